@@ -1,0 +1,273 @@
+"""Command-line interface (thin: parsing, then calls into the service modules).
+
+Exit status: 0 on success, 1 on a user error (one line on stderr, no
+traceback), 2 on usage errors (argparse). Heavy imports (SQLModel, Alembic,
+Textual) happen inside the commands that need them, so ``--help`` is instant
+and no command but the TUI ever imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .errors import UserError
+from .locations import DataDir, resolve_data_dir
+
+if TYPE_CHECKING:
+    from .store import Store
+
+PROG = "tenant-inspect"
+
+
+def _open(args: argparse.Namespace) -> Store:
+    from .store import open_store
+
+    return open_store(_data_dir(args))
+
+
+def _data_dir(args: argparse.Namespace) -> DataDir:
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+# ---------------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------------
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from screens.app import run_app  # lazy: Textual is only loaded for the TUI
+
+    return run_app(_data_dir(args))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .inspections import create_inspection
+
+    with _open(args) as store, store.write() as session:
+        inspection = create_inspection(session, title=args.title, landlord=args.landlord)
+        new_id = inspection.id
+    _out(new_id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from .inspections import list_inspections
+
+    with _open(args) as store, store.read() as session:
+        rows = list_inspections(session)
+    if args.json:
+        _out(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        _out("No inspections yet. Create one with 'tenant-inspect new --title T --landlord L'")
+        _out("or try the sample with 'tenant-inspect demo'.")
+        return 0
+    _out(f"{'ID':<8}  {'STATUS':<10}  {'DONE':>4}  {'FINDINGS':>8}  TITLE (LANDLORD)")
+    for r in rows:
+        _out(
+            f"{r.id[:8]:<8}  {r.status:<10}  {r.progress:>3}%  {r.findings:>8}  "
+            f"{r.title} ({r.landlord})"
+        )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import build_demo
+
+    with _open(args) as store:
+        inspection_id = build_demo(store, size=args.size, seed=args.seed)
+    _out(inspection_id)
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    from .dump import dump_json
+    from .inspections import get_inspection
+
+    with _open(args) as store, store.read() as session:
+        inspection = get_inspection(session, args.id)
+        text = dump_json(session, inspection.id)
+    if args.output:
+        _write_text_atomically(Path(args.output), text)
+        sys.stderr.write(f"Wrote {args.output}\n")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_questionnaires_list(args: argparse.Namespace) -> int:
+    from .questionnaire import builtin_questionnaires
+
+    items = builtin_questionnaires()
+    _out(f"{'ID':<22}  {'VERSION':<8}  {'KIND':<16}  {'QUESTIONS':>9}  TITLE")
+    for q in items:
+        _out(f"{q.id:<22}  {q.version:<8}  {q.kind:<16}  {len(q.questions()):>9}  {q.title}")
+    return 0
+
+
+def cmd_questionnaires_validate(args: argparse.Namespace) -> int:
+    from .questionnaire import QuestionnaireError, load_questionnaire_file
+
+    failed = False
+    for path in args.files:
+        try:
+            q = load_questionnaire_file(path)
+        except QuestionnaireError as exc:
+            failed = True
+            sys.stderr.write(f"{exc}\n")
+            continue
+        _out(f"{path}: OK — {q.title!r} version {q.version}, {len(q.questions())} questions")
+    return 1 if failed else 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from .doctor import run_doctor
+
+    report = run_doctor(_data_dir(args))
+    for line in report.lines:
+        _out(line)
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .backups import backup_database, prune_backups
+
+    data_dir = _data_dir(args)
+    # Open first so a never-migrated database is brought up to date and checked.
+    with _open(args):
+        pass
+    path = backup_database(data_dir.db_path, data_dir.backup_dir, reason="manual")
+    removed = prune_backups(data_dir.backup_dir, keep=args.keep, reason="manual")
+    _out(f"Backed up to {path}")
+    if removed:
+        _out(f"Removed {len(removed)} older backup(s); keeping the newest {args.keep}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .restore import restore_database
+
+    data_dir = _data_dir(args)
+    safety = restore_database(data_dir, Path(args.file))
+    _out(f"Restored {args.file} into {data_dir.db_path}")
+    if safety is not None:
+        _out(f"The database as it was before is kept in {safety}")
+    return 0
+
+
+def _write_text_atomically(path: Path, text: str) -> None:
+    """Write to a temp file beside the target, fsync, then rename over it."""
+    import os
+    import tempfile
+
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror}") from exc
+
+
+# ---------------------------------------------------------------------------
+# Parser
+# ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the database lives (default: $TENANT_INSPECT_DATA_DIR, else your user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        parents=[common],
+        description="Tenant inspection fieldwork: document reviews, interviews, findings and reports. "
+        "With no command, opens the full-screen app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(func=cmd_tui)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("demo", cmd_demo, "create a realistic sample inspection and print its id")
+    p.add_argument("--size", choices=("small", "large"), default="small")
+    p.add_argument("--seed", type=int, default=1, help="the same seed gives the same inspection")
+
+    p = add("list", cmd_list, "list inspections with their progress")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = add("new", cmd_new, "create an inspection and print its id")
+    p.add_argument("--title", required=True)
+    p.add_argument("--landlord", required=True)
+
+    p = add("dump", cmd_dump, "print one inspection as canonical JSON (stable order)")
+    p.add_argument("id", help="inspection id or a unique prefix of it")
+    p.add_argument("-o", "--output", metavar="FILE.json")
+
+    q = sub.add_parser("questionnaires", parents=[common], help="list or check questionnaire files")
+    qsub = q.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
+    ql = qsub.add_parser("list", parents=[common], help="list the built-in questionnaires")
+    ql.set_defaults(func=cmd_questionnaires_list)
+    qv = qsub.add_parser(
+        "validate", parents=[common], help="check questionnaire files and list every problem"
+    )
+    qv.add_argument("files", nargs="+", metavar="FILE")
+    qv.set_defaults(func=cmd_questionnaires_validate)
+
+    add("doctor", cmd_doctor, "check the database and say what is wrong and how to recover")
+    p = add("backup", cmd_backup, "make a timestamped copy of the database")
+    p.add_argument(
+        "--keep", type=int, default=10, help="how many manual backups to keep (default 10)"
+    )
+    p = add(
+        "restore",
+        cmd_restore,
+        "replace the database with a backup (the current one is backed up first)",
+    )
+    p.add_argument("file", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: Any = args.func(args)
+    except UserError as exc:
+        sys.stderr.write(f"{PROG}: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 130
+    return int(result or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

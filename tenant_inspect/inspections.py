@@ -1,0 +1,354 @@
+"""Inspections, their team, their areas and the questionnaires they use.
+
+Shared by the CLI and the TUI. Functions take an open write (or read)
+session from :class:`~tenant_inspect.store.Store` so callers decide what
+commits together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from . import models as m
+from . import records
+from .errors import NotFound, ValidationError
+from .questionnaire import Questionnaire, parse_questionnaire
+
+DESKTOP_REVIEW_NAME = "Desktop review"
+
+DEFAULT_PREFACE = (
+    "This report was written by a team of tenant inspectors: residents who volunteered "
+    "their time, were trained for the role, and looked at the service from the point of "
+    "view of the people who use it. Our aim is to help the landlord and its residents "
+    "improve the service together. Everything in this report rests on the documents we "
+    "read and the people we spoke to; where we make a judgement we say why."
+)
+
+DEFAULT_ACKNOWLEDGEMENTS = (
+    "We thank the members of staff who gave their time to be interviewed and answered our "
+    "questions openly, the residents who shared their experience with us, and everyone who "
+    "helped us find documents, rooms and information. Interviewees are identified in this "
+    "report by their role and department only."
+)
+
+
+# ---------------------------------------------------------------------------
+# Inspections
+# ---------------------------------------------------------------------------
+
+
+def create_inspection(
+    session: Session, *, title: str, landlord: str, with_desktop_review: bool = True, **fields: Any
+) -> m.Inspection:
+    """A new inspection with good default texts and its desktop-review area."""
+    fields.setdefault("preface", DEFAULT_PREFACE)
+    fields.setdefault("acknowledgements", DEFAULT_ACKNOWLEDGEMENTS)
+    inspection = records.create(
+        session,
+        m.Inspection,
+        title=(title or "").strip(),
+        landlord=(landlord or "").strip(),
+        **fields,
+    )
+    if with_desktop_review:
+        add_area(session, inspection.id, name=DESKTOP_REVIEW_NAME, kind="desktop_review")
+    return inspection
+
+
+def update_inspection(session: Session, inspection: m.Inspection, **fields: Any) -> m.Inspection:
+    return records.update(session, inspection, **fields)
+
+
+def delete_inspection(session: Session, inspection: m.Inspection) -> None:
+    records.delete(session, inspection)
+
+
+def get_inspection(session: Session, id_or_prefix: str) -> m.Inspection:
+    return records.resolve(session, m.Inspection, id_or_prefix)
+
+
+@dataclass(frozen=True)
+class InspectionSummary:
+    """One line of the inspections list (CLI ``list`` and the TUI home screen)."""
+
+    id: str
+    title: str
+    landlord: str
+    status: str
+    areas: int
+    documents: int
+    documents_done: int
+    interviews: int
+    interviews_done: int
+    findings: int
+    recommendations: int
+    updated_at: str
+
+    @property
+    def progress(self) -> int:
+        """Fieldwork done, as a whole percentage (documents and interviews)."""
+        total = self.documents + self.interviews
+        return round(100 * (self.documents_done + self.interviews_done) / total) if total else 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "landlord": self.landlord,
+            "status": self.status,
+            "areas": self.areas,
+            "documents": self.documents,
+            "documents_done": self.documents_done,
+            "interviews": self.interviews,
+            "interviews_done": self.interviews_done,
+            "findings": self.findings,
+            "recommendations": self.recommendations,
+            "progress": self.progress,
+            "updated_at": self.updated_at,
+        }
+
+
+def _counts(
+    session: Session, model: type[m.SyncedRow], done_field: str | None = None
+) -> dict[str, tuple[int, int]]:
+    query = select(model.inspection_id, func.count()).where(col(model.deleted_at).is_(None))  # type: ignore[attr-defined]
+    totals = dict(session.exec(query.group_by(model.inspection_id)).all())  # type: ignore[attr-defined]
+    done: dict[str, int] = {}
+    if done_field:
+        dq = query.where(getattr(model, done_field) == "complete")
+        done = dict(session.exec(dq.group_by(model.inspection_id)).all())  # type: ignore[attr-defined]
+    return {key: (total, done.get(key, 0)) for key, total in totals.items()}
+
+
+def list_inspections(session: Session) -> list[InspectionSummary]:
+    """Every live inspection with its progress counts, most recently changed first."""
+    inspections = records.live(session, m.Inspection)
+    areas = _counts(session, m.Area)
+    docs = _counts(session, m.DocumentReview, "status")
+    interviews = _counts(session, m.Interview, "status")
+    findings = _counts(session, m.Finding)
+    recs = _counts(session, m.Recommendation)
+    out = [
+        InspectionSummary(
+            id=i.id,
+            title=i.title,
+            landlord=i.landlord,
+            status=i.status,
+            areas=areas.get(i.id, (0, 0))[0],
+            documents=docs.get(i.id, (0, 0))[0],
+            documents_done=docs.get(i.id, (0, 0))[1],
+            interviews=interviews.get(i.id, (0, 0))[0],
+            interviews_done=interviews.get(i.id, (0, 0))[1],
+            findings=findings.get(i.id, (0, 0))[0],
+            recommendations=recs.get(i.id, (0, 0))[0],
+            updated_at=i.updated_at.isoformat(timespec="seconds"),
+        )
+        for i in inspections
+    ]
+    out.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Team
+# ---------------------------------------------------------------------------
+
+
+def team(session: Session, inspection_id: str) -> list[m.TeamMember]:
+    members = records.live(session, m.TeamMember, inspection_id=inspection_id)
+    return sorted(members, key=lambda t: (t.position, t.name.lower(), t.id))
+
+
+def add_member(
+    session: Session, inspection_id: str, *, name: str, role: str = "inspector", **fields: Any
+) -> m.TeamMember:
+    existing = team(session, inspection_id)
+    name = (name or "").strip()
+    if any(t.name.lower() == name.lower() for t in existing):
+        raise ValidationError([f"team member: {name!r} is already in the team"])
+    member = records.create(
+        session,
+        m.TeamMember,
+        parent={"inspection_id": inspection_id},
+        name=name,
+        role=role,
+        position=records.next_position(existing),
+        **fields,
+    )
+    if role == "coordinator":
+        set_coordinator(session, member)
+    return member
+
+
+def update_member(session: Session, member: m.TeamMember, **fields: Any) -> m.TeamMember:
+    records.update(session, member, **fields)
+    if fields.get("role") == "coordinator":
+        set_coordinator(session, member)
+    return member
+
+
+def set_coordinator(session: Session, member: m.TeamMember) -> None:
+    """Make one member the coordinator; anyone else who was becomes an inspector."""
+    for other in team(session, member.inspection_id):
+        if other.id != member.id and other.role == "coordinator":
+            records.update(session, other, role="inspector")
+    if member.role != "coordinator":
+        records.update(session, member, role="coordinator")
+
+
+def coordinator(session: Session, inspection_id: str) -> m.TeamMember | None:
+    return next((t for t in team(session, inspection_id) if t.role == "coordinator"), None)
+
+
+def remove_member(session: Session, member: m.TeamMember) -> None:
+    records.delete(session, member)
+
+
+# ---------------------------------------------------------------------------
+# Areas
+# ---------------------------------------------------------------------------
+
+
+def areas(session: Session, inspection_id: str) -> list[m.Area]:
+    """Areas in report order (the report letters them A, B, C ...)."""
+    rows = records.live(session, m.Area, inspection_id=inspection_id)
+    return sorted(rows, key=lambda a: (a.position, a.created_at, a.id))
+
+
+def area_letter(index: int) -> str:
+    """A, B, ... Z, AA, AB ... for the report's lettered sections."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def add_area(
+    session: Session, inspection_id: str, *, name: str, kind: str = "department", **fields: Any
+) -> m.Area:
+    existing = areas(session, inspection_id)
+    name = (name or "").strip()
+    if any(a.name.lower() == name.lower() for a in existing):
+        raise ValidationError([f"area: there is already an area called {name!r}"])
+    return records.create(
+        session,
+        m.Area,
+        parent={"inspection_id": inspection_id},
+        name=name,
+        kind=kind,
+        position=records.next_position(existing),
+        **fields,
+    )
+
+
+def rename_area(session: Session, area: m.Area, name: str) -> m.Area:
+    name = (name or "").strip()
+    others = [a for a in areas(session, area.inspection_id) if a.id != area.id]
+    if any(a.name.lower() == name.lower() for a in others):
+        raise ValidationError([f"area: there is already an area called {name!r}"])
+    return records.update(session, area, name=name)
+
+
+def move_area(session: Session, area: m.Area, offset: int) -> list[m.Area]:
+    """Move an area up (-1) or down (+1); positions are rewritten 0..n-1."""
+    ordered = areas(session, area.inspection_id)
+    index = next(i for i, a in enumerate(ordered) if a.id == area.id)
+    target = max(0, min(len(ordered) - 1, index + offset))
+    ordered.insert(target, ordered.pop(index))
+    for position, row in enumerate(ordered):
+        if row.position != position:
+            records.update(session, row, position=position)
+    return ordered
+
+
+def remove_area(session: Session, area: m.Area) -> None:
+    """Tombstone an area, refusing while work is still filed under it."""
+    in_use = {
+        "document reviews": records.count_live(session, m.DocumentReview, area_id=area.id),
+        "interviews": records.count_live(session, m.Interview, area_id=area.id),
+        "findings": records.count_live(session, m.Finding, area_id=area.id),
+        "recommendations": records.count_live(session, m.Recommendation, area_id=area.id),
+    }
+    used = [f"{n} {what}" for what, n in in_use.items() if n]
+    if used:
+        raise ValidationError(
+            [f"area {area.name!r} still has {', '.join(used)}; move or delete them first"]
+        )
+    records.delete(session, area)
+
+
+def desktop_review_area(session: Session, inspection_id: str) -> m.Area | None:
+    return next((a for a in areas(session, inspection_id) if a.kind == "desktop_review"), None)
+
+
+# ---------------------------------------------------------------------------
+# Questionnaire copies
+# ---------------------------------------------------------------------------
+
+_PARSED: dict[str, Questionnaire] = {}
+
+
+def use_questionnaire(
+    session: Session, inspection_id: str, questionnaire: Questionnaire
+) -> m.QuestionnaireCopy:
+    """Keep the exact text of a questionnaire with the inspection (once per version)."""
+    existing = session.exec(
+        select(m.QuestionnaireCopy).where(
+            m.QuestionnaireCopy.inspection_id == inspection_id,
+            m.QuestionnaireCopy.questionnaire_id == questionnaire.id,
+            m.QuestionnaireCopy.version == questionnaire.version,
+        )
+    ).first()
+    if existing is not None:
+        if existing.sha256 != questionnaire.sha256:
+            raise ValidationError(
+                [
+                    f"questionnaire {questionnaire.id!r} version {questionnaire.version} differs "
+                    "from the copy this inspection already uses; give the changed file a new version"
+                ]
+            )
+        return existing
+    copy = m.QuestionnaireCopy(
+        inspection_id=inspection_id,
+        questionnaire_id=questionnaire.id,
+        version=questionnaire.version,
+        title=questionnaire.title,
+        kind=questionnaire.kind,
+        sha256=questionnaire.sha256,
+        source_text=questionnaire.source_text,
+    )
+    session.add(copy)
+    session.flush()
+    return copy
+
+
+def questionnaire_for(
+    session: Session, inspection_id: str, qid: str, version: str
+) -> Questionnaire:
+    """The questionnaire an interview or review was started with, from the inspection's copy."""
+    copy = session.exec(
+        select(m.QuestionnaireCopy).where(
+            m.QuestionnaireCopy.inspection_id == inspection_id,
+            m.QuestionnaireCopy.questionnaire_id == qid,
+            m.QuestionnaireCopy.version == version,
+            col(m.QuestionnaireCopy.deleted_at).is_(None),
+        )
+    ).first()
+    if copy is None:
+        raise NotFound(f"this inspection has no copy of questionnaire {qid!r} version {version}")
+    parsed = _PARSED.get(copy.sha256)
+    if parsed is None:
+        parsed = parse_questionnaire(copy.source_text, f"{qid} {version} (stored copy)")
+        _PARSED[copy.sha256] = parsed
+    return parsed
+
+
+def questionnaire_copies(session: Session, inspection_id: str) -> list[m.QuestionnaireCopy]:
+    rows = records.live(session, m.QuestionnaireCopy, inspection_id=inspection_id)
+    return sorted(rows, key=lambda c: (c.questionnaire_id, c.version))

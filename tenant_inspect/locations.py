@@ -1,0 +1,54 @@
+"""Where tenant-inspect keeps its data.
+
+The order is fixed and documented so an upgrade of platformdirs can never
+"lose" the database: ``--data-dir`` first, then ``TENANT_INSPECT_DATA_DIR``,
+then platformdirs' per-user data dir (roaming off). Nothing here creates a
+directory at import time; callers ask for :func:`ensure_data_dir` when they
+are about to write.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "tenant-inspect"
+ENV_VAR = "TENANT_INSPECT_DATA_DIR"
+DB_FILENAME = "tenant-inspect.db"
+BACKUP_DIRNAME = "backups"
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """A resolved data directory and how it was chosen (shown by ``doctor``)."""
+
+    path: Path
+    source: str  # "--data-dir", the env var name, or "platformdirs"
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / DB_FILENAME
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.path / BACKUP_DIRNAME
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> DataDir:
+    """Resolve the data dir without touching the file system."""
+    if cli_value:
+        return DataDir(Path(cli_value).expanduser().absolute(), "--data-dir")
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return DataDir(Path(env).expanduser().absolute(), ENV_VAR)
+    from platformdirs import user_data_dir
+
+    return DataDir(Path(user_data_dir(APP_NAME, appauthor=False, roaming=False)), "platformdirs")
+
+
+def ensure_data_dir(data_dir: DataDir) -> Path:
+    """Create the data dir (and its backups folder) when we are about to write."""
+    data_dir.path.mkdir(parents=True, exist_ok=True)
+    data_dir.backup_dir.mkdir(exist_ok=True)
+    return data_dir.path

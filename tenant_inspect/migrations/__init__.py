@@ -1,0 +1,10 @@
+"""Alembic migrations, shipped inside the package and applied on start.
+
+``SCHEMA_HEAD`` lets the store decide without importing Alembic whether a
+database is current (a test checks it equals Alembic's head). Add every new
+revision to ``KNOWN_REVISIONS`` in order, and a test that migrates a fixture
+database made by the previous revision.
+"""
+
+KNOWN_REVISIONS = ("0001",)
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]

@@ -1,0 +1,37 @@
+"""Alembic environment: runs on the connection the store hands over.
+
+``render_as_batch`` is needed for SQLite, which cannot ALTER most things in
+place; Alembic rebuilds the table inside the migration's transaction instead.
+"""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import tenant_inspect.models  # noqa: F401  (registers the tables)
+
+config = context.config
+target_metadata = SQLModel.metadata
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:  # pragma: no cover - only when run from the alembic CLI
+        from tenant_inspect.locations import resolve_data_dir
+        from tenant_inspect.store import make_engine
+
+        engine = make_engine(resolve_data_dir().db_path)
+        with engine.connect() as connection:
+            _run(connection)
+        return
+    _run(connection)
+
+
+def _run(connection) -> None:  # type: ignore[no-untyped-def]
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+    if connection.in_transaction():
+        connection.commit()
+
+
+run_migrations_online()

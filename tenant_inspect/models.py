@@ -1,0 +1,406 @@
+"""The whole data model of an inspection, as SQLModel tables.
+
+Every synced row (everything an inspector or coordinator creates) carries the
+same bookkeeping, from :class:`SyncedRow`, so that kits and return files can be
+merged without a server (see docs/architecture.md):
+
+* ``id`` — a client-generated UUID, never reused or renumbered;
+* ``created_at`` / ``updated_at`` — timezone-aware UTC, stored as ISO text;
+* ``author_id`` (the team member, when known) and ``device_id`` (the laptop);
+* ``deleted_at`` — a tombstone: rows are never physically deleted;
+* ``hlc`` — the hybrid-logical-clock stamp of the last change, and
+  ``field_clocks`` — the stamp of the last change of each field, so a merge
+  can take the newest value per field and keep the loser as a conflict.
+
+The stamps are filled in by :mod:`tenant_inspect.store` on flush, so no
+service function can forget them. Enumerated values are plain strings checked
+by the service layer (see the ``*_KINDS`` tuples below) — SQLite CHECK
+constraints would make every future vocabulary change a table rebuild.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Index, String, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# ---------------------------------------------------------------------------
+# Vocabularies (the service layer validates against these)
+# ---------------------------------------------------------------------------
+
+INSPECTION_STATUSES = ("planning", "fieldwork", "analysis", "reporting", "complete")
+MEMBER_ROLES = ("coordinator", "inspector")
+AREA_KINDS = ("desktop_review", "department", "theme")
+WORK_STATUSES = ("not_started", "in_progress", "complete")
+INTERVIEW_STATUSES = ("planned", "in_progress", "complete")
+INTERVIEWEE_KINDS = ("staff", "tenant", "other")
+FINDING_KINDS = ("strength", "weakness", "observation", "good_practice")
+LEVELS = ("high", "medium", "low")
+ACTION_STATUSES = ("not_started", "in_progress", "achieved", "delayed")
+
+#: The four-point scale, best first. Stored as the key; the label is for people.
+GRADES: tuple[tuple[str, str], ...] = (
+    ("considerably_outweigh", "Strengths considerably outweigh weaknesses"),
+    ("outweigh", "Strengths outweigh weaknesses"),
+    ("balance", "A balance of strengths and weaknesses"),
+    ("weaknesses_outweigh", "Weaknesses outweigh strengths"),
+)
+GRADE_KEYS = tuple(key for key, _ in GRADES)
+GRADE_LABELS = dict(GRADES)
+
+#: Cost bands as a share of the annual service cost (used in the report appendix).
+COST_BANDS = {
+    "low": "Less than 1% of the annual service cost",
+    "medium": "Between 1% and 5% of the annual service cost",
+    "high": "More than 5% of the annual service cost",
+}
+
+
+def new_id() -> str:
+    """A fresh client-side UUID (canonical text form, so prefixes are usable ids)."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Store datetimes as fixed-width UTC ISO-8601 text and read them back aware.
+
+    SQLite has no datetime type; SQLAlchemy's default drops the timezone. A
+    fixed format also sorts correctly as text and is identical in ``dump``.
+    """
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; tenant-inspect stores UTC only")
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+class SyncedRow(SQLModel):
+    """Bookkeeping shared by every row that travels between laptops."""
+
+    #: Fields that are bookkeeping rather than content: not clocked per field.
+    BOOKKEEPING: ClassVar[frozenset[str]] = frozenset(
+        {"id", "created_at", "updated_at", "author_id", "device_id", "hlc", "field_clocks"}
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    author_id: str | None = Field(default=None, max_length=36)
+    device_id: str = Field(default="", max_length=64)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    hlc: str = Field(default="", max_length=96, index=True)
+    field_clocks: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+# ---------------------------------------------------------------------------
+# Inspection and its set-up
+# ---------------------------------------------------------------------------
+
+
+class Inspection(SyncedRow, table=True):
+    """One tenant inspection of one service of one landlord."""
+
+    title: str = Field(max_length=200)
+    landlord: str = Field(max_length=200)
+    topic: str = Field(default="", max_length=200)
+    scope: str = ""
+    report_number: str = Field(default="", max_length=50)
+    start_date: date | None = None
+    end_date: date | None = None
+    report_date: date | None = None
+    status: str = Field(default="planning", max_length=20)
+    preface: str = ""
+    acknowledgements: str = ""
+    introduction: str = ""
+    methodology: str = ""
+    other_methods: str = ""
+    include_team_in_report: bool = True
+
+
+class TeamMember(SyncedRow, table=True):
+    """An inspector or the coordinator. Authors are identified by this id."""
+
+    __tablename__ = "team_member"
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    name: str = Field(max_length=120)
+    role: str = Field(default="inspector", max_length=20)
+    position: int = 0
+    include_in_report: bool = True
+
+
+class Area(SyncedRow, table=True):
+    """A department or theme inspected; the desktop review is an area too."""
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    name: str = Field(max_length=120)
+    kind: str = Field(default="department", max_length=20)
+    position: int = 0
+    description: str = ""
+    interviews_planned: int = 0
+
+
+class QuestionnaireCopy(SyncedRow, table=True):
+    """The exact questionnaire text an inspection used, so kits ask the same questions."""
+
+    __tablename__ = "questionnaire_copy"
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "questionnaire_id", "version", name="uq_qcopy_version"),
+    )
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    questionnaire_id: str = Field(max_length=80)
+    version: str = Field(max_length=40)
+    title: str = Field(max_length=200)
+    kind: str = Field(max_length=30)
+    sha256: str = Field(max_length=64)
+    source_text: str
+
+
+# ---------------------------------------------------------------------------
+# Fieldwork
+# ---------------------------------------------------------------------------
+
+
+class DocumentReview(SyncedRow, table=True):
+    """One landlord document reviewed in the desktop review."""
+
+    __tablename__ = "document_review"
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    area_id: str | None = Field(default=None, foreign_key="area.id", index=True)
+    title: str = Field(max_length=200)
+    document_date: date | None = None
+    undated: bool = False
+    version: str = Field(default="", max_length=100)
+    source: str = Field(default="", max_length=200)
+    reviewer_id: str | None = Field(default=None, foreign_key="team_member.id")
+    questionnaire_id: str = Field(default="", max_length=80)
+    questionnaire_version: str = Field(default="", max_length=40)
+    observations: str = ""
+    status: str = Field(default="not_started", max_length=20)
+    current_question: str = Field(default="", max_length=80)
+    internal: bool = False
+
+
+class Interview(SyncedRow, table=True):
+    """An interview with a member of staff or a tenant.
+
+    The interviewee is identified in reports by role and area only;
+    ``interviewee_name`` is private and is redacted from every export.
+    """
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    area_id: str | None = Field(default=None, foreign_key="area.id", index=True)
+    interviewee_kind: str = Field(default="staff", max_length=20)
+    interviewee_role: str = Field(max_length=120)
+    interviewee_name: str = Field(default="", max_length=120)
+    interview_date: date | None = None
+    consent: bool = False
+    questionnaire_id: str = Field(default="", max_length=80)
+    questionnaire_version: str = Field(default="", max_length=40)
+    status: str = Field(default="planned", max_length=20)
+    current_question: str = Field(default="", max_length=80)
+    notes: str = ""
+
+
+class InterviewInterviewer(SyncedRow, table=True):
+    """Which team members carried out an interview (usually a pair)."""
+
+    __tablename__ = "interview_interviewer"
+    __table_args__ = (UniqueConstraint("interview_id", "member_id", name="uq_interviewer"),)
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    interview_id: str = Field(foreign_key="interview.id", index=True)
+    member_id: str = Field(foreign_key="team_member.id")
+
+
+class Answer(SyncedRow, table=True):
+    """The answer to one question of an interview or a document review.
+
+    Its id is derived from its parent and question key (see
+    ``services.answer_id``), so two laptops answering the same question of the
+    same interview produce the same row — a merge conflict, not a duplicate.
+    """
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    interview_id: str | None = Field(default=None, foreign_key="interview.id", index=True)
+    document_review_id: str | None = Field(
+        default=None, foreign_key="document_review.id", index=True
+    )
+    question_key: str = Field(max_length=80)
+    value: str = ""
+    notes: str = ""
+    skipped: bool = False
+
+
+# ---------------------------------------------------------------------------
+# Analysis
+# ---------------------------------------------------------------------------
+
+
+class Finding(SyncedRow, table=True):
+    """A strength, weakness, observation or piece of good practice, with its evidence."""
+
+    __table_args__ = (Index("ix_finding_inspection_kind", "inspection_id", "kind"),)
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    area_id: str | None = Field(default=None, foreign_key="area.id", index=True)
+    kind: str = Field(max_length=20)
+    text: str
+    document_review_id: str | None = Field(default=None, foreign_key="document_review.id")
+    interview_id: str | None = Field(default=None, foreign_key="interview.id")
+    answer_id: str | None = Field(default=None, foreign_key="answer.id")
+    question_key: str = Field(default="", max_length=80)
+    themes: list[str] = Field(default_factory=list, sa_type=JSON)
+    internal: bool = False
+    #: When duplicates are merged the loser points at the survivor (no hard delete).
+    merged_into_id: str | None = Field(default=None, max_length=36)
+
+
+class Judgement(SyncedRow, table=True):
+    """A grade on the four-point scale for one area, by one judge.
+
+    Several inspectors may judge the same area independently; the agreed
+    judgement that goes in the report has ``is_final`` set.
+    """
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    area_id: str = Field(foreign_key="area.id", index=True)
+    judge_id: str | None = Field(default=None, foreign_key="team_member.id")
+    grade: str = Field(max_length=30)
+    rationale: str = ""
+    is_final: bool = False
+
+
+class Conclusion(SyncedRow, table=True):
+    """An ordered conclusion for one area, or for the whole inspection (no area)."""
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    area_id: str | None = Field(default=None, foreign_key="area.id", index=True)
+    text: str
+    position: int = 0
+    internal: bool = False
+
+
+class Recommendation(SyncedRow, table=True):
+    """A numbered recommendation (R1, R2 ...) citing the findings behind it."""
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    area_id: str | None = Field(default=None, foreign_key="area.id", index=True)
+    number: int = 0
+    text: str
+    sub_actions: list[str] = Field(default_factory=list, sa_type=JSON)
+    expected_benefits: str = ""
+    impact: str = Field(default="", max_length=10)
+    cost: str = Field(default="", max_length=10)
+    priority: str = Field(default="", max_length=10)
+    target_date: date | None = None
+    position: int = 0
+    internal: bool = False
+
+
+class RecommendationFinding(SyncedRow, table=True):
+    """Links a recommendation to a finding it answers."""
+
+    __tablename__ = "recommendation_finding"
+    __table_args__ = (
+        UniqueConstraint("recommendation_id", "finding_id", name="uq_recommendation_finding"),
+    )
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    recommendation_id: str = Field(foreign_key="recommendation.id", index=True)
+    finding_id: str = Field(foreign_key="finding.id", index=True)
+
+
+class ActionPlanItem(SyncedRow, table=True):
+    """The landlord's response to one recommendation, monitored by the panel."""
+
+    __tablename__ = "action_plan_item"
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    recommendation_id: str = Field(foreign_key="recommendation.id", index=True)
+    key_outcomes: str = ""
+    key_actions: str = ""
+    responsible: str = Field(default="", max_length=200)
+    by_when: date | None = None
+    progress: str = ""
+    how_we_know: str = ""
+    costs: str = ""
+    tenant_say: str = ""
+    status: str = Field(default="not_started", max_length=20)
+
+
+# ---------------------------------------------------------------------------
+# Local-only tables (never exported in bundles)
+# ---------------------------------------------------------------------------
+
+
+class Conflict(SQLModel, table=True):
+    """Two versions of one field changed on different laptops since they last met.
+
+    The merge keeps one value in the row and the other here, so nothing is
+    silently dropped; the coordinator resolves it in the TUI.
+    """
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    table_name: str = Field(max_length=40)
+    row_id: str = Field(max_length=36, index=True)
+    field: str = Field(max_length=60)
+    kept_value: Any = Field(default=None, sa_type=JSON)
+    kept_hlc: str = Field(default="", max_length=96)
+    other_value: Any = Field(default=None, sa_type=JSON)
+    other_hlc: str = Field(default="", max_length=96)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    resolution: str = Field(default="", max_length=20)
+
+
+class AppSetting(SQLModel, table=True):
+    """Per-database settings such as this laptop's device id."""
+
+    __tablename__ = "app_setting"
+
+    key: str = Field(primary_key=True, max_length=60)
+    value: str = ""
+
+
+#: Synced tables in dependency order (parents first) — used by dump, bundles, merges.
+SYNCED_MODELS: tuple[type[SyncedRow], ...] = (
+    Inspection,
+    TeamMember,
+    Area,
+    QuestionnaireCopy,
+    DocumentReview,
+    Interview,
+    InterviewInterviewer,
+    Answer,
+    Finding,
+    Judgement,
+    Conclusion,
+    Recommendation,
+    RecommendationFinding,
+    ActionPlanItem,
+)
