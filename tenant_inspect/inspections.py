@@ -7,7 +7,6 @@ commits together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
@@ -17,6 +16,7 @@ from . import models as m
 from . import records
 from .errors import NotFound, ValidationError
 from .questionnaire import Questionnaire, parse_questionnaire
+from .summaries import InspectionSummary
 
 DESKTOP_REVIEW_NAME = "Desktop review"
 
@@ -69,47 +69,6 @@ def delete_inspection(session: Session, inspection: m.Inspection) -> None:
 
 def get_inspection(session: Session, id_or_prefix: str) -> m.Inspection:
     return records.resolve(session, m.Inspection, id_or_prefix)
-
-
-@dataclass(frozen=True)
-class InspectionSummary:
-    """One line of the inspections list (CLI ``list`` and the TUI home screen)."""
-
-    id: str
-    title: str
-    landlord: str
-    status: str
-    areas: int
-    documents: int
-    documents_done: int
-    interviews: int
-    interviews_done: int
-    findings: int
-    recommendations: int
-    updated_at: str
-
-    @property
-    def progress(self) -> int:
-        """Fieldwork done, as a whole percentage (documents and interviews)."""
-        total = self.documents + self.interviews
-        return round(100 * (self.documents_done + self.interviews_done) / total) if total else 0
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "landlord": self.landlord,
-            "status": self.status,
-            "areas": self.areas,
-            "documents": self.documents,
-            "documents_done": self.documents_done,
-            "interviews": self.interviews,
-            "interviews_done": self.interviews_done,
-            "findings": self.findings,
-            "recommendations": self.recommendations,
-            "progress": self.progress,
-            "updated_at": self.updated_at,
-        }
 
 
 def _counts(

@@ -574,6 +574,8 @@ class _Checker:
                     if isinstance(qid, str):
                         self.positions.setdefault(qid, count)
                     count += 1
+            elif questions is not None and questions != []:
+                count += 1  # written wrongly, reported with its section; not "no questions"
         if count == 0:
             self.report(
                 top,
@@ -682,7 +684,7 @@ class _Checker:
         if isinstance(raw_id, str) and raw_id:
             ctx = _Ctx(block, raw_id)
         else:
-            ctx = _Ctx(block, None, f"Question {j + 1} in {section_name.lower()}: ")
+            ctx = _Ctx(block, None, f"Question {j + 1} in s{section_name[1:]}: ")
         before = len(self.problems)
         self.unknown_keys(ctx, q, _QUESTION_KEYS, "in a question")
         qid = self.get_id(
@@ -713,6 +715,10 @@ class _Checker:
         scale = self.check_scale(ctx, q, qtype)
         show_if = self.check_show_if(ctx, q)
 
+        # Report this question's problems in file order, whatever order they were checked in.
+        mine = self.problems[before:]
+        mine.sort(key=lambda p: (p.line is None, p.line or 0))
+        self.problems[before:] = mine
         if qid is None or text is None or qtype is None:
             return None
         # Keep the first line known for this question: its id line for duplicate messages.
@@ -908,8 +914,10 @@ class _Checker:
             )
             return None
         ok = True
+        unknown = False
         for key in raw:
             if key not in _SHOW_IF_KEYS:
+                unknown = True
                 self.report(
                     ctx,
                     "show_if",
@@ -959,7 +967,8 @@ class _Checker:
         if equals is not None and any_of is not None:
             self.report(ctx, "show_if", "show_if can use `equals` or `in`, not both.")
             ok = False
-        elif equals is None and any_of is None:
+        elif equals is None and any_of is None and not unknown:
+            # (after an unknown key such as `equal`, that typo is the problem to report)
             self.report(
                 ctx,
                 "show_if",
@@ -1167,7 +1176,7 @@ def get_builtin(qid: str) -> Questionnaire:
 
 
 def _labels(q: Question) -> str:
-    return ", ".join(o.label for o in q.options)
+    return ", ".join(o.label for o in q.choices)
 
 
 def _message(q: Question) -> str:
@@ -1187,11 +1196,11 @@ def _message(q: Question) -> str:
 
 def _option_value(q: Question, given: str) -> str | None:
     """The option value for a value or a label (case-insensitive), if any."""
-    for o in q.options:
+    for o in q.choices:
         if given == o.value:
             return o.value
     folded = given.strip().casefold()
-    for o in q.options:
+    for o in q.choices:
         if folded in (o.value.casefold(), o.label.casefold()):
             return o.value
     return None
@@ -1207,7 +1216,7 @@ def validate_answer(q: Question, text: str) -> str | None:
         return None
     ok: bool
     if q.type in ("yes_no", "choice"):
-        ok = any(text == o.value for o in q.options)
+        ok = any(text == o.value for o in q.choices)
     elif q.type == "multi_choice":
         ok = _valid_multi(q, text)
     elif q.type == "scale":
@@ -1226,7 +1235,7 @@ def _valid_multi(q: Question, text: str) -> bool:
         chosen = json.loads(text)
     except ValueError:
         return False
-    values = {o.value for o in q.options}
+    values = {o.value for o in q.choices}
     return (
         isinstance(chosen, list)
         and bool(chosen)
@@ -1312,7 +1321,7 @@ def _encode_multi(q: Question, value: Any) -> str | None:
         chosen.add(picked)
     if not chosen:
         return ""
-    return json.dumps([o.value for o in q.options if o.value in chosen], ensure_ascii=False)
+    return json.dumps([o.value for o in q.choices if o.value in chosen], ensure_ascii=False)
 
 
 def _encode_scale(q: Question, value: Any) -> str | None:

@@ -1,0 +1,228 @@
+"""The Textual application: start-up, the database connection and the writer.
+
+Start-up is budgeted (DESIGN.md): the home screen lists inspections with
+plain sqlite3 (:mod:`tenant_inspect.fastread`) while the real store — and
+with it SQLModel, which alone costs more than a bare Textual app to import —
+opens in a worker after the first paint. Screens talk to the database only
+through :meth:`TenantInspectApp.read` (a thread worker) and
+:meth:`TenantInspectApp.write` (the single ordered writer of
+:class:`~tenant_inspect.autosave.AutoSaver`), so typing never waits for disk.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.theme import Theme
+
+from tenant_inspect.errors import UserError
+from tenant_inspect.locations import DataDir
+
+from .commands import ScreenActionsProvider
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from tenant_inspect.autosave import AutoSaver
+    from tenant_inspect.store import Store
+
+HIGH_CONTRAST = Theme(
+    name="tenant-high-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    warning="#FFA500",
+    error="#FF5555",
+    success="#55FF55",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    dark=True,
+)
+
+DEFAULT_THEME = "textual-dark"
+
+
+class TenantInspectApp(App[int]):
+    """tenant-inspect's TUI."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Tenant Inspect"
+    COMMANDS: ClassVar[set[Any]] = {*App.COMMANDS, ScreenActionsProvider}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="help", tooltip="Keys for this screen"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
+        Binding("f2", "toggle_contrast", "Contrast", id="contrast", show=False, tooltip="High-contrast theme on or off"),
+    ]
+
+    def __init__(self, data_dir: DataDir, *, author_id: str | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.author_id = author_id
+        self._store: Store | None = None
+        self._saver: AutoSaver | None = None
+        self._store_ready = threading.Event()
+        self._store_error: BaseException | None = None
+
+    # -- start-up -----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        from .home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        self.call_after_refresh(self._open_store_in_background)
+
+    def _open_store_in_background(self) -> None:
+        self.run_worker(self._open_store, thread=True, group="store", exit_on_error=False)
+
+    def _open_store(self) -> None:
+        from tenant_inspect.autosave import AutoSaver
+        from tenant_inspect.store import open_store
+
+        try:
+            store = open_store(self.data_dir)
+        except BaseException as exc:  # shown to the user; the app stays up to say so
+            self._store_error = exc
+            self._store_ready.set()
+            message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+            self.call_from_thread(
+                self.notify, f"Cannot open your data: {message}", severity="error", timeout=30
+            )
+            return
+        self._store = store
+        self._saver = AutoSaver(
+            store,
+            on_saved=lambda key: self.call_from_thread(self._saved, key),
+            on_error=lambda key, exc: self.call_from_thread(self._save_failed, key, exc),
+            author_id=self.author_id,
+        )
+        self._store_ready.set()
+        self.call_from_thread(self._store_opened)
+
+    def _store_opened(self) -> None:
+        from .messages import StoreReady
+
+        for screen in self.screen_stack:
+            screen.post_message(StoreReady())
+
+    @property
+    def store_ready(self) -> bool:
+        return self._store is not None
+
+    def wait_store(self, timeout: float = 60) -> Store:
+        """Block (in a worker thread) until the store is open."""
+        self._store_ready.wait(timeout)
+        if self._store is None:
+            raise UserError(f"your data could not be opened: {self._store_error}")
+        return self._store
+
+    # -- database access for screens -----------------------------------------
+
+    def read(self, fn: Callable[[Session], Any], on_done: Callable[[Any], None], *, group: str = "read") -> None:
+        """Run ``fn(session)`` in a worker thread and hand the result to ``on_done`` on the UI thread."""
+
+        def work() -> None:
+            try:
+                store = self.wait_store()
+                with store.read() as session:
+                    result = fn(session)
+            except UserError as exc:
+                self.call_from_thread(self.notify, str(exc), severity="error", title="Problem")
+                return
+            self.call_from_thread(on_done, result)
+
+        self.run_worker(work, thread=True, group=group, exit_on_error=False)
+
+    def write(self, fn: Callable[[Session], Any], on_done: Callable[[Any], None] | None = None) -> None:
+        """Queue a one-off write; it commits in order with autosaves, then ``on_done(result)``."""
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                self.call_from_thread(on_done, result)
+
+        if self._saver is None:
+            # Still opening: wait in a worker, then queue.
+            def later() -> None:
+                self.wait_store()
+                assert self._saver is not None
+                self._saver.run(fn, done)
+
+            self.run_worker(later, thread=True, group="write-wait", exit_on_error=False)
+            return
+        self._saver.run(fn, done)
+
+    def autosave(self, key: str, fn: Callable[[Session], Any], *, now: bool = False) -> None:
+        """Save typing: debounced per key (~0.4 s), or at once when ``now`` (leaving a field)."""
+        if self._saver is None:
+            self.write(fn)
+            return
+        from tenant_inspect.autosave import DEFAULT_DELAY
+
+        self._saver.submit(key, fn, delay=0.0 if now else DEFAULT_DELAY)
+        self._set_save_state("saving")
+
+    def hurry_save(self, key: str) -> None:
+        if self._saver is not None:
+            self._saver.hurry(key)
+
+    def _saved(self, key: str) -> None:
+        if self._saver is not None and self._saver.pending == 0:
+            self._set_save_state("saved")
+
+    def _save_failed(self, key: str, exc: BaseException) -> None:
+        self._set_save_state("failed")
+        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        self.notify(f"Not saved: {message}", severity="error", title="Not saved", timeout=15)
+
+    def _set_save_state(self, state: str) -> None:
+        from .widgets.save_indicator import SaveIndicator
+
+        for indicator in self.screen.query(SaveIndicator):
+            indicator.state = state
+
+    # -- actions -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .dialogs.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    async def action_quit(self) -> None:
+        self.finish_saving()
+        self.exit(0)
+
+    def finish_saving(self) -> bool:
+        """Write everything pending (called on quit and after the app stops)."""
+        if self._saver is None:
+            return True
+        return self._saver.flush()
+
+    def shutdown_store(self) -> None:
+        if self._saver is not None:
+            self._saver.stop()
+            self._saver = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def run_app(data_dir: DataDir) -> int:
+    """Run the TUI; whatever happens, pending saves are written before returning."""
+    app = TenantInspectApp(data_dir)
+    try:
+        result = app.run()
+    finally:
+        app.shutdown_store()
+    return int(result or 0)

@@ -1,0 +1,177 @@
+"""Home: the inspections on this laptop, and where to start when there are none."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tenant_inspect.fastread import quick_summaries
+from tenant_inspect.summaries import InspectionSummary
+
+from .messages import DataChanged, StoreReady
+from .widgets.save_indicator import SaveIndicator
+
+if TYPE_CHECKING:
+    from .app import TenantInspectApp
+
+EMPTY_TEXT = (
+    "There are no inspections on this laptop yet.\n\n"
+    "• Press [b]n[/b] to create a new inspection (you need its title and the landlord's name).\n"
+    "• Press [b]d[/b] to create a sample inspection to explore first — you can delete it later.\n"
+    "• If your coordinator gave you a kit file, import it from the Team screen."
+)
+
+
+def progress_text(s: InspectionSummary) -> str:
+    return f"{s.documents_done}/{s.documents} docs · {s.interviews_done}/{s.interviews} interviews"
+
+
+class HomeScreen(Screen[None]):
+    """Lists inspections; n creates one, Enter opens one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_inspection", "New inspection", id="new-inspection", tooltip="Create an inspection"),
+        Binding("enter", "open_inspection", "Open", id="open-inspection", tooltip="Open the selected inspection", priority=True),
+        Binding("d", "demo", "Sample inspection", id="demo", tooltip="Create a sample inspection to explore"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[InspectionSummary] = []
+
+    @property
+    def tapp(self) -> TenantInspectApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home-body"):
+            with Horizontal(id="home-title-row"):
+                yield Static("Inspections", id="home-title", classes="screen-title")
+                yield SaveIndicator()
+            yield Static("Opening your data…", id="home-status")
+            table: DataTable[str] = DataTable(id="inspections", cursor_type="row", zebra_stripes=True)
+            table.add_column("Title", key="title")
+            table.add_column("Landlord", key="landlord")
+            table.add_column("Status", key="status")
+            table.add_column("Fieldwork", key="progress")
+            table.add_column("Findings", key="findings")
+            yield table
+            yield Static(EMPTY_TEXT, id="home-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#home-empty").display = False
+        quick = quick_summaries(self.tapp.data_dir.db_path)
+        if quick is not None:
+            self.show(quick)
+        elif self.tapp.store_ready:
+            self.reload()
+
+    def on_store_ready(self, message: StoreReady) -> None:
+        self.reload()
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.tapp.store_ready:
+            self.reload()
+
+    def reload(self) -> None:
+        from tenant_inspect.inspections import list_inspections
+
+        self.tapp.read(list_inspections, self.show, group="home")
+
+    def show(self, summaries: list[InspectionSummary]) -> None:
+        self.summaries = summaries
+        table = self.query_one("#inspections", DataTable)
+        selected = self.selected_id()
+        table.clear()
+        for s in summaries:
+            table.add_row(s.title, s.landlord, s.status.capitalize(), progress_text(s), str(s.findings), key=s.id)
+        empty = not summaries
+        table.display = not empty
+        self.query_one("#home-empty").display = empty
+        count = len(summaries)
+        self.query_one("#home-status", Static).update(
+            "" if empty else f"{count} inspection{'s' if count != 1 else ''} · Enter opens · n creates a new one"
+        )
+        if selected is not None and selected in {s.id for s in summaries}:
+            table.move_cursor(row=table.get_row_index(selected))
+        if not empty:
+            table.focus()
+
+    def selected_id(self) -> str | None:
+        table = self.query_one("#inspections", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def select(self, inspection_id: str) -> None:
+        table = self.query_one("#inspections", DataTable)
+        if table.row_count:
+            table.move_cursor(row=table.get_row_index(inspection_id))
+
+    # -- actions -------------------------------------------------------------
+
+    def action_new_inspection(self) -> None:
+        from .dialogs.new_inspection import NewInspectionDialog
+
+        def created(inspection_id: str | None) -> None:
+            if inspection_id:
+                self.notify("Inspection created.", title="Saved")
+                self.open(inspection_id)
+
+        self.app.push_screen(NewInspectionDialog(), created)
+
+    def action_open_inspection(self) -> None:
+        inspection_id = self.selected_id()
+        if inspection_id is None:
+            self.notify("There is no inspection to open yet: press n to create one.")
+            return
+        self.open(inspection_id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # A mouse click on a row (Enter is handled by the priority binding).
+        if event.row_key.value:
+            self.open(event.row_key.value)
+
+    def open(self, inspection_id: str) -> None:
+        from .dashboard import DashboardScreen
+
+        self.app.push_screen(DashboardScreen(inspection_id))
+
+    def action_demo(self) -> None:
+        from tenant_inspect.demo import build_demo
+
+        self.notify("Creating the sample inspection…")
+        self.query_one("#home-status", Static).update("Creating the sample inspection…")
+
+        def work() -> None:
+            try:
+                store = self.tapp.wait_store()
+                inspection_id = build_demo(store, size="small")
+            except Exception as exc:  # shown, not swallowed
+                self.app.call_from_thread(self.notify, f"Could not create the sample: {exc}", severity="error")
+                return
+            self.app.call_from_thread(self._demo_made, inspection_id)
+
+        self.run_worker(work, thread=True, group="demo", exclusive=True, exit_on_error=False)
+
+    def _demo_made(self, inspection_id: str) -> None:
+        self.notify("Sample inspection created: it is fictional, explore freely.", title="Saved")
+
+        def then(summaries: list[InspectionSummary]) -> None:
+            self.show(summaries)
+            self.select(inspection_id)
+
+        from tenant_inspect.inspections import list_inspections
+
+        self.tapp.read(list_inspections, then, group="home")
