@@ -67,7 +67,7 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
                 interviews_done=r[9],
                 findings=r[10],
                 recommendations=r[11],
-                updated_at=updated.isoformat(timespec="seconds"),
+                updated_at=updated.isoformat(),
             )
         )
     out.sort(key=lambda s: (s.updated_at, s.id), reverse=True)

@@ -104,7 +104,7 @@ def list_inspections(session: Session) -> list[InspectionSummary]:
             interviews_done=interviews.get(i.id, (0, 0))[1],
             findings=findings.get(i.id, (0, 0))[0],
             recommendations=recs.get(i.id, (0, 0))[0],
-            updated_at=i.updated_at.isoformat(timespec="seconds"),
+            updated_at=i.updated_at.isoformat(),
         )
         for i in inspections
     ]

@@ -807,7 +807,8 @@ class _Checker:
                 self.report(
                     ctx,
                     "options",
-                    f"Option {_show(option.value)} is listed twice. Each option needs its own value.",
+                    f"Option {_show(option.value)} is listed twice. "
+                    "Each option needs its own value.",
                 )
                 continue
             options.append(option)
@@ -832,11 +833,14 @@ class _Checker:
                 self.report(
                     ctx,
                     "options",
-                    f"Unknown setting `{key}` in option {n}.{_did_you_mean(key, _OPTION_KEYS, key=True)} "
+                    f"Unknown setting `{key}` in option {n}."
+                    f"{_did_you_mean(key, _OPTION_KEYS, key=True)} "
                     "An option can have: value, label.",
                 )
+            if bad:
+                return None  # a misspelt `value` or `label` is the problem to report
             value, label = item.get("value"), item.get("label")
-            ok = not bad
+            ok = True
             for key, got in (("value", value), ("label", label)):
                 if not isinstance(got, str) or not got.strip():
                     shown = "missing" if got is None else f"not {_show(got)}"
@@ -852,7 +856,8 @@ class _Checker:
         self.report(
             ctx,
             "options",
-            f'Option {n} must be text in quotes or a table like {{ value = "yes", label = "Yes" }}, '
+            f"Option {n} must be text in quotes or a table like "
+            f'{{ value = "yes", label = "Yes" }}, '
             f"not {_show(item)}.",
         )
         return None
@@ -921,7 +926,8 @@ class _Checker:
                 self.report(
                     ctx,
                     "show_if",
-                    f"Unknown setting `{key}` in show_if.{_did_you_mean(key, _SHOW_IF_KEYS, key=True)} "
+                    f"Unknown setting `{key}` in show_if."
+                    f"{_did_you_mean(key, _SHOW_IF_KEYS, key=True)} "
                     "show_if can have: question, equals, in.",
                 )
                 ok = False
@@ -1259,8 +1265,8 @@ def encode_answer(q: Question, value: Any) -> str:
 
     text → as given; yes_no → "yes"/"no" (from a bool or the words); choice → the option
     value (an option's label is accepted too); multi_choice → a JSON list of option values
-    in option order (nothing ticked → ""); scale → the integer; date → YYYY-MM-DD; number → a
-    plain decimal such as "12" or "3.5" (thousands commas are dropped). ``ValueError`` with a
+    in option order (nothing ticked → ""); scale → the integer; date → YYYY-MM-DD; number →
+    a plain decimal such as "12" or "3.5" (thousands commas are dropped). ``ValueError`` with a
     plain-English message if the value does not fit the question.
     """
     if value is None:

@@ -14,6 +14,7 @@ import textwrap
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+
 import pytest
 
 from tenant_inspect.questionnaire import (
@@ -608,14 +609,14 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
     (
         "missing question text",
         q('type = "text"\n'),
-        ("`text` is missing.", "Every question needs its wording in `text`."),
+        ("Every question needs its wording in `text`.", "`text` is missing."),
         "[[sections.questions]]#2",
         "q2",
     ),
     (
         "missing question id",
         VALID + '\n[[sections.questions]]\ntext = "X"\ntype = "text"\n',
-        ("`id` is missing.", "Question 2 in section 's1':"),
+        ("is missing.", "`id` is missing.", "Question 2 in section 's1':"),
         "[[sections.questions]]#2",
         None,
     ),
@@ -629,14 +630,14 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
     (
         "version not text",
         VALID.replace('version = "1.0"', "version = 1.0"),
-        ("must be text in quotes, not 1.0.", 'Put it in quotes: version = "1.0".'),
+        ("must be text in quotes, not", "not 1.0.", 'Put it in quotes: version = "1.0".'),
         "version = 1.0",
         None,
     ),
     (
         "empty text",
         q('text = "  "\ntype = "text"\n'),
-        ("`text` is empty.",),
+        ("is empty.", "`text` is empty."),
         'text = "  "',
         "q2",
     ),
@@ -668,7 +669,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
     (
         "duplicate section id",
         VALID + SECTION + Q1.replace("q1", "q2"),
-        ("Section id 's1' is used twice (lines 8 and 17).", "Each section needs its own id."),
+        ("Each section needs its own id.", "Section id 's1' is used twice (lines 8 and 17)."),
         'id = "s1"#2',
         None,
     ),
@@ -721,7 +722,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
     (
         "option table without label",
         q('text = "X"\ntype = "choice"\noptions = [{ value = "a" }, "B"]\n'),
-        ("needs `label` as text in quotes", "Option 1 needs `label`"),
+        ("as text in quotes (missing).", "Option 1 needs `label`"),
         "options =",
         "q2",
     ),
@@ -866,7 +867,8 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
     (
         "show_if with equals and in",
         q(
-            'text = "X"\ntype = "text"\nshow_if = { question = "q1", equals = "yes", in = ["no"] }\n'
+            'text = "X"\ntype = "text"\n'
+            'show_if = { question = "q1", equals = "yes", in = ["no"] }\n'
         ),
         ("show_if can use `equals` or `in`, not both.",),
         "show_if =",
@@ -892,6 +894,76 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
         ("in show_if.", "Unknown setting `equal` in show_if. Did you mean `equals`?"),
         "show_if =",
         "q2",
+    ),
+    (
+        "sections not a list",
+        HEAD + 'sections = "none"\n',
+        ("`sections` must be a list of [[sections]] tables", 'not "none"'),
+        "sections =",
+        None,
+    ),
+    (
+        "questions not tables",
+        HEAD + SECTION + 'questions = ["q1"]\n',
+        ("`questions` must be a list of [[sections.questions]] tables.", "Section 's1':"),
+        "questions =",
+        None,
+    ),
+    (
+        "theme not text",
+        q('text = "X"\ntype = "text"\nthemes = [3]\n'),
+        ("Each theme must be text in quotes", "not 3."),
+        "themes =",
+        "q2",
+    ),
+    (
+        "options not a list",
+        q('text = "X"\ntype = "choice"\noptions = "A, B"\n'),
+        ("`options` must be a list in square brackets", 'not "A, B".'),
+        "options =",
+        "q2",
+    ),
+    (
+        "empty option",
+        q('text = "X"\ntype = "choice"\noptions = ["A", " "]\n'),
+        ("is empty.", "Option 2 is empty."),
+        "options =",
+        "q2",
+    ),
+    (
+        "unknown option key",
+        q('text = "X"\ntype = "choice"\noptions = [{ value = "a", lable = "A" }, "B"]\n'),
+        ("An option can have: value, label.", "Unknown setting `lable` in option 1."),
+        "options =",
+        "q2",
+    ),
+    (
+        "show_if question not text",
+        q('text = "X"\ntype = "text"\nshow_if = { question = 1, equals = "yes" }\n'),
+        ("show_if `question` must be text in quotes", "not 1."),
+        "show_if =",
+        "q2",
+    ),
+    (
+        "show_if in not a list",
+        q('text = "X"\ntype = "text"\nshow_if = { question = "q1", in = "yes" }\n'),
+        ("show_if `in` must be a list of texts",),
+        "show_if =",
+        "q2",
+    ),
+    (
+        "section title not text",
+        VALID.replace('title = "Section one"', "title = 2"),
+        ("must be text in quotes, not", "Section 's1': `title` must be text in quotes, not 2."),
+        "title = 2",
+        None,
+    ),
+    (
+        "section without title",
+        VALID.replace('title = "Section one"\n', ""),
+        ("Every section needs a title.", "Section 's1': `title` is missing."),
+        "[[sections]]",
+        None,
     ),
     (
         "empty section",
@@ -928,7 +1000,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
     (
         "missing kind",
         VALID.replace('kind = "interview"\n', ""),
-        ("`kind` is missing.", "Use one of: document_review, interview, observation."),
+        ("Use one of: document_review, interview, observation.", "`kind` is missing."),
         None,
         None,
     ),

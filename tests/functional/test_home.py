@@ -1,0 +1,50 @@
+"""Home screen: lists inspections, creates one through the form, explains the empty state."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from tenant_inspect import inspections
+from tenant_inspect.store import open_store
+
+
+async def test_empty_data_dir_says_what_to_do_first(make_app, settle):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        empty = app.screen.query_one("#home-empty", Static)
+        assert empty.display
+        assert "Press n to create a new inspection" in str(empty.render()).replace("\n", " ")
+        assert not app.screen.query_one("#inspections", DataTable).display
+
+
+async def test_lists_existing_inspections_before_the_store_has_loaded(make_app, data_dir, settle):
+    store = open_store(data_dir)
+    with store.write() as session:
+        inspections.create_inspection(session, title="Repairs inspection", landlord="Vale HA")
+    store.close()
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#inspections", DataTable)
+        assert table.row_count == 1
+        assert table.get_row_at(0)[:3] == ["Repairs inspection", "Vale HA", "Planning"]
+
+
+async def test_new_inspection_form_validates_then_creates(make_app, data_dir, settle):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.click("#create")
+        await pilot.pause()
+        errors = app.screen.query_one("#form-errors", Static)
+        assert "Give the inspection a title." in str(errors.render())
+        await pilot.press(*"Repairs", "enter", *"Vale HA", "enter", "enter")
+        await settle(pilot)
+    store = open_store(data_dir)
+    with store.read() as session:
+        rows = inspections.list_inspections(session)
+    store.close()
+    assert [(r.title, r.landlord) for r in rows] == [("Repairs", "Vale HA")]

@@ -1,0 +1,54 @@
+"""The home screen's fast sqlite3 list agrees with the service layer's list."""
+
+from __future__ import annotations
+
+from tenant_inspect import analysis, fieldwork, inspections, records
+from tenant_inspect.fastread import quick_summaries
+from tenant_inspect.migrations import SCHEMA_HEAD
+
+
+def test_quick_list_matches_the_service_list(store, data_dir):
+    with store.write() as session:
+        a = inspections.create_inspection(session, title="A", landlord="L1")
+        b = inspections.create_inspection(session, title="B", landlord="L2", status="fieldwork")
+        gone = inspections.create_inspection(session, title="Deleted", landlord="L3")
+        records.delete(session, gone)
+        i1 = fieldwork.add_interview(session, a.id, interviewee_role="Officer")
+        fieldwork.update_interview(session, i1, status="complete")
+        fieldwork.add_interview(session, a.id, interviewee_role="Manager")
+        doc = fieldwork.add_document_review(session, b.id, title="Charter")
+        fieldwork.update_document_review(session, doc, status="complete")
+        f = analysis.add_finding(session, a.id, kind="strength", text="x")
+        analysis.add_finding(session, a.id, kind="weakness", text="y")
+        records.delete(session, f)
+        analysis.add_recommendation(session, b.id, text="Do")
+    with store.read() as session:
+        expected = inspections.list_inspections(session)
+    quick = quick_summaries(data_dir.db_path)
+    assert quick == expected
+    assert [s.title for s in quick] == ["B", "A"]
+
+
+def test_quick_list_declines_when_the_full_store_is_needed(data_dir, store):
+    import sqlite3
+
+    assert quick_summaries(data_dir.path / "missing.db") is None
+    conn = sqlite3.connect(data_dir.db_path)
+    conn.execute("UPDATE alembic_version SET version_num='0000'")
+    conn.commit()
+    conn.close()
+    assert quick_summaries(data_dir.db_path) is None
+    conn = sqlite3.connect(data_dir.db_path)
+    conn.execute("UPDATE alembic_version SET version_num=?", (SCHEMA_HEAD,))
+    conn.commit()
+    conn.close()
+    assert quick_summaries(data_dir.db_path) == []
+
+
+def test_fastread_stays_light():
+    import subprocess
+    import sys
+
+    code = "import sys, tenant_inspect.fastread; print(sorted(m for m in ('sqlalchemy','sqlmodel','textual','alembic') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]"
