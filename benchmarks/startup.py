@@ -91,7 +91,7 @@ def main() -> None:
     h, o = statistics.median(hello), statistics.median(ours)
     print(f"bare Textual hello world: median {h * 1000:.0f} ms over {args.runs} runs")
     print(f"tenant-inspect home with inspections listed: median {o * 1000:.0f} ms")
-    print(f"budget: ratio <= 1.5")
+    print("budget: ratio <= 1.5")
     print(f"ratio {o / h:.2f}")
 
 

@@ -22,7 +22,7 @@ class ScreenActionsProvider(Provider):
             binding = active.binding
             if not binding.description or not active.enabled or binding.system:
                 continue
-            name = binding.tooltip and f"{binding.description} — {binding.tooltip}" or binding.description
+            name = f"{binding.description} — {binding.tooltip}" if binding.tooltip else binding.description
             found.setdefault(binding.description, (name, binding.action, active.node))
         return list(found.values())
 

@@ -158,7 +158,6 @@ class AutoSaver:
                     if wait <= 0:
                         break
                     self._cond.wait(wait)
-                key, item = nxt
                 # Everything due now, in submission order: one transaction.
                 now = time.monotonic()
                 batch = sorted(

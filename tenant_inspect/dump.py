@@ -38,10 +38,8 @@ def inspection_data(session: Session, inspection_id: str) -> dict[str, Any]:
     tables: dict[str, list[dict[str, Any]]] = {}
     for model in m.SYNCED_MODELS:
         table = model.__tablename__
-        if model is m.Inspection:
-            query = select(model).where(model.id == inspection_id)
-        else:
-            query = select(model).where(getattr(model, "inspection_id") == inspection_id)
+        key = model.id if model is m.Inspection else getattr(model, "inspection_id")
+        query = select(model).where(key == inspection_id)
         rows = session.exec(query.order_by(col(model.id))).all()
         tables[str(table)] = [row_dict(r) for r in rows]
     conflicts = session.exec(

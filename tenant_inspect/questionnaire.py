@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .themes import THEME_IDS, UnknownIdError, close_theme_ids
+from .themes import THEME_IDS, THEMES, UnknownIdError, close_theme_ids
 
 QUESTION_TYPES = ("text", "yes_no", "choice", "multi_choice", "scale", "date", "number")
 KINDS = ("document_review", "interview", "observation")
@@ -70,6 +70,7 @@ _INT_RE = re.compile(r"^-?\d+$")
 _NUMBER_RE = re.compile(r"^-?\d+(?:\.\d+)?$")
 _THOUSANDS_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_THEME_ORDER = [t.id for t in THEMES]
 
 
 # ---------------------------------------------------------------------------
@@ -226,6 +227,14 @@ class Questionnaire:
     def visible_questions(self, answers: Mapping[str, str]) -> list[Question]:
         return [q for q in self._flat if self.is_visible(q, answers)]
 
+    def unanswered_required(self, answers: Mapping[str, str]) -> list[Question]:
+        """Required questions still to answer. A hidden question is not asked, so never counts."""
+        return [
+            q
+            for q in self.visible_questions(answers)
+            if q.required and not (answers.get(q.id) or "").strip()
+        ]
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -379,12 +388,17 @@ def _or_list(items: Iterable[str]) -> str:
     return ", ".join(items)
 
 
-def _did_you_mean(word: str, choices: Iterable[str], key: bool = False) -> str:
-    """A " Did you mean ...?" hint for a likely typo (keys shown as `key`, values as 'value')."""
+def _did_you_mean(word: str, choices: Iterable[str], style: str) -> str:
+    """A " Did you mean ...?" hint for a likely typo.
+
+    ``style`` matches how the message shows the word: "key" as `key`, "id" as 'id' (like
+    "question 'q7'"), "value" as "value" (as written in the file).
+    """
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if not close:
         return ""
-    return f" Did you mean `{close[0]}`?" if key else f" Did you mean {close[0]!r}?"
+    shown = {"key": f"`{close[0]}`", "id": repr(close[0])}.get(style, _show(close[0]))
+    return f" Did you mean {shown}?"
 
 
 @dataclass
@@ -434,7 +448,7 @@ class _Checker:
             self.report(
                 ctx,
                 key,
-                f"Unknown setting `{key}` {where}.{_did_you_mean(key, allowed, key=True)} "
+                f"Unknown setting `{key}` {where}.{_did_you_mean(key, allowed, 'key')} "
                 f"Allowed settings: {_or_list(allowed)}.",
             )
 
@@ -497,7 +511,7 @@ class _Checker:
             self.report(
                 ctx,
                 key,
-                f"Unknown {what} {_show(value)}.{_did_you_mean(value, allowed)} "
+                f"Unknown {what} {_show(value)}.{_did_you_mean(value, allowed, 'value')} "
                 f"Allowed {what}s: {_or_list(allowed)}.",
             )
             return None
@@ -566,6 +580,7 @@ class _Checker:
 
         # Every question's position first, so show_if can tell "later" from "unknown".
         count = 0
+        misshapen = False  # questions written wrongly: reported with their section
         for s in raw:
             questions = s.get("questions")
             if isinstance(questions, list) and all(isinstance(q, dict) for q in questions):
@@ -575,8 +590,8 @@ class _Checker:
                         self.positions.setdefault(qid, count)
                     count += 1
             elif questions is not None and questions != []:
-                count += 1  # written wrongly, reported with its section; not "no questions"
-        if count == 0:
+                misshapen = True
+        if count == 0 and not misshapen:
             self.report(
                 top,
                 None,
@@ -589,7 +604,7 @@ class _Checker:
         for i, s in enumerate(raw):
             block = self.map.sections[i] if aligned else _Block()
             q_blocks = self.map.questions[i] if aligned else []
-            section = self.check_section(i, s, block, q_blocks, report_empty=count > 0)
+            section = self.check_section(i, s, block, q_blocks, report_empty=count > 0 or misshapen)
             if section is not None:
                 sections.append(section)
         return sections
@@ -721,7 +736,6 @@ class _Checker:
         self.problems[before:] = mine
         if qid is None or text is None or qtype is None:
             return None
-        # Keep the first line known for this question: its id line for duplicate messages.
         question = Question(
             id=qid,
             text=text,
@@ -761,8 +775,8 @@ class _Checker:
                 self.report(
                     ctx,
                     "themes",
-                    f"Unknown theme {item!r}.{hint} The list of themes is in "
-                    "docs/questionnaire-format.md.",
+                    f"Unknown theme {item!r}.{hint} Known themes: "
+                    f"{_or_list(sorted(THEME_IDS, key=_THEME_ORDER.index))}.",
                 )
             elif item not in themes:
                 themes.append(item)
@@ -834,7 +848,7 @@ class _Checker:
                     ctx,
                     "options",
                     f"Unknown setting `{key}` in option {n}."
-                    f"{_did_you_mean(key, _OPTION_KEYS, key=True)} "
+                    f"{_did_you_mean(key, _OPTION_KEYS, 'key')} "
                     "An option can have: value, label.",
                 )
             if bad:
@@ -927,7 +941,7 @@ class _Checker:
                     ctx,
                     "show_if",
                     f"Unknown setting `{key}` in show_if."
-                    f"{_did_you_mean(key, _SHOW_IF_KEYS, key=True)} "
+                    f"{_did_you_mean(key, _SHOW_IF_KEYS, 'key')} "
                     "show_if can have: question, equals, in.",
                 )
                 ok = False
@@ -1006,7 +1020,7 @@ class _Checker:
                 ctx,
                 "show_if",
                 f"show_if refers to {ref!r}, which is not a question in this file."
-                f"{_did_you_mean(ref, self.positions)}",
+                f"{_did_you_mean(ref, self.positions, 'id')}",
             )
             return False
         if self.positions[ref] > self.index:

@@ -115,6 +115,6 @@ def test_restore_refuses_a_damaged_file(data_dir, tmp_path):
     # Wreck the second page (the first table's b-tree) but keep the header.
     raw[4096:8192] = b"\xff" * 4096
     copy.write_bytes(bytes(raw))
-    with pytest.raises(UserError, match="damaged|cannot be read|not a"):
+    with pytest.raises(UserError, match=r"damaged|cannot be read|not a"):
         restore_database(data_dir, copy)
     assert _titles(data_dir) == ["Keep me"]

@@ -419,6 +419,24 @@ show_if = { question = "q2", equals = "A" }
     assert visible(q, {"q1": "no", "q2": "A"}) == ["q1"]
 
 
+def test_unanswered_required_skips_hidden_questions() -> None:
+    text = VALID.replace('type = "yes_no"', 'type = "yes_no"\nrequired = true') + textwrap.dedent(
+        """
+        [[sections.questions]]
+        id = "q2"
+        text = "When?"
+        type = "date"
+        required = true
+        show_if = { question = "q1", equals = "yes" }
+        """
+    )
+    q = parse_questionnaire(text)
+    assert [x.id for x in q.unanswered_required({})] == ["q1"]
+    assert [x.id for x in q.unanswered_required({"q1": "no"})] == []
+    assert [x.id for x in q.unanswered_required({"q1": "yes"})] == ["q2"]
+    assert [x.id for x in q.unanswered_required({"q1": "yes", "q2": "2024-01-31"})] == []
+
+
 def test_show_if_matches() -> None:
     cond = ShowIf("q", equals="x")
     assert cond.matches("x")
@@ -678,7 +696,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
         q('text = "X"\ntype = "yesno"\n'),
         (
             "Unknown question type",
-            "Unknown question type \"yesno\". Did you mean 'yes_no'?",
+            'Unknown question type "yesno". Did you mean "yes_no"?',
             "Allowed question types: text, yes_no, choice, multi_choice, scale, date, number.",
         ),
         'type = "yesno"',
@@ -781,7 +799,11 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
     (
         "unknown theme without a close match",
         q('text = "X"\ntype = "text"\nthemes = ["zebra"]\n'),
-        ("The list of themes is in docs/questionnaire-format.md.", "Unknown theme 'zebra'."),
+        (
+            "Known themes: access-customer-care, diversity, compacts,",
+            "Unknown theme 'zebra'.",
+            "pf-monitoring-impact.",
+        ),
         "themes =",
         "q2",
     ),
@@ -991,7 +1013,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
         VALID.replace('kind = "interview"', 'kind = "interviw"'),
         (
             "Unknown kind",
-            "Unknown kind \"interviw\". Did you mean 'interview'?",
+            'Unknown kind "interviw". Did you mean "interview"?',
             "Allowed kinds: document_review, interview, observation.",
         ),
         "kind =",
