@@ -32,9 +32,20 @@ def _fill_evidence(session: Session, fields: dict[str, Any]) -> None:
     answer_id = fields.get("answer_id")
     if answer_id:
         answer = records.get(session, m.Answer, answer_id)
-        fields.setdefault("interview_id", answer.interview_id)
-        fields.setdefault("document_review_id", answer.document_review_id)
-        fields.setdefault("question_key", answer.question_key)
+        derived = {
+            "interview_id": answer.interview_id,
+            "document_review_id": answer.document_review_id,
+            "question_key": answer.question_key,
+        }
+        for key, value in derived.items():
+            given = fields.get(key)
+            if given not in (None, "") and given != value:
+                raise ValidationError(
+                    [
+                        f"finding: the {key.removesuffix('_id').replace('_', ' ')} given does not match the answer cited"
+                    ]
+                )
+            fields[key] = value
     parent: m.Interview | m.DocumentReview | None = None
     if fields.get("interview_id"):
         parent = records.get(session, m.Interview, fields["interview_id"])

@@ -66,7 +66,9 @@ class AutoSaver:
         self._seq = 0
         self._busy = False
         self._stopped = False
-        self._thread = threading.Thread(target=self._run, name="tenant-inspect-autosave", daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, name="tenant-inspect-autosave", daemon=True
+        )
         self._thread.start()
 
     # -- public -------------------------------------------------------------

@@ -251,6 +251,7 @@ def desktop_review_area(session: Session, inspection_id: str) -> m.Area | None:
 # ---------------------------------------------------------------------------
 
 _PARSED: dict[str, Questionnaire] = {}
+_BY_KEY: dict[tuple[str, str, str], Questionnaire] = {}
 
 
 def use_questionnaire(
@@ -291,6 +292,13 @@ def questionnaire_for(
     session: Session, inspection_id: str, qid: str, version: str
 ) -> Questionnaire:
     """The questionnaire an interview or review was started with, from the inspection's copy."""
+    # A copy never changes once stored (a changed file must get a new version),
+    # so the parsed questionnaire is cached per inspection, id and version:
+    # autosave asks for it on every keystroke burst.
+    cache_key = (inspection_id, qid, version)
+    cached = _BY_KEY.get(cache_key)
+    if cached is not None:
+        return cached
     copy = session.exec(
         select(m.QuestionnaireCopy).where(
             m.QuestionnaireCopy.inspection_id == inspection_id,
@@ -305,6 +313,7 @@ def questionnaire_for(
     if parsed is None:
         parsed = parse_questionnaire(copy.source_text, f"{qid} {version} (stored copy)")
         _PARSED[copy.sha256] = parsed
+    _BY_KEY[cache_key] = parsed
     return parsed
 
 

@@ -24,6 +24,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -57,12 +58,12 @@ def _stamp_rows(session: Session, flush_context: Any, instances: Any) -> None:
         return
     author = session.info.get("author_id")
     now = utcnow()
-    for obj in session.new:
-        if not isinstance(obj, SyncedRow):
-            continue
+    for index, obj in enumerate(o for o in session.new if isinstance(o, SyncedRow)):
+        # Rows added in one flush keep their order: a microsecond apart.
+        created = now + timedelta(microseconds=index)
         stamp = clock.now()
-        obj.created_at = now
-        obj.updated_at = now
+        obj.created_at = created
+        obj.updated_at = created
         obj.device_id = clock.device
         if obj.author_id is None:
             obj.author_id = author

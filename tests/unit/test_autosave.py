@@ -70,7 +70,11 @@ def test_a_failing_save_is_reported_and_does_not_sink_the_others(store):
     saved: list[str] = []
     saver = AutoSaver(store, on_saved=saved.append, on_error=lambda k, e: errors.append((k, e)))
     saver.submit("bad", _setter(insp.id, ""), delay=0)  # title is required
-    saver.submit("good", lambda s: inspections.update_inspection(s, s.get(m.Inspection, insp.id), landlord="Vale"), delay=0)
+    saver.submit(
+        "good",
+        lambda s: inspections.update_inspection(s, s.get(m.Inspection, insp.id), landlord="Vale"),
+        delay=0,
+    )
     saver.flush()
     saver.stop()
     assert [k for k, _ in errors] == ["bad"] and isinstance(errors[0][1], ValidationError)

@@ -71,8 +71,13 @@ def test_validation_reports_every_problem_at_once(store):
 
 
 def test_bad_dates_are_named(store, insp):
-    with pytest.raises(ValidationError, match="start date must be a date written YYYY-MM-DD"), store.write() as session:
-        inspections.update_inspection(session, session.get(m.Inspection, insp.id), start_date="3rd March")
+    with (
+        pytest.raises(ValidationError, match="start date must be a date written YYYY-MM-DD"),
+        store.write() as session,
+    ):
+        inspections.update_inspection(
+            session, session.get(m.Inspection, insp.id), start_date="3rd March"
+        )
 
 
 def test_id_prefixes_resolve_and_ambiguity_is_explained(store, insp):
@@ -84,7 +89,11 @@ def test_id_prefixes_resolve_and_ambiguity_is_explained(store, insp):
             inspections.get_inspection(session, "  ")
     with store.write() as session:
         for suffix in ("1111", "2222"):
-            session.add(m.Inspection(id=f"abcd{suffix}-0000-4000-8000-000000000000", title=suffix, landlord="L"))
+            session.add(
+                m.Inspection(
+                    id=f"abcd{suffix}-0000-4000-8000-000000000000", title=suffix, landlord="L"
+                )
+            )
     with store.read() as session:
         with pytest.raises(NotFound, match="'abcd' matches more than one inspection"):
             inspections.get_inspection(session, "abcd")
@@ -115,20 +124,31 @@ def test_areas_reorder_rename_and_removal_rules(store, insp, questionnaire):
     assert names == ["Desktop review", "Finance", "Repairs and maintenance"]
     assert inspections.area_letter(0) == "A" and inspections.area_letter(26) == "AA"
     with store.write() as session:
-        fieldwork.add_interview(session, insp.id, interviewee_role="Officer", area_id=finance.id, questionnaire=questionnaire)
+        fieldwork.add_interview(
+            session,
+            insp.id,
+            interviewee_role="Officer",
+            area_id=finance.id,
+            questionnaire=questionnaire,
+        )
     with pytest.raises(ValidationError, match="still has 1 interviews"), store.write() as session:
         inspections.remove_area(session, session.get(m.Area, finance.id))
     with store.write() as session:
         inspections.remove_area(session, session.get(m.Area, repairs.id))
     with store.read() as session:
-        assert [a.name for a in inspections.areas(session, insp.id)] == ["Desktop review", "Finance"]
+        assert [a.name for a in inspections.areas(session, insp.id)] == [
+            "Desktop review",
+            "Finance",
+        ]
         tomb = session.get(m.Area, repairs.id)
         assert tomb is not None and tomb.deleted_at is not None  # tombstoned, never removed
 
 
 def test_answers_upsert_validate_and_keep_a_stable_id(store, insp, questionnaire):
     with store.write() as session:
-        interview = fieldwork.add_interview(session, insp.id, interviewee_role="Officer", questionnaire=questionnaire)
+        interview = fieldwork.add_interview(
+            session, insp.id, interviewee_role="Officer", questionnaire=questionnaire
+        )
         fieldwork.save_answer(session, interview, "aware", value="yes")
         fieldwork.save_answer(session, interview, "which", notes="Sandra said: the five pledges")
         fieldwork.save_answer(session, interview, "which", value="All five")
@@ -142,9 +162,13 @@ def test_answers_upsert_validate_and_keep_a_stable_id(store, insp, questionnaire
         assert len(session.exec(select(m.Answer)).all()) == 2
         # The inspection keeps the exact questionnaire text it used.
         copies = inspections.questionnaire_copies(session, insp.id)
-        assert [(c.questionnaire_id, c.source_text) for c in copies] == [("mini-interview", INTERVIEW_TOML)]
+        assert [(c.questionnaire_id, c.source_text) for c in copies] == [
+            ("mini-interview", INTERVIEW_TOML)
+        ]
     with pytest.raises(ValidationError, match="answer to 'when'"), store.write() as session:
-        fieldwork.save_answer(session, session.get(m.Interview, interview.id), "when", value="last Tuesday")
+        fieldwork.save_answer(
+            session, session.get(m.Interview, interview.id), "when", value="last Tuesday"
+        )
     with pytest.raises(ValidationError, match="has no question 'nope'"), store.write() as session:
         fieldwork.save_answer(session, session.get(m.Interview, interview.id), "nope", value="x")
 
@@ -154,7 +178,9 @@ def test_interviewers_can_be_changed_without_losing_history(store, insp):
         a = inspections.add_member(session, insp.id, name="Ann")
         b = inspections.add_member(session, insp.id, name="Bob")
         c = inspections.add_member(session, insp.id, name="Cy")
-        interview = fieldwork.add_interview(session, insp.id, interviewee_role="Officer", interviewer_ids=[a.id, b.id])
+        interview = fieldwork.add_interview(
+            session, insp.id, interviewee_role="Officer", interviewer_ids=[a.id, b.id]
+        )
         fieldwork.set_interviewers(session, interview, [b.id, c.id])
         fieldwork.set_interviewers(session, interview, [a.id, c.id])
     with store.read() as session:
@@ -164,7 +190,9 @@ def test_interviewers_can_be_changed_without_losing_history(store, insp):
 
 def test_document_reviews_default_to_the_desktop_review_area(store, insp):
     with store.write() as session:
-        review = fieldwork.add_document_review(session, insp.id, title="Customer Charter", undated=True, document_date="2025-01-01")
+        review = fieldwork.add_document_review(
+            session, insp.id, title="Customer Charter", undated=True, document_date="2025-01-01"
+        )
         area = inspections.desktop_review_area(session, insp.id)
     assert review.area_id == area.id
     assert review.document_date is None and review.undated
@@ -173,10 +201,27 @@ def test_document_reviews_default_to_the_desktop_review_area(store, insp):
 def test_finding_evidence_is_completed_from_its_answer(store, insp, questionnaire):
     with store.write() as session:
         area = inspections.add_area(session, insp.id, name="Repairs")
-        interview = fieldwork.add_interview(session, insp.id, interviewee_role="Officer", area_id=area.id, questionnaire=questionnaire)
+        interview = fieldwork.add_interview(
+            session,
+            insp.id,
+            interviewee_role="Officer",
+            area_id=area.id,
+            questionnaire=questionnaire,
+        )
         answer = fieldwork.save_answer(session, interview, "aware", value="no")
-        finding = analysis.add_finding(session, insp.id, kind="weakness", text="Staff unaware of pledges", answer_id=answer.id, themes=["impact"])
-    assert (finding.area_id, finding.interview_id, finding.question_key) == (area.id, interview.id, "aware")
+        finding = analysis.add_finding(
+            session,
+            insp.id,
+            kind="weakness",
+            text="Staff unaware of pledges",
+            answer_id=answer.id,
+            themes=["impact"],
+        )
+    assert (finding.area_id, finding.interview_id, finding.question_key) == (
+        area.id,
+        interview.id,
+        "aware",
+    )
     with pytest.raises(ValidationError, match="unknown theme 'vibes'"), store.write() as session:
         analysis.add_finding(session, insp.id, kind="strength", text="x", themes=["vibes"])
     with pytest.raises(ValidationError, match="kind must be one of"), store.write() as session:
@@ -187,34 +232,55 @@ def test_recommendations_renumber_on_reorder_and_delete_keeping_links(store, ins
     with store.write() as session:
         f1 = analysis.add_finding(session, insp.id, kind="weakness", text="No training")
         f2 = analysis.add_finding(session, insp.id, kind="weakness", text="No feedback")
-        r1 = analysis.add_recommendation(session, insp.id, text="Train staff", finding_ids=[f1.id], impact="high")
-        r2 = analysis.add_recommendation(session, insp.id, text="Give feedback", finding_ids=[f2.id])
+        r1 = analysis.add_recommendation(
+            session, insp.id, text="Train staff", finding_ids=[f1.id], impact="high"
+        )
+        r2 = analysis.add_recommendation(
+            session, insp.id, text="Give feedback", finding_ids=[f2.id]
+        )
         r3 = analysis.add_recommendation(session, insp.id, text="Publish pledges")
         analysis.move_recommendation(session, r3, -2)
     with store.read() as session:
         order = [(r.number, r.text) for r in analysis.recommendations(session, insp.id)]
         assert order == [(1, "Publish pledges"), (2, "Train staff"), (3, "Give feedback")]
-        assert [f.text for f in analysis.linked_findings(session, session.get(m.Recommendation, r1.id))] == ["No training"]
+        assert [
+            f.text for f in analysis.linked_findings(session, session.get(m.Recommendation, r1.id))
+        ] == ["No training"]
     with store.write() as session:
         analysis.delete_recommendation(session, session.get(m.Recommendation, r3.id))
     with store.read() as session:
         order = [(r.number, r.text) for r in analysis.recommendations(session, insp.id)]
         assert order == [(1, "Train staff"), (2, "Give feedback")]
-        assert [f.id for f in analysis.linked_findings(session, session.get(m.Recommendation, r2.id))] == [f2.id]
-    with pytest.raises(ValidationError, match="impact must be one of high, medium, low"), store.write() as session:
+        assert [
+            f.id for f in analysis.linked_findings(session, session.get(m.Recommendation, r2.id))
+        ] == [f2.id]
+    with (
+        pytest.raises(ValidationError, match="impact must be one of high, medium, low"),
+        store.write() as session,
+    ):
         analysis.add_recommendation(session, insp.id, text="x", impact="huge")
 
 
 def test_merging_duplicate_findings_moves_links_and_themes(store, insp):
     with store.write() as session:
-        keep = analysis.add_finding(session, insp.id, kind="weakness", text="No RI training", themes=["impact"])
-        dup = analysis.add_finding(session, insp.id, kind="weakness", text="Staff not trained in RI", themes=["pf-training-support"])
+        keep = analysis.add_finding(
+            session, insp.id, kind="weakness", text="No RI training", themes=["impact"]
+        )
+        dup = analysis.add_finding(
+            session,
+            insp.id,
+            kind="weakness",
+            text="Staff not trained in RI",
+            themes=["pf-training-support"],
+        )
         rec = analysis.add_recommendation(session, insp.id, text="Train", finding_ids=[dup.id])
         analysis.merge_findings(session, keep, dup)
     with store.read() as session:
         assert [f.text for f in analysis.findings(session, insp.id)] == ["No RI training"]
         assert session.get(m.Finding, keep.id).themes == ["impact", "pf-training-support"]
-        assert [f.id for f in analysis.linked_findings(session, session.get(m.Recommendation, rec.id))] == [keep.id]
+        assert [
+            f.id for f in analysis.linked_findings(session, session.get(m.Recommendation, rec.id))
+        ] == [keep.id]
         assert session.get(m.Finding, dup.id).merged_into_id == keep.id
 
 
@@ -224,10 +290,15 @@ def test_judgements_one_per_judge_and_one_final(store, insp):
         ann = inspections.add_member(session, insp.id, name="Ann")
         analysis.set_judgement(session, insp.id, area_id=area.id, grade="balance", judge_id=ann.id)
         analysis.set_judgement(session, insp.id, area_id=area.id, grade="outweigh", judge_id=ann.id)
-        analysis.set_judgement(session, insp.id, area_id=area.id, grade="balance", is_final=True, rationale="Mixed")
+        analysis.set_judgement(
+            session, insp.id, area_id=area.id, grade="balance", is_final=True, rationale="Mixed"
+        )
     with store.read() as session:
         js = analysis.judgements(session, insp.id, area.id)
-        assert sorted((j.judge_id == ann.id, j.grade, j.is_final) for j in js) == [(False, "balance", True), (True, "outweigh", False)]
+        assert sorted((j.judge_id == ann.id, j.grade, j.is_final) for j in js) == [
+            (False, "balance", True),
+            (True, "outweigh", False),
+        ]
         assert analysis.final_judgement(session, insp.id, area.id).rationale == "Mixed"
     with pytest.raises(ValidationError, match="grade must be one of"), store.write() as session:
         analysis.set_judgement(session, insp.id, area_id=area.id, grade="good")
@@ -241,7 +312,10 @@ def test_conclusions_are_ordered_per_area_and_overall(store, insp):
         analysis.add_conclusion(session, insp.id, text="Repairs one", area_id=area.id)
         analysis.move_conclusion(session, second, -1)
     with store.read() as session:
-        assert [c.text for c in analysis.conclusions(session, insp.id, overall=True)] == ["Overall two", "Overall one"]
+        assert [c.text for c in analysis.conclusions(session, insp.id, overall=True)] == [
+            "Overall two",
+            "Overall one",
+        ]
         assert [c.text for c in analysis.conclusions(session, insp.id, area.id)] == ["Repairs one"]
 
 
@@ -255,7 +329,9 @@ def test_deleted_rows_cannot_be_edited(store, insp):
 
 def test_list_inspections_reports_progress(store, insp, questionnaire):
     with store.write() as session:
-        i1 = fieldwork.add_interview(session, insp.id, interviewee_role="A", questionnaire=questionnaire)
+        i1 = fieldwork.add_interview(
+            session, insp.id, interviewee_role="A", questionnaire=questionnaire
+        )
         fieldwork.add_interview(session, insp.id, interviewee_role="B")
         fieldwork.update_interview(session, i1, status="complete")
         fieldwork.add_document_review(session, insp.id, title="Charter")
@@ -263,3 +339,28 @@ def test_list_inspections_reports_progress(store, insp, questionnaire):
         (summary,) = inspections.list_inspections(session)
     assert (summary.interviews, summary.interviews_done, summary.documents) == (2, 1, 1)
     assert summary.progress == 33
+
+
+def test_finding_evidence_must_agree_with_its_answer(store, insp, questionnaire):
+    with store.write() as session:
+        i1 = fieldwork.add_interview(
+            session, insp.id, interviewee_role="A", questionnaire=questionnaire
+        )
+        i2 = fieldwork.add_interview(
+            session, insp.id, interviewee_role="B", questionnaire=questionnaire
+        )
+        answer = fieldwork.save_answer(session, i1, "aware", value="yes")
+    with (
+        pytest.raises(ValidationError, match="interview given does not match the answer"),
+        store.write() as session,
+    ):
+        analysis.add_finding(
+            session, insp.id, kind="strength", text="x", answer_id=answer.id, interview_id=i2.id
+        )
+
+
+def test_rows_added_in_one_flush_keep_their_order(store, insp):
+    with store.write() as session:
+        session.add_all([m.Conclusion(inspection_id=insp.id, text=f"c{n}") for n in range(20)])
+    with store.read() as session:
+        assert [c.text for c in records.live(session, m.Conclusion)] == [f"c{n}" for n in range(20)]

@@ -21,7 +21,12 @@ def test_connection_pragmas_are_in_effect(store):
             p: session.execute(text(f"PRAGMA {p}")).scalar()
             for p in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
         }
-    assert values == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 10000}
+    assert values == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 10000,
+    }
 
 
 def test_pragmas_apply_to_every_pooled_connection(store):
@@ -68,31 +73,57 @@ def test_models_match_the_migrated_schema(store):
 
 def test_every_model_round_trips_with_bookkeeping(store):
     with store.write(author_id=None) as session:
-        insp = m.Inspection(title="Repairs", landlord="Vale HA", start_date=date(2026, 3, 2), scope="all")
+        insp = m.Inspection(
+            title="Repairs", landlord="Vale HA", start_date=date(2026, 3, 2), scope="all"
+        )
         session.add(insp)
         session.flush()
         member = m.TeamMember(inspection_id=insp.id, name="Ann", role="coordinator")
         area = m.Area(inspection_id=insp.id, name="Repairs")
         session.add_all([member, area])
         session.flush()
-        interview = m.Interview(inspection_id=insp.id, area_id=area.id, interviewee_role="Officer", interviewee_name="Jo Bloggs")
-        review = m.DocumentReview(inspection_id=insp.id, area_id=area.id, title="Charter", undated=True)
+        interview = m.Interview(
+            inspection_id=insp.id,
+            area_id=area.id,
+            interviewee_role="Officer",
+            interviewee_name="Jo Bloggs",
+        )
+        review = m.DocumentReview(
+            inspection_id=insp.id, area_id=area.id, title="Charter", undated=True
+        )
         session.add_all([interview, review])
         session.flush()
-        answer = m.Answer(inspection_id=insp.id, interview_id=interview.id, question_key="q1", value="yes")
+        answer = m.Answer(
+            inspection_id=insp.id, interview_id=interview.id, question_key="q1", value="yes"
+        )
         session.add(answer)
         session.flush()
-        finding = m.Finding(inspection_id=insp.id, area_id=area.id, kind="strength", text="Good", answer_id=answer.id, themes=["diversity"])
-        rec = m.Recommendation(inspection_id=insp.id, text="Do it", number=1, sub_actions=["a", "b"])
-        judgement = m.Judgement(inspection_id=insp.id, area_id=area.id, grade="balance", judge_id=member.id)
+        finding = m.Finding(
+            inspection_id=insp.id,
+            area_id=area.id,
+            kind="strength",
+            text="Good",
+            answer_id=answer.id,
+            themes=["diversity"],
+        )
+        rec = m.Recommendation(
+            inspection_id=insp.id, text="Do it", number=1, sub_actions=["a", "b"]
+        )
+        judgement = m.Judgement(
+            inspection_id=insp.id, area_id=area.id, grade="balance", judge_id=member.id
+        )
         session.add_all([finding, rec, judgement])
         session.flush()
         session.add_all(
             [
-                m.RecommendationFinding(inspection_id=insp.id, recommendation_id=rec.id, finding_id=finding.id),
+                m.RecommendationFinding(
+                    inspection_id=insp.id, recommendation_id=rec.id, finding_id=finding.id
+                ),
                 m.ActionPlanItem(inspection_id=insp.id, recommendation_id=rec.id, key_actions="x"),
                 m.Conclusion(inspection_id=insp.id, text="Overall fine"),
-                m.InterviewInterviewer(inspection_id=insp.id, interview_id=interview.id, member_id=member.id),
+                m.InterviewInterviewer(
+                    inspection_id=insp.id, interview_id=interview.id, member_id=member.id
+                ),
             ]
         )
     with store.read() as session:
