@@ -11,12 +11,21 @@ from pathlib import Path
 import pytest
 
 
-def run(data_dir: Path | None, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    data_dir: Path | None, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "tenant_inspect"]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, env=full_env, stdin=subprocess.DEVNULL, timeout=120)
+    return subprocess.run(
+        [*cmd, *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -99,7 +108,12 @@ def test_questionnaires_list_and_validate(d, tmp_path):
     assert out.returncode == 1
     assert "broken.toml" in out.stderr and "essay" in out.stderr and "Bad Id" in out.stderr
     assert "Traceback" not in out.stderr
-    good = run(d, "questionnaires", "validate", str(Path(__file__).parents[2] / "questionnaires" / "desktop-review.toml"))
+    good = run(
+        d,
+        "questionnaires",
+        "validate",
+        str(Path(__file__).parents[2] / "questionnaires" / "desktop-review.toml"),
+    )
     assert good.returncode == 0 and "OK" in good.stdout
 
 
@@ -160,7 +174,10 @@ print(code, bad)
 def test_commands_other_than_the_tui_never_import_textual(d, args):
     out = subprocess.run(
         [sys.executable, "-c", NO_TEXTUAL, "--data-dir", str(d), *args],
-        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
     )
     assert out.stdout.strip().endswith("[]"), out.stdout + out.stderr
     assert out.stdout.startswith("0 ")
@@ -177,3 +194,23 @@ def test_importing_the_core_never_imports_textual():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_demo_then_list_dump_and_doctor(d):
+    made = run(d, "demo")
+    assert made.returncode == 0, made.stderr
+    demo_id = made.stdout.strip()
+    listing = run(d, "list")
+    assert "Resident involvement" in listing.stdout and demo_id[:8] in listing.stdout
+    first, second = run(d, "dump", demo_id[:8]), run(d, "dump", demo_id)
+    assert first.returncode == 0 and first.stdout == second.stdout
+    tables = json.loads(first.stdout)["tables"]
+    assert len(tables["interview"]) >= 10 and len(tables["recommendation"]) >= 10
+    doctor = run(d, "doctor")
+    assert doctor.returncode == 0 and "All is well." in doctor.stdout
+    assert "inspections:       1" in doctor.stdout
+
+
+def test_unknown_demo_size_is_a_usage_error(d):
+    out = run(d, "demo", "--size", "medium")
+    assert out.returncode == 2 and "invalid choice" in out.stderr
