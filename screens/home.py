@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,13 +23,25 @@ if TYPE_CHECKING:
 EMPTY_TEXT = (
     "There are no inspections on this laptop yet.\n\n"
     "• Press [b]n[/b] to create a new inspection (you need its title and the landlord's name).\n"
-    "• Press [b]d[/b] to create a sample inspection to explore first — you can delete it later.\n"
-    "• If your coordinator gave you a kit file, import it from the Team screen."
+    "• Press [b]d[/b] to create a sample inspection to explore first (it is fictional)."
 )
 
 
-def progress_text(s: InspectionSummary) -> str:
-    return f"{s.documents_done}/{s.documents} docs · {s.interviews_done}/{s.interviews} interviews"
+def inspection_cell(s: InspectionSummary, width: int) -> Text:
+    """Title on the first line, landlord under it, both cut with … to fit."""
+    cell = Text(no_wrap=True, overflow="ellipsis")
+    cell.append(_fit(s.title, width), style="bold")
+    cell.append("\n")
+    cell.append(_fit(s.landlord, width))
+    return cell
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+#: Widths of the fixed columns (status, documents, interviews, findings) plus cell padding.
+_FIXED_WIDTH = 10 + 9 + 10 + 8 + 2 * 5 + 2
 
 
 class HomeScreen(Screen[None]):
@@ -56,11 +69,6 @@ class HomeScreen(Screen[None]):
                 yield SaveIndicator()
             yield Static("Opening your data…", id="home-status")
             table: DataTable[str] = DataTable(id="inspections", cursor_type="row", zebra_stripes=True)
-            table.add_column("Title", key="title")
-            table.add_column("Landlord", key="landlord")
-            table.add_column("Status", key="status")
-            table.add_column("Fieldwork", key="progress")
-            table.add_column("Findings", key="findings")
             yield table
             yield Static(EMPTY_TEXT, id="home-empty")
         yield Footer()
@@ -88,14 +96,33 @@ class HomeScreen(Screen[None]):
 
         self.tapp.read(list_inspections, self.show, group="home")
 
+    def on_resize(self) -> None:
+        if self.summaries:
+            self.show(self.summaries)
+
     def show(self, summaries: list[InspectionSummary]) -> None:
         self.summaries = summaries
         table = self.query_one("#inspections", DataTable)
         selected = self.selected_id()
-        table.clear()
+        table.clear(columns=True)
+        title_width = max(20, min(70, (self.size.width or 80) - _FIXED_WIDTH))
+        table.add_column("Inspection / landlord", key="title", width=title_width)
+        table.add_column("Status", key="status", width=10)
+        table.add_column("Documents", key="documents", width=9)
+        table.add_column("Interviews", key="interviews", width=10)
+        table.add_column("Findings", key="findings", width=8)
         for s in summaries:
-            table.add_row(s.title, s.landlord, s.status.capitalize(), progress_text(s), str(s.findings), key=s.id)
+            table.add_row(
+                inspection_cell(s, title_width),
+                s.status.capitalize(),
+                f"{s.documents_done}/{s.documents} done",
+                f"{s.interviews_done}/{s.interviews} done",
+                str(s.findings),
+                key=s.id,
+                height=2,
+            )
         empty = not summaries
+        self.refresh_bindings()
         table.display = not empty
         self.query_one("#home-empty").display = empty
         count = len(summaries)
@@ -120,6 +147,12 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(inspection_id))
 
     # -- actions -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide "Open" while there is nothing to open."""
+        if action == "open_inspection" and not self.summaries:
+            return None
+        return True
 
     def action_new_inspection(self) -> None:
         from .dialogs.new_inspection import NewInspectionDialog

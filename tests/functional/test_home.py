@@ -28,7 +28,9 @@ async def test_lists_existing_inspections_before_the_store_has_loaded(make_app, 
         await pilot.pause()
         table = app.screen.query_one("#inspections", DataTable)
         assert table.row_count == 1
-        assert table.get_row_at(0)[:3] == ["Repairs inspection", "Vale HA", "Planning"]
+        cells = table.get_row_at(0)
+        assert cells[0].plain == "Repairs inspection\nVale HA"
+        assert cells[1:3] == ["Planning", "0/0 done"]
 
 
 async def test_new_inspection_form_validates_then_creates(make_app, data_dir, settle):
