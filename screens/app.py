@@ -23,6 +23,7 @@ from tenant_inspect.errors import UserError
 from tenant_inspect.locations import DataDir
 
 from .commands import ScreenActionsProvider
+from .messages import Deferred
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -97,10 +98,12 @@ class TenantInspectApp(App[int]):
             )
             return
         self._store = store
+        # Writer callbacks are posted, never awaited: the writer must not wait
+        # for the UI thread (which may itself be waiting for the writer on quit).
         self._saver = AutoSaver(
             store,
-            on_saved=lambda key: self.call_from_thread(self._saved, key),
-            on_error=lambda key, exc: self.call_from_thread(self._save_failed, key, exc),
+            on_saved=lambda key: self.post_message(Deferred(self._saved, key)),
+            on_error=lambda key, exc: self.post_message(Deferred(self._save_failed, key, exc)),
             author_id=self.author_id,
         )
         self._store_ready.set()
@@ -145,7 +148,7 @@ class TenantInspectApp(App[int]):
 
         def done(result: Any) -> None:
             if on_done is not None:
-                self.call_from_thread(on_done, result)
+                self.post_message(Deferred(on_done, result))
 
         if self._saver is None:
             # Still opening: wait in a worker, then queue.
@@ -186,6 +189,9 @@ class TenantInspectApp(App[int]):
 
         for indicator in self.screen.query(SaveIndicator):
             indicator.state = state
+
+    def on_deferred(self, message: Deferred) -> None:
+        message.fn(*message.args)
 
     # -- actions -------------------------------------------------------------
 

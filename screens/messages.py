@@ -1,5 +1,8 @@
 """Messages screens exchange with the app."""
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.message import Message
 
 
@@ -9,3 +12,12 @@ class StoreReady(Message):
 
 class DataChanged(Message):
     """Something was written; screens showing lists should reload."""
+
+
+class Deferred(Message):
+    """Run ``fn(*args)`` on the UI thread; posted (not awaited) by background threads."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        super().__init__()
+        self.fn = fn
+        self.args = args

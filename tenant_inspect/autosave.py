@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -169,14 +170,25 @@ class AutoSaver:
                 for k, _ in batch:
                     del self._pending[k]
                 self._busy = True
+            notices: list[Callable[[], None]] = []
             try:
-                self._write(batch)
+                notices = self._write(batch)
             finally:
                 with self._cond:
                     self._busy = False
                     self._cond.notify_all()
+            # Callbacks run after the writer is idle again, so a UI thread that
+            # is waiting in flush() can never deadlock with a callback that
+            # needs the UI thread.
+            for notice in notices:
+                try:
+                    notice()
+                except Exception as exc:  # a callback failing must not stop the writer
+                    if self._on_error:
+                        self._on_error("callback", exc)
 
-    def _write(self, batch: list[tuple[str, _Pending]]) -> None:
+    def _write(self, batch: list[tuple[str, _Pending]]) -> list[Callable[[], None]]:
+        """Commit a batch; return the callbacks to run once the writer is idle."""
         results = []
         try:
             with self._store.write(author_id=self.author_id) as session:
@@ -185,18 +197,18 @@ class AutoSaver:
         except Exception as exc:  # report every failure; the text stays in the widget
             if len(batch) > 1:
                 # One bad save must not sink the others: retry them one by one.
+                notices: list[Callable[[], None]] = []
                 for key, item in batch:
-                    self._write([(key, item)])
-                return
-            if self._on_error:
-                self._on_error(batch[0][0], exc)
-            return
+                    notices += self._write([(key, item)])
+                return notices
+            on_error = self._on_error
+            if on_error is None:
+                return []
+            return [partial(on_error, batch[0][0], exc)]
+        notices = []
         for (key, item), result in zip(batch, results, strict=True):
             if item.on_done is not None:
-                try:
-                    item.on_done(result)
-                except Exception as exc:  # a UI callback failing must not stop the writer
-                    if self._on_error:
-                        self._on_error(key, exc)
-            if self._on_saved:
-                self._on_saved(key)
+                notices.append(partial(item.on_done, result))
+            if self._on_saved is not None:
+                notices.append(partial(self._on_saved, key))
+        return notices

@@ -91,3 +91,17 @@ def test_stop_writes_everything_pending(store):
     saver.submit("title", _setter(insp.id, "Saved on exit"), delay=60)
     assert saver.stop()
     assert _title(store, insp.id) == "Saved on exit"
+
+
+def test_flush_never_waits_for_callbacks(store):
+    """A callback that blocks (as a UI call would while the UI thread flushes) cannot deadlock flush."""
+    with store.write() as session:
+        insp = inspections.create_inspection(session, title="T", landlord="L")
+    release = threading.Event()
+    saver = AutoSaver(store, on_saved=lambda key: release.wait(5))
+    saver.submit("title", _setter(insp.id, "X"), delay=0)
+    start = time.monotonic()
+    assert saver.flush(timeout=3)
+    assert time.monotonic() - start < 1
+    release.set()
+    saver.stop()

@@ -1,0 +1,710 @@
+"""The inspection's own home: where the work stands and what to do next.
+
+A coordinator opens an inspection here and should see, without pressing
+anything, the areas in report order (A. Desktop review, B. ...) with their
+progress, the team, and one plain sentence saying what to do next. Every
+number is labelled in words (or letters explained on screen), never by
+colour alone.
+
+The numbers are gathered in one read (:func:`load_overview`, run through
+``app.read`` so the UI never waits for the database) into plain frozen
+dataclasses, so the rendering and the "what next" rule (:func:`next_step`)
+are pure and testable without a database.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from .messages import DataChanged, StoreReady
+from .widgets.save_indicator import SaveIndicator
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from .app import TenantInspectApp
+
+#: Finding kinds in the order people talk about them, with singular/plural words and a short letter.
+KIND_WORDS: dict[str, tuple[str, str, str]] = {
+    "strength": ("strength", "strengths", "S"),
+    "weakness": ("weakness", "weaknesses", "W"),
+    "observation": ("observation", "observations", "O"),
+    "good_practice": ("good practice", "good practice", "GP"),
+}
+
+#: From this width the findings column has room for words instead of letters.
+WIDE = 110
+#: From this height the selected area's documents or interviews are listed below the areas.
+TALL = 36
+
+LEGEND = "Letters: S strength · W weakness · O observation · GP good practice"
+
+STATUS_WORDS = {
+    "planning": "Planning",
+    "fieldwork": "Fieldwork",
+    "analysis": "Analysis",
+    "reporting": "Writing the report",
+    "complete": "Complete",
+}
+
+
+# ---------------------------------------------------------------------------
+# The data shown (plain values, built in a worker thread)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    """One area's line on the dashboard."""
+
+    id: str
+    letter: str
+    name: str
+    kind: str
+    documents: int = 0
+    documents_done: int = 0
+    interviews_planned: int = 0
+    interviews: int = 0
+    interviews_done: int = 0
+    interviews_started: int = 0
+    findings: dict[str, int] = field(default_factory=dict)
+    #: The documents or interviews of the area: (what, status), interviewees by role only.
+    items: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def interviews_expected(self) -> int:
+        """Planned, or more if more interviews were actually held than planned."""
+        return max(self.interviews_planned, self.interviews)
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the dashboard shows about one inspection."""
+
+    inspection_id: str
+    title: str
+    landlord: str
+    topic: str
+    status: str
+    areas: tuple[AreaProgress, ...]
+    team: tuple[Member, ...]
+    findings: dict[str, int]
+
+    @property
+    def coordinator(self) -> Member | None:
+        return next((t for t in self.team if t.role == "coordinator"), None)
+
+
+def load_overview(session: Session, inspection_id: str) -> Overview:
+    """Gather the dashboard's numbers in one read session (runs in a worker thread)."""
+    from tenant_inspect import analysis, fieldwork, inspections
+
+    inspection = inspections.get_inspection(session, inspection_id)
+    areas = inspections.areas(session, inspection.id)
+    desk = next((a.id for a in areas if a.kind == "desktop_review"), None)
+
+    items: dict[str | None, list[tuple[str, str]]] = {}
+    docs: Counter[str | None] = Counter()
+    docs_done: Counter[str | None] = Counter()
+    for doc in fieldwork.document_reviews(session, inspection.id):
+        area_id = doc.area_id or desk
+        docs[area_id] += 1
+        docs_done[area_id] += doc.status == "complete"
+        items.setdefault(area_id, []).append((doc.title, doc.status))
+
+    talks: Counter[str | None] = Counter()
+    talks_done: Counter[str | None] = Counter()
+    talks_started: Counter[str | None] = Counter()
+    for interview in fieldwork.interviews(session, inspection.id):
+        talks[interview.area_id] += 1
+        talks_done[interview.area_id] += interview.status == "complete"
+        talks_started[interview.area_id] += interview.status == "in_progress"
+        items.setdefault(interview.area_id, []).append(
+            (interview.interviewee_role, interview.status)
+        )
+
+    by_area: dict[str | None, Counter[str]] = {}
+    total: Counter[str] = Counter()
+    for finding in analysis.findings(session, inspection.id):
+        by_area.setdefault(finding.area_id, Counter())[finding.kind] += 1
+        total[finding.kind] += 1
+
+    rows = tuple(
+        AreaProgress(
+            id=a.id,
+            letter=inspections.area_letter(index),
+            name=a.name,
+            kind=a.kind,
+            documents=docs[a.id],
+            documents_done=docs_done[a.id],
+            interviews_planned=a.interviews_planned,
+            interviews=talks[a.id],
+            interviews_done=talks_done[a.id],
+            interviews_started=talks_started[a.id],
+            findings=dict(by_area.get(a.id, Counter())),
+            items=tuple(items.get(a.id, ())),
+        )
+        for index, a in enumerate(areas)
+    )
+    team = tuple(Member(t.id, t.name, t.role) for t in inspections.team(session, inspection.id))
+    return Overview(
+        inspection_id=inspection.id,
+        title=inspection.title,
+        landlord=inspection.landlord,
+        topic=inspection.topic,
+        status=inspection.status,
+        areas=rows,
+        team=team,
+        findings=dict(total),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Words (pure functions, so they can be tested without a screen)
+# ---------------------------------------------------------------------------
+
+
+def findings_words(counts: dict[str, int], *, short: bool = False, empty: str = "none yet") -> str:
+    """'2 strengths · 1 weakness' (or '2 S · 1 W' when short); kinds with none are left out."""
+    parts = []
+    for kind, (one, many, letter) in KIND_WORDS.items():
+        n = counts.get(kind, 0)
+        if n:
+            parts.append(f"{n} {letter}" if short else f"{n} {one if n == 1 else many}")
+    return " · ".join(parts) if parts else empty
+
+
+def progress_words(area: AreaProgress, *, wide: bool = False) -> str:
+    """What has been done in an area, in words."""
+    if area.kind == "desktop_review":
+        if not area.documents:
+            return "No documents yet"
+        return f"{area.documents_done} of {area.documents} documents reviewed"
+    if area.kind == "theme":
+        return "Theme (findings only)"
+    expected = area.interviews_expected
+    if not expected:
+        return "No interviews planned"
+    text = f"{area.interviews_done} of {expected} interviews done"
+    if wide and area.interviews_started:
+        text += f" ({area.interviews_started} under way)"
+    return text
+
+
+ITEM_STATUS = {
+    "complete": "✓ done",
+    "in_progress": "… under way",
+    "not_started": "○ not started",
+    "planned": "○ planned",
+}
+
+
+def area_detail(area: AreaProgress) -> str:
+    """The selected area's documents or interviews, one a line, status first in words."""
+    head = f"[b]{_escape(area.letter)}. {_escape(area.name)}[/b]"
+    if area.kind == "theme":
+        return f"{head} — a theme: its findings come from documents and interviews (f lists them)."
+    what = "documents" if area.kind == "desktop_review" else "interviews"
+    if not area.items:
+        key = "r" if area.kind == "desktop_review" else "i"
+        return f"{head} — no {what} yet (press {key})."
+    lines = [f"{head} — {what}:"]
+    lines += [
+        f"  {ITEM_STATUS.get(status, status):<14} {_escape(label)}" for label, status in area.items
+    ]
+    missing = area.interviews_planned - area.interviews if area.kind == "department" else 0
+    if missing > 0:
+        lines.append(f"  {'○ to arrange':<14} {missing} more planned")
+    return "\n".join(lines)
+
+
+def next_step(o: Overview) -> str:
+    """The one thing to do next, worked out from what is (and is not) there yet."""
+    departments = [a for a in o.areas if a.kind == "department"]
+    if not [a for a in o.areas if a.kind != "desktop_review"]:
+        return "Add the departments you will inspect (s: Set-up)"
+    if not o.team:
+        return "Add your team (s: Set-up, Team tab)"
+    if o.coordinator is None:
+        return "Mark who is the coordinator (s: Set-up, Team tab)"
+    desk = [a for a in o.areas if a.kind == "desktop_review"]
+    documents = sum(a.documents for a in o.areas)
+    reviewed = sum(a.documents_done for a in o.areas)
+    if desk and not documents:
+        return "Add the landlord's documents and review them (r: Review a document)"
+    if reviewed < documents:
+        return f"Review documents (r): {documents - reviewed} of {documents} not finished"
+    planned = sum(a.interviews_expected for a in departments)
+    held = sum(a.interviews_done for a in departments)
+    if departments and not planned:
+        return "Say how many interviews you plan for each department (s: Set-up, Areas tab)"
+    if held < planned:
+        return f"Start an interview (i): {planned - held} of {planned} still to do"
+    if not sum(o.findings.values()):
+        return "Record findings from your documents and interviews"
+    return "Fieldwork is done: look over the findings (f)"
+
+
+def team_words(team: tuple[Member, ...], room: int | None = None) -> str:
+    """'Team (3): Ann (coordinator) · Bob · Chris', cut to ``room`` characters with '+ N more'."""
+    if not team:
+        return "[b]Team:[/b] nobody yet — add your team in Set-up (s)."
+    names = [f"{t.name} (coordinator)" if t.role == "coordinator" else t.name for t in team]
+    head = f"Team ({len(team)}): "
+    shown: list[str] = []
+    for index, name in enumerate(names):
+        rest = len(names) - index - 1
+        tail = f" · + {rest} more (s: Set-up)" if rest else ""
+        line = " · ".join([*shown, name])
+        if room is not None and shown and len(head) + len(line) + len(tail) > room:
+            break
+        shown.append(name)
+    more = len(names) - len(shown)
+    text = " · ".join(_escape(n) for n in shown)
+    if more:
+        text += f" · + {more} more (s: Set-up)"
+    return f"[b]{head.strip()}[/b] {text}"
+
+
+def _escape(text: str) -> str:
+    """Names are the user's text, not markup."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+# ---------------------------------------------------------------------------
+# Screens
+# ---------------------------------------------------------------------------
+
+
+class FittingFooter(Footer):
+    """A compact Footer that drops the "^p palette" key when the terminal is narrow.
+
+    At 80 columns the screen's own keys plus Help and Quit only just fit;
+    Ctrl+P still works everywhere and F1 help says so.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(compact=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.show_command_palette = self.app.size.width >= 100
+
+
+class _InspectionScreen(Screen[None]):
+    """Shared plumbing: the app, and reloading whenever the data may have changed."""
+
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__()
+        self.inspection_id = inspection_id
+
+    @property
+    def tapp(self) -> TenantInspectApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        if self.tapp.store_ready:
+            self.reload()
+
+    def on_store_ready(self, message: StoreReady) -> None:
+        self.reload()
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        # Back from set-up, a review or an interview: show what changed there.
+        if self.tapp.store_ready:
+            self.reload()
+
+    def reload(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+class DashboardScreen(_InspectionScreen):
+    """One inspection at a glance: areas and their progress, the team, what to do next."""
+
+    HELP_TITLE = "Inspection dashboard"
+    HELP_TEXT = (
+        "The areas are listed in report order (A, B, C ...). Move with ↑ ↓ and press Enter to "
+        "open one: the desktop review opens its documents, a department its interviews.\n"
+        "Letters for findings: S strength · W weakness · O observation · GP good practice.\n"
+        "Esc goes back to the list of inspections. Ctrl+P finds any action by its name."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "setup", "Set-up", id="setup", tooltip="Edit details, texts, areas and team"),
+        Binding(
+            "r",
+            "review",
+            "Review a document",
+            id="review",
+            tooltip="The desktop review's documents",
+        ),
+        Binding(
+            "i",
+            "interview",
+            "Start interview",
+            id="interview",
+            tooltip="Interviews with staff or tenants",
+        ),
+        Binding(
+            "f", "findings", "Findings", id="findings", tooltip="Every finding recorded so far"
+        ),
+        Binding(
+            "enter",
+            "open_area",
+            "Open area",
+            id="open-area",
+            tooltip="Open the selected area",
+            priority=True,
+            show=False,
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="back",
+            tooltip="Back to the list of inspections",
+            show=False,
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    DashboardScreen #dash-body { padding: 0 1; }
+    DashboardScreen .title-row { height: 1; }
+    DashboardScreen #dash-title { text-wrap: nowrap; text-overflow: ellipsis; }
+    DashboardScreen .key-hint { width: auto; color: $text-muted; padding: 0 1; }
+    DashboardScreen .info-line { color: $text-muted; padding: 0 1; height: auto; }
+    DashboardScreen #dash-next { padding: 0 1; height: auto; margin: 1 0; }
+    DashboardScreen #areas { height: 1fr; }
+    DashboardScreen #dash-team { padding: 0 1; height: auto; max-height: 4; }
+    DashboardScreen #areas { height: auto; max-height: 1fr; }
+    DashboardScreen #dash-area { height: 1fr; padding: 0 1; border-top: solid $primary; }
+    """
+
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__(inspection_id)
+        self.overview: Overview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="dash-body"):
+            with Horizontal(classes="title-row"):
+                yield Static("Opening the inspection…", id="dash-title", classes="screen-title")
+                yield SaveIndicator()
+                yield Static("Esc: back", classes="key-hint")
+            yield Static("", id="dash-info", classes="info-line")
+            yield Static("", id="dash-next")
+            table: DataTable[str] = DataTable(id="areas", cursor_type="row", zebra_stripes=True)
+            table.add_column("Area", key="area")
+            table.add_column("Progress", key="progress")
+            table.add_column("Findings", key="findings")
+            yield table
+            # Only when the terminal is tall enough (≥ 36 rows): 80×24 keeps the overview.
+            yield Static("", id="dash-area")
+            yield Static("", id="dash-findings", classes="info-line")
+            yield Static("", id="dash-team")
+        yield FittingFooter()
+
+    def reload(self) -> None:
+        inspection_id = self.inspection_id
+        self.tapp.read(lambda s: load_overview(s, inspection_id), self.show, group="dashboard")
+
+    def show(self, overview: Overview) -> None:
+        """Fill the screen from a freshly read :class:`Overview` (keeps the selected area)."""
+        if not self.is_attached:
+            return  # the user has already left this screen
+        self.overview = overview
+        self.sub_title = overview.title
+        self.query_one("#dash-title", Static).update(_escape(overview.title))
+        info = [
+            f"Landlord: {overview.landlord}",
+            f"Status: {STATUS_WORDS.get(overview.status, overview.status)}",
+        ]
+        if overview.topic and overview.topic.casefold() not in overview.title.casefold():
+            info.append(f"Topic: {overview.topic}")
+        self.query_one("#dash-info", Static).update(_escape(" · ".join(info)))
+        self.query_one("#dash-next", Static).update(
+            f"▶ [b]Next:[/b] {_escape(next_step(overview))}"
+        )
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        overview = self.overview
+        if overview is None:
+            return
+        wide = self.size.width >= WIDE
+        table = self.query_one("#areas", DataTable)
+        selected = self.selected_area_id()
+        table.clear()
+        name_width = 40 if wide else 24
+        for area in overview.areas:
+            table.add_row(
+                _clip(f"{area.letter}. {area.name}", name_width),
+                progress_words(area, wide=wide),
+                findings_words(area.findings, short=not wide, empty="–"),
+                key=area.id,
+            )
+        ids = [a.id for a in overview.areas]
+        if selected in ids:
+            table.move_cursor(row=ids.index(selected))
+        total = findings_words(overview.findings, empty="none yet")
+        legend = "" if wide else f"\n{LEGEND}"
+        self.query_one("#dash-findings", Static).update(f"[b]In all:[/b] {total}{legend}")
+        # Two lines for the team: the table of areas matters more at 80×24.
+        room = 2 * (self.size.width - 4) if self.size.width else None
+        self.query_one("#dash-team", Static).update(team_words(overview.team, room))
+        self._show_area()
+        if self.focused is None:
+            table.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fill_table()
+
+    def _show_area(self) -> None:
+        panel = self.query_one("#dash-area", Static)
+        panel.display = self.size.height >= TALL
+        area = self.selected_area()
+        panel.update(area_detail(area) if area else "")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_area()
+
+    def selected_area_id(self) -> str | None:
+        table = self.query_one("#areas", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def selected_area(self) -> AreaProgress | None:
+        area_id = self.selected_area_id()
+        if self.overview is None or area_id is None:
+            return None
+        return next((a for a in self.overview.areas if a.id == area_id), None)
+
+    # -- actions -------------------------------------------------------------
+
+    def action_setup(self) -> None:
+        from .setup import SetupScreen
+
+        self.app.push_screen(SetupScreen(self.inspection_id))
+
+    def action_review(self) -> None:
+        screen = _lazy_screen("review", "DocumentReviewListScreen", self.inspection_id)
+        if screen is not None:
+            self.app.push_screen(screen)
+        else:
+            self.notify(
+                "Document reviews are not available in this version yet.", severity="warning"
+            )
+
+    def action_interview(self, area_id: str | None = None) -> None:
+        kwargs = {"area_id": area_id} if area_id else {}
+        screen = _lazy_screen("interview", "InterviewListScreen", self.inspection_id, **kwargs)
+        if screen is not None:
+            self.app.push_screen(screen)
+        else:
+            self.notify("Interviews are not available in this version yet.", severity="warning")
+
+    def action_findings(self, area_id: str | None = None) -> None:
+        self.app.push_screen(FindingsListScreen(self.inspection_id, area_id=area_id))
+
+    def action_open_area(self) -> None:
+        area = self.selected_area()
+        if area is None:
+            self.notify("There are no areas yet: press s to add the departments you will inspect.")
+            return
+        if area.kind == "desktop_review":
+            self.action_review()
+        elif area.kind == "department":
+            self.action_interview(area.id)
+        else:
+            self.action_findings(area.id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # A mouse click on the selected row (Enter is the priority binding above).
+        event.stop()
+        self.action_open_area()
+
+
+def _lazy_screen(module: str, name: str, *args: object, **kwargs: object) -> Screen[object] | None:
+    """Build a screen from a module loaded only when needed (start-up stays fast).
+
+    Returns None only if that module is not part of this build; any other
+    import error is a bug and is raised.
+    """
+    import importlib
+
+    qualified = f"{__package__}.{module}"
+    try:
+        mod = importlib.import_module(qualified)
+    except ModuleNotFoundError as exc:
+        if exc.name != qualified:
+            raise
+        return None
+    return getattr(mod, name)(*args, **kwargs)
+
+
+# ---------------------------------------------------------------------------
+# Findings (read-only list; the findings board is a later piece of work)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    id: str
+    area: str
+    kind: str
+    text: str
+    evidence: str
+
+
+def load_findings(
+    session: Session, inspection_id: str, area_id: str | None
+) -> tuple[str, list[FindingRow]]:
+    """The findings in report order (area, then kind), with their evidence in words.
+
+    Interviews are named by the interviewee's role only: names are private.
+    """
+    from tenant_inspect import analysis, fieldwork, inspections
+
+    areas = inspections.areas(session, inspection_id)
+    letters = {a.id: inspections.area_letter(i) for i, a in enumerate(areas)}
+    order = {a.id: i for i, a in enumerate(areas)}
+    docs = {d.id: d.title for d in fieldwork.document_reviews(session, inspection_id)}
+    talks = {t.id: t.interviewee_role for t in fieldwork.interviews(session, inspection_id)}
+    kinds = list(KIND_WORDS)
+    rows = analysis.findings(session, inspection_id)
+    if area_id is not None:
+        rows = [f for f in rows if f.area_id == area_id]
+    rows.sort(
+        key=lambda f: (
+            order.get(f.area_id or "", len(order)),
+            kinds.index(f.kind) if f.kind in kinds else 9,
+        )
+    )
+    out = []
+    for f in rows:
+        if f.document_review_id in docs:
+            evidence = f"Document: {docs[f.document_review_id]}"
+        elif f.interview_id in talks:
+            evidence = f"Interview: {talks[f.interview_id]}"
+        else:
+            evidence = "–"
+        if f.question_key:
+            evidence += f" ({f.question_key})"
+        kind = KIND_WORDS.get(f.kind, (f.kind,))[0].capitalize()
+        out.append(FindingRow(f.id, letters.get(f.area_id or "", "–"), kind, f.text, evidence))
+    scope = next((f"{letters[a.id]}. {a.name}" for a in areas if a.id == area_id), "all areas")
+    return scope, out
+
+
+class FindingsListScreen(_InspectionScreen):
+    """The findings recorded so far, read-only: the whole text of the selected one shows below."""
+
+    HELP_TITLE = "Findings"
+    HELP_TEXT = "Findings are added while reviewing documents and during interviews."
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the inspection"),
+    ]
+
+    DEFAULT_CSS = """
+    FindingsListScreen #findings-body { padding: 0 1; }
+    FindingsListScreen #findings-title { height: 1; }
+    FindingsListScreen #findings { height: 1fr; }
+    FindingsListScreen #finding-full { height: auto; max-height: 6; padding: 0 1; border-top: solid $primary; }
+    """
+
+    def __init__(self, inspection_id: str, *, area_id: str | None = None) -> None:
+        super().__init__(inspection_id)
+        self.area_id = area_id
+        self.rows: list[FindingRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="findings-body"):
+            yield Static("Findings", id="findings-title", classes="screen-title")
+            table: DataTable[str] = DataTable(id="findings", cursor_type="row", zebra_stripes=True)
+            table.add_column("Area", key="area")
+            table.add_column("Kind", key="kind")
+            table.add_column("Finding", key="text")
+            table.add_column("Evidence", key="evidence")
+            yield table
+            yield Static("", id="finding-full")
+        yield FittingFooter()
+
+    def reload(self) -> None:
+        inspection_id, area_id = self.inspection_id, self.area_id
+        self.tapp.read(
+            lambda s: load_findings(s, inspection_id, area_id), self.show, group="findings"
+        )
+
+    def show(self, result: tuple[str, list[FindingRow]]) -> None:
+        if not self.is_attached:
+            return
+        scope, self.rows = result
+        count = len(self.rows)
+        self.query_one("#findings-title", Static).update(
+            _escape(f"Findings — {scope} ({count} finding{'s' if count != 1 else ''})")
+        )
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#findings", DataTable)
+        table.clear()
+        width = self.size.width
+        evidence_width = 30 if width >= WIDE else 18
+        # Area, kind, evidence, cell padding, margins and scroll bar take the rest.
+        text_width = max(20, width - evidence_width - 29)
+        for row in self.rows:
+            table.add_row(
+                row.area,
+                row.kind,
+                _clip(row.text, text_width),
+                _clip(row.evidence, evidence_width),
+                key=row.id,
+            )
+        full = self.query_one("#finding-full", Static)
+        if not self.rows:
+            full.update(
+                "No findings yet. They are added while reviewing documents and during interviews."
+            )
+        table.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.rows:
+            self._fill_table()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = next((r for r in self.rows if r.id == event.row_key.value), None)
+        if row is not None:
+            self.query_one("#finding-full", Static).update(
+                _escape(f"{row.kind} ({row.area}): {row.text}\nEvidence: {row.evidence}")
+            )
