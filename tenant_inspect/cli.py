@@ -105,6 +105,20 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render_report, report_format
+
+    output = Path(args.output)
+    report_format(output)  # a wrong extension is refused before the database is opened
+    with _open(args) as store:
+        result = render_report(store, args.id, output, public=args.public, template=args.template)
+    kind = "public" if args.public else "internal"
+    _out(f"Wrote {result.path} ({result.format}, {kind} version, {result.sections} sections)")
+    for warning in result.warnings:
+        sys.stderr.write(f"note: {warning}\n")
+    return 0
+
+
 def cmd_questionnaires_list(args: argparse.Namespace) -> int:
     from .questionnaire import builtin_questionnaires
 
@@ -231,6 +245,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="inspection id or a unique prefix of it")
     p.add_argument("-o", "--output", metavar="FILE.json")
 
+    p = add("report", cmd_report, "write the inspection report as Word (.docx) or Markdown (.md)")
+    p.add_argument("id", help="inspection id or a unique prefix of it")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="FILE.docx or FILE.md")
+    p.add_argument(
+        "--template",
+        metavar="T.docx",
+        help="take styles, headers and footers from this Word document (.docx only)",
+    )
+    p.add_argument(
+        "--public",
+        action="store_true",
+        help="leave out everything marked internal (the version to publish)",
+    )
+
     q = sub.add_parser("questionnaires", parents=[common], help="list or check questionnaire files")
     qsub = q.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
     ql = qsub.add_parser("list", parents=[common], help="list the built-in questionnaires")
@@ -240,6 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     qv.add_argument("files", nargs="+", metavar="FILE")
     qv.set_defaults(func=cmd_questionnaires_validate)
+    from .cli_bundle import add_bundle_commands  # bundle export | import | conflicts | resolve
+
+    add_bundle_commands(sub, common)
 
     add("doctor", cmd_doctor, "check the database and say what is wrong and how to recover")
     p = add("backup", cmd_backup, "make a timestamped copy of the database")

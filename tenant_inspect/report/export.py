@@ -1,0 +1,193 @@
+"""Exporting a report: the one entry point the CLI and the TUI call.
+
+:func:`render_report` reads the inspection, builds the outline, redacts it,
+renders it as Word or Markdown (by the file's extension) and writes the file
+atomically: to a temporary file in the same folder, flushed and fsynced, then
+renamed over the target. A failed export therefore never leaves a partial file,
+and never a half-written target: the previous file, if any, is untouched.
+
+It is safe to call from a worker thread. ``progress(fraction, message)`` is
+called from that same thread with a fraction between 0 and 1 and a short
+message for people ("Reading the inspection", "Writing the Word document" ...);
+a Textual screen should hand it to the UI thread (``app.call_from_thread``).
+
+Only the standard library is imported at module level: SQLModel and
+python-docx are loaded when a report is made.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UserError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from ..store import Store
+    from .outline import Report
+
+ProgressCallback = Callable[[float, str], None]
+
+FORMATS = {".docx": "Word", ".md": "Markdown"}
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What an export produced: where, how many top-level sections, anything to check."""
+
+    path: Path
+    sections: int
+    warnings: tuple[str, ...] = ()
+    format: str = "Word"
+    redactions: int = 0
+
+
+def report_format(path: Path) -> str:
+    """ "Word" or "Markdown" from the file's extension; a UserError for anything else."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise UserError(
+            f"cannot write a report to {path}: the file name must end in .docx (Word) or "
+            ".md (Markdown)"
+        )
+    return FORMATS[suffix]
+
+
+def build_report(
+    session: Session, inspection_id: str, *, public: bool = False
+) -> tuple[Report, int]:
+    """The redacted outline of one inspection and the number of names replaced."""
+    from .outline import build_outline, load_report_data
+    from .redact import redact, redactor_for
+
+    data = load_report_data(session, inspection_id)
+    report = build_outline(data, public=public)
+    redactor = redactor_for(data)
+    return redact(report, redactor), redactor.count
+
+
+def render_report(
+    store_or_session: Store | Session,
+    inspection_id: str,
+    path: str | os.PathLike[str],
+    *,
+    public: bool = False,
+    template: str | os.PathLike[str] | None = None,
+    progress: ProgressCallback | None = None,
+) -> ReportResult:
+    """Write the report of one inspection (id or unique prefix) to ``path``.
+
+    ``.docx`` gives a Word document (``template``: an organisation's .docx whose
+    styles, headers and footers are used); ``.md`` gives Markdown. ``public``
+    leaves out everything marked internal. Interviewee names are always
+    replaced by roles. Raises :class:`~tenant_inspect.errors.UserError` with a
+    one-line message for anything the user can fix; nothing is written then.
+    """
+    target = Path(path)
+    fmt = report_format(target)
+    template_path = Path(template) if template is not None else None
+    if template_path is not None:
+        if fmt != "Word":
+            raise UserError("--template can only be used for a Word report (.docx)")
+        from .docx import check_template
+
+        check_template(template_path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise UserError(f"cannot write {target}: the folder {directory} does not exist")
+
+    def step(fraction: float, message: str) -> None:
+        if progress is not None:
+            progress(fraction, message)
+
+    step(0.0, "Reading the inspection")
+    report, redactions = _build(store_or_session, inspection_id, public)
+    step(0.3, "Report outline ready")
+    warnings = list(report.warnings)
+    if redactions:
+        warnings.append(
+            f"replaced {redactions} mention{'s' if redactions != 1 else ''} of interviewees' "
+            "names with their roles; check the wording reads well"
+        )
+
+    def write(fh: Any) -> None:
+        if fmt == "Word":
+            from .docx import write_docx
+
+            warnings.extend(write_docx(report, fh, template=template_path, progress=progress))
+        else:
+            from .markdown import render_markdown
+
+            fh.write(render_markdown(report).encode("utf-8"))
+
+    _write_atomically(target, write)
+    step(1.0, "Done")
+    return ReportResult(
+        path=target,
+        sections=report.sections,
+        warnings=tuple(warnings),
+        format=fmt,
+        redactions=redactions,
+    )
+
+
+def _build(store_or_session: Any, inspection_id: str, public: bool) -> tuple[Report, int]:
+    read = getattr(store_or_session, "read", None)
+    if callable(read):
+        with read() as session:
+            return build_report(session, inspection_id, public=public)
+    return build_report(store_or_session, inspection_id, public=public)
+
+
+def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
+    """Temp file beside the target, fsync, rename over it; remove the temp file on failure.
+
+    The temp file is created with the usual permissions (0666 less the umask), not
+    mkstemp's 0600, so the report can be read like any other file the user saves.
+    """
+    directory = target.parent if str(target.parent) else Path(".")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = directory / f".{target.name}.{secrets.token_hex(4)}.part"
+        try:
+            fd = os.open(tmp, flags, 0o666)
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise UserError(f"cannot write {target}: {exc.strerror}") from exc
+    else:  # pragma: no cover - 100 collisions of 32 random bits
+        raise UserError(f"cannot write {target}: no free temporary file name")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_directory(directory)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless to skip where unsupported."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,95 @@
+"""The Markdown renderer: the same :class:`~.outline.Report` as plain text.
+
+Same headings, same order, same words as the Word document (a test compares the
+two). The title, author and language go in a YAML header, where pandoc and most
+Markdown tools look for them; the contents is a plain list of the top-level
+headings (Markdown has no page numbers). Text is escaped so that nothing an
+inspector typed can turn into Markdown markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .outline import (
+    Bullets,
+    Contents,
+    Fields,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Report,
+    Subtitle,
+    Table,
+    Title,
+)
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])", re.MULTILINE)
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def escape(text: str) -> str:
+    """Escape Markdown markup; newlines become hard line breaks."""
+    text = _INVALID.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return text.replace("\n", "\\\n")
+
+
+def _inline(text: str) -> str:
+    """Escaped text on one line (table cells, list items, headings)."""
+    return escape(" ".join(text.split()))
+
+
+def _strong(text: str) -> str:
+    text = text.strip()
+    return f"**{escape(text)}**" if text else ""
+
+
+def _yaml(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_markdown(report: Report) -> str:
+    out: list[str] = [
+        "---",
+        f"title: {_yaml(report.title)}",
+        f"subtitle: {_yaml(report.subtitle)}",
+        f"author: {_yaml(report.author)}",
+        f"lang: {report.language}",
+        "---",
+        "",
+    ]
+    headings = report.headings()
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            out += ["#" * min(max(block.level, 1), 6) + " " + _inline(block.text), ""]
+        elif isinstance(block, Paragraph):
+            lead = _strong(block.lead)
+            text = _strong(block.text) if block.bold else escape(block.text.strip())
+            out += [(lead + " " + text).strip() if lead else text, ""]
+        elif isinstance(block, Fields):
+            lines = [f"{_strong(label)} {_inline(value)}".strip() for label, value in block.items]
+            out += ["\\\n".join(lines), ""]
+        elif isinstance(block, Bullets):
+            for i, item in enumerate(block.items):
+                lead = _strong(block.leads[i]) if i < len(block.leads) else ""
+                out.append("- " + (f"{lead} {_inline(item)}" if lead else _inline(item)).strip())
+            out.append("")
+        elif isinstance(block, Table):
+            out.append("| " + " | ".join(_inline(h) for h in block.header) + " |")
+            out.append("|" + "|".join("---" for _ in block.header) + "|")
+            for row in block.rows:
+                cells = list(row) + [""] * (len(block.header) - len(row))
+                out.append("| " + " | ".join(_inline(c) for c in cells) + " |")
+            out.append("")
+        elif isinstance(block, Title | Subtitle):
+            pass  # in the YAML header
+        elif isinstance(block, Contents):
+            out += [_strong(block.title), ""]
+            out += [f"- {_inline(h.text)}" for h in headings if h.level <= block.levels]
+            out.append("")
+        elif isinstance(block, PageBreak):
+            pass
+    return "\n".join(out).rstrip("\n") + "\n"
