@@ -10,8 +10,9 @@ field, quitting) makes it due at once. :meth:`AutoSaver.flush` blocks until
 everything pending is committed — the TUI calls it before exiting.
 
 DESIGN.md promises nothing typed stays only in memory for more than ~0.5 s,
-so the default delay is 0.4 s and a commit (WAL, synchronous=FULL) takes
-about a millisecond.
+so the default delay is 0.4 s, a key that keeps changing is still written
+0.4 s after its first unsaved change (``max_wait``), and a commit (WAL,
+synchronous=FULL) takes about a millisecond.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from .store import Store
 
 DEFAULT_DELAY = 0.4
+#: However fast someone types without a pause, a key's pending text is
+#: written at most this long after its first unsaved keystroke.
+DEFAULT_MAX_WAIT = 0.4
 
 SaveFn = Callable[["Session"], Any]
 
@@ -39,6 +43,7 @@ class _Pending:
     fn: SaveFn
     seq: int
     on_done: Callable[[Any], None] | None = None
+    first: float = 0.0  # when this key's oldest unsaved change was submitted
 
 
 class AutoSaver:
@@ -57,8 +62,10 @@ class AutoSaver:
         on_saved: Callable[[str], None] | None = None,
         on_error: Callable[[str, BaseException], None] | None = None,
         author_id: str | None = None,
+        max_wait: float = DEFAULT_MAX_WAIT,
     ) -> None:
         self._store = store
+        self.max_wait = max_wait
         self._on_saved = on_saved
         self._on_error = on_error
         self.author_id = author_id
@@ -90,7 +97,13 @@ class AutoSaver:
             if self._stopped:
                 raise RuntimeError("autosave has been stopped")
             self._seq += 1
-            self._pending[key] = _Pending(time.monotonic() + delay, fn, self._seq, on_done)
+            now = time.monotonic()
+            previous = self._pending.get(key)
+            first = previous.first if previous is not None else now
+            # Debounce, but never past max_wait from the first unsaved change:
+            # continuous typing is still written every DEFAULT_MAX_WAIT seconds.
+            due = min(now + delay, first + self.max_wait)
+            self._pending[key] = _Pending(due, fn, self._seq, on_done, first)
             self._cond.notify_all()
 
     def run(self, fn: SaveFn, on_done: Callable[[Any], None] | None = None) -> None:

@@ -105,3 +105,21 @@ def test_flush_never_waits_for_callbacks(store):
     assert time.monotonic() - start < 1
     release.set()
     saver.stop()
+
+
+def test_continuous_typing_is_still_saved_within_max_wait(store):
+    """Someone who never pauses still has their text on disk every ~0.4 s."""
+    with store.write() as session:
+        insp = inspections.create_inspection(session, title="T", landlord="L")
+    saved_at: list[float] = []
+    saver = AutoSaver(store, on_saved=lambda key: saved_at.append(time.monotonic()), max_wait=0.3)
+    start = time.monotonic()
+    text = ""
+    while time.monotonic() - start < 1.2:
+        text += "x"
+        saver.submit("title", _setter(insp.id, text), delay=0.4)  # the debounce alone would never fire
+        time.sleep(0.02)
+    first_saved = saved_at[0] - start if saved_at else None
+    assert first_saved is not None and first_saved < 0.6
+    assert len(saved_at) >= 3
+    saver.stop()

@@ -1,0 +1,462 @@
+"""Answer widgets: one per question type, all speaking the stored string form.
+
+The question runner (interviews and document reviews) shows whichever widget
+a question's type needs — a notes area for text, radio buttons for yes/no,
+choices and scales, ticks for several choices, a checked field for dates and
+numbers — and only ever deals with :class:`AnswerInput`: it sets the stored
+answer (the string :func:`tenant_inspect.questionnaire.encode_answer`
+produces) and hears :class:`AnswerInput.Changed` with the new stored string.
+``Changed.typing`` tells the runner whether to debounce the save (typing) or
+save at once (a choice was made).
+
+Two small things here exist because inspectors must never have to rely on
+colour: Textual's radio buttons, checkboxes and selection lists show the same
+glyph on and off and differ only in colour, so :class:`MarkedRadioButton`,
+:class:`TickBox` and :class:`TickList` blank the glyph when off.
+
+:class:`TypingSaves` routes typing to the app's autosave writer, which
+debounces and also writes continuous typing at least every 0.4 s
+(``tenant_inspect.autosave.DEFAULT_MAX_WAIT``), as DESIGN.md asks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.segment import Segment
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import (
+    Checkbox,
+    Input,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+    TextArea,
+)
+from textual.widgets.option_list import OptionDoesNotExist
+
+from tenant_inspect.questionnaire import Question, validate_answer
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+#: Keys the question runner uses for itself. Text fields here do not claim them, so the
+#: runner's keys work from any field and the Footer lists them in the same order wherever
+#: the focus is. (TextArea loses Ctrl+E "line end" — End does it — Ctrl+K "delete to line
+#: end", and PgUp/PgDn cursor paging inside a notes area.)
+RUNNER_KEYS = frozenset(
+    {
+        "pageup",
+        "pagedown",
+        "ctrl+n",
+        "ctrl+b",
+        "ctrl+k",
+        "ctrl+g",
+        "ctrl+f",
+        "ctrl+l",
+        "ctrl+e",
+        "ctrl+o",
+    }
+)
+
+
+def bindings_without(widget_class: type[Widget], keys: frozenset[str]) -> list[BindingType]:
+    """All bindings ``widget_class`` has (its own and inherited), less ``keys``.
+
+    For subclasses declared with ``inherit_bindings=False``: the result is the
+    complete set, so nothing but the named keys is lost. As in Textual's own
+    merge, a class's binding for a key replaces its ancestors' bindings for it
+    (a list's "down" moves the cursor instead of scrolling).
+    """
+    merged: dict[str, list[Binding]] = {}
+    for base in reversed(widget_class.__mro__):
+        level: dict[str, list[Binding]] = {}
+        for item in base.__dict__.get("BINDINGS", ()):
+            binding = item if isinstance(item, Binding) else Binding(*item)
+            for key in binding.key.split(","):
+                key = key.strip()
+                level.setdefault(key, []).append(dataclasses.replace(binding, key=key))
+        merged.update(level)
+    return [b for key, found in merged.items() if key not in keys for b in found]
+
+
+class FieldTextArea(TextArea, inherit_bindings=False):
+    """A soft-wrapping text area that leaves the runner's keys to the runner."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_without(TextArea, RUNNER_KEYS)
+
+
+class FieldInput(Input, inherit_bindings=False):
+    """A one-line input that leaves the runner's keys to the runner."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_without(Input, RUNNER_KEYS)
+
+
+class FieldOptionList(OptionList, inherit_bindings=False):
+    """An option list that leaves the runner's keys (PgUp/PgDn ...) to the runner."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_without(OptionList, RUNNER_KEYS)
+
+
+# ---------------------------------------------------------------------------
+# Toggles that do not rely on colour
+# ---------------------------------------------------------------------------
+
+
+class MarkedRadioButton(RadioButton):
+    """A radio button whose dot is only drawn when it is chosen."""
+
+    def render(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super().render()
+
+
+class TickBox(Checkbox):
+    """A checkbox whose X is only drawn when it is ticked."""
+
+    def render(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super().render()
+
+
+class TickList(SelectionList[str], inherit_bindings=False):
+    """A selection list whose X is only drawn on ticked lines (and leaves the runner's keys)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_without(SelectionList, RUNNER_KEYS)
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if selection.value in self.selected:
+            return strip
+        segments = list(strip)
+        if len(segments) > 2 and segments[1].text == Checkbox.BUTTON_INNER:
+            inner = segments[1]
+            segments[1] = Segment(" ", inner.style, inner.control)
+            return Strip(segments, strip.cell_length)
+        return strip
+
+
+def show_problems(screen: Widget, problems: list[str]) -> None:
+    """Show a form's problems in its ``#form-errors`` line (hidden while there are none)."""
+    errors = screen.query_one("#form-errors", Static)
+    errors.update("\n".join(problems))
+    errors.set_class(not problems, "-empty")
+
+
+# ---------------------------------------------------------------------------
+# Saving typed text
+# ---------------------------------------------------------------------------
+
+
+class TypingSaves:
+    """Saves of typed text through the app's autosave writer.
+
+    ``typed(key, fn)`` on every change; ``leave(key)`` when the typist leaves the
+    field (any pending save of ``key`` becomes due now). The debounce and the
+    ceiling on how long text may wait unsaved live in
+    :class:`tenant_inspect.autosave.AutoSaver`.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def typed(self, key: str, fn: Callable[[Session], Any]) -> None:
+        self.app.autosave(key, fn)
+
+    def leave(self, key: str) -> None:
+        self.app.hurry_save(key)
+
+
+# ---------------------------------------------------------------------------
+# The answer widgets
+# ---------------------------------------------------------------------------
+
+
+def how_to_answer(question: Question) -> str:
+    """One line under "Answer" saying how to give this kind of answer with the keyboard."""
+    if question.type == "text":
+        return "type the answer"
+    if question.type in ("yes_no", "choice"):
+        return "↑↓ move, Enter or Space chooses, Delete clears"
+    if question.type == "multi_choice":
+        return "tick all that apply: ↑↓ move, Space ticks"
+    if question.type == "scale":
+        return f"a score from {question.scale_min} to {question.scale_max}: ↑↓ move, Enter chooses"
+    if question.type == "date":
+        return "a date written YYYY-MM-DD, e.g. 2024-03-31"
+    if question.type == "number":
+        return "a number, e.g. 12 or 3.5"
+    return ""
+
+
+class AnswerInput(Vertical):
+    """Edits the stored answer to one question; posts :class:`Changed` with the new one."""
+
+    DEFAULT_CSS = """
+    AnswerInput { height: auto; }
+    AnswerInput .answer-problem { color: $error; text-style: bold; height: auto; }
+    """
+
+    class Changed(Message):
+        """The answer changed. ``value`` is the stored string ("" means not answered)."""
+
+        def __init__(self, answer_input: AnswerInput, value: str, typing: bool) -> None:
+            super().__init__()
+            self.answer_input = answer_input
+            self.value = value
+            self.typing = typing
+
+        @property
+        def control(self) -> AnswerInput:
+            return self.answer_input
+
+    def __init__(self, question: Question, value: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.question = question
+        self._value = value
+
+    @property
+    def value(self) -> str:
+        """The stored form of the answer as it is now ("" when unanswered)."""
+        return self._value
+
+    @property
+    def raw_text(self) -> str:
+        """What is typed in the field, even if it is not a valid answer (typed fields only)."""
+        return self._value
+
+    @property
+    def problem(self) -> str | None:
+        """Why what is typed cannot be saved, or None."""
+        return None
+
+    @property
+    def input_widget(self) -> Widget:
+        """The widget that takes the focus."""
+        return self.query_one("#answer")
+
+    def focus_input(self) -> None:
+        self.input_widget.focus()
+
+    def _changed(self, value: str, typing: bool) -> None:
+        if value != self._value:
+            self._value = value
+            self.post_message(self.Changed(self, value, typing))
+
+
+class TextAnswer(AnswerInput):
+    """A free-text answer: a soft-wrapping text area, saved as the inspector types."""
+
+    DEFAULT_CSS = """
+    TextAnswer > TextArea { height: auto; min-height: 4; max-height: 12; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield FieldTextArea(self._value, id="answer", soft_wrap=True, show_line_numbers=False)
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one("#answer", TextArea)
+
+    @property
+    def selected_text(self) -> str:
+        return self.text_area.selected_text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._changed(event.text_area.text, typing=True)
+
+
+class ChoiceAnswer(AnswerInput):
+    """One answer out of several (yes/no, a choice, or a point on a scale)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "delete,backspace",
+            "clear",
+            "Clear answer",
+            tooltip="Remove the chosen answer",
+            show=False,
+        ),
+    ]
+
+    # Compact (no box) to leave room for the question at 80×24: the shaded block is
+    # the answer, and the cursor bar shows in it when it has the focus.
+    DEFAULT_CSS = """
+    ChoiceAnswer > RadioSet { width: 100%; }
+    """
+
+    def __init__(self, question: Question, value: str = "", *, id: str | None = None) -> None:
+        super().__init__(question, value, id=id)
+        self.options = self._options(question)
+
+    @staticmethod
+    def _options(question: Question) -> list[tuple[str, str]]:
+        """(stored value, label) pairs in the order shown."""
+        if question.type == "scale":
+            low, high = question.scale_labels or ("", "")
+            out = []
+            for n in range(question.scale_min, question.scale_max + 1):
+                label = str(n)
+                if n == question.scale_min and low:
+                    label += f" — {low}"
+                elif n == question.scale_max and high:
+                    label += f" — {high}"
+                out.append((str(n), label))
+            return out
+        return [(o.value, o.label) for o in question.choices]
+
+    def compose(self) -> ComposeResult:
+        yield RadioSet(
+            *[MarkedRadioButton(label, value == self._value) for value, label in self.options],
+            id="answer",
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        # After the radio set has put its cursor on the first option (its own mount).
+        self.call_after_refresh(self._cursor_to_answer)
+
+    def _cursor_to_answer(self) -> None:
+        """Start the cursor on the chosen answer, so Enter never silently changes it."""
+        chosen = next((i for i, (v, _) in enumerate(self.options) if v == self._value), 0)
+        radio = self.query_one("#answer", RadioSet)
+        for _ in range(chosen):
+            radio.action_next_button()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        if event.index >= 0:
+            self._changed(self.options[event.index][0], typing=False)
+
+    async def action_clear(self) -> None:
+        if not self._value:
+            return
+        had_focus = self.input_widget.has_focus
+        self._changed("", typing=False)
+        await self.recompose()
+        if had_focus:
+            self.focus_input()
+
+
+class MultiChoiceAnswer(AnswerInput):
+    """Any number of options, stored as a JSON list in option order."""
+
+    DEFAULT_CSS = """
+    MultiChoiceAnswer > TickList { height: auto; max-height: 12; }
+    """
+
+    def compose(self) -> ComposeResult:
+        try:
+            chosen = set(json.loads(self._value)) if self._value.startswith("[") else set()
+        except ValueError:
+            chosen = set()
+        yield TickList(
+            *[(o.label, o.value, o.value in chosen) for o in self.question.choices],
+            id="answer",
+            compact=True,
+        )
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        chosen = set(event.selection_list.selected)
+        ordered = [o.value for o in self.question.choices if o.value in chosen]
+        self._changed(json.dumps(ordered, ensure_ascii=False) if ordered else "", typing=False)
+
+
+class TypedAnswer(AnswerInput):
+    """A date or a number typed into one line, checked as it is typed.
+
+    Only valid values are passed on to be saved. Invalid text stays in the
+    field with a message under it, so nothing the inspector typed disappears.
+    """
+
+    def __init__(
+        self,
+        question: Question,
+        value: str = "",
+        *,
+        id: str | None = None,
+        draft: str | None = None,
+    ) -> None:
+        super().__init__(question, value, id=id)
+        self._draft = value if draft is None else draft
+
+    def compose(self) -> ComposeResult:
+        if self.question.type == "number":
+            yield FieldInput(
+                self._draft,
+                id="answer",
+                type="number",
+                placeholder="e.g. 12 or 3.5",
+                select_on_focus=False,
+            )
+        else:
+            yield FieldInput(
+                self._draft,
+                id="answer",
+                placeholder="YYYY-MM-DD",
+                max_length=10,
+                select_on_focus=False,
+            )
+        yield Static(self._problem_text(self._draft), classes="answer-problem")
+
+    def _problem_text(self, text: str) -> str:
+        problem = validate_answer(self.question, text.strip())
+        return f"Not saved: {problem}." if problem else ""
+
+    @property
+    def raw_text(self) -> str:
+        return self.query_one("#answer", Input).value
+
+    @property
+    def problem(self) -> str | None:
+        return validate_answer(self.question, self.raw_text.strip())
+
+    def focus_input(self) -> None:
+        field = self.query_one("#answer", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        text = event.value.strip()
+        self.query_one(".answer-problem", Static).update(self._problem_text(text))
+        if validate_answer(self.question, text) is None:
+            self._changed(text, typing=True)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter in a one-line answer means "done with this field": move on to the notes.
+        event.stop()
+        self.screen.focus_next()
+
+
+def make_answer_input(
+    question: Question, value: str = "", *, draft: str | None = None
+) -> AnswerInput:
+    """The answer widget the question's type needs, showing the stored ``value``."""
+    if question.type == "text":
+        return TextAnswer(question, value, id="answer-input")
+    if question.type in ("yes_no", "choice", "scale"):
+        return ChoiceAnswer(question, value, id="answer-input")
+    if question.type == "multi_choice":
+        return MultiChoiceAnswer(question, value, id="answer-input")
+    if question.type in ("date", "number"):
+        return TypedAnswer(question, value, id="answer-input", draft=draft)
+    raise ValueError(f"no answer widget for question type {question.type!r}")
