@@ -149,10 +149,8 @@ class HomeScreen(Screen[None]):
     # -- actions -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide "Open" while there is nothing to open."""
-        if action == "open_inspection" and not self.summaries:
-            return None
-        return True
+        """Hide "Open" while there is nothing to open (False hides; None would only dim it)."""
+        return not (action == "open_inspection" and not self.summaries)
 
     def action_new_inspection(self) -> None:
         from .dialogs.new_inspection import NewInspectionDialog

@@ -289,12 +289,21 @@ class SetupScreen(_InspectionScreen):
         "Tab moves between fields. Everything is saved as you type; dates are written "
         "YYYY-MM-DD (or DD/MM/YYYY).\n"
         "On the Areas and Team tabs move with ↑ ↓ and use the keys shown at the bottom.\n"
+        "Ctrl+PgDn / Ctrl+PgUp switch tabs from anywhere.\n"
         "Esc goes back to the dashboard. Ctrl+P finds any action by its name."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="back", tooltip="Back to the dashboard", show=False),
         Binding("down", "into_tab", "Into the tab", show=False),
+        Binding(
+            "ctrl+pagedown", "switch_tab(1)", "Next tab", id="next-tab", key_display="^PgDn",
+            tooltip="Details → Texts → Areas → Team", priority=True,
+        ),
+        Binding(
+            "ctrl+pageup", "switch_tab(-1)", "Previous tab", id="previous-tab", show=False,
+            tooltip="Team → Areas → Texts → Details", priority=True,
+        ),
         # Areas tab
         Binding("a", "add_area", "Add area", id="add-area", tooltip="Add a department or theme"),
         Binding("e", "rename_area", "Rename", id="rename-area", tooltip="Rename the selected area"),
@@ -630,6 +639,15 @@ class SetupScreen(_InspectionScreen):
         if action in TEAM_ACTIONS:
             return self.tab == "team"
         return True
+
+    def action_switch_tab(self, offset: int) -> None:
+        """Ctrl+PgDn / Ctrl+PgUp move between the tabs from anywhere on the screen."""
+        tabs = self.query_one("#setup-tabs", TabbedContent)
+        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        if not panes or tabs.active not in panes:
+            return
+        tabs.active = panes[(panes.index(tabs.active) + offset) % len(panes)]
+        self.call_after_refresh(self.action_into_tab)
 
     def action_into_tab(self) -> None:
         """↓ on the tab names goes into the tab (the list, or the first field)."""

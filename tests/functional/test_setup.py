@@ -301,3 +301,19 @@ def test_field_checks():
     assert check_field("title", "  Repairs ") == ("Repairs", None)
     value, problem = check_field("report_number", "x" * 51)
     assert value is None and problem and "Report number: too long" in problem
+
+
+async def test_ctrl_pagedown_switches_tabs_even_from_a_field(make_app, data_dir, settle):
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await open_setup(app, pilot, settle)
+        tabs = screen.query_one("#setup-tabs", TabbedContent)
+        assert tabs.active == "details"
+        await pilot.press("ctrl+pagedown", "ctrl+pagedown")
+        await settle(pilot)
+        assert tabs.active == "areas"
+        assert isinstance(app.focused, DataTable)  # straight into the list of areas
+        await pilot.press("ctrl+pageup", "ctrl+pageup", "ctrl+pageup")
+        await settle(pilot)
+        assert tabs.active == "team"  # wraps round
