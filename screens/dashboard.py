@@ -375,6 +375,7 @@ class DashboardScreen(_InspectionScreen):
         Binding(
             "f", "findings", "Findings", id="findings", tooltip="Every finding recorded so far"
         ),
+        Binding("x", "export", "Export", id="export", tooltip="Write the report (Word or Markdown)"),
         Binding(
             "enter",
             "open_area",
@@ -531,6 +532,12 @@ class DashboardScreen(_InspectionScreen):
             self.app.push_screen(screen)
         else:
             self.notify("Interviews are not available in this version yet.", severity="warning")
+
+    def action_export(self) -> None:
+        from .export import ExportScreen
+
+        title = self.overview.title if self.overview is not None else ""
+        self.app.push_screen(ExportScreen(self.inspection_id, title))
 
     def action_findings(self, area_id: str | None = None) -> None:
         self.app.push_screen(FindingsListScreen(self.inspection_id, area_id=area_id))

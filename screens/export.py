@@ -1,0 +1,192 @@
+"""Export the report: choose the file, public or internal, optional letterhead; watch it go.
+
+The export runs in a thread worker (python-docx and the database read would
+otherwise freeze the screen); pending autosaves are flushed first so the
+report includes the last thing typed. The result says where the file is, how
+many sections it has, and anything worth checking (areas with no judgement,
+names replaced by roles ...).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, ProgressBar, Static
+
+from tenant_inspect.errors import UserError
+
+from .widgets.answer_input import TickBox
+
+if TYPE_CHECKING:
+    from tenant_inspect.report import ReportResult
+
+    from .app import TenantInspectApp
+
+
+def default_report_path(title: str, home: Path | None = None) -> Path:
+    """``~/Documents/<title>-report.docx`` (or the home folder if there is no Documents)."""
+    home = home or Path.home()
+    folder = home / "Documents" if (home / "Documents").is_dir() else home
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "inspection"
+    return folder / f"{slug}-report.docx"
+
+
+class ExportScreen(Screen[None]):
+    """Writes the Word (or Markdown) report of one inspection."""
+
+    HELP_TITLE = "Export the report"
+    HELP_TEXT = (
+        "The file name decides the format: .docx for Word, .md for Markdown.\n"
+        "The public version leaves out everything the team marked internal.\n"
+        "Interviewees are always shown by their role: names typed into notes are replaced.\n"
+        "A letterhead is an organisation's own .docx whose styles, headers and footers are used."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "export",
+            "Export",
+            id="export",
+            tooltip="Write the report file",
+            priority=True,
+        ),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the dashboard"),
+    ]
+
+    DEFAULT_CSS = """
+    ExportScreen #export-body { padding: 0 1; }
+    ExportScreen Label { padding: 1 0 0 0; }
+    ExportScreen .hint { color: $text-muted; }
+    ExportScreen #export-progress-row { height: auto; padding: 1 0 0 0; }
+    ExportScreen #export-step { padding: 0 1; width: 1fr; }
+    ExportScreen #export-result { padding: 1 0 0 0; height: auto; }
+    ExportScreen #export-result.-error { color: $error; text-style: bold; }
+    ExportScreen #export-buttons { height: auto; padding: 1 0 0 0; }
+    """
+
+    def __init__(self, inspection_id: str, title: str = "") -> None:
+        super().__init__()
+        self.inspection_id = inspection_id
+        self.inspection_title = title
+        self.result: ReportResult | None = None
+        self.running = False
+
+    @property
+    def tapp(self) -> TenantInspectApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="export-body"):
+            yield Static(f"Export the report: {self.inspection_title}", classes="screen-title")
+            yield Label("Save as (.docx for Word, .md for Markdown)")
+            yield Input(str(default_report_path(self.inspection_title)), id="export-path")
+            yield TickBox(
+                "Public version: leave out everything marked internal", id="export-public"
+            )
+            yield Label("Letterhead (optional): an organisation's .docx to take styles from")
+            yield Input(placeholder="e.g. /home/me/Documents/letterhead.docx", id="export-template")
+            with Horizontal(id="export-progress-row"):
+                yield ProgressBar(total=100, show_eta=False, id="export-progress")
+                yield Static("", id="export-step")
+            yield Static("", id="export-result")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export":
+            self.action_export()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_export()
+
+    def action_back(self) -> None:
+        if self.running:
+            self.notify("The report is still being written; it will only take a moment.")
+            return
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        if self.running:
+            return
+        raw_path = self.query_one("#export-path", Input).value.strip()
+        template = self.query_one("#export-template", Input).value.strip() or None
+        public = self.query_one("#export-public", Checkbox).value
+        result = self.query_one("#export-result", Static)
+        if not raw_path:
+            self._show_error("Give the file to save the report as, ending in .docx or .md.")
+            return
+        path = Path(raw_path).expanduser()
+        result.update("")
+        result.remove_class("-error")
+        self.running = True
+        self.query_one("#export-progress", ProgressBar).update(progress=0)
+
+        def progress(fraction: float, message: str) -> None:
+            self.app.call_from_thread(self._progress, fraction, message)
+
+        def work() -> None:
+            from tenant_inspect.report import render_report
+
+            try:
+                store = self.tapp.wait_store()
+                self.tapp.finish_saving()  # the report includes the last thing typed
+                done = render_report(
+                    store,
+                    self.inspection_id,
+                    path,
+                    public=public,
+                    template=template,
+                    progress=progress,
+                )
+            except UserError as exc:
+                self.app.call_from_thread(self._show_error, str(exc))
+                return
+            except Exception as exc:  # shown, and the app stays up
+                self.app.call_from_thread(self._show_error, f"{type(exc).__name__}: {exc}")
+                return
+            self.app.call_from_thread(self._done, done)
+
+        self.run_worker(work, thread=True, group="export", exclusive=True, exit_on_error=False)
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self.query_one("#export-progress", ProgressBar).update(progress=round(fraction * 100))
+        self.query_one("#export-step", Static).update(message)
+
+    def _show_error(self, message: str) -> None:
+        self.running = False
+        result = self.query_one("#export-result", Static)
+        result.add_class("-error")
+        result.update(f"✗ Not exported: {message}")
+        self.query_one("#export-step", Static).update("")
+
+    def _done(self, done: ReportResult) -> None:
+        self.running = False
+        self.result = done
+        self.query_one("#export-progress", ProgressBar).update(progress=100)
+        self.query_one("#export-step", Static).update("Done")
+        version = "public" if self.query_one("#export-public", Checkbox).value else "internal"
+        lines = [
+            f"✓ Written: {done.path}",
+            f"{done.format} report, {version} version, {done.sections} sections.",
+        ]
+        if done.redactions:
+            lines.append(
+                f"{done.redactions} mention(s) of interviewees' names were replaced by their role."
+            )
+        if done.warnings:
+            lines.append("Worth checking before you share it:")
+            lines += [f"  • {w}" for w in done.warnings]
+        self.query_one("#export-result", Static).update("\n".join(lines))
+        self.notify(f"Report written to {done.path}", title="Exported")
