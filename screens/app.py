@@ -58,8 +58,22 @@ class TenantInspectApp(App[int]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help", tooltip="Keys for this screen"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
-        Binding("f2", "toggle_contrast", "Contrast", id="contrast", show=False, tooltip="High-contrast theme on or off"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="quit",
+            tooltip="Quit (everything is already saved)",
+            show=False,
+        ),
+        Binding(
+            "f2",
+            "toggle_contrast",
+            "Contrast",
+            id="contrast",
+            show=False,
+            tooltip="High-contrast theme on or off",
+        ),
     ]
 
     def __init__(self, data_dir: DataDir, *, author_id: str | None = None) -> None:
@@ -128,7 +142,9 @@ class TenantInspectApp(App[int]):
 
     # -- database access for screens -----------------------------------------
 
-    def read(self, fn: Callable[[Session], Any], on_done: Callable[[Any], None], *, group: str = "read") -> None:
+    def read(
+        self, fn: Callable[[Session], Any], on_done: Callable[[Any], None], *, group: str = "read"
+    ) -> None:
         """Run ``fn(session)`` in a worker thread and hand the result to ``on_done`` on the UI thread."""
 
         def work() -> None:
@@ -143,7 +159,9 @@ class TenantInspectApp(App[int]):
 
         self.run_worker(work, thread=True, group=group, exit_on_error=False)
 
-    def write(self, fn: Callable[[Session], Any], on_done: Callable[[Any], None] | None = None) -> None:
+    def write(
+        self, fn: Callable[[Session], Any], on_done: Callable[[Any], None] | None = None
+    ) -> None:
         """Queue a one-off write; it commits in order with autosaves, then ``on_done(result)``."""
 
         def done(result: Any) -> None:

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 EMPTY_TEXT = (
     "There are no inspections on this laptop yet.\n\n"
     "• Press [b]n[/b] to create a new inspection (you need its title and the landlord's name).\n"
-    "• Press [b]d[/b] to create a sample inspection to explore first (it is fictional)."
+    "• Press [b]d[/b] to create a sample inspection to explore first (it is fictional).\n\n"
+    "Everything is saved as you type. F1 shows the keys of any screen; Ctrl+Q quits."
 )
 
 
@@ -48,9 +49,28 @@ class HomeScreen(Screen[None]):
     """Lists inspections; n creates one, Enter opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_inspection", "New inspection", id="new-inspection", tooltip="Create an inspection"),
-        Binding("enter", "open_inspection", "Open", id="open-inspection", tooltip="Open the selected inspection", priority=True),
-        Binding("d", "demo", "Sample inspection", id="demo", tooltip="Create a sample inspection to explore"),
+        Binding(
+            "n",
+            "new_inspection",
+            "New inspection",
+            id="new-inspection",
+            tooltip="Create an inspection",
+        ),
+        Binding(
+            "enter",
+            "open_inspection",
+            "Open",
+            id="open-inspection",
+            tooltip="Open the selected inspection",
+            priority=True,
+        ),
+        Binding(
+            "d",
+            "demo",
+            "Sample inspection",
+            id="demo",
+            tooltip="Create a sample inspection to explore",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -68,7 +88,9 @@ class HomeScreen(Screen[None]):
                 yield Static("Inspections", id="home-title", classes="screen-title")
                 yield SaveIndicator()
             yield Static("Opening your data…", id="home-status")
-            table: DataTable[str] = DataTable(id="inspections", cursor_type="row", zebra_stripes=True)
+            table: DataTable[str] = DataTable(
+                id="inspections", cursor_type="row", zebra_stripes=True
+            )
             yield table
             yield Static(EMPTY_TEXT, id="home-empty")
         yield Footer()
@@ -127,7 +149,9 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-empty").display = empty
         count = len(summaries)
         self.query_one("#home-status", Static).update(
-            "" if empty else f"{count} inspection{'s' if count != 1 else ''} · Enter opens · n creates a new one"
+            ""
+            if empty
+            else f"{count} inspection{'s' if count != 1 else ''} · Enter opens · n creates a new one · Ctrl+Q quits"
         )
         if selected is not None and selected in {s.id for s in summaries}:
             table.move_cursor(row=table.get_row_index(selected))
@@ -190,7 +214,9 @@ class HomeScreen(Screen[None]):
                 store = self.tapp.wait_store()
                 inspection_id = build_demo(store, size="small")
             except Exception as exc:  # shown, not swallowed
-                self.app.call_from_thread(self.notify, f"Could not create the sample: {exc}", severity="error")
+                self.app.call_from_thread(
+                    self.notify, f"Could not create the sample: {exc}", severity="error"
+                )
                 return
             self.app.call_from_thread(self._demo_made, inspection_id)
 

@@ -297,12 +297,22 @@ class SetupScreen(_InspectionScreen):
         Binding("escape", "back", "Back", id="back", tooltip="Back to the dashboard", show=False),
         Binding("down", "into_tab", "Into the tab", show=False),
         Binding(
-            "ctrl+pagedown", "switch_tab(1)", "Next tab", id="next-tab", key_display="^PgDn",
-            tooltip="Details → Texts → Areas → Team", priority=True,
+            "ctrl+pagedown",
+            "switch_tab(1)",
+            "Next tab",
+            id="next-tab",
+            key_display="^PgDn",
+            tooltip="Details → Texts → Areas → Team",
+            priority=True,
         ),
         Binding(
-            "ctrl+pageup", "switch_tab(-1)", "Previous tab", id="previous-tab", show=False,
-            tooltip="Team → Areas → Texts → Details", priority=True,
+            "ctrl+pageup",
+            "switch_tab(-1)",
+            "Previous tab",
+            id="previous-tab",
+            show=False,
+            tooltip="Team → Areas → Texts → Details",
+            priority=True,
         ),
         # Areas tab
         Binding("a", "add_area", "Add area", id="add-area", tooltip="Add a department or theme"),
@@ -369,7 +379,14 @@ class SetupScreen(_InspectionScreen):
             key_display="Del",
         ),
         # The app's Quit, taken here first so the fields' last keystrokes are queued for saving.
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="quit",
+            tooltip="Quit (everything is already saved)",
+            show=False,
+        ),
     ]
 
     DEFAULT_CSS = """
