@@ -7,6 +7,7 @@ so renumbering never breaks them.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from sqlmodel import Session
@@ -15,6 +16,9 @@ from . import models as m
 from . import records
 from .errors import ValidationError
 from .themes import THEME_IDS
+
+#: Namespace for recommendation-finding link ids (uuid5 of "<rec id>:<finding id>").
+LINK_NAMESPACE = uuid.UUID("5b8f1f0e-2c1d-4a8e-9a7d-3e6f0c2b9d47")
 
 # ---------------------------------------------------------------------------
 # Findings
@@ -282,8 +286,16 @@ def link_finding(
     for link in records.live(session, m.RecommendationFinding, recommendation_id=rec.id):
         if link.finding_id == finding.id:
             return link
+    # The id is derived from the pair, so linking again after an unlink revives the
+    # same row instead of adding a second one.
+    link_id = str(uuid.uuid5(LINK_NAMESPACE, f"{rec.id}:{finding.id}"))
+    existing = session.get(m.RecommendationFinding, link_id)
+    if existing is not None:
+        existing.deleted_at = None
+        session.flush()
+        return existing
     link = m.RecommendationFinding(
-        inspection_id=rec.inspection_id, recommendation_id=rec.id, finding_id=finding.id
+        id=link_id, inspection_id=rec.inspection_id, recommendation_id=rec.id, finding_id=finding.id
     )
     session.add(link)
     session.flush()

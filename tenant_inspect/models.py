@@ -10,7 +10,13 @@ merged without a server (see docs/architecture.md):
 * ``deleted_at`` — a tombstone: rows are never physically deleted;
 * ``hlc`` — the hybrid-logical-clock stamp of the last change, and
   ``field_clocks`` — the stamp of the last change of each field, so a merge
-  can take the newest value per field and keep the loser as a conflict.
+  can take the newest value per field and keep the loser as a conflict;
+* ``field_seen`` and ``deleted_seen`` — what the merge needs to tell "changed
+  since we last exchanged files" from "changed on both laptops": the changes of
+  each field this laptop has seen, and what a deleting laptop had seen when it
+  deleted the row (written by :mod:`tenant_inspect.merge`, and by
+  :func:`_remember_replaced_stamps` when an edit replaces another laptop's
+  stamp; see docs/architecture.md, "Merging without a server").
 
 The stamps are filled in by :mod:`tenant_inspect.store` on flush, so no
 service function can forget them. Enumerated values are plain strings checked
@@ -24,7 +30,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Index, String, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, Index, String, TypeDecorator, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 # ---------------------------------------------------------------------------
@@ -96,7 +102,17 @@ class SyncedRow(SQLModel):
 
     #: Fields that are bookkeeping rather than content: not clocked per field.
     BOOKKEEPING: ClassVar[frozenset[str]] = frozenset(
-        {"id", "created_at", "updated_at", "author_id", "device_id", "hlc", "field_clocks"}
+        {
+            "id",
+            "created_at",
+            "updated_at",
+            "author_id",
+            "device_id",
+            "hlc",
+            "field_clocks",
+            "field_seen",
+            "deleted_seen",
+        }
     )
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
@@ -107,6 +123,12 @@ class SyncedRow(SQLModel):
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     hlc: str = Field(default="", max_length=96, index=True)
     field_clocks: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
+    #: Per field, more change stamps (one per device, the newest) this laptop has seen
+    #: beyond those implied by ``field_clocks`` and the open conflicts.
+    field_seen: dict[str, list[str]] = Field(default_factory=dict, sa_type=JSON)
+    #: Per live deletion stamp, the newest change stamp per device the deleting laptop
+    #: had seen of this row when it deleted it. Merge-only.
+    deleted_seen: dict[str, list[str]] = Field(default_factory=dict, sa_type=JSON)
 
     @property
     def is_deleted(self) -> bool:
@@ -165,9 +187,9 @@ class QuestionnaireCopy(SyncedRow, table=True):
     """The exact questionnaire text an inspection used, so kits ask the same questions."""
 
     __tablename__ = "questionnaire_copy"
-    __table_args__ = (
-        UniqueConstraint("inspection_id", "questionnaire_id", "version", name="uq_qcopy_version"),
-    )
+    # Not unique on (inspection, questionnaire, version): two laptops may each copy the
+    # same questionnaire into the inspection; identical copies then coexist after a merge
+    # (a copy with the same version but different text is refused by the merge).
 
     inspection_id: str = Field(foreign_key="inspection.id", index=True)
     questionnaire_id: str = Field(max_length=80)
@@ -325,9 +347,8 @@ class RecommendationFinding(SyncedRow, table=True):
     """Links a recommendation to a finding it answers."""
 
     __tablename__ = "recommendation_finding"
-    __table_args__ = (
-        UniqueConstraint("recommendation_id", "finding_id", name="uq_recommendation_finding"),
-    )
+    # Not unique on (recommendation, finding): links have random ids, so two laptops
+    # linking the same pair make two rows, which a merge must be able to keep.
 
     inspection_id: str = Field(foreign_key="inspection.id", index=True)
     recommendation_id: str = Field(foreign_key="recommendation.id", index=True)
@@ -361,7 +382,11 @@ class Conflict(SQLModel, table=True):
     """Two versions of one field changed on different laptops since they last met.
 
     The merge keeps one value in the row and the other here, so nothing is
-    silently dropped; the coordinator resolves it in the TUI.
+    silently dropped; the coordinator resolves it in the TUI. The table itself
+    is local, but the unresolved "edit" rows are part of the merge state: they
+    travel inside bundles as the row's ``siblings`` (see docs/bundle-format.md).
+    A row whose two values are equal (the same value written on two laptops)
+    is a *twin*: kept for the merge's sake, never shown or counted.
     """
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
@@ -376,6 +401,9 @@ class Conflict(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     resolution: str = Field(default="", max_length=20)
+    #: "edit": two values of ``field`` (``other_*`` is the version not shown);
+    #: "delete": the row was deleted on one laptop while changed on another.
+    kind: str = Field(default="edit", max_length=10)
 
 
 class AppSetting(SQLModel, table=True):
@@ -404,3 +432,33 @@ SYNCED_MODELS: tuple[type[SyncedRow], ...] = (
     RecommendationFinding,
     ActionPlanItem,
 )
+
+
+def _remember_replaced_stamps(target: SyncedRow, value: Any, oldvalue: Any, initiator: Any) -> None:
+    """When a field gets a new change stamp, keep the stamp it replaces in ``field_seen``.
+
+    The merge needs to know every change of a field this laptop has seen (see
+    docs/architecture.md, "Merging without a server"). A replaced stamp from this laptop is
+    implied by the new one (a device's stamps only grow), so only another device's stamp is
+    remembered — the one an edit made here was written on top of. The store replaces
+    ``field_clocks`` as a whole on every change, which is what fires this.
+    """
+    if not isinstance(oldvalue, dict) or not isinstance(value, dict):
+        return
+    seen: dict[str, list[str]] | None = None
+    for name, old in oldvalue.items():
+        new = value.get(name)
+        if not old or new == old or (new and new[19:] == old[19:] and new > old):
+            continue  # unchanged, or implied by the new stamp (same device, later)
+        if seen is None:
+            seen = {k: list(v) for k, v in (target.field_seen or {}).items()}
+        newest = {stamp[19:]: stamp for stamp in seen.get(name, [])}  # "<ms>-<n>-" is 19 chars
+        if newest.get(old[19:], "") < old:
+            newest[old[19:]] = old
+        seen[name] = sorted(newest.values())
+    if seen is not None:
+        target.field_seen = seen
+
+
+for _model in SYNCED_MODELS:
+    event.listen(_model.field_clocks, "set", _remember_replaced_stamps)

@@ -34,5 +34,28 @@ def restore_database(data_dir: DataDir, source: Path) -> Path | None:
     if data_dir.db_path.exists():
         safety = backup_database(data_dir.db_path, data_dir.backup_dir, reason="before-restore")
     restore_into(source, data_dir.db_path)
+    _new_device_id(data_dir)
     open_store(data_dir).close()  # migrates an older backup to the current schema
     return safety
+
+
+def _new_device_id(data_dir: DataDir) -> None:
+    """Give the restored database a fresh device id.
+
+    The backup's change stamps were already handed out (and may have reached
+    the coordinator in a return file); stamping new edits with the same device
+    id could reuse them. A new id makes every later change distinct.
+    """
+    import sqlite3
+
+    from .models import new_id
+
+    conn = sqlite3.connect(data_dir.db_path)
+    try:
+        with conn:
+            conn.execute(
+                "UPDATE app_setting SET value = ? WHERE key = 'device_id'",
+                (new_id().split("-")[0],),
+            )
+    finally:
+        conn.close()

@@ -118,3 +118,17 @@ def test_restore_refuses_a_damaged_file(data_dir, tmp_path):
     with pytest.raises(UserError, match=r"damaged|cannot be read|not a"):
         restore_database(data_dir, copy)
     assert _titles(data_dir) == ["Keep me"]
+
+
+def test_a_restored_database_gets_a_new_device_id(data_dir):
+    _add(data_dir, "x")
+    s = open_store(data_dir)
+    before = s.device_id
+    s.close()
+    backup = backup_database(data_dir.db_path, data_dir.backup_dir)
+    restore_database(data_dir, backup)
+    s = open_store(data_dir)
+    try:
+        assert s.device_id != before and len(s.device_id) == 8
+    finally:
+        s.close()

@@ -364,3 +364,14 @@ def test_rows_added_in_one_flush_keep_their_order(store, insp):
         session.add_all([m.Conclusion(inspection_id=insp.id, text=f"c{n}") for n in range(20)])
     with store.read() as session:
         assert [c.text for c in records.live(session, m.Conclusion)] == [f"c{n}" for n in range(20)]
+
+
+def test_relinking_a_finding_revives_the_same_link(store, insp):
+    with store.write() as session:
+        f = analysis.add_finding(session, insp.id, kind="weakness", text="No training")
+        rec = analysis.add_recommendation(session, insp.id, text="Train", finding_ids=[f.id])
+        analysis.unlink_finding(session, rec, f)
+        analysis.link_finding(session, rec, f)
+    with store.read() as session:
+        links = session.exec(select(m.RecommendationFinding)).all()
+        assert len(links) == 1 and links[0].deleted_at is None

@@ -214,11 +214,11 @@ def test_backup_is_taken_before_migrating_an_existing_database(data_dir, monkeyp
         session.add(m.Inspection(title="Precious", landlord="L"))
     s.close()
     ran = []
-    monkeypatch.setattr("tenant_inspect.store.SCHEMA_HEAD", "0002")
+    monkeypatch.setattr("tenant_inspect.store.SCHEMA_HEAD", "next")
     monkeypatch.setattr("tenant_inspect.store.run_migrations", lambda engine: ran.append(True))
     open_store(data_dir).close()
     assert ran == [True]
-    backups = list(data_dir.backup_dir.glob("*before-migration-0001.db"))
+    backups = list(data_dir.backup_dir.glob(f"*before-migration-{SCHEMA_HEAD}.db"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
     assert conn.execute("SELECT title FROM inspection").fetchall() == [("Precious",)]

@@ -1,0 +1,263 @@
+"""``tenant-inspect bundle ...``: kits out, return files in, conflicts listed and resolved.
+
+Wired into the main parser by :func:`add_bundle_commands` (kept apart from ``cli.py`` so
+the two can change independently). Heavy imports happen inside the commands.
+
+    bundle export ID -o FILE [--for MEMBER] [--no-names]
+    bundle import FILE [FILE ...] [--into ID] [--new-inspection]
+    bundle conflicts ID [--all] [--json]
+    bundle resolve CONFLICT --keep kept|other|merged [--text TEXT | --text-file FILE]
+
+``import`` prints one line per file (added / updated / unchanged / conflicts, or why it was
+refused, on stderr) and exits 1 if any file was refused; the other files are still
+imported, each in its own transaction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import NotFound, UserError
+from .locations import resolve_data_dir
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from . import models as m
+    from .store import Store
+
+
+def _open(args: argparse.Namespace) -> Store:
+    from .store import open_store
+
+    return open_store(resolve_data_dir(getattr(args, "data_dir", None)))
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _member(session: Session, inspection_id: str, text: str) -> m.TeamMember:
+    """A team member by id prefix or by name (case-insensitive)."""
+    from . import models as m
+    from . import records
+    from .inspections import team
+
+    wanted = text.strip().lower()
+    by_name = [t for t in team(session, inspection_id) if t.name.lower() == wanted]
+    if len(by_name) == 1:
+        return by_name[0]
+    try:
+        return records.resolve(session, m.TeamMember, text, inspection_id=inspection_id)
+    except NotFound:
+        names = ", ".join(t.name for t in team(session, inspection_id))
+        raise NotFound(
+            f"no team member {text!r} in this inspection (give a name or id; the team: {names})"
+        ) from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .bundle import export_bundle
+    from .inspections import get_inspection
+
+    with _open(args) as store:
+        with store.read() as session:
+            inspection = get_inspection(session, args.id)
+            member = _member(session, inspection.id, args.for_member) if args.for_member else None
+            inspection_id, member_id = inspection.id, member.id if member else None
+        result = export_bundle(
+            store,
+            inspection_id,
+            Path(args.output),
+            for_member_id=member_id,
+            include_names=not args.no_names,
+        )
+    rows = sum(result.counts.values())
+    who = f"a kit for {result.recipient_name}" if result.recipient_name else "a bundle"
+    names = "with interviewee names" if result.names_included else "without interviewee names"
+    _out(f"Wrote {who} to {result.path}: {rows} records, {names} ({result.size:,} bytes)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .merge import import_bundles
+
+    with _open(args) as store:
+        into = None
+        if args.into:
+            from .inspections import get_inspection
+
+            with store.read() as session:
+                into = get_inspection(session, args.into).id
+        results = import_bundles(store, args.files, into=into, allow_new=args.new_inspection)
+        opened = _open_conflict_counts(store, {r.inspection_id for r in results if r.ok})
+    for result in results:
+        if result.ok:
+            _out(result.line())
+        else:
+            sys.stderr.write(f"tenant-inspect: {result.line()}\n")
+    for inspection_id, count in sorted(opened.items()):
+        if count:
+            _out(
+                f"{count} conflict(s) to resolve in inspection {inspection_id[:8]}: "
+                f"tenant-inspect bundle conflicts {inspection_id[:8]}"
+            )
+    return 0 if all(r.ok for r in results) else 1
+
+
+def _open_conflict_counts(store: Store, inspection_ids: set[str | None]) -> dict[str, int]:
+    from .merge import list_conflicts
+
+    with store.read() as session:
+        return {i: len(list_conflicts(session, i)) for i in inspection_ids if i}
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "(empty)"
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return repr(text if len(text) <= 70 else text[:67] + "...")
+    return json.dumps(value, ensure_ascii=False)
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from .inspections import get_inspection
+    from .merge import list_conflicts
+
+    with _open(args) as store, store.read() as session:
+        inspection = get_inspection(session, args.id)
+        views = list_conflicts(session, inspection.id, include_resolved=args.all)
+    if args.json:
+        _out(
+            json.dumps(
+                [
+                    {
+                        "id": v.id,
+                        "kind": v.kind,
+                        "table": v.table,
+                        "row_id": v.row_id,
+                        "field": v.field,
+                        "current_value": v.current_value,
+                        "other_value": v.other_value,
+                        "changed_fields": list(v.changed_fields),
+                        "resolved": v.resolved,
+                        "resolution": v.resolution,
+                        "description": v.describe(),
+                    }
+                    for v in views
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    if not views:
+        _out("No open conflicts.")
+        return 0
+    for v in views:
+        state = f" [resolved: {v.resolution}]" if v.resolved else ""
+        _out(f"{v.id[:8]}  {v.describe()}{state}")
+        if v.kind == "edit":
+            _out(f"          shown: {_plain(v.current_value)}")
+            _out(f"          other: {_plain(v.other_value)}")
+    if not args.all:
+        _out("Resolve one with: tenant-inspect bundle resolve ID --keep kept|other|merged")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from . import models as m
+    from .merge import conflicts_by_prefix, resolve_conflict
+
+    text = args.text
+    if args.text_file:
+        try:
+            text = Path(args.text_file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot read {args.text_file}: {exc.strerror or exc}") from exc
+    if args.keep == "merged" and text is None:
+        raise UserError("--keep merged needs the merged text: give --text or --text-file")
+    with _open(args) as store, store.write() as session:
+        from sqlmodel import col, select
+
+        inspections = session.exec(
+            select(m.Inspection.id).where(col(m.Inspection.deleted_at).is_(None))
+        ).all()
+        view = conflicts_by_prefix(session, list(inspections), args.conflict)
+        done = resolve_conflict(session, view.id, args.keep, text)
+    _out(f"Resolved: {done.describe()} (kept {args.keep})")
+    return 0
+
+
+def add_bundle_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``bundle export | import | conflicts | resolve`` to the main parser."""
+    b = sub.add_parser(
+        "bundle",
+        parents=[common],
+        help="kits and return files for working as a team without a server",
+        description="Export a kit or return file, import files from the team, resolve conflicts.",
+    )
+    bsub = b.add_subparsers(dest="bcommand", metavar="ACTION", required=True)
+
+    e = bsub.add_parser(
+        "export",
+        parents=[common],
+        help="write an inspection (or one member's kit) to a bundle file",
+        description="Write an inspection to one bundle file. With --for, a kit for that "
+        "team member: what they need, and no interviewee names unless they coordinate.",
+    )
+    e.add_argument("id", help="inspection id or a unique prefix of it")
+    e.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    e.add_argument(
+        "--for", dest="for_member", metavar="MEMBER", help="team member name or id: make their kit"
+    )
+    e.add_argument(
+        "--no-names", action="store_true", help="leave interviewee names out, whoever it is for"
+    )
+    e.set_defaults(func=cmd_export)
+
+    i = bsub.add_parser(
+        "import",
+        parents=[common],
+        help="merge kits or return files into this laptop's database",
+        description="Merge bundle files. Prints per file: added / updated / unchanged / "
+        "conflicts. A refused file changes nothing; the others are still imported.",
+    )
+    i.add_argument("files", nargs="+", metavar="FILE")
+    i.add_argument(
+        "--into", metavar="ID", help="refuse files that are not for this inspection (id or prefix)"
+    )
+    i.add_argument(
+        "--new-inspection",
+        action="store_true",
+        help="accept a file for an inspection this laptop does not have yet",
+    )
+    i.set_defaults(func=cmd_import)
+
+    c = bsub.add_parser(
+        "conflicts",
+        parents=[common],
+        help="list edits made on two laptops that need a decision",
+        description="List the open conflicts of an inspection.",
+    )
+    c.add_argument("id", help="inspection id or a unique prefix of it")
+    c.add_argument("--all", action="store_true", help="include resolved conflicts")
+    c.add_argument("--json", action="store_true", help="print JSON")
+    c.set_defaults(func=cmd_conflicts)
+
+    r = bsub.add_parser(
+        "resolve",
+        parents=[common],
+        help="settle a conflict: keep the shown value, the other one, or a merged text",
+        description="Settle a conflict. The decision travels in the next kit or return file.",
+    )
+    r.add_argument("conflict", help="conflict id or a unique prefix of it")
+    r.add_argument("--keep", required=True, choices=("kept", "other", "merged"))
+    r.add_argument("--text", help="the merged text (with --keep merged)")
+    r.add_argument("--text-file", metavar="FILE", help="read the merged text from a file")
+    r.set_defaults(func=cmd_resolve)
