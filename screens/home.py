@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 EMPTY_TEXT = (
     "There are no inspections on this laptop yet.\n\n"
     "• Press [b]n[/b] to create a new inspection (you need its title and the landlord's name).\n"
+    "• Press [b]k[/b] to open the kit file your coordinator gave you.\n"
     "• Press [b]d[/b] to create a sample inspection to explore first (it is fictional).\n\n"
     "Everything is saved as you type. F1 shows the keys of any screen; Ctrl+Q quits."
 )
@@ -70,6 +71,13 @@ class HomeScreen(Screen[None]):
             "Sample inspection",
             id="demo",
             tooltip="Create a sample inspection to explore",
+        ),
+        Binding(
+            "k",
+            "import_kit",
+            "Import a kit",
+            id="import-kit",
+            tooltip="Open a kit or bundle file from your coordinator",
         ),
     ]
 
@@ -221,6 +229,54 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self._demo_made, inspection_id)
 
         self.run_worker(work, thread=True, group="demo", exclusive=True, exit_on_error=False)
+
+    def action_import_kit(self) -> None:
+        """An inspector's first step on a new laptop: bring in the coordinator's kit."""
+        from .team import ImportFilesDialog, split_paths
+
+        def chosen(text: str | None) -> None:
+            if text:
+                self._import(split_paths(text))
+
+        self.app.push_screen(ImportFilesDialog(), chosen)
+
+    def _import(self, paths: list[str]) -> None:
+        from tenant_inspect.merge import import_bundles
+
+        self.query_one("#home-status", Static).update("Importing…")
+
+        def work() -> None:
+            try:
+                store = self.tapp.wait_store()
+                results = import_bundles(store, paths, allow_new=True)
+            except Exception as exc:  # shown, not swallowed
+                self.app.call_from_thread(self.notify, f"Could not import: {exc}", severity="error")
+                return
+            self.app.call_from_thread(self._imported, results)
+
+        self.run_worker(work, thread=True, group="import", exclusive=True, exit_on_error=False)
+
+    def _imported(self, results: list[Any]) -> None:
+        for result in results:
+            if result.ok:
+                self.notify(result.line(), title="Imported", timeout=10)
+            else:
+                self.notify(
+                    f"{result.line()}. Nothing from it was imported.",
+                    title="Refused",
+                    severity="error",
+                    timeout=20,
+                )
+        imported = [r.inspection_id for r in results if r.ok and r.inspection_id]
+
+        def then(summaries: list[InspectionSummary]) -> None:
+            self.show(summaries)
+            if imported:
+                self.select(imported[-1])
+
+        from tenant_inspect.inspections import list_inspections
+
+        self.tapp.read(list_inspections, then, group="home")
 
     def _demo_made(self, inspection_id: str) -> None:
         self.notify("Sample inspection created: it is fictional, explore freely.", title="Saved")

@@ -50,3 +50,43 @@ async def test_new_inspection_form_validates_then_creates(make_app, data_dir, se
         rows = inspections.list_inspections(session)
     store.close()
     assert [(r.title, r.landlord) for r in rows] == [("Repairs", "Vale HA")]
+
+
+async def test_an_inspector_opens_the_kit_from_the_home_screen(make_app, settle, tmp_path):
+    """First step on a new laptop: k, the kit's path, Enter — and the inspection is there."""
+    from textual import events
+
+    from tenant_inspect.bundle import export_bundle
+    from tenant_inspect.locations import resolve_data_dir
+
+    coordinator = open_store(resolve_data_dir(tmp_path / "coordinator"))
+    with coordinator.write() as session:
+        insp = inspections.create_inspection(session, title="Repairs inspection", landlord="Vale HA")
+        ann = inspections.add_member(session, insp.id, name="Ann", role="inspector")
+    kit = tmp_path / "ann-kit.zip"
+    export_bundle(coordinator, insp.id, kit, for_member_id=ann.id)
+    coordinator.close()
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        app.focused.post_message(events.Paste(str(kit)))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        table = app.screen.query_one("#inspections", DataTable)
+        assert table.row_count == 1
+        assert table.get_row_at(0)[0].plain.startswith("Repairs inspection")
+        bad = tmp_path / "notes.zip"
+        bad.write_text("not a zip")
+        await pilot.press("k")
+        await settle(pilot)
+        app.focused.post_message(events.Paste(str(bad)))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert table.row_count == 1
+        messages = [n.message for n in app._notifications]
+        assert any("notes.zip: refused" in m and "Nothing from it was imported" in m for m in messages)
