@@ -84,6 +84,8 @@ class TenantInspectApp(App[int]):
         self._saver: AutoSaver | None = None
         self._store_ready = threading.Event()
         self._store_error: BaseException | None = None
+        self._read_seq = 0
+        self._latest_read: dict[tuple[str, int, object], int] = {}
 
     # -- start-up -----------------------------------------------------------
 
@@ -98,9 +100,21 @@ class TenantInspectApp(App[int]):
         self.run_worker(self._open_store, thread=True, group="store", exit_on_error=False)
 
     def _open_store(self) -> None:
-        from tenant_inspect.autosave import AutoSaver
-        from tenant_inspect.store import open_store
+        """Open the store (worker thread), start the writer, then take the start-up backup.
 
+        Save failures are tracked per key: once a field's text failed to save,
+        the indicator never says "Saved" again until that field *has* been
+        saved (a later save of another field must not hide it), and
+        :func:`run_app` says so on exit if it never was.
+        """
+        import contextlib
+        import sqlite3
+
+        from tenant_inspect import backups
+        from tenant_inspect.autosave import AutoSaver
+        from tenant_inspect.store import open_store, storage_problem
+
+        existed = self.data_dir.db_path.exists()
         try:
             store = open_store(self.data_dir)
         except BaseException as exc:  # shown to the user; the app stays up to say so
@@ -108,20 +122,60 @@ class TenantInspectApp(App[int]):
             self._store_ready.set()
             message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
             self.call_from_thread(
-                self.notify, f"Cannot open your data: {message}", severity="error", timeout=30
+                self.notify,
+                f"Cannot open your data: {message}. Nothing was changed; 'tenant-inspect doctor' "
+                "says what is wrong and how to recover.",
+                severity="error",
+                timeout=30,
             )
             return
         self._store = store
+        # Watch for commits from here on: no exit backup when nothing changed.
+        self._change_watch: backups.ChangeWatch | None = None
+        with contextlib.suppress(sqlite3.Error):  # without it, the exit backup is always taken
+            self._change_watch = backups.ChangeWatch(store.db_path)
+        unsaved: dict[str, BaseException] = {}  # key -> why; touched by the writer thread only
+        self._unsaved = unsaved  # read by run_app once the writer has stopped
+
+        def saved(key: str) -> None:
+            unsaved.pop(key, None)
+            if unsaved:  # an earlier failure still stands: back to "NOT SAVED", not "Saved"
+                self.post_message(Deferred(self._set_save_state, "failed"))
+            else:
+                self.post_message(Deferred(self._saved, key))
+
+        def failed(key: str, exc: BaseException) -> None:
+            problem = storage_problem(exc, store.db_path)
+            if problem is not None:  # full disk, read-only folder ...: say what to do
+                exc = UserError(
+                    f"{problem.reason}. What you typed is still on screen and everything "
+                    f"saved before is safe. {problem.advice[:1].upper()}{problem.advice[1:]}; "
+                    "then type in the field again to save it."
+                )
+            if key != "callback" and not key.startswith("op:"):
+                unsaved[key] = exc  # typing: it stays "NOT SAVED" until this key is written
+            self.post_message(Deferred(self._save_failed, key, exc))
+
         # Writer callbacks are posted, never awaited: the writer must not wait
         # for the UI thread (which may itself be waiting for the writer on quit).
-        self._saver = AutoSaver(
-            store,
-            on_saved=lambda key: self.post_message(Deferred(self._saved, key)),
-            on_error=lambda key, exc: self.post_message(Deferred(self._save_failed, key, exc)),
-            author_id=self.author_id,
-        )
+        self._saver = AutoSaver(store, on_saved=saved, on_error=failed, author_id=self.author_id)
         self._store_ready.set()
         self.call_from_thread(self._store_opened)
+        # The rolling start-up backup: after the screens have their data, so
+        # nobody waits for it (the copy reads a snapshot; saves carry on).
+        if not existed:
+            return  # a brand-new database has nothing to keep yet
+        try:
+            backups.rolling_backup(store.db_path, self.data_dir.backup_dir, backups.ON_START)
+        except (UserError, OSError, sqlite3.Error) as exc:
+            self.call_from_thread(
+                self.notify,
+                f"The automatic backup on start failed: {exc}. Your work is still saved as you "
+                "type; 'tenant-inspect doctor' says more.",
+                severity="warning",
+                title="Backup",
+                timeout=15,
+            )
 
     def _store_opened(self) -> None:
         from .messages import StoreReady
@@ -147,6 +201,19 @@ class TenantInspectApp(App[int]):
     ) -> None:
         """Run ``fn(session)`` in a worker thread and hand the result to ``on_done`` on the UI thread."""
 
+        # Reads run in parallel threads and may finish out of order. A screen that
+        # reloads twice (on return from a dialog, and again when the dialog's save
+        # commits) must end up showing the newer read, so an older result for the
+        # same callback is dropped.
+        key = (group, id(getattr(on_done, "__self__", None)), getattr(on_done, "__func__", on_done))
+        self._read_seq += 1
+        seq = self._latest_read[key] = self._read_seq
+
+        def deliver(result: Any) -> None:
+            if self._latest_read.get(key) == seq:
+                del self._latest_read[key]
+                on_done(result)
+
         def work() -> None:
             try:
                 store = self.wait_store()
@@ -155,7 +222,7 @@ class TenantInspectApp(App[int]):
             except UserError as exc:
                 self.call_from_thread(self.notify, str(exc), severity="error", title="Problem")
                 return
-            self.call_from_thread(on_done, result)
+            self.call_from_thread(deliver, result)
 
         self.run_worker(work, thread=True, group=group, exit_on_error=False)
 
@@ -243,10 +310,39 @@ class TenantInspectApp(App[int]):
 
 
 def run_app(data_dir: DataDir) -> int:
-    """Run the TUI; whatever happens, pending saves are written before returning."""
+    """Run the TUI; whatever happens, pending saves are written before returning.
+
+    After a clean exit, a rolling ``on-exit`` backup is taken if anything was
+    changed during the session. If some typing could never be saved (a full
+    disk, say), the last thing printed says so and the exit status is 1: the
+    app never claims to have saved what it has not.
+    """
+    import sqlite3
+    import sys
+
     app = TenantInspectApp(data_dir)
     try:
         result = app.run()
     finally:
+        opened = app.store_ready
         app.shutdown_store()
+        watch = getattr(app, "_change_watch", None)
+        changed = watch.changed() if watch is not None else opened
+        if watch is not None:
+            watch.close()
+    unsaved: dict[str, BaseException] = getattr(app, "_unsaved", {})
+    if changed:
+        from tenant_inspect import backups
+
+        try:
+            backups.rolling_backup(data_dir.db_path, data_dir.backup_dir, backups.ON_EXIT)
+        except (UserError, OSError, sqlite3.Error) as exc:
+            sys.stderr.write(f"tenant-inspect: note: the backup on exit failed: {exc}\n")
+    if unsaved:
+        reasons = sorted({str(exc) for exc in unsaved.values()})
+        sys.stderr.write(
+            f"tenant-inspect: NOT SAVED: the last changes to {len(unsaved)} field(s) could not "
+            f"be written ({'; '.join(reasons)}). Everything saved before is in the database.\n"
+        )
+        return 1
     return int(result or 0)

@@ -663,6 +663,10 @@ class SetupScreen(_InspectionScreen):
         panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
         if not panes or tabs.active not in panes:
             return
+        # Take the focus off the field first: when a pane is hidden with a field
+        # focused, Textual moves the focus to the next field *in that pane*, which
+        # makes the old pane active again.
+        self.query_one(Tabs).focus()
         tabs.active = panes[(panes.index(tabs.active) + offset) % len(panes)]
         self.call_after_refresh(self.action_into_tab)
 
@@ -824,7 +828,6 @@ class SetupScreen(_InspectionScreen):
 
     def action_add_member(self) -> None:
         inspection_id = self.inspection_id
-        first = not self.team
 
         def chosen(name: str | None) -> None:
             if not name:
@@ -833,10 +836,16 @@ class SetupScreen(_InspectionScreen):
             def add(session: Session) -> str:
                 from tenant_inspect import inspections
 
+                # Decided from the database, not from the list on screen (which may
+                # be a moment behind): only the very first member becomes coordinator.
+                first = inspections.coordinator(session, inspection_id) is None
                 role = "coordinator" if first else "inspector"
                 return inspections.add_member(session, inspection_id, name=name, role=role).id
 
-            done = f"Added {name}" + (" as the coordinator (c changes who)." if first else ".")
+            first_on_screen = not self.team
+            done = f"Added {name}" + (
+                " (the first member is the coordinator; c changes who)." if first_on_screen else "."
+            )
             self.change(add, "team", done=done, refused="Not added")
 
         self.app.push_screen(
