@@ -375,7 +375,40 @@ class DashboardScreen(_InspectionScreen):
         Binding(
             "f", "findings", "Findings", id="findings", tooltip="Every finding recorded so far"
         ),
+        # The analysis screens: no room left in an 80-column Footer; F1 and Ctrl+P list them.
+        Binding(
+            "j",
+            "judgements",
+            "Judgements",
+            id="judgements",
+            tooltip="Grade each area; see how far the inspectors agree",
+            show=False,
+        ),
+        Binding(
+            "c",
+            "conclusions",
+            "Conclusions",
+            id="conclusions",
+            tooltip="Conclusions for each area and overall",
+            show=False,
+        ),
+        Binding(
+            "m",
+            "recommendations",
+            "Recommendations",
+            id="recommendations",
+            tooltip="R1, R2 … linked to the findings they answer",
+            show=False,
+        ),
         Binding("x", "export", "Export", id="export", tooltip="Write the report (Word or Markdown)"),
+        Binding(
+            "t",
+            "team",
+            "Team and files",
+            id="team",
+            tooltip="Kits for inspectors, import their files, resolve conflicts",
+            show=False,
+        ),
         Binding(
             "enter",
             "open_area",
@@ -539,8 +572,32 @@ class DashboardScreen(_InspectionScreen):
         title = self.overview.title if self.overview is not None else ""
         self.app.push_screen(ExportScreen(self.inspection_id, title))
 
+    def action_team(self) -> None:
+        from .team import TeamScreen
+
+        self.app.push_screen(TeamScreen(self.inspection_id))
+
     def action_findings(self, area_id: str | None = None) -> None:
-        self.app.push_screen(FindingsListScreen(self.inspection_id, area_id=area_id))
+        from .board import FindingsBoardScreen
+
+        self.app.push_screen(FindingsBoardScreen(self.inspection_id, area_id=area_id))
+
+    def action_judgements(self) -> None:
+        from .judgements import JudgementsScreen
+
+        area = self.selected_area()
+        screen = JudgementsScreen(self.inspection_id, area_id=area.id if area else None)
+        self.app.push_screen(screen)
+
+    def action_conclusions(self) -> None:
+        from .conclusions import ConclusionsScreen
+
+        self.app.push_screen(ConclusionsScreen(self.inspection_id))
+
+    def action_recommendations(self) -> None:
+        from .recommendations import RecommendationsScreen
+
+        self.app.push_screen(RecommendationsScreen(self.inspection_id))
 
     def action_open_area(self) -> None:
         area = self.selected_area()
@@ -576,142 +633,3 @@ def _lazy_screen(module: str, name: str, *args: object, **kwargs: object) -> Scr
             raise
         return None
     return getattr(mod, name)(*args, **kwargs)
-
-
-# ---------------------------------------------------------------------------
-# Findings (read-only list; the findings board is a later piece of work)
-# ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FindingRow:
-    id: str
-    area: str
-    kind: str
-    text: str
-    evidence: str
-
-
-def load_findings(
-    session: Session, inspection_id: str, area_id: str | None
-) -> tuple[str, list[FindingRow]]:
-    """The findings in report order (area, then kind), with their evidence in words.
-
-    Interviews are named by the interviewee's role only: names are private.
-    """
-    from tenant_inspect import analysis, fieldwork, inspections
-
-    areas = inspections.areas(session, inspection_id)
-    letters = {a.id: inspections.area_letter(i) for i, a in enumerate(areas)}
-    order = {a.id: i for i, a in enumerate(areas)}
-    docs = {d.id: d.title for d in fieldwork.document_reviews(session, inspection_id)}
-    talks = {t.id: t.interviewee_role for t in fieldwork.interviews(session, inspection_id)}
-    kinds = list(KIND_WORDS)
-    rows = analysis.findings(session, inspection_id)
-    if area_id is not None:
-        rows = [f for f in rows if f.area_id == area_id]
-    rows.sort(
-        key=lambda f: (
-            order.get(f.area_id or "", len(order)),
-            kinds.index(f.kind) if f.kind in kinds else 9,
-        )
-    )
-    out = []
-    for f in rows:
-        if f.document_review_id in docs:
-            evidence = f"Document: {docs[f.document_review_id]}"
-        elif f.interview_id in talks:
-            evidence = f"Interview: {talks[f.interview_id]}"
-        else:
-            evidence = "–"
-        if f.question_key:
-            evidence += f" ({f.question_key})"
-        kind = KIND_WORDS.get(f.kind, (f.kind,))[0].capitalize()
-        out.append(FindingRow(f.id, letters.get(f.area_id or "", "–"), kind, f.text, evidence))
-    scope = next((f"{letters[a.id]}. {a.name}" for a in areas if a.id == area_id), "all areas")
-    return scope, out
-
-
-class FindingsListScreen(_InspectionScreen):
-    """The findings recorded so far, read-only: the whole text of the selected one shows below."""
-
-    HELP_TITLE = "Findings"
-    HELP_TEXT = "Findings are added while reviewing documents and during interviews."
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the inspection"),
-    ]
-
-    DEFAULT_CSS = """
-    FindingsListScreen #findings-body { padding: 0 1; }
-    FindingsListScreen #findings-title { height: 1; }
-    FindingsListScreen #findings { height: 1fr; }
-    FindingsListScreen #finding-full { height: auto; max-height: 6; padding: 0 1; border-top: solid $primary; }
-    """
-
-    def __init__(self, inspection_id: str, *, area_id: str | None = None) -> None:
-        super().__init__(inspection_id)
-        self.area_id = area_id
-        self.rows: list[FindingRow] = []
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="findings-body"):
-            yield Static("Findings", id="findings-title", classes="screen-title")
-            table: DataTable[str] = DataTable(id="findings", cursor_type="row", zebra_stripes=True)
-            table.add_column("Area", key="area")
-            table.add_column("Kind", key="kind")
-            table.add_column("Finding", key="text")
-            table.add_column("Evidence", key="evidence")
-            yield table
-            yield Static("", id="finding-full")
-        yield FittingFooter()
-
-    def reload(self) -> None:
-        inspection_id, area_id = self.inspection_id, self.area_id
-        self.tapp.read(
-            lambda s: load_findings(s, inspection_id, area_id), self.show, group="findings"
-        )
-
-    def show(self, result: tuple[str, list[FindingRow]]) -> None:
-        if not self.is_attached:
-            return
-        scope, self.rows = result
-        count = len(self.rows)
-        self.query_one("#findings-title", Static).update(
-            _escape(f"Findings — {scope} ({count} finding{'s' if count != 1 else ''})")
-        )
-        self._fill_table()
-
-    def _fill_table(self) -> None:
-        table = self.query_one("#findings", DataTable)
-        table.clear()
-        width = self.size.width
-        evidence_width = 30 if width >= WIDE else 18
-        # Area, kind, evidence, cell padding, margins and scroll bar take the rest.
-        text_width = max(20, width - evidence_width - 29)
-        for row in self.rows:
-            table.add_row(
-                row.area,
-                row.kind,
-                _clip(row.text, text_width),
-                _clip(row.evidence, evidence_width),
-                key=row.id,
-            )
-        full = self.query_one("#finding-full", Static)
-        if not self.rows:
-            full.update(
-                "No findings yet. They are added while reviewing documents and during interviews."
-            )
-        table.focus()
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self.rows:
-            self._fill_table()
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        row = next((r for r in self.rows if r.id == event.row_key.value), None)
-        if row is not None:
-            self.query_one("#finding-full", Static).update(
-                _escape(f"{row.kind} ({row.area}): {row.text}\nEvidence: {row.evidence}")
-            )

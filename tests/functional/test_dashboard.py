@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Static
 from screens.dashboard import (
     AreaProgress,
     DashboardScreen,
-    FindingsListScreen,
     Member,
     Overview,
     findings_words,
@@ -155,21 +154,19 @@ async def test_enter_opens_the_desktop_review_or_the_departments_interviews(
         assert opened[-1] == ("InterviewListScreen", (ids["inspection"],), {})
 
 
-async def test_findings_list_shows_kind_area_and_evidence_without_names(make_app, data_dir, settle):
+async def test_f_opens_the_findings_board_and_escape_comes_back(make_app, data_dir, settle):
+    from screens.board import FindingsBoardScreen
+
     seed(data_dir)
     app = make_app()
     async with app.run_test() as pilot:
         await open_dashboard(app, pilot, settle)
         await pilot.press("f")
         await settle(pilot)
-        assert isinstance(app.screen, FindingsListScreen)
-        table = app.screen.query_one("#findings", DataTable)
-        rows = [table.get_row_at(i)[:2] for i in range(table.row_count)]
-        assert rows == [["A", "Strength"], ["B", "Weakness"], ["B", "Weakness"]]
-        assert "Interview: Customer Services Manager" in text_of(app.screen, "#finding-full") or (
-            "Document: Customer Charter" in text_of(app.screen, "#finding-full")
-        )
-        assert "(3 findings)" in text_of(app.screen, "#findings-title")
+        assert isinstance(app.screen, FindingsBoardScreen)
+        table = app.screen.query_one("#board-table", DataTable)
+        assert table.row_count == 3
+        assert "3 findings" in text_of(app.screen, "#board-title")
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)

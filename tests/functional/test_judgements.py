@@ -1,0 +1,221 @@
+"""Judgements: grade on the evidence, see the mismatch warning, inspectors' grades, agreement."""
+
+from __future__ import annotations
+
+from textual.widgets import RadioSet, Select, Static, TextArea
+
+from screens.dashboard import DashboardScreen
+from screens.judgements import InspectorGradeDialog, JudgementsScreen, team_words
+from tenant_inspect import analysis, inspections
+from tenant_inspect.agreement import ratings_from_judgements, team_agreement
+from tenant_inspect.store import open_store
+
+
+def seed(data_dir) -> dict[str, str]:
+    """Repairs: 1 strength, 3 weaknesses. Finance: 2 strengths (one good practice), 1 weakness."""
+    store = open_store(data_dir)
+    ids: dict[str, str] = {}
+    with store.write() as s:
+        i = inspections.create_inspection(s, title="Resident involvement", landlord="Vale Homes")
+        iid = ids["inspection"] = i.id
+        repairs = inspections.add_area(s, iid, name="Repairs")
+        finance = inspections.add_area(s, iid, name="Finance")
+        ids["desk"] = inspections.areas(s, iid)[0].id
+        ids["repairs"], ids["finance"] = repairs.id, finance.id
+        for name, role in [
+            ("Ann Coord", "coordinator"),
+            ("Bob", "inspector"),
+            ("Cat", "inspector"),
+        ]:
+            ids[name.split()[0].lower()] = inspections.add_member(s, iid, name=name, role=role).id
+        analysis.add_finding(s, iid, kind="strength", text="Quick repairs.", area_id=repairs.id)
+        for n in range(3):
+            analysis.add_finding(s, iid, kind="weakness", text=f"Gap {n}.", area_id=repairs.id)
+        analysis.add_finding(s, iid, kind="strength", text="Clear budget.", area_id=finance.id)
+        analysis.add_finding(s, iid, kind="good_practice", text="Open books.", area_id=finance.id)
+        analysis.add_finding(s, iid, kind="weakness", text="No VFM measure.", area_id=finance.id)
+        analysis.add_finding(s, iid, kind="strength", text="Dated.", area_id=ids["desk"])
+        # Independent grades: Bob and Cat on Repairs and Finance.
+        for area, bob, cat in [
+            (repairs.id, "balance", "weaknesses_outweigh"),
+            (finance.id, "outweigh", "outweigh"),
+        ]:
+            analysis.set_judgement(s, iid, area_id=area, grade=bob, judge_id=ids["bob"])
+            analysis.set_judgement(s, iid, area_id=area, grade=cat, judge_id=ids["cat"])
+    store.close()
+    return ids
+
+
+def judgements_of(data_dir, inspection_id):
+    store = open_store(data_dir)
+    with store.read() as s:
+        rows = analysis.judgements(s, inspection_id)
+    store.close()
+    return rows
+
+
+def text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def open_judgements(app, pilot, settle, area_row: int = 1) -> JudgementsScreen:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, DashboardScreen)
+    await pilot.press(*["down"] * area_row, "j")  # opens on the area selected on the dashboard
+    await settle(pilot)
+    assert isinstance(app.screen, JudgementsScreen)
+    return app.screen
+
+
+async def test_grade_against_the_evidence_shows_a_mismatch_warning(make_app, data_dir, settle):
+    ids = seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await open_judgements(app, pilot, settle)  # B. Repairs
+        assert screen.area_id == ids["repairs"]
+        assert "Strengths (1)" in text(screen, "#strengths-head")
+        assert "Weaknesses (3)" in text(screen, "#weaknesses-head")
+        assert not screen.query_one("#mismatch").display
+        radio = screen.query_one("#final-grade", RadioSet)
+        assert screen.focused is radio
+        # "Strengths outweigh weaknesses" with three times as many weaknesses.
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        warning = text(screen, "#mismatch")
+        assert screen.query_one("#mismatch").display
+        assert warning.startswith("⚠ Check: “Strengths outweigh weaknesses”, but this area has")
+        assert "1 strength and 3 weaknesses" in warning
+        assert "⚠ 1 to check" in text(screen, "#area-progress")
+
+        # The rationale, saved as it is typed.
+        await pilot.press("tab", *"Few strengths.")
+        await settle(pilot)
+        final = [j for j in judgements_of(data_dir, ids["inspection"]) if j.is_final]
+        assert [(j.area_id, j.grade, j.rationale, j.judge_id) for j in final] == [
+            (ids["repairs"], "outweigh", "Few strengths.", ids["ann"])
+        ]
+
+        # Changing the grade to match the evidence clears the warning; the rationale stays.
+        await pilot.press("escape")  # leave the rationale box: the focus goes to the grade
+        assert isinstance(screen.focused, RadioSet)
+        await pilot.press("down", "down", "enter")  # Weaknesses outweigh strengths
+        await settle(pilot)
+        assert not screen.query_one("#mismatch").display
+        final = [j for j in judgements_of(data_dir, ids["inspection"]) if j.is_final]
+        assert [(j.grade, j.rationale) for j in final] == [
+            ("weaknesses_outweigh", "Few strengths.")
+        ]
+
+
+async def test_moving_between_areas_keeps_each_areas_text(make_app, data_dir, settle):
+    ids = seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await open_judgements(app, pilot, settle)
+        await pilot.press("down", "down", "down", "enter", "tab", *"Mostly gaps.", "escape")
+        await pilot.press("right_square_bracket")  # C. Finance
+        await settle(pilot)
+        assert screen.area_id == ids["finance"]
+        assert "2 strengths (1 of them good practice)" in text(screen, "#rationale-note")
+        assert screen.query_one("#rationale", TextArea).text == ""
+        await pilot.press("down", "enter", "tab", *"Sound.")
+        await pilot.press("escape", "left_square_bracket")  # back to Repairs
+        await settle(pilot)
+        assert screen.query_one("#rationale", TextArea).text == "Mostly gaps."
+        radio = screen.query_one("#final-grade", RadioSet)
+        assert radio.pressed_index == 3
+        assert screen.focused is radio
+        await pilot.press("enter")  # the cursor starts on the chosen grade: Enter changes nothing
+        await settle(pilot)
+        assert radio.pressed_index == 3
+    final = {
+        j.area_id: (j.grade, j.rationale)
+        for j in judgements_of(data_dir, ids["inspection"])
+        if j.is_final
+    }
+    assert final == {
+        ids["repairs"]: ("weaknesses_outweigh", "Mostly gaps."),
+        ids["finance"]: ("outweigh", "Sound."),
+    }
+
+
+async def test_rationale_before_a_grade_waits_for_the_grade(make_app, data_dir, settle):
+    ids = seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await open_judgements(app, pilot, settle)
+        await pilot.press("tab", *"Why")
+        await settle(pilot)
+        assert "Choose the grade" in text(screen, "#rationale-note")
+        assert not [j for j in judgements_of(data_dir, ids["inspection"]) if j.is_final]
+        await pilot.press("escape", "down", "down", "down", "enter")
+        await settle(pilot)
+    final = [j for j in judgements_of(data_dir, ids["inspection"]) if j.is_final]
+    assert [(j.grade, j.rationale) for j in final] == [("weaknesses_outweigh", "Why")]
+
+
+async def test_inspectors_grades_and_the_teams_agreement(make_app, data_dir, settle):
+    ids = seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await open_judgements(app, pilot, settle)
+        assert "Bob: Balance · Cat: Weaknesses outweigh" in text(screen, "#independent")
+
+        # Ann records her own grade for Repairs: choose her from the team.
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, InspectorGradeDialog)
+        judge = dialog.query_one("#grade-judge", Select)
+        judge.focus()
+        await pilot.press("enter", "home", "enter")  # the first in the team: Ann Coord
+        await settle(pilot)
+        assert judge.value == ids["ann"]
+        dialog.query_one("#grade-choice", RadioSet).focus()
+        await pilot.press("down", "down", "enter", "ctrl+s")  # A balance
+        await settle(pilot)
+        assert app.screen is screen
+        assert "Ann Coord: Balance" in text(screen, "#independent")
+
+        # The agreement tab: the team figure, the areas to discuss, a pair.
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        rows = judgements_of(data_dir, ids["inspection"])
+        team = team_agreement(ratings_from_judgements(rows))
+        headline, _ = team_words(team)
+        assert text(screen, "#team-figure") == headline
+        assert headline.startswith(f"Team agreement: {team.value:.2f} — ")
+        discuss = screen.query_one("#discuss")
+        assert discuss.row_count == 1  # Repairs: Balance ×2 and Weaknesses outweigh
+        assert str(discuss.get_row_at(0)[0]) == "B. Repairs"
+        assert "All agree in 1 area: C." in text(screen, "#discuss-note")
+        assert "Bob and Cat gave the same grade in 1 of 2 areas" in text(screen, "#pair-result")
+
+
+def test_team_words_explain_the_statistic():
+    from tenant_inspect.agreement import Rating
+
+    ratings = [
+        Rating("a", "x", "outweigh"),
+        Rating("a", "y", "balance"),
+        Rating("b", "x", "balance"),
+        Rating("b", "y", "balance"),
+    ]
+    headline, explanation = team_words(team_agreement(ratings))
+    assert headline.startswith("Team agreement: ")
+    assert "Weighted Fleiss' kappa" in explanation and "Landis & Koch" in explanation
+    assert "rough guide" in explanation  # only two areas
+    assert team_words(team_agreement([]))[0].endswith("not enough independent grades yet")
+
+
+async def test_letters_and_brackets_are_text_in_the_rationale(make_app, data_dir, settle):
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await open_judgements(app, pilot, settle)
+        await pilot.press("tab", "i", "left_square_bracket")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.query_one("#rationale", TextArea).text == "i["
