@@ -2,11 +2,20 @@
 
 Copies are made with SQLite's online backup API, never by copying the file:
 a plain copy of a WAL database without its -wal file can miss committed data.
+A copy is written to ``….db.partial``, fsynced and renamed, so a ``.db`` in
+the backups folder is always complete: a copy interrupted by a kill or a full
+disk stays a ``.partial`` (ignored, and cleared by the next backup of its kind).
+
+Kinds of backup (the end of the file name): ``manual`` (``tenant-inspect
+backup``), ``on-start`` and ``on-exit`` (the TUI's rolling backups, the newest
+:data:`DEFAULT_KEEP` of each kept), ``before-migration-<rev>`` and
+``before-restore`` (kept until you delete them).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,6 +25,9 @@ from .errors import UserError
 
 BACKUP_PREFIX = "tenant-inspect-"
 DEFAULT_KEEP = 10
+ON_START = "on-start"
+ON_EXIT = "on-exit"
+PARTIAL_SUFFIX = ".db.partial"
 
 
 @dataclass(frozen=True)
@@ -24,19 +36,54 @@ class BackupInfo:
     size: int
     taken_at: datetime
 
+    @property
+    def kind(self) -> str:
+        """``manual``, ``on-start``, ``before-migration-0001`` ... (from the file name)."""
+        stem = self.path.stem[len(BACKUP_PREFIX) :]
+        _, _, kind = stem.partition("-")
+        return kind or "unknown"
+
 
 def _timestamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def backup_database(db_path: Path, backup_dir: Path, reason: str = "manual") -> Path:
-    """Copy a live database to ``backup_dir`` safely; return the new file's path."""
+def backup_database(
+    db_path: Path, backup_dir: Path, reason: str = "manual", *, raw_if_damaged: bool = False
+) -> Path:
+    """Copy a live database to ``backup_dir`` safely; return the new file's path.
+
+    With ``raw_if_damaged`` (the copy kept before a restore), a file SQLite can
+    no longer read is copied byte for byte instead, with its -wal file: a
+    damaged database is exactly the one that must be kept, not refused.
+    """
     if not db_path.exists():
         raise UserError(f"there is no database to back up at {db_path}")
     backup_dir.mkdir(parents=True, exist_ok=True)
     safe_reason = "".join(c if c.isalnum() or c in "-_" else "-" for c in reason)
     dest = backup_dir / f"{BACKUP_PREFIX}{_timestamp()}-{safe_reason}.db"
-    tmp = dest.with_suffix(".db.partial")
+    tmp = dest.with_suffix(PARTIAL_SUFFIX)
+    try:
+        _sqlite_copy(db_path, tmp)
+    except sqlite3.DatabaseError as exc:
+        tmp.unlink(missing_ok=True)
+        if not raw_if_damaged or isinstance(exc, sqlite3.OperationalError):
+            raise UserError(f"backup to {backup_dir} failed: {exc}") from exc
+        _raw_copy(db_path, tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"backup to {backup_dir} failed: {exc.strerror}") from exc
+    try:
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"backup to {backup_dir} failed: {exc.strerror}") from exc
+    return dest
+
+
+def _sqlite_copy(db_path: Path, tmp: Path) -> None:
     src = sqlite3.connect(db_path)
     try:
         out = sqlite3.connect(tmp)
@@ -45,18 +92,20 @@ def backup_database(db_path: Path, backup_dir: Path, reason: str = "manual") -> 
             out.execute("PRAGMA journal_mode=DELETE")
         finally:
             out.close()
-    except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"backup to {backup_dir} failed: {exc}") from exc
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"backup to {backup_dir} failed: {exc.strerror}") from exc
     finally:
         src.close()
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, dest)
-    return dest
+
+
+def _raw_copy(db_path: Path, tmp: Path, dest: Path) -> None:
+    """Byte copies of a damaged database and its -wal file (kept beside ``dest``)."""
+    try:
+        shutil.copyfile(db_path, tmp)
+        wal = Path(f"{db_path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, f"{dest}-wal")
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"backup to {dest.parent} failed: {exc.strerror}") from exc
 
 
 def list_backups(backup_dir: Path) -> list[BackupInfo]:
@@ -83,6 +132,61 @@ def prune_backups(
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
+
+
+def rolling_backup(db_path: Path, backup_dir: Path, reason: str, keep: int = DEFAULT_KEEP) -> Path:
+    """Back up, then keep only the newest ``keep`` backups of this kind.
+
+    Used by the TUI (``on-start``, ``on-exit``), which holds the data folder's
+    lock: no other process makes backups of these kinds, so a ``.partial`` of
+    the same kind left behind is from a copy that was killed and can go.
+    """
+    for stale in backup_dir.glob(f"{BACKUP_PREFIX}*-{reason}{PARTIAL_SUFFIX}"):
+        stale.unlink(missing_ok=True)
+    path = backup_database(db_path, backup_dir, reason=reason)
+    prune_backups(backup_dir, keep=keep, reason=reason)
+    return path
+
+
+class ChangeWatch:
+    """Tells whether anyone committed a change to a database since the watch began.
+
+    SQLite's ``PRAGMA data_version`` changes, for one connection, whenever any
+    *other* connection commits; this keeps such a connection open (idle, no
+    transaction: it blocks nobody). The TUI uses it to skip the backup on exit
+    when nothing was changed, so ten quick looks never push real work out of
+    the rolling backups.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self._conn: sqlite3.Connection | None = sqlite3.connect(db_path, check_same_thread=False)
+        self._start = self._version()
+
+    def _version(self) -> int:
+        assert self._conn is not None
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed(self) -> bool:
+        """True if a change was committed since the watch began (True if unsure)."""
+        if self._conn is None:
+            return True
+        try:
+            return self._version() != self._start
+        except sqlite3.Error:
+            return True
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+
+def newest_intact_backup(backup_dir: Path, limit: int = 20) -> BackupInfo | None:
+    """The newest backup that passes :func:`check_database_file` (checking at most ``limit``)."""
+    for info in reversed(list_backups(backup_dir)[-limit:]):
+        if check_database_file(info.path) is None:
+            return info
+    return None
 
 
 def check_database_file(path: Path) -> str | None:
@@ -113,7 +217,33 @@ def check_database_file(path: Path) -> str | None:
 
 
 def restore_into(source: Path, db_path: Path) -> None:
-    """Replace the content of the live database with ``source`` (already checked)."""
+    """Replace the content of the live database with ``source`` (already checked).
+
+    Refused while the app is open on the folder in another process: its
+    screens and pending saves belong to the database being replaced. The
+    folder's lock is held while the content is replaced, so the app cannot
+    start half-way through.
+    """
+    from .locations import DataDir
+    from .lock import acquire, refuse_if_open_elsewhere
+
+    data_dir = DataDir(db_path.parent, "restore")
+    refuse_if_open_elsewhere(data_dir, "restore a backup")
+    with acquire(data_dir):
+        try:
+            _copy_into(source, db_path)
+        except sqlite3.DatabaseError as exc:
+            # Busy, read-only, full: say so. But a live file that is no database
+            # any more (the caller kept a byte copy of it) must not block the
+            # way back: start from a fresh file.
+            if isinstance(exc, sqlite3.OperationalError) or check_database_file(db_path) is None:
+                raise UserError(f"cannot restore into {db_path}: {exc}") from exc
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            _copy_into(source, db_path)
+
+
+def _copy_into(source: Path, db_path: Path) -> None:
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dest = sqlite3.connect(db_path)

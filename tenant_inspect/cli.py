@@ -45,9 +45,18 @@ def _out(text: str = "") -> None:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    from screens.app import run_app  # lazy: Textual is only loaded for the TUI
+    """Open the TUI, holding the data folder's lock for its whole life (see lock.py).
 
-    return run_app(_data_dir(args))
+    The lock is taken before Textual is even imported, so a second window is
+    refused at once with one line naming the first one's pid (exit status 1).
+    """
+    from .lock import acquire
+
+    data_dir = _data_dir(args)
+    with acquire(data_dir):
+        from screens.app import run_app  # lazy: Textual is only loaded for the TUI
+
+        return run_app(data_dir)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

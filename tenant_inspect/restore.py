@@ -32,7 +32,9 @@ def restore_database(data_dir: DataDir, source: Path) -> Path | None:
     ensure_data_dir(data_dir)
     safety = None
     if data_dir.db_path.exists():
-        safety = backup_database(data_dir.db_path, data_dir.backup_dir, reason="before-restore")
+        safety = backup_database(
+            data_dir.db_path, data_dir.backup_dir, reason="before-restore", raw_if_damaged=True
+        )
     restore_into(source, data_dir.db_path)
     _new_device_id(data_dir)
     open_store(data_dir).close()  # migrates an older backup to the current schema

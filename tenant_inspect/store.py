@@ -15,10 +15,14 @@ Why it looks like this (see ../shared/PITFALLS.md and docs/architecture.md):
   ``tenant_inspect/migrations``; the stored revision is read with plain
   sqlite3 first so Alembic is only imported when the schema is behind, and a
   backup is taken before any migration touches an existing database.
+* Disk trouble (full, read-only, I/O errors, a damaged file) comes back as a
+  :class:`StorageProblem` — a ``UserError`` that says what happened, that
+  everything saved before is safe, and what to do — never as a traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import sys
 import threading
@@ -29,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, func, inspect, select
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine, create_engine
 from sqlmodel import Session
 
@@ -40,6 +45,91 @@ from .migrations import SCHEMA_HEAD
 from .models import SYNCED_MODELS, AppSetting, SyncedRow, new_id, utcnow
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+class StorageProblem(UserError):
+    """The disk refused: ``reason`` says what happened, ``advice`` what to do about it."""
+
+    def __init__(self, message: str, reason: str, advice: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.advice = advice
+
+
+#: (words in SQLite's message, what it means, what to do), in the order checked.
+_STORAGE_ERRORS = (
+    (
+        ("disk is full", "database or disk is full"),
+        "the disk is full",
+        "free some space (empty the recycle bin, move large files elsewhere)",
+    ),
+    (
+        ("readonly", "read-only"),
+        "the data folder is read-only",
+        "make the folder writable again, or start tenant-inspect with --data-dir set to a "
+        "folder you can write to",
+    ),
+    (
+        ("unable to open database file",),
+        "the database file cannot be opened (the folder may be read-only, moved, or on a "
+        "drive that was removed)",
+        "check the data folder is there and writable; 'tenant-inspect doctor' shows where it is",
+    ),
+    (
+        ("disk i/o error",),
+        "the disk reported an error while writing",
+        "check the drive (is it full, removed or failing?); 'tenant-inspect doctor' checks the "
+        "database",
+    ),
+    (
+        ("database is locked", "database is busy"),
+        f"another program kept the database busy for more than {BUSY_TIMEOUT_MS // 1000} s",
+        "close other programs using the data folder and try again",
+    ),
+    (
+        ("malformed", "file is not a database"),
+        "the database file is damaged",
+        "run 'tenant-inspect doctor': it says which backup to restore and how",
+    ),
+)
+_STORAGE_ERRNOS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EROFS: "the data folder is read-only",
+    errno.EACCES: "the data folder is read-only",
+    errno.EPERM: "the data folder is read-only",
+    errno.EIO: "the disk reported an error while writing",
+}
+
+
+def storage_problem(
+    exc: BaseException, db_path: Path, action: str = "save to"
+) -> StorageProblem | None:
+    """A plain :class:`StorageProblem` for a disk-level failure, or None for anything else.
+
+    ``exc`` may be SQLite's own error, SQLAlchemy's wrapper of it, or an ``OSError``.
+    """
+    if isinstance(exc, StorageProblem):
+        return exc
+    original: BaseException = getattr(exc, "orig", None) or exc
+    found: tuple[str, str] | None = None
+    if isinstance(original, sqlite3.DatabaseError):
+        text = str(original).lower()
+        for words, reason, advice in _STORAGE_ERRORS:
+            if any(w in text for w in words):
+                found = (reason, advice)
+                break
+    elif isinstance(original, OSError) and original.errno in _STORAGE_ERRNOS:
+        reason = _STORAGE_ERRNOS[original.errno]
+        advice = next(a for _, r, a in _STORAGE_ERRORS if r == reason)
+        found = (reason, advice)
+    if found is None:
+        return None
+    reason, advice = found
+    return StorageProblem(
+        f"cannot {action} {db_path}: {reason}. Everything saved before is safe; {advice}",
+        reason,
+        advice,
+    )
 
 
 class StampingSession(Session):
@@ -123,7 +213,12 @@ def stored_revision(db_path: Path) -> str | None:
     """
     if not db_path.exists():
         return None
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise storage_problem(exc, db_path, "open") or UserError(
+            f"cannot open {db_path}: {exc}"
+        ) from exc
     try:
         row = conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -133,6 +228,12 @@ def stored_revision(db_path: Path) -> str | None:
         rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return rev[0] if rev else None
     except sqlite3.DatabaseError as exc:
+        # A read-only folder or a full disk is not a damaged database: say which it is.
+        problem = storage_problem(exc, db_path, "open")
+        if problem is not None and "damaged" not in problem.reason:
+            raise problem from exc
+        if "malformed" in str(exc):
+            raise UserError(f"{db_path} is damaged ({exc})") from exc
         raise UserError(f"{db_path} is not a tenant-inspect database ({exc})") from exc
     finally:
         conn.close()
@@ -182,8 +283,16 @@ class Store:
         with StampingSession(self._write_engine, expire_on_commit=False) as session:
             session.info["clock"] = self.clock
             session.info["author_id"] = author_id
-            with session.begin():
-                yield session
+            try:
+                with session.begin():
+                    yield session
+            except (sa_exc.OperationalError, sqlite3.OperationalError) as exc:
+                # Full disk, read-only folder ...: the transaction rolled back, so
+                # the database holds exactly what it held before; say so plainly.
+                problem = storage_problem(exc, self.db_path)
+                if problem is None:
+                    raise
+                raise problem from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -198,7 +307,10 @@ class Store:
 def open_store(data_dir: DataDir, *, migrate: bool = True) -> Store:
     """Open (creating if needed) the database in a data dir, migrating it first.
 
-    A database made by a newer tenant-inspect is refused rather than touched.
+    A database made by a newer tenant-inspect is refused rather than touched,
+    and so is an upgrade while the app is open on the folder in another
+    process (it would be left working on a schema it does not know). A
+    full disk or read-only folder gives a :class:`StorageProblem`.
     """
     try:
         ensure_data_dir(data_dir)
@@ -212,14 +324,27 @@ def open_store(data_dir: DataDir, *, migrate: bool = True) -> Store:
             "please upgrade tenant-inspect"
         )
     engine = make_engine(db_path)
-    if migrate and revision != SCHEMA_HEAD:
-        if revision is not None:
-            backups.backup_database(
-                db_path, data_dir.backup_dir, reason=f"before-migration-{revision}"
-            )
-        run_migrations(engine)
-    store = Store(data_dir, engine, _device_id(engine))
-    _observe_newest_stamp(store)
+    try:
+        if migrate and revision != SCHEMA_HEAD:
+            if revision is not None:
+                from .lock import refuse_if_open_elsewhere
+
+                refuse_if_open_elsewhere(data_dir, "upgrade its database")
+                backups.backup_database(
+                    db_path, data_dir.backup_dir, reason=f"before-migration-{revision}"
+                )
+            run_migrations(engine)
+        store = Store(data_dir, engine, _device_id(engine))
+        _observe_newest_stamp(store)
+    except (sa_exc.OperationalError, sqlite3.OperationalError, OSError) as exc:
+        engine.dispose()
+        problem = storage_problem(exc, db_path, "open")
+        if problem is None:
+            raise
+        raise problem from exc
+    except BaseException:
+        engine.dispose()
+        raise
     return store
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -161,8 +162,20 @@ def check_template(path: Path) -> None:
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names:
                 raise UserError(f"template {name} is not a Word document (.docx)")
+            # Read every part once, with a running limit (declared sizes can lie), so a
+            # damaged part is found here rather than half-way through writing the report.
+            unpacked = 0
+            for info in infos:
+                with zf.open(info) as fh:
+                    while chunk := fh.read(1 << 16):
+                        unpacked += len(chunk)
+                        if unpacked > MAX_TEMPLATE_BYTES:
+                            raise UserError(f"template {name} is too large once unpacked")
             types = zf.read("[Content_Types].xml").decode("utf-8", "replace")
     except zipfile.BadZipFile as exc:
+        raise UserError(f"template {name} is a damaged zip file ({exc})") from exc
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError) as exc:
+        # A part that does not unpack (bad deflate data, unsupported or encrypted entry).
         raise UserError(f"template {name} is a damaged zip file ({exc})") from exc
     if "wordprocessingml.template.main+xml" in types or "macroEnabledTemplate" in types:
         raise UserError(
@@ -186,9 +199,10 @@ def _open(template: Path | None) -> DocxDocument:
     check_template(template)
     try:
         doc = docx.Document(str(template))
+        styles = doc.styles.element  # a damaged document can open without usable styles
     except Exception as exc:  # python-docx raises many kinds on a damaged file
         raise UserError(f"template {template} cannot be read as a Word document ({exc})") from exc
-    names = {_style_name(s).casefold() for s in doc.styles.element.iterchildren(f"{_W}style")}
+    names = {_style_name(s).casefold() for s in styles.iterchildren(f"{_W}style")}
     missing = [n for n in REQUIRED_STYLES if n.casefold() not in names]
     if missing:
         pretty = ", ".join(f"'{n[0].upper() + n[1:]}'" for n in missing)

@@ -18,33 +18,24 @@ SQLite's integrity check must pass.
 
 from __future__ import annotations
 
-import os
-import re
-import signal
 import sqlite3
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-pty = pytest.importorskip("pty", reason="needs a pseudo-terminal (POSIX only)")
-fcntl = pytest.importorskip("fcntl")
-termios = pytest.importorskip("termios")
 if sys.platform == "win32":  # pragma: no cover - pty imports there but cannot work
     pytest.skip("needs a POSIX pseudo-terminal", allow_module_level=True)
 
-import struct  # noqa: E402
+from harness import ALLOWED_LOSS, Terminal
 
-from tenant_inspect import fieldwork, inspections  # noqa: E402
-from tenant_inspect import models as m  # noqa: E402
-from tenant_inspect.locations import resolve_data_dir  # noqa: E402
-from tenant_inspect.questionnaire import get_builtin  # noqa: E402
-from tenant_inspect.store import open_store  # noqa: E402
+from tenant_inspect import fieldwork, inspections
+from tenant_inspect import models as m
+from tenant_inspect.locations import resolve_data_dir
+from tenant_inspect.questionnaire import get_builtin
+from tenant_inspect.store import open_store
 
-ALLOWED_LOSS = 0.5  # seconds (DESIGN.md: at most ~0.5 s after typing pauses)
 GAP = 0.03  # seconds between keystrokes: faster than anyone types
 TYPING_TIME = 3.0  # seconds of typing before the kill
 NOTE = (
@@ -52,82 +43,6 @@ NOTE = (
     "what it promises, and tenants on the Kingfisher estate have never been told about it. "
     "Complaints about damp are logged but the follow-up letter still says four weeks. "
 )
-ANSI = re.compile(
-    r"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)"
-)
-
-
-class Terminal:
-    """The app's pseudo-terminal: keys in, screen text out (escape codes removed)."""
-
-    def __init__(self, data_dir: Path) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        env = {
-            **os.environ,
-            "TERM": "xterm-256color",
-            "COLUMNS": "80",
-            "LINES": "24",
-            "TEXTUAL_ANIMATIONS": "none",
-        }
-        env.pop("TEXTUAL", None)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "tenant_inspect", "--data-dir", str(data_dir)],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            start_new_session=True,
-            close_fds=True,
-        )
-        os.close(slave)
-        self.master = master
-        self._text = ""
-        self._lock = threading.Lock()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        # Always drain the terminal: an app whose output is not read blocks on writing.
-        pending = ""
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            pending += chunk.decode("utf-8", "replace")
-            cut = pending.rfind("\x1b")
-            keep = pending[cut:] if cut >= 0 and len(pending) - cut < 64 else ""
-            clean = ANSI.sub("", pending[: len(pending) - len(keep)])
-            pending = keep
-            with self._lock:
-                self._text = (self._text + clean)[-200_000:]
-
-    def wait_for(self, text: str, timeout: float = 15.0) -> None:
-        """Wait until ``text`` has been drawn since the last call (then forget what was seen)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                if text in self._text:
-                    self._text = ""
-                    return
-            if self.process.poll() is not None:
-                raise AssertionError(f"the app exited ({self.process.returncode}) before {text!r}")
-            time.sleep(0.02)
-        with self._lock:
-            tail = self._text[-1500:]
-        raise AssertionError(f"{text!r} did not appear within {timeout} s; screen text: {tail!r}")
-
-    def send(self, keys: str) -> None:
-        os.write(self.master, keys.encode())
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
-        os.close(self.master)
 
 
 def seed(data_dir: Path) -> tuple[str, str]:
@@ -175,8 +90,7 @@ def test_sigkill_while_typing_loses_at_most_half_a_second(tmp_path: Path) -> Non
         killed_at = time.monotonic()
         term.kill()  # mid-sentence: the next character was due in GAP seconds
     finally:
-        if term.process.poll() is None:
-            term.kill()
+        term.close()
 
     typed = NOTE[: len(sent)]
     store = open_store(resolve_data_dir(data_dir))

@@ -132,3 +132,87 @@ def test_a_restored_database_gets_a_new_device_id(data_dir):
         assert s.device_id != before and len(s.device_id) == 8
     finally:
         s.close()
+
+
+# ---------------------------------------------------------------------------
+# Rolling backups (the app's on-start / on-exit copies)
+# ---------------------------------------------------------------------------
+
+
+def test_rolling_backups_keep_the_newest_of_their_own_kind_only(data_dir):
+    from tenant_inspect.backups import ON_EXIT, ON_START, rolling_backup
+
+    _add(data_dir, "x")
+    manual = backup_database(data_dir.db_path, data_dir.backup_dir, reason="manual")
+    starts = [
+        rolling_backup(data_dir.db_path, data_dir.backup_dir, ON_START, keep=3) for _ in range(5)
+    ]
+    exits = [
+        rolling_backup(data_dir.db_path, data_dir.backup_dir, ON_EXIT, keep=3) for _ in range(2)
+    ]
+    kept = [b.path for b in list_backups(data_dir.backup_dir)]
+    assert kept == [manual, *starts[-3:], *exits]
+    assert [b.kind for b in list_backups(data_dir.backup_dir)] == [
+        "manual", "on-start", "on-start", "on-start", "on-exit", "on-exit"
+    ]  # fmt: skip
+
+
+def test_a_killed_backup_leaves_only_a_partial_file_which_the_next_one_clears(data_dir):
+    from tenant_inspect.backups import ON_START, rolling_backup
+
+    _add(data_dir, "x")
+    data_dir.backup_dir.mkdir(exist_ok=True)
+    stale = data_dir.backup_dir / "tenant-inspect-20260101T000000000000Z-on-start.db.partial"
+    stale.write_bytes(b"half a copy")
+    other = data_dir.backup_dir / "tenant-inspect-20260101T000000000000Z-manual.db.partial"
+    other.write_bytes(b"maybe still being written by the CLI")
+    assert list_backups(data_dir.backup_dir) == []  # a .partial is never taken for a backup
+    rolling_backup(data_dir.db_path, data_dir.backup_dir, ON_START)
+    assert not stale.exists() and other.exists()
+
+
+def test_change_watch_sees_commits_from_other_connections_only(data_dir):
+    from tenant_inspect.backups import ChangeWatch
+
+    _add(data_dir, "x")
+    watch = ChangeWatch(data_dir.db_path)
+    try:
+        assert _titles(data_dir) == ["x"]  # reading changes nothing
+        assert not watch.changed()
+        _add(data_dir, "y")
+        assert watch.changed()
+    finally:
+        watch.close()
+    assert watch.changed()  # closed: unsure, so "changed" (a backup too many, never one too few)
+
+
+def test_newest_intact_backup_skips_a_damaged_one(data_dir):
+    from tenant_inspect.backups import newest_intact_backup
+
+    _add(data_dir, "x")
+    good = backup_database(data_dir.db_path, data_dir.backup_dir, reason="on-start")
+    bad = backup_database(data_dir.db_path, data_dir.backup_dir, reason="on-exit")
+    raw = bytearray(bad.read_bytes())
+    raw[4096:8192] = b"\xff" * 4096
+    bad.write_bytes(bytes(raw))
+    found = newest_intact_backup(data_dir.backup_dir)
+    assert found is not None and found.path == good
+
+
+def test_restore_over_a_database_sqlite_cannot_read_keeps_its_bytes(data_dir):
+    _add(data_dir, "Good")
+    backup = backup_database(data_dir.db_path, data_dir.backup_dir)
+    data_dir.db_path.write_bytes(b"garbage" * 1000)  # the live file is wrecked
+    safety = restore_database(data_dir, backup)
+    assert _titles(data_dir) == ["Good"]
+    assert safety is not None and safety.read_bytes() == b"garbage" * 1000
+    assert "before-restore" in safety.name
+
+
+def test_a_manual_backup_of_a_wrecked_database_is_refused(data_dir):
+    _add(data_dir, "x")
+    data_dir.db_path.write_bytes(b"garbage" * 1000)
+    with pytest.raises(UserError, match=r"backup to .* failed"):
+        backup_database(data_dir.db_path, data_dir.backup_dir)
+    assert list_backups(data_dir.backup_dir) == []
+    assert not list(data_dir.backup_dir.glob("*.partial"))

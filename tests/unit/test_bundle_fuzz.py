@@ -10,7 +10,6 @@ anything else is a bug.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from bundle_helpers import (
     read_members,
     write_members,
 )
+from fuzz_log import FUZZ_EXAMPLES, record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,9 +32,8 @@ from tenant_inspect import models as m
 from tenant_inspect.bundle import BundleRefused
 from tenant_inspect.merge import import_bundle
 
-EXAMPLES = int(os.environ.get("HYPOTHESIS_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(
-    max_examples=EXAMPLES,
+    max_examples=FUZZ_EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -74,6 +73,9 @@ def _attempt(target, path: Path) -> None:
     except BundleRefused as exc:
         assert "\n" not in str(exc) and str(exc).startswith(path.name)
         assert fingerprint(target) == before
+        record("bundle", "refused")
+    else:
+        record("bundle", "accepted")
 
 
 def test_fuzzed_zip_bytes(tmp_path):

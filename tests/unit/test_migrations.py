@@ -1,0 +1,207 @@
+"""Every migration, one test each, for every revision in ``KNOWN_REVISIONS`` — a new
+migration is tested the moment it is listed there.
+
+The fixture is a database made by the first released schema: a fresh file migrated to
+revision 0001 only, then filled with the small demo inspection (built with today's code, its
+rows copied into the columns 0001 has), a conflict and a tombstone, so every table holds
+rows. For each step ``prev -> rev`` the database is brought to ``prev``, every row of every
+table is recorded, ``rev`` is applied, and every row must still be there with every value of
+every column that still exists unchanged. A migration that changes values on purpose says
+so in ``CHANGED_BY`` below (and gets its own test, like test_migration_0002.py).
+
+The whole way, through ``open_store`` as an inspector's laptop does it: a backup is taken
+before anything changes (and is the old database, byte for byte in content), the demo reads
+back exactly as it was built, and ``restore`` of that backup brings it all back again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tenant_inspect import analysis, records
+from tenant_inspect import models as m
+from tenant_inspect.demo import build_demo
+from tenant_inspect.dump import dump_json
+from tenant_inspect.locations import DataDir, resolve_data_dir
+from tenant_inspect.migrations import KNOWN_REVISIONS, SCHEMA_HEAD
+from tenant_inspect.restore import restore_database
+from tenant_inspect.store import make_engine, open_store, run_migrations, stored_revision
+
+FIRST = KNOWN_REVISIONS[0]
+STEPS = list(itertools.pairwise(KNOWN_REVISIONS))
+
+#: {revision: {(table, column), ...}}: existing values a migration changes on purpose.
+CHANGED_BY: dict[str, set[tuple[str, str]]] = {}
+
+Rows = dict[str, dict[Any, dict[str, Any]]]
+
+
+def build_source(data: DataDir) -> tuple[Path, str, str]:
+    """A current database with the small demo, a conflict and a tombstone; and its dump."""
+    store = open_store(data)
+    try:
+        inspection_id = build_demo(store, "small")
+        with store.write() as s:
+            s.add(
+                m.Conflict(
+                    inspection_id=inspection_id,
+                    table_name="finding",
+                    row_id="r1",
+                    field="text",
+                    kept_value="a",
+                    other_value="b",
+                )
+            )
+            finding = analysis.findings(s, inspection_id)[0]
+            records.delete(s, finding)
+        with store.read() as s:
+            expected = dump_json(s, inspection_id)
+    finally:
+        store.close()
+    return data.db_path, inspection_id, expected
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    return build_source(resolve_data_dir(tmp_path_factory.mktemp("source")))
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name != 'alembic_version' ORDER BY name"
+        )
+    ]
+
+
+def _columns(conn: sqlite3.Connection, table: str, schema: str = "main") -> list[str]:
+    return [r[1] for r in conn.execute(f'PRAGMA {schema}.table_info("{table}")')]
+
+
+def database_at_first_revision(source_db: Path, where: Path) -> DataDir:
+    """A database made by the first released schema, holding the source's rows."""
+    data = resolve_data_dir(where)
+    data.path.mkdir(parents=True)
+    engine = make_engine(data.db_path)
+    run_migrations(engine, FIRST)
+    engine.dispose()
+    conn = sqlite3.connect(data.db_path)
+    try:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("ATTACH DATABASE ? AS src", (str(source_db),))
+        with conn:
+            for table in _tables(conn):
+                cols = [c for c in _columns(conn, table) if c in _columns(conn, table, "src")]
+                names = ", ".join(f'"{c}"' for c in cols)
+                conn.execute(f'DELETE FROM "{table}"')
+                conn.execute(f'INSERT INTO "{table}" ({names}) SELECT {names} FROM src."{table}"')
+        conn.execute("DETACH DATABASE src")
+        empty = [t for t in _tables(conn) if not conn.execute(f'SELECT 1 FROM "{t}"').fetchone()]
+        assert not empty, f"the fixture should fill every table; empty: {empty}"
+    finally:
+        conn.close()
+    assert stored_revision(data.db_path) == FIRST
+    return data
+
+
+def _rows(db: Path) -> Rows:
+    """Every row of every table, by primary key (rowid where there is none)."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        out: Rows = {}
+        for table in _tables(conn):
+            info = sorted(conn.execute(f'PRAGMA table_info("{table}")'), key=lambda r: r["pk"])
+            pk = [r["name"] for r in info if r["pk"]]
+            out[table] = {}
+            for r in conn.execute(f'SELECT rowid AS "__rowid", * FROM "{table}"'):
+                row = dict(r)
+                rowid = row.pop("__rowid")
+                out[table][tuple(row[c] for c in pk) if pk else rowid] = row
+        return out
+    finally:
+        conn.close()
+
+
+def _migrate(data: DataDir, revision: str) -> None:
+    engine = make_engine(data.db_path)
+    try:
+        run_migrations(engine, revision)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(("prev", "rev"), STEPS, ids=[f"{a}-to-{b}" for a, b in STEPS])
+def test_each_migration_keeps_every_row_and_value(source, tmp_path, prev, rev):
+    source_db, _, _ = source
+    data = database_at_first_revision(source_db, tmp_path / "old")
+    _migrate(data, prev)
+    before = _rows(data.db_path)
+    _migrate(data, rev)
+    assert stored_revision(data.db_path) == rev
+    after = _rows(data.db_path)
+    allowed = CHANGED_BY.get(rev, set())
+    for table, rows in before.items():
+        assert table in after, f"migration {rev} dropped table {table}"
+        assert set(after[table]) == set(rows), f"migration {rev} added or lost rows of {table}"
+        for key, old in rows.items():
+            new = after[table][key]
+            for column, value in old.items():
+                if column in new and (table, column) not in allowed:
+                    assert new[column] == value, (rev, table, key, column)
+    conn = sqlite3.connect(data.db_path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
+
+
+def test_first_schema_to_head_through_open_store_with_backup_and_restore(source, tmp_path):
+    source_db, inspection_id, expected = source
+    data = database_at_first_revision(source_db, tmp_path / "laptop")
+    old_rows = _rows(data.db_path)
+
+    store = open_store(data)  # what the app does on start: back up, then migrate
+    try:
+        assert stored_revision(data.db_path) == SCHEMA_HEAD
+        with store.read() as s:
+            assert dump_json(s, inspection_id) == expected
+    finally:
+        store.close()
+
+    [backup] = data.backup_dir.glob(f"*-before-migration-{FIRST}.db")
+    assert stored_revision(backup) == FIRST
+    assert _rows(backup) == old_rows  # the backup *is* the old database
+    conn = sqlite3.connect(backup)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        conn.close()
+
+    # Something goes wrong after the upgrade; restore brings the backup back (and upgrades it).
+    store = open_store(data)
+    with store.write() as s:
+        s.get(m.Inspection, inspection_id).title = "Changed after the upgrade"  # type: ignore[union-attr]
+    store.close()
+    safety = restore_database(data, backup)
+    assert safety is not None and safety.exists()
+    assert stored_revision(data.db_path) == SCHEMA_HEAD
+    store = open_store(data)
+    try:
+        with store.read() as s:
+            assert dump_json(s, inspection_id) == expected
+    finally:
+        store.close()
+
+
+def test_known_revisions_are_all_tested():
+    assert [a for a, _ in STEPS] + [SCHEMA_HEAD] == list(KNOWN_REVISIONS)
+    assert set(CHANGED_BY) <= set(KNOWN_REVISIONS[1:])
