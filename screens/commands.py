@@ -24,7 +24,11 @@ class ScreenActionsProvider(Provider):
                 continue
             if not binding.show and active.node not in (screen, self.app):
                 continue  # a focused widget's internals ("Cursor up" ...), not an action
-            name = f"{binding.description} — {binding.tooltip}" if binding.tooltip else binding.description
+            name = (
+                f"{binding.description} — {binding.tooltip}"
+                if binding.tooltip
+                else binding.description
+            )
             found.setdefault(binding.description, (name, binding.action, active.node))
         return list(found.values())
 

@@ -400,7 +400,9 @@ class DashboardScreen(_InspectionScreen):
             tooltip="R1, R2 … linked to the findings they answer",
             show=False,
         ),
-        Binding("x", "export", "Export", id="export", tooltip="Write the report (Word or Markdown)"),
+        Binding(
+            "x", "export", "Export", id="export", tooltip="Write the report (Word or Markdown)"
+        ),
         Binding(
             "t",
             "team",

@@ -12,7 +12,12 @@ from textual.widgets import Static
 
 
 def _key_name(key: str) -> str:
-    return {"enter": "Enter", "escape": "Esc", "tab": "Tab"}.get(key, key.replace("ctrl+", "Ctrl+").upper() if key.startswith("f") and key[1:].isdigit() else key.replace("ctrl+", "Ctrl+"))
+    return {"enter": "Enter", "escape": "Esc", "tab": "Tab"}.get(
+        key,
+        key.replace("ctrl+", "Ctrl+").upper()
+        if key.startswith("f") and key[1:].isdigit()
+        else key.replace("ctrl+", "Ctrl+"),
+    )
 
 
 class HelpScreen(ModalScreen[None]):
@@ -41,7 +46,9 @@ class HelpScreen(ModalScreen[None]):
             seen.add(b.description)
             extra = f" — {b.tooltip}" if b.tooltip else ""
             rows.append(f"  [b]{b.key_display or _key_name(key):<10}[/b] {b.description}{extra}")
-        title = getattr(self.target, "HELP_TITLE", None) or type(self.target).__name__.removesuffix("Screen")
+        title = getattr(self.target, "HELP_TITLE", None) or type(self.target).__name__.removesuffix(
+            "Screen"
+        )
         intro = getattr(self.target, "HELP_TEXT", "")
         data_dir = getattr(self.app, "data_dir", None)
         lines = [f"[b]Keys on this screen ({title})[/b]", "", *rows]

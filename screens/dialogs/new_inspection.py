@@ -28,7 +28,9 @@ class NewInspectionDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static("New inspection", classes="dialog-title")
             yield Label("Title (what the inspection is about) *")
-            yield Input(placeholder="e.g. Resident involvement: staff pledges and objectives", id="title")
+            yield Input(
+                placeholder="e.g. Resident involvement: staff pledges and objectives", id="title"
+            )
             yield Label("Landlord *")
             yield Input(placeholder="e.g. Riverside Vale Housing Association", id="landlord")
             yield Label("Service or topic (optional)")

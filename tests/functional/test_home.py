@@ -61,7 +61,9 @@ async def test_an_inspector_opens_the_kit_from_the_home_screen(make_app, settle,
 
     coordinator = open_store(resolve_data_dir(tmp_path / "coordinator"))
     with coordinator.write() as session:
-        insp = inspections.create_inspection(session, title="Repairs inspection", landlord="Vale HA")
+        insp = inspections.create_inspection(
+            session, title="Repairs inspection", landlord="Vale HA"
+        )
         ann = inspections.add_member(session, insp.id, name="Ann", role="inspector")
     kit = tmp_path / "ann-kit.zip"
     export_bundle(coordinator, insp.id, kit, for_member_id=ann.id)
@@ -89,4 +91,6 @@ async def test_an_inspector_opens_the_kit_from_the_home_screen(make_app, settle,
         await settle(pilot)
         assert table.row_count == 1
         messages = [n.message for n in app._notifications]
-        assert any("notes.zip: refused" in m and "Nothing from it was imported" in m for m in messages)
+        assert any(
+            "notes.zip: refused" in m and "Nothing from it was imported" in m for m in messages
+        )

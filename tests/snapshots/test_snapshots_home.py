@@ -24,9 +24,16 @@ def test_home_empty(snap_compare, data_dir):
 def test_home_with_inspections(snap_compare, data_dir):
     store = open_store(data_dir)
     with store.write() as session:
-        a = inspections.create_inspection(session, title="Repairs: getting a repair done", landlord="Vale Homes")
+        a = inspections.create_inspection(
+            session, title="Repairs: getting a repair done", landlord="Vale Homes"
+        )
         fieldwork.add_document_review(session, a.id, title="Repairs handbook")
-        b = inspections.create_inspection(session, title="Resident involvement: staff pledges", landlord="Riverside Vale HA", status="fieldwork")
+        b = inspections.create_inspection(
+            session,
+            title="Resident involvement: staff pledges",
+            landlord="Riverside Vale HA",
+            status="fieldwork",
+        )
         i = fieldwork.add_interview(session, b.id, interviewee_role="Head of Housing")
         fieldwork.update_interview(session, i, status="complete")
         fieldwork.add_interview(session, b.id, interviewee_role="Repairs Officer")

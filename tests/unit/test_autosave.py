@@ -117,7 +117,9 @@ def test_continuous_typing_is_still_saved_within_max_wait(store):
     text = ""
     while time.monotonic() - start < 1.2:
         text += "x"
-        saver.submit("title", _setter(insp.id, text), delay=0.4)  # the debounce alone would never fire
+        saver.submit(
+            "title", _setter(insp.id, text), delay=0.4
+        )  # the debounce alone would never fire
         time.sleep(0.02)
     first_saved = saved_at[0] - start if saved_at else None
     assert first_saved is not None and first_saved < 0.6
