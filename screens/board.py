@@ -694,7 +694,8 @@ class AnalysisScreen(_InspectionScreen):
         self.load()
 
     def load(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+        """Each analysis screen says what it reads; the base only decides when."""
+        raise NotImplementedError(f"{type(self).__name__} must define load()")
 
 
 class FindingsBoardScreen(AnalysisScreen):

@@ -339,7 +339,8 @@ class _InspectionScreen(Screen[None]):
             self.reload()
 
     def reload(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+        """Each inspection screen says what it reads; the base only decides when."""
+        raise NotImplementedError(f"{type(self).__name__} must define reload()")
 
     def action_back(self) -> None:
         self.dismiss()

@@ -457,7 +457,8 @@ class QuestionRunnerScreen(Screen[None]):
     # -- loading --------------------------------------------------------------
 
     def loader(self) -> Callable[[Session], RunnerData | None]:
-        raise NotImplementedError
+        """Each runner (interview, document review) says how its data is read."""
+        raise NotImplementedError(f"{type(self).__name__} must define loader()")
 
     def load(self) -> None:
         self.tapp.read(self.loader(), self._loaded, group=f"runner-{self.parent_id}")
