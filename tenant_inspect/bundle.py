@@ -39,7 +39,7 @@ from pydantic import ValidationError as PydanticError
 from sqlalchemy import select
 from sqlmodel import Session
 
-from . import __version__
+from . import __version__, settings
 from . import bundle_format as bf
 from . import models as m
 from .errors import UserError
@@ -84,26 +84,6 @@ class ExportResult:
     size: int
 
 
-def member_setting_key(inspection_id: str) -> str:
-    """The ``app_setting`` key holding which team member uses this laptop for an inspection."""
-    return f"member:{inspection_id}"
-
-
-def laptop_member(session: Session, inspection_id: str, device_id: str) -> str | None:
-    """Who exports from this laptop: the member its kit was made for, else the coordinator
-    if the inspection was created here, else unknown."""
-    setting = session.get(m.AppSetting, member_setting_key(inspection_id))
-    if setting is not None and setting.value:
-        return setting.value
-    inspection = session.get(m.Inspection, inspection_id)
-    if inspection is not None and inspection.device_id == device_id:
-        from .inspections import coordinator
-
-        member = coordinator(session, inspection_id)
-        return member.id if member is not None else None
-    return None
-
-
 def export_bundle(
     store: Store,
     inspection_id: str,
@@ -136,7 +116,7 @@ def export_bundle(
         states = _inspection_states(session, inspection_id)
         if recipient is not None and recipient.role != "coordinator":
             states = _kit_for(states, recipient.id)
-        exporter = laptop_member(session, inspection_id, store.device_id)
+        exporter = settings.laptop_member(session, inspection_id, store.device_id)
         members, counts = _members(states, names)
         manifest = {
             "format": bf.FORMAT_NAME,
@@ -157,12 +137,16 @@ def export_bundle(
             },
         }
         recipient_name = recipient.name if recipient else None
+        recipient_id = recipient.id if recipient else None
     data = json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False).encode("utf-8")
     size = _write_zip(path, {bf.MANIFEST_NAME: data, **members})
+    if recipient_id is not None:  # the Team screen and the CLI both show when it was made
+        with store.write() as session:
+            settings.record_kit(session, recipient_id, path.name)
     return ExportResult(
         path=path,
         inspection_id=inspection_id,
-        recipient_id=recipient.id if recipient else None,
+        recipient_id=recipient_id,
         recipient_name=recipient_name,
         names_included=names,
         counts=counts,

@@ -34,8 +34,8 @@ from sqlalchemy import UniqueConstraint, delete, func, select, update
 from sqlmodel import Session
 
 from . import models as m
-from . import records
-from .bundle import Bundle, BundleRefused, local_inspection, member_setting_key, read_bundle
+from . import records, settings
+from .bundle import Bundle, BundleRefused, local_inspection, read_bundle
 from .errors import NotFound, UserError, ValidationError
 from .mergestate import (
     CONFLICT_TABLE,
@@ -197,7 +197,10 @@ def merge_bundle(
         for table, pairs in plans.items():
             write_states(session, inspection_id, table, pairs, counts)
         if here is None and bundle.manifest.recipient is not None:
-            _remember_member(session, inspection_id, bundle.manifest.recipient.member_id)
+            settings.remember_member(session, inspection_id, bundle.manifest.recipient.member_id)
+        exporter = bundle.manifest.exported_by
+        if exporter.member_id:
+            settings.record_laptop(session, inspection_id, exporter.device_id, exporter.member_id)
     if bundle.max_stamp:
         store.clock.observe(bundle.max_stamp)
     result.added, result.updated = counts.added, counts.updated
@@ -330,14 +333,6 @@ def _check_questionnaires(
                 f"questionnaire {key[0]!r} version {key[1]} in the file differs from the copy "
                 "this inspection already has; a changed questionnaire needs a new version"
             )
-
-
-def _remember_member(session: Session, inspection_id: str, member_id: str) -> None:
-    """A kit made for a member: this laptop is that member's for this inspection."""
-    key = member_setting_key(inspection_id)
-    if session.get(m.AppSetting, key) is None:
-        session.add(m.AppSetting(key=key, value=member_id))
-        session.flush()
 
 
 # ---------------------------------------------------------------------------

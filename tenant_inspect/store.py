@@ -43,6 +43,7 @@ from .errors import UserError
 from .locations import DataDir, ensure_data_dir
 from .migrations import SCHEMA_HEAD
 from .models import SYNCED_MODELS, AppSetting, SyncedRow, new_id, utcnow
+from .settings import author_for
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -156,7 +157,9 @@ def _stamp_rows(session: Session, flush_context: Any, instances: Any) -> None:
         obj.updated_at = created
         obj.device_id = clock.device
         if obj.author_id is None:
-            obj.author_id = author
+            obj.author_id = author or author_for(
+                session, getattr(obj, "inspection_id", None), clock.device
+            )
         obj.hlc = stamp
         obj.field_clocks = {
             name: stamp for name in type(obj).model_fields if name not in obj.BOOKKEEPING
