@@ -59,8 +59,12 @@ class AppServices(Protocol):
         """Block (in a worker thread) until the store is open."""
         ...
 
-    def quick_summaries(self) -> list[InspectionSummary]:
-        """The inspections list, read cheaply before the store has opened (start-up budget)."""
+    def quick_summaries(self) -> list[InspectionSummary] | None:
+        """The inspections list read cheaply before the store opens (start-up budget).
+
+        None when the cheap path cannot answer (no database yet, or it needs migrating); the
+        screen then reads the list through :meth:`read` once the store is open.
+        """
         ...
 
 
