@@ -47,13 +47,17 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from tenant_inspect.attempts import refusable
 from tenant_inspect.errors import UserError
 from tenant_inspect.themes import THEMES
+from tenant_inspect.vocabulary import KIND_WORDS
 
-from .dashboard import KIND_WORDS, FittingFooter, _clip, _escape, _InspectionScreen
-from .findings import KIND_LABELS
+from .base import AnalysisScreen
+from .dialogs.finding import KIND_LABELS
+from .markup import clip, escape, problem_words
 from .messages import DataChanged
 from .widgets.answer_input import MarkedRadioButton
+from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
@@ -317,7 +321,7 @@ def evidence_cell(row: BoardRow, widths: Widths) -> str:
     text = row.evidence
     if not widths.wide:
         text = text.replace("Document: ", "Doc: ", 1).replace("Interview: ", "Int: ", 1)
-    return _clip(text, widths.evidence)
+    return clip(text, widths.evidence)
 
 
 def theme_cell(row: BoardRow, width: int) -> str:
@@ -326,7 +330,7 @@ def theme_cell(row: BoardRow, width: int) -> str:
         return "–"
     first = THEME_LABELS.get(row.themes[0], row.themes[0])
     more = f" +{len(row.themes) - 1}" if len(row.themes) > 1 else ""
-    return _clip(first, max(3, width - len(more))) + more
+    return clip(first, max(3, width - len(more))) + more
 
 
 def first_name(name: str) -> str:
@@ -336,19 +340,6 @@ def first_name(name: str) -> str:
 # ---------------------------------------------------------------------------
 # Writing (runs on the app's writer thread)
 # ---------------------------------------------------------------------------
-
-
-def refusable(fn: Callable[[Session], Any]) -> Callable[[Session], tuple[Any, UserError | None]]:
-    """Run ``fn`` in a savepoint; a refusal (UserError) is returned to be shown, not raised."""
-
-    def run(session: Session) -> tuple[Any, UserError | None]:
-        try:
-            with session.begin_nested():
-                return fn(session), None
-        except UserError as exc:
-            return None, exc
-
-    return run
 
 
 def move_finding(session: Session, finding_id: str, area_id: str | None) -> None:
@@ -365,10 +356,6 @@ def merge_pair(session: Session, keep_id: str, duplicate_id: str) -> str:
     keep = records.get(session, m.Finding, keep_id)
     duplicate = records.get(session, m.Finding, duplicate_id)
     return analysis.merge_findings(session, keep, duplicate).id
-
-
-def problem_words(error: UserError) -> str:
-    return "; ".join(getattr(error, "problems", None) or [str(error)])
 
 
 # ---------------------------------------------------------------------------
@@ -486,11 +473,11 @@ class EvidenceDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog evidence-dialog"):
-            yield Static(_escape(self.view.title), classes="evidence-title")
+            yield Static(escape(self.view.title), classes="evidence-title")
             with VerticalScroll(id="evidence-body"):
                 for index, (label, text) in enumerate(self.view.lines):
                     yield Static(label, classes="evidence-label" + (" -first" if not index else ""))
-                    yield Static(_escape(text), classes="evidence-text")
+                    yield Static(escape(text), classes="evidence-text")
             yield Static("[b]Esc[/b] closes  ·  ↑↓ scroll", classes="evidence-hint")
 
     def on_mount(self) -> None:
@@ -529,10 +516,10 @@ class AreaPickerDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog area-dialog"):
             yield Static("Move the finding to another area", classes="area-title")
-            yield Static(_escape(_clip(self.text, 160)), id="area-finding")
+            yield Static(escape(clip(self.text, 160)), id="area-finding")
             options = [
                 Option(
-                    _escape(a.title + ("  (where it is now)" if a.id == self.current else "")),
+                    escape(a.title + ("  (where it is now)" if a.id == self.current else "")),
                     id=a.id,
                 )
                 for a in self.areas
@@ -600,12 +587,12 @@ class MergeDialog(ModalScreen[str | None]):
                 for number, row in enumerate(self.rows, start=1):
                     by = f" · by {row.author}" if row.author else ""
                     yield Static(
-                        _escape(
+                        escape(
                             f"{number}. {row.kind_label} · {row.area_title}{by} · {row.evidence}"
                         ),
                         classes="merge-head",
                     )
-                    yield Static(_escape(row.text), classes="merge-text")
+                    yield Static(escape(row.text), classes="merge-text")
                 warnings = []
                 if first.kind != second.kind:
                     warnings.append("They are of different kinds; the kept one's kind stays.")
@@ -663,39 +650,6 @@ class MergeDialog(ModalScreen[str | None]):
 # ---------------------------------------------------------------------------
 # The board
 # ---------------------------------------------------------------------------
-
-
-class AnalysisScreen(_InspectionScreen):
-    """An inspection screen that reloads on return from other screens, not from its dialogs.
-
-    The base class reloads whenever the screen is resumed. These screens open
-    dialogs (an edit form, a confirmation, help, the command palette) whose
-    results they write and reload themselves; reloading again on their return
-    would redraw a 1,000-row table twice, or put stale text back into a field
-    being saved. Set ``reload_on_return`` before pushing a full screen that may
-    change the data.
-    """
-
-    def __init__(self, inspection_id: str) -> None:
-        super().__init__(inspection_id)
-        self.reload_on_return = False
-        self._resuming = False
-
-    def on_screen_resume(self) -> None:
-        # Runs before the base class's handler (which calls reload()).
-        self._resuming = True
-
-    def reload(self) -> None:
-        if self._resuming:
-            self._resuming = False
-            if not self.reload_on_return:
-                return
-            self.reload_on_return = False
-        self.load()
-
-    def load(self) -> None:  # pragma: no cover - overridden
-        """Each analysis screen says what it reads; the base only decides when."""
-        raise NotImplementedError(f"{type(self).__name__} must define load()")
 
 
 class FindingsBoardScreen(AnalysisScreen):
@@ -813,7 +767,7 @@ class FindingsBoardScreen(AnalysisScreen):
 
     def load(self) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(lambda s: load_board(s, inspection_id), self.show, group="board")
+        self.services.read(lambda s: load_board(s, inspection_id), self.show, group="board")
 
     def show(self, data: BoardData) -> None:
         if not self.is_attached:
@@ -821,7 +775,7 @@ class FindingsBoardScreen(AnalysisScreen):
         self.data = data
         self.sub_title = data.title
         area_select = self.query_one("#board-area", Select)
-        options = [("All areas", ALL), *[(_clip(a.title, 30), a.id) for a in data.areas]]
+        options = [("All areas", ALL), *[(clip(a.title, 30), a.id) for a in data.areas]]
         if any(r.area_id is None for r in data.rows):
             options.append(("No area", NO_AREA))
         current = self.filters.area
@@ -885,16 +839,16 @@ class FindingsBoardScreen(AnalysisScreen):
             table.add_column(title, width=getattr(widths, key), key=key)
         marked = self.marked
         for row in self.shown_rows:
-            area = _clip(row.area_title, widths.area) if widths.wide else row.area_letter
+            area = clip(row.area_title, widths.area) if widths.wide else row.area_letter
             if row.id == marked:
                 area = "»" + area
             table.add_row(
                 area,
                 row.kind_label if widths.wide else row.kind_letter,
                 theme_cell(row, widths.themes),
-                _clip(row.author if widths.wide else first_name(row.author), widths.author) or "–",
+                clip(row.author if widths.wide else first_name(row.author), widths.author) or "–",
                 evidence_cell(row, widths),
-                _clip(("(internal) " if row.internal else "") + row.text, widths.text),
+                clip(("(internal) " if row.internal else "") + row.text, widths.text),
                 key=row.id,
             )
         self._shown_ids = [r.id for r in self.shown_rows]
@@ -911,13 +865,13 @@ class FindingsBoardScreen(AnalysisScreen):
         title = f"Findings board — {total} finding{'s' if total != 1 else ''}"
         if shown != total:
             title += f", {shown} shown"
-        self.query_one("#board-title", Static).update(_escape(title))
+        self.query_one("#board-title", Static).update(escape(title))
         marked = self.row(self.marked) if self.marked else None
         status.set_class(marked is not None, "-merging")
         if marked is not None:
             status.update(
-                _escape(
-                    f"» Merging “{_clip(marked.text, 30)}”: go to the finding to merge it with "
+                escape(
+                    f"» Merging “{clip(marked.text, 30)}”: go to the finding to merge it with "
                     "and press m (Esc cancels)"
                 )
             )
@@ -945,11 +899,11 @@ class FindingsBoardScreen(AnalysisScreen):
         themes = f" · Themes: {row.theme_words}" if row.themes else " · no themes"
         internal = " · internal (left out of the public report)" if row.internal else ""
         evidence = row.evidence + (f" — Q: {row.question}" if row.question else "")
-        evidence = _clip(evidence, max(20, (self.size.width or 80) - 14))
+        evidence = clip(evidence, max(20, (self.size.width or 80) - 14))
         detail.update(
-            f"[b]{_escape(row.kind_label)}[/b] · {_escape(row.area_title)}{_escape(by)}"
-            f"{_escape(themes)}{internal}\n"
-            f"[b]Evidence:[/b] {_escape(evidence)}\n{_escape(row.text)}"
+            f"[b]{escape(row.kind_label)}[/b] · {escape(row.area_title)}{escape(by)}"
+            f"{escape(themes)}{internal}\n"
+            f"[b]Evidence:[/b] {escape(evidence)}\n{escape(row.text)}"
         )
 
     def on_resize(self, event: events.Resize) -> None:
@@ -1097,7 +1051,7 @@ class FindingsBoardScreen(AnalysisScreen):
         row = self.selected()
         if row is None:
             return
-        from .findings import FindingDialog, FindingDraft, save_finding_change
+        from .dialogs.finding import FindingDialog, FindingDraft, save_finding_change
 
         finding_id = row.id
         evidence = row.evidence + (f" · question: {row.question}" if row.question else "")
@@ -1106,7 +1060,7 @@ class FindingsBoardScreen(AnalysisScreen):
             if draft is None:
                 return
             done = "Finding deleted." if draft.delete else "Finding updated."
-            self.tapp.write(
+            self.services.write(
                 refusable(lambda s: save_finding_change(s, finding_id, draft)),
                 self._after_write(done, None if draft.delete else finding_id),
             )
@@ -1130,7 +1084,7 @@ class FindingsBoardScreen(AnalysisScreen):
                 return
             target = None if area_id == NO_AREA else area_id
             name = next((a.title for a in areas if a.id == target), "no area")
-            self.tapp.write(
+            self.services.write(
                 refusable(lambda s: move_finding(s, finding_id, target)),
                 self._after_write(f"Moved to {name}.", finding_id),
             )
@@ -1161,7 +1115,7 @@ class FindingsBoardScreen(AnalysisScreen):
                 return
             self.marked = None
             duplicate_id = second.id if keep_id == first.id else first.id
-            self.tapp.write(
+            self.services.write(
                 refusable(lambda s: merge_pair(s, keep_id, duplicate_id)),
                 self._after_write("Merged: one finding now stands for both.", keep_id),
             )
@@ -1184,7 +1138,7 @@ class FindingsBoardScreen(AnalysisScreen):
             if self.is_attached:
                 self.app.push_screen(EvidenceDialog(view))
 
-        self.tapp.read(lambda s: load_evidence(s, finding_id), show, group="evidence")
+        self.services.read(lambda s: load_evidence(s, finding_id), show, group="evidence")
 
     def action_back(self) -> None:
         if isinstance(self.focused, Input | Select):
@@ -1280,7 +1234,7 @@ class DuplicatesScreen(AnalysisScreen):
     def load(self) -> None:
         inspection_id = self.inspection_id
         exclude = set(self.board.not_duplicates)
-        self.tapp.read(
+        self.services.read(
             lambda s: find_duplicates(s, inspection_id, exclude), self.show, group="duplicates"
         )
 
@@ -1306,7 +1260,7 @@ class DuplicatesScreen(AnalysisScreen):
             lines = [head]
             for number, row in enumerate((pair.first, pair.second), start=1):
                 by = f" ({first_name(row.author)})" if row.author else ""
-                lines.append(Text(f" {number}. {_clip(row.text, room - len(by))}{by}"))
+                lines.append(Text(f" {number}. {clip(row.text, room - len(by))}{by}"))
             listing.add_option(
                 Option(Text("\n").join(lines), id=f"{pair.first.id}|{pair.second.id}")
             )
@@ -1341,7 +1295,7 @@ class DuplicatesScreen(AnalysisScreen):
         lines = []
         for number, row in enumerate((pair.first, pair.second), start=1):
             by = f" (by {row.author})" if row.author else ""
-            lines.append(f"[b]{number}.[/b] {_escape(row.text + by)}")
+            lines.append(f"[b]{number}.[/b] {escape(row.text + by)}")
         detail.update("\n".join(lines))
 
     def selected_pair(self) -> DuplicatePair | None:
@@ -1374,7 +1328,7 @@ class DuplicatesScreen(AnalysisScreen):
                 if self.is_attached:
                     self.load()
 
-            self.tapp.write(refusable(lambda s: merge_pair(s, keep_id, duplicate_id)), finished)
+            self.services.write(refusable(lambda s: merge_pair(s, keep_id, duplicate_id)), finished)
 
         self.app.push_screen(MergeDialog(pair.first, pair.second, keep=0), chosen)
 

@@ -18,95 +18,29 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Header, OptionList, Select, Static, TextArea
+from textual.widgets import Header, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from tenant_inspect.attempts import refusable
 from tenant_inspect.errors import UserError
 
-from .board import AnalysisScreen, problem_words, refusable
-from .dashboard import FittingFooter, _escape
+from .base import AnalysisScreen
 from .dialogs.confirm import ConfirmDialog
+from .dialogs.text_entry import TEXT_LIMIT, TextDialog
+from .markup import escape, problem_words
+from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 OVERALL = "overall"
-TEXT_LIMIT = 100_000
 MOVE = Binding.Group("Move ")
 
 
 # ---------------------------------------------------------------------------
 # A dialog for a new piece of text (a conclusion, a recommendation)
 # ---------------------------------------------------------------------------
-
-
-class TextDialog(ModalScreen[str | None]):
-    """Type a paragraph; Ctrl+S gives it back (never empty), Esc cancels."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without adding"),
-        Binding("ctrl+s", "save", "Add", id="save", tooltip="Add it", priority=True),
-    ]
-
-    DEFAULT_CSS = """
-    TextDialog .text-dialog { width: 76; max-width: 100%; height: auto; }
-    TextDialog .text-title { text-style: bold; height: auto; }
-    TextDialog .text-label { height: auto; color: $text-muted; margin: 1 0 0 0; }
-    TextDialog #text-input { height: 6; }
-    TextDialog #text-error { color: $error; text-style: bold; height: auto; }
-    TextDialog .text-buttons { height: 1; align: right middle; margin: 1 0 0 0; }
-    TextDialog .text-buttons Button { margin-left: 2; }
-    TextDialog .text-hint { color: $text-muted; height: auto; }
-    """
-
-    def __init__(self, title: str, label: str, ok_label: str = "Add") -> None:
-        super().__init__()
-        self.title_text = title
-        self.label = label
-        self.ok_label = ok_label
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog text-dialog"):
-            yield Static(_escape(self.title_text), classes="text-title")
-            yield Static(_escape(self.label), classes="text-label")
-            yield TextArea(id="text-input", soft_wrap=True)
-            yield Static("", id="text-error")
-            with Horizontal(classes="text-buttons"):
-                yield Button(self.ok_label, variant="primary", id="ok", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
-            yield Static(
-                f"[b]Ctrl+S[/b] {self.ok_label.lower()}s it  ·  [b]Esc[/b] cancels",
-                classes="text-hint",
-            )
-
-    def on_mount(self) -> None:
-        self.query_one("#text-input", TextArea).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "ok":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_save(self) -> None:
-        text = self.query_one("#text-input", TextArea).text.strip()
-        if not text:
-            self.query_one("#text-error", Static).update(
-                "Type the text first, or press Esc to cancel."
-            )
-            return
-        if len(text) > TEXT_LIMIT:
-            self.query_one("#text-error", Static).update(
-                f"Too long ({len(text)} characters; at most {TEXT_LIMIT})."
-            )
-            return
-        self.dismiss(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 # ---------------------------------------------------------------------------
@@ -318,7 +252,9 @@ class ConclusionsScreen(AnalysisScreen):
 
     def load(self) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(lambda s: load_conclusions(s, inspection_id), self.show, group="conclusions")
+        self.services.read(
+            lambda s: load_conclusions(s, inspection_id), self.show, group="conclusions"
+        )
 
     def show(self, data: ConclusionsData) -> None:
         if not self.is_attached:
@@ -355,20 +291,20 @@ class ConclusionsScreen(AnalysisScreen):
             next((s.title for s in self.data.scopes if s.id == self.scope), "") if self.data else ""
         )
         self.query_one("#concl-title", Static).update(
-            _escape(f"Conclusions — {scope} ({len(rows)})")
+            escape(f"Conclusions — {scope} ({len(rows)})")
         )
         empty = self.query_one("#concl-empty", Static)
         empty.display = not rows
         listing.display = bool(rows)
         where = "the whole inspection" if self.scope == OVERALL else scope
-        empty.update(_escape(f"No conclusions for {where} yet: press a to add one."))
+        empty.update(escape(f"No conclusions for {where} yet: press a to add one."))
         if rows and (self.focused is None or not self.focused.display):
             listing.focus()
         self._load_editor()
 
     def _prompt(self, number: int, row: ConclusionLine) -> str:
         lead = "(internal) " if row.internal else ""
-        return _escape(f"{number}. {lead}{' '.join(self.text_of(row).split())}")
+        return escape(f"{number}. {lead}{' '.join(self.text_of(row).split())}")
 
     def selected_id(self) -> str | None:
         listing = self.query_one("#conclusions", OptionList)
@@ -424,7 +360,7 @@ class ConclusionsScreen(AnalysisScreen):
             return
         if text == self.text_of(row):
             if now:
-                self.tapp.hurry_save(self._key(conclusion_id))
+                self.services.hurry_save(self._key(conclusion_id))
             return
         problem = check_text(text)
         if problem:
@@ -432,7 +368,7 @@ class ConclusionsScreen(AnalysisScreen):
             return
         self._say("")
         self.typed[conclusion_id] = text
-        self.tapp.autosave(self._key(conclusion_id), save_text(conclusion_id, text), now=now)
+        self.services.autosave(self._key(conclusion_id), save_text(conclusion_id, text), now=now)
         self._refresh_prompt(conclusion_id)
 
     def _refresh_prompt(self, conclusion_id: str) -> None:
@@ -444,7 +380,7 @@ class ConclusionsScreen(AnalysisScreen):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#concl-message", Static)
-        message.update(_escape(f"✗ {text}" if error else text))
+        message.update(escape(f"✗ {text}" if error else text))
         message.set_class(error, "-error")
 
     def action_edit(self) -> None:
@@ -475,7 +411,7 @@ class ConclusionsScreen(AnalysisScreen):
             self._select = select or (value if isinstance(value, str) else None)
             self.load()
 
-        self.tapp.write(refusable(fn), finished)
+        self.services.write(refusable(fn), finished)
 
     def action_add(self) -> None:
         if self.data is None:
@@ -568,4 +504,4 @@ class ConclusionsScreen(AnalysisScreen):
 
     async def action_quit(self) -> None:
         self._save_editor(now=True)
-        await self.tapp.action_quit()
+        await self.app.action_quit()

@@ -38,15 +38,15 @@ from textual.widgets import Button, DataTable, Header, Static, TextArea
 
 from tenant_inspect.errors import UserError
 
-from .dashboard import FittingFooter
+from .base import ServicesMixin
 from .messages import DataChanged, StoreReady
+from .widgets.footer import FittingFooter
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from tenant_inspect.merge import ConflictView
 
-    from .app import TenantInspectApp
 
 #: From this width the two versions stand side by side instead of one above the other.
 SIDE_BY_SIDE = 110
@@ -537,7 +537,7 @@ class MergeDialog(ModalScreen[MergeOutcome]):
 # ---------------------------------------------------------------------------
 
 
-class ConflictsScreen(Screen[None]):
+class ConflictsScreen(ServicesMixin, Screen[None]):
     """Every open conflict of one inspection, and the keys to settle each."""
 
     HELP_TITLE = "Conflicts"
@@ -610,10 +610,6 @@ class ConflictsScreen(Screen[None]):
         self.decision = ""
         self.decision_failed = False
 
-    @property
-    def tapp(self) -> TenantInspectApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="conflicts-body"):
@@ -645,7 +641,7 @@ class ConflictsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_class(self.app.size.width >= SIDE_BY_SIDE, "-wide")
         self.query_one("#conflicts", DataTable).focus()
-        if self.tapp.store_ready:
+        if self.services.store_ready:
             self.reload()
 
     def on_store_ready(self, message: StoreReady) -> None:
@@ -660,7 +656,7 @@ class ConflictsScreen(Screen[None]):
 
     def reload(self) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(lambda s: load_conflicts(s, inspection_id), self.show, group="conflicts")
+        self.services.read(lambda s: load_conflicts(s, inspection_id), self.show, group="conflicts")
 
     def show(self, data: ConflictsData) -> None:
         if not self.is_attached:
@@ -805,7 +801,7 @@ class ConflictsScreen(Screen[None]):
                 return exc
 
         self._show_status("Saving your decision…")
-        self.tapp.write(work, partial(self._resolved, item, keep))
+        self.services.write(work, partial(self._resolved, item, keep))
 
     def _resolved(self, item: ConflictItem, keep: str, result: Any) -> None:
         self.busy = False

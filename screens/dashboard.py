@@ -22,39 +22,32 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
-from .messages import DataChanged, StoreReady
+from tenant_inspect.vocabulary import (
+    INSPECTION_STATUS_WORDS,
+    KIND_LEGEND,
+    KIND_WORDS,
+    WORK_STATUS_MARKS,
+)
+
+from .base import InspectionScreen
+from .markup import clip, escape
+from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from .app import TenantInspectApp
-
-#: Finding kinds in the order people talk about them, with singular/plural words and a short letter.
-KIND_WORDS: dict[str, tuple[str, str, str]] = {
-    "strength": ("strength", "strengths", "S"),
-    "weakness": ("weakness", "weaknesses", "W"),
-    "observation": ("observation", "observations", "O"),
-    "good_practice": ("good practice", "good practice", "GP"),
-}
 
 #: From this width the findings column has room for words instead of letters.
 WIDE = 110
 #: From this height the selected area's documents or interviews are listed below the areas.
 TALL = 36
 
-LEGEND = "Letters: S strength · W weakness · O observation · GP good practice"
+LEGEND = KIND_LEGEND
 
-STATUS_WORDS = {
-    "planning": "Planning",
-    "fieldwork": "Fieldwork",
-    "analysis": "Analysis",
-    "reporting": "Writing the report",
-    "complete": "Complete",
-}
+STATUS_WORDS = INSPECTION_STATUS_WORDS
 
 
 # ---------------------------------------------------------------------------
@@ -207,17 +200,12 @@ def progress_words(area: AreaProgress, *, wide: bool = False) -> str:
     return text
 
 
-ITEM_STATUS = {
-    "complete": "✓ done",
-    "in_progress": "… under way",
-    "not_started": "○ not started",
-    "planned": "○ planned",
-}
+ITEM_STATUS = WORK_STATUS_MARKS
 
 
 def area_detail(area: AreaProgress) -> str:
     """The selected area's documents or interviews, one a line, status first in words."""
-    head = f"[b]{_escape(area.letter)}. {_escape(area.name)}[/b]"
+    head = f"[b]{escape(area.letter)}. {escape(area.name)}[/b]"
     if area.kind == "theme":
         return f"{head} — a theme: its findings come from documents and interviews (f lists them)."
     what = "documents" if area.kind == "desktop_review" else "interviews"
@@ -226,7 +214,7 @@ def area_detail(area: AreaProgress) -> str:
         return f"{head} — no {what} yet (press {key})."
     lines = [f"{head} — {what}:"]
     lines += [
-        f"  {ITEM_STATUS.get(status, status):<14} {_escape(label)}" for label, status in area.items
+        f"  {ITEM_STATUS.get(status, status):<14} {escape(label)}" for label, status in area.items
     ]
     missing = area.interviews_planned - area.interviews if area.kind == "department" else 0
     if missing > 0:
@@ -276,21 +264,10 @@ def team_words(team: tuple[Member, ...], room: int | None = None) -> str:
             break
         shown.append(name)
     more = len(names) - len(shown)
-    text = " · ".join(_escape(n) for n in shown)
+    text = " · ".join(escape(n) for n in shown)
     if more:
         text += f" · + {more} more (s: Set-up)"
     return f"[b]{head.strip()}[/b] {text}"
-
-
-def _escape(text: str) -> str:
-    """Names are the user's text, not markup."""
-    from rich.markup import escape
-
-    return escape(text)
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
 # ---------------------------------------------------------------------------
@@ -298,55 +275,7 @@ def _clip(text: str, width: int) -> str:
 # ---------------------------------------------------------------------------
 
 
-class FittingFooter(Footer):
-    """A compact Footer that drops the "^p palette" key when the terminal is narrow.
-
-    At 80 columns the screen's own keys plus Help and Quit only just fit;
-    Ctrl+P still works everywhere and F1 help says so.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(compact=True)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.show_command_palette = self.app.size.width >= 100
-
-
-class _InspectionScreen(Screen[None]):
-    """Shared plumbing: the app, and reloading whenever the data may have changed."""
-
-    def __init__(self, inspection_id: str) -> None:
-        super().__init__()
-        self.inspection_id = inspection_id
-
-    @property
-    def tapp(self) -> TenantInspectApp:
-        return self.app  # type: ignore[return-value]
-
-    def on_mount(self) -> None:
-        if self.tapp.store_ready:
-            self.reload()
-
-    def on_store_ready(self, message: StoreReady) -> None:
-        self.reload()
-
-    def on_data_changed(self, message: DataChanged) -> None:
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        # Back from set-up, a review or an interview: show what changed there.
-        if self.tapp.store_ready:
-            self.reload()
-
-    def reload(self) -> None:  # pragma: no cover - overridden
-        """Each inspection screen says what it reads; the base only decides when."""
-        raise NotImplementedError(f"{type(self).__name__} must define reload()")
-
-    def action_back(self) -> None:
-        self.dismiss()
-
-
-class DashboardScreen(_InspectionScreen):
+class DashboardScreen(InspectionScreen):
     """One inspection at a glance: areas and their progress, the team, what to do next."""
 
     HELP_TITLE = "Inspection dashboard"
@@ -470,7 +399,7 @@ class DashboardScreen(_InspectionScreen):
 
     def reload(self) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(lambda s: load_overview(s, inspection_id), self.show, group="dashboard")
+        self.services.read(lambda s: load_overview(s, inspection_id), self.show, group="dashboard")
 
     def show(self, overview: Overview) -> None:
         """Fill the screen from a freshly read :class:`Overview` (keeps the selected area)."""
@@ -478,17 +407,15 @@ class DashboardScreen(_InspectionScreen):
             return  # the user has already left this screen
         self.overview = overview
         self.sub_title = overview.title
-        self.query_one("#dash-title", Static).update(_escape(overview.title))
+        self.query_one("#dash-title", Static).update(escape(overview.title))
         info = [
             f"Landlord: {overview.landlord}",
             f"Status: {STATUS_WORDS.get(overview.status, overview.status)}",
         ]
         if overview.topic and overview.topic.casefold() not in overview.title.casefold():
             info.append(f"Topic: {overview.topic}")
-        self.query_one("#dash-info", Static).update(_escape(" · ".join(info)))
-        self.query_one("#dash-next", Static).update(
-            f"▶ [b]Next:[/b] {_escape(next_step(overview))}"
-        )
+        self.query_one("#dash-info", Static).update(escape(" · ".join(info)))
+        self.query_one("#dash-next", Static).update(f"▶ [b]Next:[/b] {escape(next_step(overview))}")
         self._fill_table()
 
     def _fill_table(self) -> None:
@@ -502,7 +429,7 @@ class DashboardScreen(_InspectionScreen):
         name_width = 40 if wide else 24
         for area in overview.areas:
             table.add_row(
-                _clip(f"{area.letter}. {area.name}", name_width),
+                clip(f"{area.letter}. {area.name}", name_width),
                 progress_words(area, wide=wide),
                 findings_words(area.findings, short=not wide, empty="–"),
                 key=area.id,
@@ -548,59 +475,34 @@ class DashboardScreen(_InspectionScreen):
     # -- actions -------------------------------------------------------------
 
     def action_setup(self) -> None:
-        from .setup import SetupScreen
-
-        self.app.push_screen(SetupScreen(self.inspection_id))
+        self.open("setup", self.inspection_id)
 
     def action_review(self) -> None:
-        screen = _lazy_screen("review", "DocumentReviewListScreen", self.inspection_id)
-        if screen is not None:
-            self.app.push_screen(screen)
-        else:
-            self.notify(
-                "Document reviews are not available in this version yet.", severity="warning"
-            )
+        self.open("documents", self.inspection_id)
 
     def action_interview(self, area_id: str | None = None) -> None:
         kwargs = {"area_id": area_id} if area_id else {}
-        screen = _lazy_screen("interview", "InterviewListScreen", self.inspection_id, **kwargs)
-        if screen is not None:
-            self.app.push_screen(screen)
-        else:
-            self.notify("Interviews are not available in this version yet.", severity="warning")
+        self.open("interviews", self.inspection_id, **kwargs)
 
     def action_export(self) -> None:
-        from .export import ExportScreen
-
         title = self.overview.title if self.overview is not None else ""
-        self.app.push_screen(ExportScreen(self.inspection_id, title))
+        self.open("export", self.inspection_id, title)
 
     def action_team(self) -> None:
-        from .team import TeamScreen
-
-        self.app.push_screen(TeamScreen(self.inspection_id))
+        self.open("team", self.inspection_id)
 
     def action_findings(self, area_id: str | None = None) -> None:
-        from .board import FindingsBoardScreen
-
-        self.app.push_screen(FindingsBoardScreen(self.inspection_id, area_id=area_id))
+        self.open("findings", self.inspection_id, area_id=area_id)
 
     def action_judgements(self) -> None:
-        from .judgements import JudgementsScreen
-
         area = self.selected_area()
-        screen = JudgementsScreen(self.inspection_id, area_id=area.id if area else None)
-        self.app.push_screen(screen)
+        self.open("judgements", self.inspection_id, area_id=area.id if area else None)
 
     def action_conclusions(self) -> None:
-        from .conclusions import ConclusionsScreen
-
-        self.app.push_screen(ConclusionsScreen(self.inspection_id))
+        self.open("conclusions", self.inspection_id)
 
     def action_recommendations(self) -> None:
-        from .recommendations import RecommendationsScreen
-
-        self.app.push_screen(RecommendationsScreen(self.inspection_id))
+        self.open("recommendations", self.inspection_id)
 
     def action_open_area(self) -> None:
         area = self.selected_area()
@@ -618,21 +520,3 @@ class DashboardScreen(_InspectionScreen):
         # A mouse click on the selected row (Enter is the priority binding above).
         event.stop()
         self.action_open_area()
-
-
-def _lazy_screen(module: str, name: str, *args: object, **kwargs: object) -> Screen[object] | None:
-    """Build a screen from a module loaded only when needed (start-up stays fast).
-
-    Returns None only if that module is not part of this build; any other
-    import error is a bug and is raised.
-    """
-    import importlib
-
-    qualified = f"{__package__}.{module}"
-    try:
-        mod = importlib.import_module(qualified)
-    except ModuleNotFoundError as exc:
-        if exc.name != qualified:
-            raise
-        return None
-    return getattr(mod, name)(*args, **kwargs)

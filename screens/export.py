@@ -21,12 +21,11 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Prog
 
 from tenant_inspect.errors import UserError
 
+from .base import ServicesMixin
 from .widgets.answer_input import TickBox
 
 if TYPE_CHECKING:
     from tenant_inspect.report import ReportResult
-
-    from .app import TenantInspectApp
 
 
 def default_report_path(title: str, home: Path | None = None) -> Path:
@@ -37,7 +36,7 @@ def default_report_path(title: str, home: Path | None = None) -> Path:
     return folder / f"{slug}-report.docx"
 
 
-class ExportScreen(Screen[None]):
+class ExportScreen(ServicesMixin, Screen[None]):
     """Writes the Word (or Markdown) report of one inspection."""
 
     HELP_TITLE = "Export the report"
@@ -77,10 +76,6 @@ class ExportScreen(Screen[None]):
         self.inspection_title = title
         self.result: ReportResult | None = None
         self.running = False
-
-    @property
-    def tapp(self) -> TenantInspectApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -140,8 +135,8 @@ class ExportScreen(Screen[None]):
             from tenant_inspect.report import render_report
 
             try:
-                store = self.tapp.wait_store()
-                self.tapp.finish_saving()  # the report includes the last thing typed
+                store = self.services.wait_store()
+                self.services.finish_saving()  # the report includes the last thing typed
                 done = render_report(
                     store,
                     self.inspection_id,

@@ -14,11 +14,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tenant_inspect.fastread import quick_summaries
 from tenant_inspect.summaries import InspectionSummary
 
+from .base import ServicesMixin
 from .messages import DataChanged, StoreReady
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
-    from .app import TenantInspectApp
+    pass
 
 EMPTY_TEXT = (
     "There are no inspections on this laptop yet.\n\n"
@@ -46,7 +47,7 @@ def _fit(text: str, width: int) -> str:
 _FIXED_WIDTH = 10 + 9 + 10 + 8 + 2 * 5 + 2
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(ServicesMixin, Screen[None]):
     """Lists inspections; n creates one, Enter opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,10 +86,6 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.summaries: list[InspectionSummary] = []
 
-    @property
-    def tapp(self) -> TenantInspectApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home-body"):
@@ -105,10 +102,10 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home-empty").display = False
-        quick = quick_summaries(self.tapp.data_dir.db_path)
+        quick = quick_summaries(self.services.data_dir.db_path)
         if quick is not None:
             self.show(quick)
-        elif self.tapp.store_ready:
+        elif self.services.store_ready:
             self.reload()
 
     def on_store_ready(self, message: StoreReady) -> None:
@@ -118,13 +115,13 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.tapp.store_ready:
+        if self.services.store_ready:
             self.reload()
 
     def reload(self) -> None:
         from tenant_inspect.inspections import list_inspections
 
-        self.tapp.read(list_inspections, self.show, group="home")
+        self.services.read(list_inspections, self.show, group="home")
 
     def on_resize(self) -> None:
         if self.summaries:
@@ -190,7 +187,7 @@ class HomeScreen(Screen[None]):
         def created(inspection_id: str | None) -> None:
             if inspection_id:
                 self.notify("Inspection created.", title="Saved")
-                self.open(inspection_id)
+                self.open_inspection(inspection_id)
 
         self.app.push_screen(NewInspectionDialog(), created)
 
@@ -199,17 +196,15 @@ class HomeScreen(Screen[None]):
         if inspection_id is None:
             self.notify("There is no inspection to open yet: press n to create one.")
             return
-        self.open(inspection_id)
+        self.open_inspection(inspection_id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         # A mouse click on a row (Enter is handled by the priority binding).
         if event.row_key.value:
-            self.open(event.row_key.value)
+            self.open_inspection(event.row_key.value)
 
-    def open(self, inspection_id: str) -> None:
-        from .dashboard import DashboardScreen
-
-        self.app.push_screen(DashboardScreen(inspection_id))
+    def open_inspection(self, inspection_id: str) -> None:
+        self.open("dashboard", inspection_id)
 
     def action_demo(self) -> None:
         from tenant_inspect.demo import build_demo
@@ -219,7 +214,7 @@ class HomeScreen(Screen[None]):
 
         def work() -> None:
             try:
-                store = self.tapp.wait_store()
+                store = self.services.wait_store()
                 inspection_id = build_demo(store, size="small")
             except Exception as exc:  # shown, not swallowed
                 self.app.call_from_thread(
@@ -247,7 +242,7 @@ class HomeScreen(Screen[None]):
 
         def work() -> None:
             try:
-                store = self.tapp.wait_store()
+                store = self.services.wait_store()
                 results = import_bundles(store, paths, allow_new=True)
             except Exception as exc:  # shown, not swallowed
                 self.app.call_from_thread(self.notify, f"Could not import: {exc}", severity="error")
@@ -276,7 +271,7 @@ class HomeScreen(Screen[None]):
 
         from tenant_inspect.inspections import list_inspections
 
-        self.tapp.read(list_inspections, then, group="home")
+        self.services.read(list_inspections, then, group="home")
 
     def _demo_made(self, inspection_id: str) -> None:
         self.notify("Sample inspection created: it is fictional, explore freely.", title="Saved")
@@ -287,4 +282,4 @@ class HomeScreen(Screen[None]):
 
         from tenant_inspect.inspections import list_inspections
 
-        self.tapp.read(list_inspections, then, group="home")
+        self.services.read(list_inspections, then, group="home")

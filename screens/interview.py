@@ -50,8 +50,8 @@ from textual.widgets import (
 
 from tenant_inspect.questionnaire import Question, Questionnaire
 
-from .dashboard import FittingFooter
-from .findings import (
+from .base import ServicesMixin
+from .dialogs.finding import (
     FindingDialog,
     FindingDraft,
     FindingRow,
@@ -74,13 +74,13 @@ from .widgets.answer_input import (
     make_answer_input,
     show_problems,
 )
+from .widgets.footer import FittingFooter
 from .widgets.question_nav import AnswerState, QuestionJumpDialog, QuestionPath, progress_text
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from .app import TenantInspectApp
 
 #: Width from which the findings panel sits beside the question instead of replacing it.
 WIDE = 120
@@ -292,7 +292,7 @@ class QuestionView(Vertical):
 # ---------------------------------------------------------------------------
 
 
-class QuestionRunnerScreen(Screen[None]):
+class QuestionRunnerScreen(ServicesMixin, Screen[None]):
     """One question at a time for an interview or a document review, saved as it is typed.
 
     The keys were chosen to work in tmux and inside the notes area: PgUp/PgDn
@@ -410,10 +410,6 @@ class QuestionRunnerScreen(Screen[None]):
         self.typing: TypingSaves | None = None
         self._status_text = ""
 
-    @property
-    def tapp(self) -> TenantInspectApp:
-        return self.app  # type: ignore[return-value]
-
     # -- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -461,7 +457,7 @@ class QuestionRunnerScreen(Screen[None]):
         raise NotImplementedError(f"{type(self).__name__} must define loader()")
 
     def load(self) -> None:
-        self.tapp.read(self.loader(), self._loaded, group=f"runner-{self.parent_id}")
+        self.services.read(self.loader(), self._loaded, group=f"runner-{self.parent_id}")
 
     def _loaded(self, data: RunnerData | None) -> None:
         if not self.is_attached:
@@ -469,7 +465,7 @@ class QuestionRunnerScreen(Screen[None]):
         if data is None:
             # Made without a questionnaire (e.g. on the command line): give it the default one.
             kind, parent_id = self.kind, self.parent_id
-            self.tapp.write(
+            self.services.write(
                 lambda s: attach_default_questionnaire(s, kind, parent_id), lambda _: self.load()
             )
             return
@@ -570,7 +566,7 @@ class QuestionRunnerScreen(Screen[None]):
         state = self.state(qid)
         if state.skipped and state.answered:
             state.skipped = False
-            self.tapp.autosave(
+            self.services.autosave(
                 self.key(qid, "skipped"), self.answer_saver(qid, skipped=False), now=True
             )
 
@@ -595,7 +591,7 @@ class QuestionRunnerScreen(Screen[None]):
             assert self.typing is not None
             self.typing.typed(self.key(qid, "value"), saver)
         else:
-            self.tapp.autosave(self.key(qid, "value"), saver, now=True)
+            self.services.autosave(self.key(qid, "value"), saver, now=True)
         self._started()
         self._unskip(qid)
         assert self.path is not None
@@ -606,7 +602,7 @@ class QuestionRunnerScreen(Screen[None]):
         if self.data is None or self.data.current_question == qid:
             return
         self.data.current_question = qid
-        self.tapp.autosave(
+        self.services.autosave(
             f"current:{self.parent_id}", self.parent_saver(current_question=qid), now=True
         )
 
@@ -720,7 +716,7 @@ class QuestionRunnerScreen(Screen[None]):
             )
         else:
             state.skipped = True
-            self.tapp.autosave(
+            self.services.autosave(
                 self.key(qid, "skipped"), self.answer_saver(qid, skipped=True), now=True
             )
             self._started()
@@ -769,7 +765,7 @@ class QuestionRunnerScreen(Screen[None]):
         """
         if self.data is not None:
             self.leave_screen()
-        await self.tapp.action_quit()
+        await self.app.action_quit()
 
     # -- completing ---------------------------------------------------------------
 
@@ -838,7 +834,7 @@ class QuestionRunnerScreen(Screen[None]):
                 self.leave_screen()
                 self.dismiss()
 
-        self.tapp.write(self.parent_saver(status=status), done)
+        self.services.write(self.parent_saver(status=status), done)
 
     # -- findings ----------------------------------------------------------------
 
@@ -862,7 +858,7 @@ class QuestionRunnerScreen(Screen[None]):
         assert self.data is not None
         inspection_id, parent_id = self.data.inspection_id, self.parent_id
         where = {"interview_id" if self.kind == "interview" else "document_review_id": parent_id}
-        self.tapp.read(lambda s: load_findings(s, inspection_id, **where), self._show_findings)
+        self.services.read(lambda s: load_findings(s, inspection_id, **where), self._show_findings)
 
     def finding_prefill(self) -> str:
         """The selected text of the notes or answer; else the notes or the answer itself."""
@@ -932,7 +928,7 @@ class QuestionRunnerScreen(Screen[None]):
                 self.reload_findings()
                 announce_change(self)
 
-            self.tapp.write(save, saved)
+            self.services.write(save, saved)
 
         self.app.push_screen(
             FindingDialog(evidence=self.evidence_for(question_key or ""), text=text, themes=themes),
@@ -957,7 +953,7 @@ class QuestionRunnerScreen(Screen[None]):
                 self.reload_findings()
                 announce_change(self)
 
-            self.tapp.write(lambda s: save_finding_change(s, finding_id, draft), saved)
+            self.services.write(lambda s: save_finding_change(s, finding_id, draft), saved)
 
         self.app.push_screen(
             FindingDialog(
@@ -1051,7 +1047,7 @@ def load_interview_list(session: Session, inspection_id: str) -> InterviewListDa
     return InterviewListData(inspection.title, rows, areas, team)
 
 
-class InterviewListScreen(Screen[None]):
+class InterviewListScreen(ServicesMixin, Screen[None]):
     """The interviews of an inspection (or of one area); start one, or resume one."""
 
     CSS_PATH = "fieldwork.tcss"
@@ -1096,10 +1092,6 @@ class InterviewListScreen(Screen[None]):
         self.only_area = area_id is not None
         self.data: InterviewListData | None = None
 
-    @property
-    def tapp(self) -> TenantInspectApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="list-body"):
@@ -1140,7 +1132,7 @@ class InterviewListScreen(Screen[None]):
 
     def reload(self) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(
+        self.services.read(
             lambda s: load_interview_list(s, inspection_id), self.show, group="interviews"
         )
 
@@ -1253,7 +1245,7 @@ class InterviewListScreen(Screen[None]):
             def recorded(_: object) -> None:
                 self.app.push_screen(InterviewScreen(interview_id))
 
-            self.tapp.write(save, recorded)
+            self.services.write(save, recorded)
 
         self.app.push_screen(
             ConfirmDialog(
@@ -1289,7 +1281,7 @@ class InterviewListScreen(Screen[None]):
                         title="Interview planned",
                     )
 
-            self.tapp.write(create, created)
+            self.services.write(create, created)
 
         self.app.push_screen(
             InterviewSetupDialog(self.data.areas, self.data.team, area_id=self.area_id), chosen

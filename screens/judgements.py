@@ -54,9 +54,10 @@ from tenant_inspect.agreement import (
 from tenant_inspect.checks import Balance, evidence_words, grade_mismatch
 from tenant_inspect.models import GRADE_KEYS, GRADE_LABELS
 
-from .board import AnalysisScreen
-from .dashboard import FittingFooter, _clip, _escape
+from .base import AnalysisScreen
+from .markup import clip, escape
 from .widgets.answer_input import MarkedRadioButton
+from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
@@ -378,7 +379,7 @@ class InspectorGradeDialog(ModalScreen[tuple[str, str, str] | None]):
         grade, rationale = self.existing.get(self.judge_id, ("", ""))
         with Vertical(classes="dialog grade-dialog"):
             yield Static(
-                _escape(f"An inspector's own grade — {self.area_title}"), classes="grade-title"
+                escape(f"An inspector's own grade — {self.area_title}"), classes="grade-title"
             )
             yield Static("Who is grading", classes="grade-label")
             yield Select(
@@ -636,7 +637,9 @@ class JudgementsScreen(AnalysisScreen):
 
     def load(self) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(lambda s: load_judgements(s, inspection_id), self.show, group="judgements")
+        self.services.read(
+            lambda s: load_judgements(s, inspection_id), self.show, group="judgements"
+        )
 
     def show(self, data: JudgementsData) -> None:
         if not self.is_attached:
@@ -705,7 +708,7 @@ class JudgementsScreen(AnalysisScreen):
         if area is None:
             title.update("Judgements — no areas yet (add them in Set-up)")
             return
-        title.update(_escape(f"Judgements — {area.title}"))
+        title.update(escape(f"Judgements — {area.title}"))
         b = area.balance
         good = f", {b.good_practice} good practice" if b.good_practice else ""
         self.query_one("#strengths-head", Static).update(f"Strengths ({b.strengths}{good})")
@@ -715,7 +718,7 @@ class JudgementsScreen(AnalysisScreen):
             listing.clear_options()
             for row in rows:
                 lead = "Good practice: " if row.kind == "good_practice" else ""
-                listing.add_option(Option(_escape(f"• {lead}{row.text}"), id=row.id))
+                listing.add_option(Option(escape(f"• {lead}{row.text}"), id=row.id))
             if not rows:
                 listing.add_option(Option("(none recorded)", disabled=True))
         if reload_editor:
@@ -744,7 +747,7 @@ class JudgementsScreen(AnalysisScreen):
         widget = self.query_one("#mismatch", Static)
         problem = area.mismatch if area else None
         widget.display = bool(problem)
-        widget.update(_escape(f"⚠ Check: {problem}") if problem else "")
+        widget.update(escape(f"⚠ Check: {problem}") if problem else "")
 
     def _show_rationale_note(self) -> None:
         area = self.current
@@ -772,7 +775,7 @@ class JudgementsScreen(AnalysisScreen):
                 else ""
             )
             parts.append(f"{g.judge_name}: {GRADE_SHORT[g.grade]}{flag}")
-        widget.update(_escape("Inspectors' own grades: " + " · ".join(parts)))
+        widget.update(escape("Inspectors' own grades: " + " · ".join(parts)))
 
     def show_agreement(self) -> None:
         if self.data is None:
@@ -780,8 +783,8 @@ class JudgementsScreen(AnalysisScreen):
         ratings = self.data.ratings
         names = {t.id: t.name for t in self.data.team}
         headline, explanation = team_words(team_agreement(ratings))
-        self.query_one("#team-figure", Static).update(_escape(headline))
-        self.query_one("#team-explain", Static).update(_escape(explanation))
+        self.query_one("#team-figure", Static).update(escape(headline))
+        self.query_one("#team-explain", Static).update(escape(explanation))
         titles = {a.id: a.title for a in self.data.areas}
         discuss = self.query_one("#discuss", DataTable)
         discuss.clear(columns=True)
@@ -799,7 +802,7 @@ class JudgementsScreen(AnalysisScreen):
         discuss.add_column("Inspectors' grades", key="grades", width=width - area_width - 7 - 6)
         for d in to_discuss:
             discuss.add_row(
-                _clip(titles.get(d.area_id, "?"), area_width),
+                clip(titles.get(d.area_id, "?"), area_width),
                 spread_words(d),
                 grades_words(d.grades, tiny=tiny),
                 key=d.area_id,
@@ -876,7 +879,7 @@ class JudgementsScreen(AnalysisScreen):
             result.update("Choose two different inspectors.")
             return
         names = {t.id: t.name for t in self.data.team}
-        result.update(_escape(pair_words(pair_agreement(self.data.ratings, a, b), names)))
+        result.update(escape(pair_words(pair_agreement(self.data.ratings, a, b), names)))
 
     # -- choosing the area ---------------------------------------------------------
 
@@ -975,7 +978,7 @@ class JudgementsScreen(AnalysisScreen):
         text = self.query_one("#rationale", TextArea).text
         if text == area.rationale:
             if now:
-                self.tapp.hurry_save(self._key(area.id))
+                self.services.hurry_save(self._key(area.id))
             return
         self.finals[area.id] = (area.grade, text)
         self._show_rationale_note()
@@ -990,7 +993,7 @@ class JudgementsScreen(AnalysisScreen):
         grade, rationale = self.finals[area_id]
         if not grade:
             return
-        self.tapp.autosave(
+        self.services.autosave(
             self._key(area_id),
             save_final(self.inspection_id, area_id, grade, rationale, self.data.coordinator_id),
             now=now,
@@ -1018,7 +1021,7 @@ class JudgementsScreen(AnalysisScreen):
                 if self.is_attached:
                     self.load()
 
-            self.tapp.write(
+            self.services.write(
                 save_independent(inspection_id, area_id, judge_id, grade, rationale), saved
             )
 
@@ -1036,7 +1039,7 @@ class JudgementsScreen(AnalysisScreen):
 
     async def action_quit(self) -> None:
         self._save_rationale(now=True)
-        await self.tapp.action_quit()
+        await self.app.action_quit()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.size.height >= 36, "-tall")

@@ -30,16 +30,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Header, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from tenant_inspect.attempts import refusable
 from tenant_inspect.checks import Warning
 from tenant_inspect.errors import UserError
 from tenant_inspect.models import COST_BANDS
+from tenant_inspect.vocabulary import KIND_WORDS
 
-from .board import AnalysisScreen, problem_words, refusable
-from .conclusions import TextDialog
-from .dashboard import KIND_WORDS, FittingFooter, _clip, _escape
+from .base import AnalysisScreen
 from .dialogs.confirm import ConfirmDialog
-from .findings import KIND_LABELS
+from .dialogs.finding import KIND_LABELS
+from .dialogs.text_entry import TextDialog
+from .markup import clip, escape, problem_words
 from .widgets.answer_input import TickList
+from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
@@ -190,7 +193,7 @@ def load_recommendations(session: Session, inspection_id: str) -> RecsData:
 
 def parse_target(text: str) -> date | None:
     """A target date as typed: YYYY-MM-DD or DD/MM/YYYY; '' for none. ValueError otherwise."""
-    from .setup import parse_day
+    from tenant_inspect.dates import parse_day
 
     return parse_day(text) if text.strip() else None
 
@@ -340,7 +343,7 @@ class LinkFindingsDialog(ModalScreen[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog link-dialog"):
-            yield Static(_escape(self.title_text), classes="link-title")
+            yield Static(escape(self.title_text), classes="link-title")
             yield Input(placeholder="Type to narrow the list…", id="link-filter", compact=True)
             yield TickList(id="link-list", compact=True)
             yield Static("", id="link-full")
@@ -364,7 +367,7 @@ class LinkFindingsDialog(ModalScreen[list[str] | None]):
             label = f"{KIND_WORDS.get(f.kind, ('', '', '?'))[2]} · {f.area_letter} · {f.text}"
             if words and not all(w in label.casefold() for w in words):
                 continue
-            options.append((_clip(label, 190), f.id, f.id in self.ticked))
+            options.append((clip(label, 190), f.id, f.id in self.ticked))
         listing.add_options(options)
         if options:
             listing.highlighted = 0
@@ -384,7 +387,7 @@ class LinkFindingsDialog(ModalScreen[list[str] | None]):
         finding = next((f for f in self.findings if f.id == event.selection.value), None)
         full = self.query_one("#link-full", Static)
         if finding is not None:
-            full.update(_escape(f"{finding.kind_label} ({finding.area_letter}): {finding.text}"))
+            full.update(escape(f"{finding.kind_label} ({finding.area_letter}): {finding.text}"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -438,7 +441,7 @@ class UnansweredDialog(ModalScreen[str | None]):
                 classes="unanswered-title",
             )
             options = [
-                Option(_escape(f"{f.area_letter} · {f.text}"), id=f.id) for f in self.findings
+                Option(escape(f"{f.area_letter} · {f.text}"), id=f.id) for f in self.findings
             ]
             if not options:
                 options = [Option("Every weakness is answered by a recommendation.", disabled=True)]
@@ -656,7 +659,7 @@ class RecommendationsScreen(AnalysisScreen):
 
     def load(self) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(
+        self.services.read(
             lambda s: load_recommendations(s, inspection_id), self.show, group="recommendations"
         )
 
@@ -668,7 +671,7 @@ class RecommendationsScreen(AnalysisScreen):
         area_select = self.query_one("#f-area_id", Select)
         with area_select.prevent(Select.Changed):
             area_select.set_options(
-                [("Whole organisation", NO_AREA), *[(_clip(a.title, 40), a.id) for a in data.areas]]
+                [("Whole organisation", NO_AREA), *[(clip(a.title, 40), a.id) for a in data.areas]]
             )
         self._fill()
         self._show_warnings()
@@ -718,7 +721,7 @@ class RecommendationsScreen(AnalysisScreen):
         )
         width = max(20, room - 10 - len(lead) - len(flag))
         internal = "(internal) " if rec.internal else ""
-        return _escape(f"{lead}{_clip(internal + text, width)}{flag}")
+        return escape(f"{lead}{clip(internal + text, width)}{flag}")
 
     def _show_warnings(self) -> None:
         assert self.data is not None
@@ -737,7 +740,7 @@ class RecommendationsScreen(AnalysisScreen):
                 f"{'them' if n != 1 else 'it'})"
             )
         widget = self.query_one("#recs-warnings", Static)
-        widget.update(_escape(" · ".join(parts)))
+        widget.update(escape(" · ".join(parts)))
         widget.display = bool(parts)
 
     def selected_id(self) -> str | None:
@@ -800,7 +803,7 @@ class RecommendationsScreen(AnalysisScreen):
         for finding_id in rec.finding_ids:
             f = self.data.finding(finding_id)
             if f is not None:
-                lines.append(_escape(f"• {f.kind_label} ({f.area_letter}): {_clip(f.text, width)}"))
+                lines.append(escape(f"• {f.kind_label} ({f.area_letter}): {clip(f.text, width)}"))
         links.update("\n".join(lines) if lines else "None yet.")
 
     def _field_of(self, widget: object) -> str | None:
@@ -848,7 +851,7 @@ class RecommendationsScreen(AnalysisScreen):
         key = f"recommendation:{rec.id}:{field}"
         if raw == self.value(rec, field):
             if now:
-                self.tapp.hurry_save(key)
+                self.services.hurry_save(key)
             if field in self.invalid:
                 self.invalid.pop(field)
                 self._show_problem(field, None)
@@ -861,7 +864,7 @@ class RecommendationsScreen(AnalysisScreen):
             return
         self.invalid.pop(field, None)
         self.typed[(rec.id, field)] = raw
-        self.tapp.autosave(key, save_field(rec.id, field, value), now=now)
+        self.services.autosave(key, save_field(rec.id, field, value), now=now)
         if field in ("text", "area_id"):
             self._refresh_prompt(rec)
 
@@ -874,7 +877,7 @@ class RecommendationsScreen(AnalysisScreen):
 
     def _show_problem(self, field: str, problem: str | None) -> None:
         error = self.query_one(f"#err-{field}", Static)
-        error.update(_escape(f"✗ {problem}") if problem else "")
+        error.update(escape(f"✗ {problem}") if problem else "")
         error.display = bool(problem)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -892,7 +895,7 @@ class RecommendationsScreen(AnalysisScreen):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#recs-message", Static)
-        message.update(_escape(f"✗ {text}" if error else text))
+        message.update(escape(f"✗ {text}" if error else text))
         message.set_class(error, "-error")
 
     def _write(
@@ -913,7 +916,7 @@ class RecommendationsScreen(AnalysisScreen):
             self._select = select or (value if isinstance(value, str) else None)
             self.load()
 
-        self.tapp.write(refusable(fn), finished)
+        self.services.write(refusable(fn), finished)
 
     def action_edit(self) -> None:
         if self.selected() is None:
@@ -971,7 +974,7 @@ class RecommendationsScreen(AnalysisScreen):
                     f"R{rec.number} deleted; the ones after it are renumbered.",
                 )
 
-        text = _clip(str(self.value(rec, "text")), 120)
+        text = clip(str(self.value(rec, "text")), 120)
         self.app.push_screen(
             ConfirmDialog(
                 f"Delete R{rec.number}? The recommendations after it move up one number.\n\n“{text}”",
@@ -1002,7 +1005,7 @@ class RecommendationsScreen(AnalysisScreen):
 
         self.app.push_screen(
             LinkFindingsDialog(
-                f"Findings R{rec.number} answers — {_clip(str(self.value(rec, 'text')), 50)}",
+                f"Findings R{rec.number} answers — {clip(str(self.value(rec, 'text')), 50)}",
                 offered,
                 rec.finding_ids,
             ),
@@ -1060,4 +1063,4 @@ class RecommendationsScreen(AnalysisScreen):
 
     async def action_quit(self) -> None:
         self._save_form(now=True)
-        await self.tapp.action_quit()
+        await self.app.action_quit()

@@ -24,8 +24,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Header, Input, Label, Static, TextArea
 
-from .dashboard import FittingFooter
-from .findings import load_findings
+from .base import ServicesMixin
+from .dialogs.finding import load_findings
 from .interview import (
     STATUS_WORDS,
     QuestionRunnerScreen,
@@ -38,13 +38,13 @@ from .interview import (
 )
 from .messages import DataChanged
 from .widgets.answer_input import FieldTextArea, TickBox, show_problems
+from .widgets.footer import FittingFooter
 from .widgets.question_nav import AnswerState, progress_text
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from .app import TenantInspectApp
 
 DESKTOP_REVIEW_QUESTIONNAIRE = "desktop-review"
 
@@ -326,7 +326,7 @@ class DocumentDialog(ModalScreen[DocumentDetails | None]):
 # ---------------------------------------------------------------------------
 
 
-class DocumentReviewListScreen(Screen[None]):
+class DocumentReviewListScreen(ServicesMixin, Screen[None]):
     """The documents of the desktop review: add one, review one."""
 
     CSS_PATH = "fieldwork.tcss"
@@ -368,10 +368,6 @@ class DocumentReviewListScreen(Screen[None]):
         self.inspection_id = inspection_id
         self.data: DocumentListData | None = None
 
-    @property
-    def tapp(self) -> TenantInspectApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="list-body"):
@@ -409,7 +405,9 @@ class DocumentReviewListScreen(Screen[None]):
 
     def reload(self) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(lambda s: load_document_list(s, inspection_id), self.show, group="documents")
+        self.services.read(
+            lambda s: load_document_list(s, inspection_id), self.show, group="documents"
+        )
 
     def show(self, data: DocumentListData) -> None:
         if not self.is_attached:
@@ -493,11 +491,11 @@ class DocumentReviewListScreen(Screen[None]):
                     self.show(data)
                     self.select(review_id)
 
-                self.tapp.read(
+                self.services.read(
                     lambda s: load_document_list(s, inspection_id), then, group="documents"
                 )
 
-            self.tapp.write(lambda s: add_document(s, inspection_id, details), added)
+            self.services.write(lambda s: add_document(s, inspection_id, details), added)
 
         self.app.push_screen(DocumentDialog(), chosen)
 
@@ -540,12 +538,12 @@ class DocumentReviewListScreen(Screen[None]):
                 announce_change(self)
                 self.reload()
 
-            self.tapp.write(save, saved)
+            self.services.write(save, saved)
 
         def edit(details: DocumentDetails) -> None:
             self.app.push_screen(DocumentDialog(details), chosen)
 
-        self.tapp.read(read, edit)
+        self.services.read(read, edit)
 
 
 # ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from tenant_inspect.store import Store
     from tenant_inspect.summaries import InspectionSummary
 
+
 class AppServices(Protocol):
     """The services :class:`screens.app.TenantInspectApp` offers its screens."""
 
@@ -71,4 +72,3 @@ class AppServices(Protocol):
 def services_of(node: DOMNode) -> AppServices:
     """The app's services, seen from any widget or screen."""
     return cast("AppServices", node.app)
-

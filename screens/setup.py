@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
@@ -42,12 +42,16 @@ from textual.widgets import (
     TextArea,
 )
 
+from tenant_inspect.dates import parse_day
 from tenant_inspect.errors import UserError
+from tenant_inspect.vocabulary import INSPECTION_STATUS_WORDS as STATUS_WORDS
 
-from .dashboard import STATUS_WORDS, FittingFooter, _escape, _InspectionScreen
+from .base import InspectionScreen
 from .dialogs.confirm import ConfirmDialog
 from .dialogs.text_prompt import TextPromptDialog
+from .markup import escape
 from .messages import DataChanged
+from .widgets.footer import FittingFooter
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -84,21 +88,6 @@ FIELD_NAMES = {field: label.rstrip(" *") for field, label, _ in SHORT_FIELDS} | 
 }
 
 KIND_WORDS = {"desktop_review": "Desktop review", "department": "Department", "theme": "Theme"}
-
-
-def parse_day(text: str) -> date:
-    """A date as people write it here: 2025-03-14 or 14/03/2025 (day first, as in the UK)."""
-    text = text.strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
 
 
 def check_field(field: str, text: str) -> tuple[Any, str | None]:
@@ -279,7 +268,7 @@ TEAM_ACTIONS = frozenset({"add_member", "rename_member", "coordinator", "remove_
 MOVE = Binding.Group("Move ")  # trailing space: the compact Footer runs the next key into it
 
 
-class SetupScreen(_InspectionScreen):
+class SetupScreen(InspectionScreen):
     """Edit an inspection: details, texts, areas, team. Escape goes back to the dashboard."""
 
     HELP_TITLE = "Set-up"
@@ -490,14 +479,14 @@ class SetupScreen(_InspectionScreen):
     def reload(self) -> None:
         inspection_id = self.inspection_id
         if not self.loaded:
-            self.tapp.read(
+            self.services.read(
                 lambda s: load_details(s, inspection_id), self.show_details, group="setup"
             )
         self.reload_lists()
 
     def reload_lists(self, select: str | None = None) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(
+        self.services.read(
             lambda s: load_lists(s, inspection_id),
             lambda lists: self.show_lists(lists, select),
             group="setup-lists",
@@ -521,7 +510,7 @@ class SetupScreen(_InspectionScreen):
             self.query_one("#f-title", Input).focus()
 
     def _show_title(self, title: str) -> None:
-        self.query_one("#setup-title", Static).update(_escape(f"Set-up: {title}"))
+        self.query_one("#setup-title", Static).update(escape(f"Set-up: {title}"))
         self.sub_title = title
 
     def show_lists(
@@ -613,12 +602,12 @@ class SetupScreen(_InspectionScreen):
         key = f"inspection:{self.inspection_id}:{field}"
         if value == self.stored.get(field):
             if now:
-                self.tapp.hurry_save(key)
+                self.services.hurry_save(key)
             return
         self.stored[field] = value
         if field == "title":
             self._show_title(value)
-        self.tapp.autosave(key, save_field(self.inspection_id, field, value), now=now)
+        self.services.autosave(key, save_field(self.inspection_id, field, value), now=now)
 
     def save_all_now(self) -> None:
         """Save every field from what it shows now, not from the change messages.
@@ -635,7 +624,7 @@ class SetupScreen(_InspectionScreen):
 
     def _show_problem(self, field: str, problem: str | None) -> None:
         error = self.query_one(f"#err-{field}", Static)
-        error.update(_escape(f"✗ {problem}") if problem else "")
+        error.update(escape(f"✗ {problem}") if problem else "")
         error.display = bool(problem)
         widget = self.query_one(f"#f-{field}")
         widget.set_class(bool(problem), "-invalid")
@@ -929,18 +918,18 @@ class SetupScreen(_InspectionScreen):
             self._say(tab, done or "")
             self.reload_lists(select=value if isinstance(value, str) else None)
 
-        self.tapp.write(refusable(fn), finished)
+        self.services.write(refusable(fn), finished)
 
     def _say(self, tab: str, text: str, *, error: bool = False) -> None:
         if not self.is_attached:
             return
         message = self.query_one(f"#{tab}-message", Static)
-        message.update(_escape(f"✗ {text}" if error else text))
+        message.update(escape(f"✗ {text}" if error else text))
         message.set_class(error, "-error")
 
     async def action_quit(self) -> None:
         self.save_all_now()
-        await self.tapp.action_quit()
+        await self.app.action_quit()
 
     def action_back(self) -> None:
         """Go back; what was typed is written first, and the dashboard reloads when it is."""
@@ -958,5 +947,5 @@ class SetupScreen(_InspectionScreen):
             for screen in app.screen_stack:
                 screen.post_message(DataChanged())
 
-        self.tapp.write(lambda session: None, tell_everyone)
+        self.services.write(lambda session: None, tell_everyone)
         self.dismiss()

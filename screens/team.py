@@ -42,10 +42,11 @@ from textual.widgets import Button, Checkbox, DataTable, Header, Input, Label, P
 
 from tenant_inspect.errors import UserError
 
+from .base import ServicesMixin
 from .conflicts import ConflictItem, clip, describe_conflicts, laptop_key, when_words
-from .dashboard import FittingFooter
 from .messages import DataChanged, StoreReady
 from .widgets.answer_input import TickBox
+from .widgets.footer import FittingFooter
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
     from tenant_inspect.bundle import ExportResult
     from tenant_inspect.merge import FileResult, ImportProgress
 
-    from .app import TenantInspectApp
 
 ROLE_WORDS = {"coordinator": "Coordinator", "inspector": "Inspector"}
 
@@ -349,7 +349,7 @@ class ImportFilesDialog(ModalScreen[str | None]):
 # ---------------------------------------------------------------------------
 
 
-class TeamScreen(Screen[None]):
+class TeamScreen(ServicesMixin, Screen[None]):
     """The team of one inspection, and the files that carry the work between laptops."""
 
     HELP_TITLE = "Team and files"
@@ -429,10 +429,6 @@ class TeamScreen(Screen[None]):
         self.paths: dict[str, str] = {}
         self.scroll_to_end = False
 
-    @property
-    def tapp(self) -> TenantInspectApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="title-row"):  # stays put while the rest scrolls
@@ -470,7 +466,7 @@ class TeamScreen(Screen[None]):
         self.query_one("#team-refused").display = False
         self.query_one("#team-result").display = False
         self.query_one("#team-members", DataTable).focus()
-        if self.tapp.store_ready:
+        if self.services.store_ready:
             self.reload()
 
     def on_store_ready(self, message: StoreReady) -> None:
@@ -481,12 +477,12 @@ class TeamScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from the conflicts: show how many are left.
-        if self.tapp.store_ready:
+        if self.services.store_ready:
             self.reload()
 
     def reload(self) -> None:
         inspection_id = self.inspection_id
-        self.tapp.read(lambda s: load_team(s, inspection_id), self.show, group="team")
+        self.services.read(lambda s: load_team(s, inspection_id), self.show, group="team")
 
     def show(self, data: TeamData) -> None:
         if not self.is_attached:
@@ -619,8 +615,8 @@ class TeamScreen(Screen[None]):
             from tenant_inspect.bundle import export_bundle
 
             try:
-                store = self.tapp.wait_store()
-                self.tapp.finish_saving()  # the file carries the last thing typed
+                store = self.services.wait_store()
+                self.services.finish_saving()  # the file carries the last thing typed
                 done = export_bundle(
                     store,
                     inspection_id,
@@ -667,7 +663,7 @@ class TeamScreen(Screen[None]):
                 {"at": datetime.now().astimezone().isoformat(), "file": done.path.name}
             )
             key = kit_key(member.id)
-            self.tapp.write(lambda s: _put_settings(s, {key: value}), lambda _: self.reload())
+            self.services.write(lambda s: _put_settings(s, {key: value}), lambda _: self.reload())
 
     # -- importing ---------------------------------------------------------------
 
@@ -694,8 +690,8 @@ class TeamScreen(Screen[None]):
             from tenant_inspect.merge import import_bundles
 
             try:
-                store = self.tapp.wait_store()
-                self.tapp.finish_saving()  # merge on top of everything typed so far
+                store = self.services.wait_store()
+                self.services.finish_saving()  # merge on top of everything typed so far
                 results = import_bundles(store, paths, into=inspection_id, progress=progress)
                 laptops = read_exporters(results, inspection_id)
             except UserError as exc:
@@ -738,7 +734,7 @@ class TeamScreen(Screen[None]):
         self.scroll_to_end = True  # once the conflicts are listed, show the summary's end
         if laptops:
             settings = {laptop_key(self.inspection_id, d): mid for d, mid in laptops.items()}
-            self.tapp.write(lambda s: _put_settings(s, settings), lambda _: self.reload())
+            self.services.write(lambda s: _put_settings(s, settings), lambda _: self.reload())
         else:
             self.reload()
 

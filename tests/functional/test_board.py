@@ -15,7 +15,7 @@ from screens.board import (
     load_board,
 )
 from screens.dashboard import DashboardScreen
-from screens.findings import FindingDialog
+from screens.dialogs.finding import FindingDialog
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
 from tenant_inspect.questionnaire import get_builtin

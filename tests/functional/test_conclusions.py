@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static, TextArea
 
-from screens.conclusions import OVERALL, ConclusionsScreen, TextDialog, check_text
+from screens.conclusions import OVERALL, ConclusionsScreen, check_text
 from screens.dashboard import DashboardScreen
 from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.text_entry import TextDialog
 from tenant_inspect import analysis, inspections
 from tenant_inspect.report.export import render_report
 from tenant_inspect.store import open_store

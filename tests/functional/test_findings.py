@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import Static, TextArea
 
-from screens.findings import FindingDialog, FindingDraft
+from screens.dialogs.finding import FindingDialog, FindingDraft
 from screens.interview import InterviewScreen
 from screens.widgets.answer_input import TickList
 from tenant_inspect import analysis, fieldwork, inspections

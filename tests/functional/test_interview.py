@@ -11,7 +11,7 @@ import datetime as dt
 from textual.app import App
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
-from screens.findings import FindingsPanel
+from screens.dialogs.finding import FindingsPanel
 from screens.interview import (
     InterviewDetails,
     InterviewListScreen,

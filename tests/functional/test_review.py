@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from screens.findings import FindingsPanel
+from screens.dialogs.finding import FindingsPanel
 from screens.review import DocumentDialog, DocumentReviewListScreen, DocumentReviewScreen
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin

@@ -24,9 +24,9 @@ from textual.widgets import Button, DataTable, Input, RadioSet, Select, Static, 
 
 from screens.dashboard import DashboardScreen
 from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.finding import FindingDialog, FindingsPanel
 from screens.dialogs.new_inspection import NewInspectionDialog
 from screens.dialogs.text_prompt import TextPromptDialog
-from screens.findings import FindingDialog, FindingsPanel
 from screens.home import HomeScreen
 from screens.interview import (
     InterviewListScreen,

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 
 from tenant_inspect.themes import THEMES
 
-from .widgets.answer_input import FieldOptionList, MarkedRadioButton, TickList, show_problems
+from ..widgets.answer_input import FieldOptionList, MarkedRadioButton, TickList, show_problems
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -152,7 +152,7 @@ def load_findings(session: Session, inspection_id: str, **where: str) -> list[Fi
 class FindingDialog(ModalScreen[FindingDraft | None]):
     """Add or edit one finding: kind, text, themes; shows the evidence it cites."""
 
-    CSS_PATH = "fieldwork.tcss"
+    CSS_PATH = "../fieldwork.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -279,7 +279,7 @@ class FindingDialog(ModalScreen[FindingDraft | None]):
     def action_delete(self) -> None:
         if not self.editing:
             return
-        from .dialogs.confirm import ConfirmDialog
+        from .confirm import ConfirmDialog
 
         def answered(sure: bool | None) -> None:
             if sure:

@@ -1,0 +1,99 @@
+"""Base classes for the screens of one inspection: what to reload, and when.
+
+Every inspection screen shows data read in a worker and must redraw when that data may have
+changed: when the store opens, when a write reports :class:`DataChanged`, and when the user
+comes back from another screen. :class:`InspectionScreen` decides *when*; each subclass says
+*what* in :meth:`reload`. :class:`AnalysisScreen` narrows "coming back" to full screens, not
+the screen's own dialogs (see its docstring).
+
+``self.services`` is the typed way to reach the app (read, write, autosave ...);
+``self.open("name", ...)`` opens another screen by name without importing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.screen import Screen
+
+from .messages import DataChanged, StoreReady
+from .routes import open_screen
+from .services import AppServices, services_of
+
+
+class ServicesMixin:
+    """Typed access to the app's services and to navigation, for screens and dialogs."""
+
+    @property
+    def services(self) -> AppServices:
+        return services_of(self)  # type: ignore[arg-type]
+
+    def open(
+        self, route: str, *args: Any, callback: Callable[[Any], None] | None = None, **kwargs: Any
+    ) -> None:
+        """Open the screen called ``route`` (see :mod:`screens.routes`)."""
+        open_screen(self, route, *args, callback=callback, **kwargs)  # type: ignore[arg-type]
+
+
+class InspectionScreen(ServicesMixin, Screen[None]):
+    """A screen about one inspection that reloads whenever its data may have changed."""
+
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__()
+        self.inspection_id = inspection_id
+
+    def on_mount(self) -> None:
+        if self.services.store_ready:
+            self.reload()
+
+    def on_store_ready(self, message: StoreReady) -> None:
+        self.reload()
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        # Back from set-up, a review or an interview: show what changed there.
+        if self.services.store_ready:
+            self.reload()
+
+    def reload(self) -> None:  # pragma: no cover - overridden
+        """Each inspection screen says what it reads; the base only decides when."""
+        raise NotImplementedError(f"{type(self).__name__} must define reload()")
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+class AnalysisScreen(InspectionScreen):
+    """An inspection screen that reloads on return from other screens, not from its dialogs.
+
+    The base class reloads whenever the screen is resumed. These screens open
+    dialogs (an edit form, a confirmation, help, the command palette) whose
+    results they write and reload themselves; reloading again on their return
+    would redraw a 1,000-row table twice, or put stale text back into a field
+    being saved. Set ``reload_on_return`` before pushing a full screen that may
+    change the data.
+    """
+
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__(inspection_id)
+        self.reload_on_return = False
+        self._resuming = False
+
+    def on_screen_resume(self) -> None:
+        # Runs before the base class's handler (which calls reload()).
+        self._resuming = True
+
+    def reload(self) -> None:
+        if self._resuming:
+            self._resuming = False
+            if not self.reload_on_return:
+                return
+            self.reload_on_return = False
+        self.load()
+
+    def load(self) -> None:  # pragma: no cover - overridden
+        """Each analysis screen says what it reads; the base only decides when."""
+        raise NotImplementedError(f"{type(self).__name__} must define load()")
