@@ -50,10 +50,9 @@ from textual.widgets.option_list import Option
 from tenant_inspect.attempts import refusable
 from tenant_inspect.errors import UserError
 from tenant_inspect.themes import THEMES
-from tenant_inspect.vocabulary import KIND_WORDS
+from tenant_inspect.vocabulary import KIND_LABELS, KIND_WORDS
 
 from .base import AnalysisScreen
-from .dialogs.finding import KIND_LABELS
 from .markup import clip, escape, problem_words
 from .messages import DataChanged
 from .widgets.answer_input import MarkedRadioButton
@@ -1051,7 +1050,9 @@ class FindingsBoardScreen(AnalysisScreen):
         row = self.selected()
         if row is None:
             return
-        from .dialogs.finding import FindingDialog, FindingDraft, save_finding_change
+        from tenant_inspect.finding_edits import FindingDraft, save_finding_change
+
+        from .dialogs.finding import FindingDialog
 
         finding_id = row.id
         evidence = row.evidence + (f" · question: {row.question}" if row.question else "")

@@ -48,18 +48,12 @@ from textual.widgets import (
     TextArea,
 )
 
+from tenant_inspect.finding_edits import FindingDraft, save_finding_change, save_new_finding
 from tenant_inspect.questionnaire import Question, Questionnaire
+from tenant_inspect.views.findings import FindingRow, load_findings
 
 from .base import ServicesMixin
-from .dialogs.finding import (
-    FindingDialog,
-    FindingDraft,
-    FindingRow,
-    FindingsPanel,
-    load_findings,
-    save_finding_change,
-    save_new_finding,
-)
+from .dialogs.finding import FindingDialog
 from .messages import DataChanged
 from .widgets.answer_input import (
     AnswerInput,
@@ -74,6 +68,7 @@ from .widgets.answer_input import (
     make_answer_input,
     show_problems,
 )
+from .widgets.findings_panel import FindingsPanel
 from .widgets.footer import FittingFooter
 from .widgets.question_nav import AnswerState, QuestionJumpDialog, QuestionPath, progress_text
 from .widgets.save_indicator import SaveIndicator

@@ -34,11 +34,10 @@ from tenant_inspect.attempts import refusable
 from tenant_inspect.checks import Warning
 from tenant_inspect.errors import UserError
 from tenant_inspect.models import COST_BANDS
-from tenant_inspect.vocabulary import KIND_WORDS
+from tenant_inspect.vocabulary import KIND_LABELS, KIND_WORDS
 
 from .base import AnalysisScreen
 from .dialogs.confirm import ConfirmDialog
-from .dialogs.finding import KIND_LABELS
 from .dialogs.text_entry import TextDialog
 from .markup import clip, escape, problem_words
 from .widgets.answer_input import TickList

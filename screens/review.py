@@ -24,8 +24,9 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Header, Input, Label, Static, TextArea
 
+from tenant_inspect.views.findings import load_findings
+
 from .base import ServicesMixin
-from .dialogs.finding import load_findings
 from .interview import (
     STATUS_WORDS,
     QuestionRunnerScreen,

@@ -16,133 +16,23 @@ before the finding is added.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList, RadioSet, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
+from tenant_inspect.finding_edits import FindingDraft
 from tenant_inspect.themes import THEMES
+from tenant_inspect.vocabulary import KIND_LABELS
 
-from ..widgets.answer_input import FieldOptionList, MarkedRadioButton, TickList, show_problems
+from ..widgets.answer_input import MarkedRadioButton, TickList, show_problems
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
-#: Finding kinds in the order offered, with the words shown (never colour alone).
-KIND_LABELS: dict[str, str] = {
-    "strength": "Strength",
-    "weakness": "Weakness",
-    "observation": "Observation",
-    "good_practice": "Good practice",
-}
-
-
-@dataclass(frozen=True)
-class FindingRow:
-    """A finding as the screens show it (a plain copy, safe to keep on the UI thread)."""
-
-    id: str
-    kind: str
-    text: str
-    themes: tuple[str, ...] = ()
-    question_key: str = ""
-
-    @classmethod
-    def from_model(cls, finding: Any) -> FindingRow:
-        return cls(
-            id=finding.id,
-            kind=finding.kind,
-            text=finding.text,
-            themes=tuple(finding.themes or ()),
-            question_key=finding.question_key or "",
-        )
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind.replace("_", " ").capitalize())
-
-
-@dataclass
-class FindingDraft:
-    """What the form gives back: the finding as typed, or a request to delete it."""
-
-    kind: str = ""
-    text: str = ""
-    themes: list[str] = field(default_factory=list)
-    delete: bool = False
-
-
-# ---------------------------------------------------------------------------
-# Writing (runs on the app's writer thread)
-# ---------------------------------------------------------------------------
-
-
-def save_new_finding(
-    session: Session,
-    *,
-    parent_kind: str,
-    parent_id: str,
-    question_key: str | None,
-    draft: FindingDraft,
-) -> str:
-    """Add a finding citing an interview or document (and the question, if any).
-
-    The answer row is created first when the question has not been answered
-    yet, so the finding can always point at its exact evidence.
-    """
-    from tenant_inspect import analysis, fieldwork, records
-    from tenant_inspect import models as m
-
-    parent: m.Interview | m.DocumentReview
-    if parent_kind == "interview":
-        parent = records.get(session, m.Interview, parent_id)
-    else:
-        parent = records.get(session, m.DocumentReview, parent_id)
-    links: dict[str, Any] = {}
-    if question_key:
-        links["answer_id"] = fieldwork.save_answer(session, parent, question_key).id
-    elif parent_kind == "interview":
-        links["interview_id"] = parent.id
-    else:
-        links["document_review_id"] = parent.id
-    finding = analysis.add_finding(
-        session,
-        parent.inspection_id,
-        kind=draft.kind,
-        text=draft.text,
-        themes=list(draft.themes),
-        **links,
-    )
-    return finding.id
-
-
-def save_finding_change(session: Session, finding_id: str, draft: FindingDraft) -> None:
-    """Apply an edit from the form, or tombstone the finding when asked to delete it."""
-    from tenant_inspect import analysis, records
-    from tenant_inspect import models as m
-
-    finding = records.get(session, m.Finding, finding_id)
-    if draft.delete:
-        records.delete(session, finding)
-        return
-    analysis.update_finding(
-        session, finding, kind=draft.kind, text=draft.text.strip(), themes=list(draft.themes)
-    )
-
-
-def load_findings(session: Session, inspection_id: str, **where: str) -> list[FindingRow]:
-    from tenant_inspect import analysis
-
-    rows = analysis.findings(session, inspection_id, **where)
-    return [FindingRow.from_model(f) for f in rows]
-
+    pass
 
 # ---------------------------------------------------------------------------
 # The form
@@ -289,77 +179,3 @@ class FindingDialog(ModalScreen[FindingDraft | None]):
             ConfirmDialog("Delete this finding? It will no longer appear in the report.", "Delete"),
             answered,
         )
-
-
-# ---------------------------------------------------------------------------
-# The panel
-# ---------------------------------------------------------------------------
-
-
-def _short(text: str, width: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-class FindingsPanel(Vertical):
-    """The findings recorded for one interview or document; Enter on one edits it."""
-
-    DEFAULT_CSS = """
-    FindingsPanel { height: 1fr; border-left: vkey $primary; padding: 0 1; }
-    FindingsPanel #findings-title { text-style: bold; height: auto; }
-    FindingsPanel #findings-list { height: 1fr; }
-    FindingsPanel #findings-empty { color: $text-muted; height: auto; }
-    FindingsPanel #findings-hint { color: $text-muted; height: auto; }
-    """
-
-    class Edit(Message):
-        """The inspector chose a finding to edit."""
-
-        def __init__(self, finding_id: str) -> None:
-            super().__init__()
-            self.finding_id = finding_id
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.rows: list[FindingRow] = []
-        self.numbers: dict[str, int] = {}
-
-    def compose(self) -> ComposeResult:
-        yield Static("Findings here (0)", id="findings-title")
-        yield Static(
-            "None yet. On any question press Ctrl+F to record a strength, weakness or observation.",
-            id="findings-empty",
-        )
-        yield FieldOptionList(id="findings-list")
-        yield Static("Enter edits · Ctrl+F adds · Ctrl+L hides", id="findings-hint")
-
-    def show(self, rows: list[FindingRow], numbers: dict[str, int] | None = None) -> None:
-        """Fill the list. ``numbers`` maps question keys to the question's number for labels."""
-        self.rows = rows
-        self.numbers = numbers or {}
-        option_list = self.query_one("#findings-list", OptionList)
-        highlighted = option_list.highlighted
-        option_list.clear_options()
-        for index, row in enumerate(rows):
-            if index:
-                option_list.add_option(None)  # a rule between findings
-            where = (
-                f" · Q{self.numbers[row.question_key]}" if row.question_key in self.numbers else ""
-            )
-            prompt = Content.assemble((row.kind_label, "bold"), where, "\n", _short(row.text))
-            option_list.add_option(Option(prompt, id=row.id))
-        if rows:
-            option_list.highlighted = min(highlighted or 0, option_list.option_count - 1)
-        self.query_one("#findings-title", Static).update(f"Findings here ({len(rows)})")
-        self.query_one("#findings-empty").display = not rows
-        option_list.display = bool(rows)
-
-    def focus_list(self) -> None:
-        option_list = self.query_one("#findings-list", OptionList)
-        if option_list.display:
-            option_list.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(self.Edit(event.option.id))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import Static, TextArea
 
-from screens.dialogs.finding import FindingDialog, FindingDraft
+from screens.dialogs.finding import FindingDialog
 from screens.interview import InterviewScreen
 from screens.widgets.answer_input import TickList
 from tenant_inspect import analysis, fieldwork, inspections
+from tenant_inspect.finding_edits import FindingDraft
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
 

@@ -11,7 +11,6 @@ import datetime as dt
 from textual.app import App
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
-from screens.dialogs.finding import FindingsPanel
 from screens.interview import (
     InterviewDetails,
     InterviewListScreen,
@@ -19,6 +18,7 @@ from screens.interview import (
     InterviewSetupDialog,
     RunnerData,
 )
+from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.question_nav import QuestionJumpDialog
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect import models as m

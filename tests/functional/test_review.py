@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from screens.dialogs.finding import FindingsPanel
 from screens.review import DocumentDialog, DocumentReviewListScreen, DocumentReviewScreen
+from screens.widgets.findings_panel import FindingsPanel
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store

@@ -24,7 +24,7 @@ from textual.widgets import Button, DataTable, Input, RadioSet, Select, Static, 
 
 from screens.dashboard import DashboardScreen
 from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.finding import FindingDialog, FindingsPanel
+from screens.dialogs.finding import FindingDialog
 from screens.dialogs.new_inspection import NewInspectionDialog
 from screens.dialogs.text_prompt import TextPromptDialog
 from screens.home import HomeScreen
@@ -36,6 +36,7 @@ from screens.interview import (
 )
 from screens.review import DocumentDialog, DocumentReviewListScreen, DocumentReviewScreen
 from screens.setup import AddAreaDialog, SetupScreen
+from screens.widgets.findings_panel import FindingsPanel
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
