@@ -10,16 +10,7 @@ from __future__ import annotations
 import pytest
 
 from screens.app import TenantInspectApp
-
-
-async def _settle(pilot) -> None:
-    app = pilot.app
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        app.finish_saving()
-        await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.support.settling import settle as _settle
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 from screens.app import TenantInspectApp
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
+from tests.support.settling import settle
 
 
 @pytest.fixture
@@ -46,17 +47,6 @@ def seeded_app(data_dir):
     app = TenantInspectApp(data_dir)
     yield app
     app.shutdown_store()
-
-
-async def settle(pilot) -> None:
-    """Let reads, writes and their callbacks finish (no sleeps)."""
-    app = pilot.app
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        app.finish_saving()
-        await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_dashboard(pilot) -> None:

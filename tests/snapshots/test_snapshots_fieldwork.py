@@ -19,6 +19,7 @@ from screens.review import DocumentReviewScreen
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
+from tests.support.settling import settle
 
 
 @pytest.fixture
@@ -76,15 +77,6 @@ def make_app(data_dir):
     yield factory
     for app in made:
         app.shutdown_store()
-
-
-async def settle(pilot) -> None:
-    """Let workers, saves and their callbacks finish (as tests/functional does)."""
-    app = pilot.app
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        app.finish_saving()
-        await pilot.pause()
 
 
 def still(app: TenantInspectApp) -> None:

@@ -17,6 +17,7 @@ from tenant_inspect.bundle import export_bundle
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import import_bundles
 from tenant_inspect.store import open_store
+from tests.support.settling import settle
 
 
 @pytest.fixture
@@ -71,17 +72,6 @@ def app(data_dir):
     app = TenantInspectApp(data_dir)
     yield app
     app.shutdown_store()
-
-
-async def settle(pilot) -> None:
-    """Let reads, writes and their callbacks finish (no sleeps)."""
-    app = pilot.app
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        app.finish_saving()
-        await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_team_after_importing_return_files(snap_compare, app, team_files):

@@ -1,0 +1,39 @@
+"""Waiting for a Pilot-driven app to be quiet, without betting on a number of pauses.
+
+A keypress may start a chain: a write on the autosave writer, its callback posted to the UI,
+a reload in a thread worker, the screen redrawn, perhaps another read. On an idle machine
+three rounds of "wait for workers, flush the writer, let messages run" cover it; on a loaded
+one they may not. :func:`settle` keeps going round until two rounds in a row found nothing
+running and nothing pending, so a test waits exactly as long as the app is busy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Rounds before giving up (a test's own assert then says what is missing).
+MAX_ROUNDS = 60
+
+
+def _busy(app: Any) -> bool:
+    if any(worker.is_running for worker in app.workers):
+        return True
+    saver = getattr(app, "_saver", None)
+    return bool(saver is not None and saver.pending)
+
+
+async def settle(pilot: Any) -> None:
+    """Let reads, writes and their callbacks finish (no sleeps)."""
+    app = pilot.app
+    quiet = 0
+    for _ in range(MAX_ROUNDS):
+        was_busy = _busy(app)
+        await app.workers.wait_for_complete()
+        app.finish_saving()
+        await pilot.pause()
+        if was_busy or _busy(app):
+            quiet = 0
+            continue
+        quiet += 1
+        if quiet >= 2:
+            return
