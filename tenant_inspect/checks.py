@@ -46,7 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .models import GRADE_KEYS, GRADE_LABELS
+from .vocabulary import GRADE_KEYS, GRADE_LABELS
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -29,6 +29,7 @@ from typing import Any
 from sqlmodel import Session
 
 from . import models as m
+from . import vocabulary
 from .analysis import (
     add_action,
     add_conclusion,
@@ -2691,14 +2692,14 @@ class _SmallDemo:
             judges = self.rng.sample(self.inspectors, self.rng.choice((2, 3)))
             for judge in judges:
                 shift = self.rng.choice((0, 0, 0, -1, 1))
-                index = m.GRADE_KEYS.index(grade) + shift
-                if not 0 <= index < len(m.GRADE_KEYS):
-                    index, shift = m.GRADE_KEYS.index(grade), 0
+                index = vocabulary.GRADE_KEYS.index(grade) + shift
+                if not 0 <= index < len(vocabulary.GRADE_KEYS):
+                    index, shift = vocabulary.GRADE_KEYS.index(grade), 0
                 set_judgement(
                     self.session,
                     self.inspection.id,
                     area_id=area_id,
-                    grade=m.GRADE_KEYS[index],
+                    grade=vocabulary.GRADE_KEYS[index],
                     rationale=INDEPENDENT_RATIONALES[shift],
                     judge_id=judge.id,
                 )
@@ -3308,7 +3309,7 @@ class _LargeDemo:
         findings: list[m.Finding] = []
         for _ in range(LARGE_FINDINGS):
             answer, question, ctx = rng.choice(candidates)
-            kind = rng.choices(m.FINDING_KINDS, weights=(35, 35, 20, 10))[0]
+            kind = rng.choices(vocabulary.FINDING_KINDS, weights=(35, 35, 20, 10))[0]
             topic = TOPICS.get(question.id, "resident involvement")
             leads = DOCUMENT_LEADS if answer.document_review_id else INTERVIEW_LEADS
             text = rng.choice(leads[kind]).format(topic=topic, **ctx) + rng.choice(FINDING_TAILS)
@@ -3343,7 +3344,7 @@ class _LargeDemo:
                     self.session,
                     self.iid,
                     area_id=area.id,
-                    grade=m.GRADE_KEYS[own],
+                    grade=vocabulary.GRADE_KEYS[own],
                     rationale=INDEPENDENT_RATIONALES[(own > index) - (own < index)],
                     judge_id=judge.id,
                 )
@@ -3351,7 +3352,7 @@ class _LargeDemo:
                 self.session,
                 self.iid,
                 area_id=area.id,
-                grade=m.GRADE_KEYS[index],
+                grade=vocabulary.GRADE_KEYS[index],
                 rationale=rationale
                 if area_name != DESKTOP
                 else rationale.replace(f"{n} interviews and ", ""),
@@ -3392,9 +3393,9 @@ class _LargeDemo:
                 area_id=first.area_id,
                 sub_actions=rng.sample(SUB_ACTION_BANK, rng.randint(1, 3)),
                 expected_benefits=rng.choice(BENEFIT_BANK),
-                impact=rng.choice(m.LEVELS),
-                cost=rng.choice(m.LEVELS),
-                priority=rng.choice(m.LEVELS),
+                impact=rng.choice(vocabulary.LEVELS),
+                cost=rng.choice(vocabulary.LEVELS),
+                priority=rng.choice(vocabulary.LEVELS),
                 target_date=BASE_DATE + timedelta(days=rng.randint(90, 400)),
             )
             if i % 3 == 0:
@@ -3409,5 +3410,5 @@ class _LargeDemo:
                     how_we_know="Progress reported to the Tenants' Panel every quarter.",
                     costs="Staff time only.",
                     tenant_say="The Tenants' Panel reviews progress every quarter.",
-                    status=rng.choice(m.ACTION_STATUSES),
+                    status=rng.choice(vocabulary.ACTION_STATUSES),
                 )

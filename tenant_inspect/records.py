@@ -21,6 +21,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from . import models as m
+from . import vocabulary
 from .errors import NotFound, ValidationError
 
 T = TypeVar("T", bound=m.SyncedRow)
@@ -100,7 +101,7 @@ RULES: dict[type[m.SyncedRow], dict[str, Rule]] = {
         "start_date": Day(),
         "end_date": Day(),
         "report_date": Day(),
-        "status": Choice(m.INSPECTION_STATUSES),
+        "status": Choice(vocabulary.INSPECTION_STATUSES),
         "preface": Text(_LONG),
         "acknowledgements": Text(_LONG),
         "introduction": Text(_LONG),
@@ -110,13 +111,13 @@ RULES: dict[type[m.SyncedRow], dict[str, Rule]] = {
     },
     m.TeamMember: {
         "name": Text(120, required=True),
-        "role": Choice(m.MEMBER_ROLES),
+        "role": Choice(vocabulary.MEMBER_ROLES),
         "position": Whole(),
         "include_in_report": Flag(),
     },
     m.Area: {
         "name": Text(120, required=True),
-        "kind": Choice(m.AREA_KINDS),
+        "kind": Choice(vocabulary.AREA_KINDS),
         "position": Whole(),
         "description": Text(_LONG),
         "interviews_planned": Whole(0, 500),
@@ -133,20 +134,20 @@ RULES: dict[type[m.SyncedRow], dict[str, Rule]] = {
         "questionnaire_id": Text(80),
         "questionnaire_version": Text(40),
         "observations": Text(_LONG),
-        "status": Choice(m.WORK_STATUSES),
+        "status": Choice(vocabulary.WORK_STATUSES),
         "current_question": Text(80),
         "internal": Flag(),
     },
     m.Interview: {
         "area_id": Ref(m.Area),
-        "interviewee_kind": Choice(m.INTERVIEWEE_KINDS),
+        "interviewee_kind": Choice(vocabulary.INTERVIEWEE_KINDS),
         "interviewee_role": Text(120, required=True),
         "interviewee_name": Text(120),
         "interview_date": Day(),
         "consent": Flag(),
         "questionnaire_id": Text(80),
         "questionnaire_version": Text(40),
-        "status": Choice(m.INTERVIEW_STATUSES),
+        "status": Choice(vocabulary.INTERVIEW_STATUSES),
         "current_question": Text(80),
         "notes": Text(_LONG),
     },
@@ -158,7 +159,7 @@ RULES: dict[type[m.SyncedRow], dict[str, Rule]] = {
     },
     m.Finding: {
         "area_id": Ref(m.Area),
-        "kind": Choice(m.FINDING_KINDS),
+        "kind": Choice(vocabulary.FINDING_KINDS),
         "text": Text(_LONG, required=True),
         "document_review_id": Ref(m.DocumentReview),
         "interview_id": Ref(m.Interview),
@@ -170,7 +171,7 @@ RULES: dict[type[m.SyncedRow], dict[str, Rule]] = {
     m.Judgement: {
         "area_id": Ref(m.Area, required=True),
         "judge_id": Ref(m.TeamMember),
-        "grade": Choice(m.GRADE_KEYS),
+        "grade": Choice(vocabulary.GRADE_KEYS),
         "rationale": Text(_LONG),
         "is_final": Flag(),
     },
@@ -186,9 +187,9 @@ RULES: dict[type[m.SyncedRow], dict[str, Rule]] = {
         "text": Text(_LONG, required=True),
         "sub_actions": TextList(100, 5000),
         "expected_benefits": Text(_LONG),
-        "impact": Choice(m.LEVELS, allow_blank=True),
-        "cost": Choice(m.LEVELS, allow_blank=True),
-        "priority": Choice(m.LEVELS, allow_blank=True),
+        "impact": Choice(vocabulary.LEVELS, allow_blank=True),
+        "cost": Choice(vocabulary.LEVELS, allow_blank=True),
+        "priority": Choice(vocabulary.LEVELS, allow_blank=True),
         "target_date": Day(),
         "position": Whole(),
         "internal": Flag(),
@@ -203,7 +204,7 @@ RULES: dict[type[m.SyncedRow], dict[str, Rule]] = {
         "how_we_know": Text(_LONG),
         "costs": Text(_LONG),
         "tenant_say": Text(_LONG),
-        "status": Choice(m.ACTION_STATUSES),
+        "status": Choice(vocabulary.ACTION_STATUSES),
     },
 }
 
