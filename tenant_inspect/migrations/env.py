@@ -17,7 +17,7 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:  # pragma: no cover - only when run from the alembic CLI
         from tenant_inspect.locations import resolve_data_dir
-        from tenant_inspect.store import make_engine
+        from tenant_inspect.storage.sqlite.engine import make_engine
 
         engine = make_engine(resolve_data_dir().db_path)
         with engine.connect() as connection:
