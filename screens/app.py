@@ -1,9 +1,11 @@
 """The Textual application: start-up, the database connection and the writer.
 
-Start-up is budgeted (DESIGN.md): the home screen lists inspections with
-plain sqlite3 (:mod:`tenant_inspect.fastread`) while the real store — and
-with it SQLModel, which alone costs more than a bare Textual app to import —
-opens in a worker after the first paint. Screens talk to the database only
+Start-up is budgeted (DESIGN.md): the home screen lists inspections through
+the store's cheap path (:func:`tenant_inspect.store.quick_summaries`) while
+the real store — and with it SQLModel, which alone costs more than a bare
+Textual app to import — opens in a worker after the first paint. The app
+knows only the :class:`~tenant_inspect.store.Store` interface, never which
+database is behind it. Screens talk to the database only
 through :meth:`TenantInspectApp.read` (a thread worker) and
 :meth:`TenantInspectApp.write` (the single ordered writer of
 :class:`~tenant_inspect.autosave.AutoSaver`), so typing never waits for disk.
@@ -29,7 +31,8 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from tenant_inspect.autosave import AutoSaver
-    from tenant_inspect.store import Store
+    from tenant_inspect.store import ChangeWatch, Store
+    from tenant_inspect.summaries import InspectionSummary
 
 HIGH_CONTRAST = Theme(
     name="tenant-high-contrast",
@@ -81,6 +84,7 @@ class TenantInspectApp(App[int]):
         self.data_dir = data_dir
         self.author_id = author_id
         self._store: Store | None = None
+        self._change_watch: ChangeWatch | None = None
         self._saver: AutoSaver | None = None
         self._store_ready = threading.Event()
         self._store_error: BaseException | None = None
@@ -107,14 +111,9 @@ class TenantInspectApp(App[int]):
         saved (a later save of another field must not hide it), and
         :func:`run_app` says so on exit if it never was.
         """
-        import contextlib
-        import sqlite3
-
-        from tenant_inspect import backups
         from tenant_inspect.autosave import AutoSaver
-        from tenant_inspect.store import open_store, storage_problem
+        from tenant_inspect.store import ON_START, open_store
 
-        existed = self.data_dir.db_path.exists()
         try:
             store = open_store(self.data_dir)
         except BaseException as exc:  # shown to the user; the app stays up to say so
@@ -131,9 +130,7 @@ class TenantInspectApp(App[int]):
             return
         self._store = store
         # Watch for commits from here on: no exit backup when nothing changed.
-        self._change_watch: backups.ChangeWatch | None = None
-        with contextlib.suppress(sqlite3.Error):  # without it, the exit backup is always taken
-            self._change_watch = backups.ChangeWatch(store.db_path)
+        self._change_watch = store.watch_changes()
         unsaved: dict[str, BaseException] = {}  # key -> why; touched by the writer thread only
         self._unsaved = unsaved  # read by run_app once the writer has stopped
 
@@ -145,7 +142,7 @@ class TenantInspectApp(App[int]):
                 self.post_message(Deferred(self._saved, key))
 
         def failed(key: str, exc: BaseException) -> None:
-            problem = storage_problem(exc, store.db_path)
+            problem = store.explain(exc)
             if problem is not None:  # full disk, read-only folder ...: say what to do
                 exc = UserError(
                     f"{problem.reason}. What you typed is still on screen and everything "
@@ -163,11 +160,11 @@ class TenantInspectApp(App[int]):
         self.call_from_thread(self._store_opened)
         # The rolling start-up backup: after the screens have their data, so
         # nobody waits for it (the copy reads a snapshot; saves carry on).
-        if not existed:
+        if store.is_new:
             return  # a brand-new database has nothing to keep yet
         try:
-            backups.rolling_backup(store.db_path, self.data_dir.backup_dir, backups.ON_START)
-        except (UserError, OSError, sqlite3.Error) as exc:
+            store.rolling_backup(ON_START)
+        except (UserError, OSError) as exc:
             self.call_from_thread(
                 self.notify,
                 f"The automatic backup on start failed: {exc}. Your work is still saved as you "
@@ -193,6 +190,12 @@ class TenantInspectApp(App[int]):
         if self._store is None:
             raise UserError(f"your data could not be opened: {self._store_error}")
         return self._store
+
+    def quick_summaries(self) -> list[InspectionSummary] | None:
+        """The inspections list without waiting for the store (None: wait for it)."""
+        from tenant_inspect.store import quick_summaries
+
+        return quick_summaries(self.data_dir)
 
     # -- database access for screens -----------------------------------------
 
@@ -317,7 +320,6 @@ def run_app(data_dir: DataDir) -> int:
     disk, say), the last thing printed says so and the exit status is 1: the
     app never claims to have saved what it has not.
     """
-    import sqlite3
     import sys
 
     app = TenantInspectApp(data_dir)
@@ -326,17 +328,17 @@ def run_app(data_dir: DataDir) -> int:
     finally:
         opened = app.store_ready
         app.shutdown_store()
-        watch = getattr(app, "_change_watch", None)
+        watch = app._change_watch
         changed = watch.changed() if watch is not None else opened
         if watch is not None:
             watch.close()
     unsaved: dict[str, BaseException] = getattr(app, "_unsaved", {})
     if changed:
-        from tenant_inspect import backups
+        from tenant_inspect.store import ON_EXIT, rolling_backup
 
         try:
-            backups.rolling_backup(data_dir.db_path, data_dir.backup_dir, backups.ON_EXIT)
-        except (UserError, OSError, sqlite3.Error) as exc:
+            rolling_backup(data_dir, ON_EXIT)
+        except (UserError, OSError) as exc:
             sys.stderr.write(f"tenant-inspect: note: the backup on exit failed: {exc}\n")
     if unsaved:
         reasons = sorted({str(exc) for exc in unsaved.values()})

@@ -45,15 +45,15 @@ def _out(text: str = "") -> None:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    """Open the TUI, holding the data folder's lock for its whole life (see lock.py).
+    """Open the TUI, holding the data folder's lock for its whole life (``Backend.hold``).
 
     The lock is taken before Textual is even imported, so a second window is
     refused at once with one line naming the first one's pid (exit status 1).
     """
-    from .lock import acquire
+    from .store import storage_backend
 
     data_dir = _data_dir(args)
-    with acquire(data_dir):
+    with storage_backend(data_dir).hold():
         from screens.app import run_app  # lazy: Textual is only loaded for the TUI
 
         return run_app(data_dir)
@@ -163,14 +163,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .backups import backup_database, prune_backups
-
-    data_dir = _data_dir(args)
-    # Open first so a never-migrated database is brought up to date and checked.
-    with _open(args):
-        pass
-    path = backup_database(data_dir.db_path, data_dir.backup_dir, reason="manual")
-    removed = prune_backups(data_dir.backup_dir, keep=args.keep, reason="manual")
+    # Opening first brings a never-migrated database up to date and checks it.
+    with _open(args) as store:
+        path, removed = store.backup("manual", keep=args.keep)
     _out(f"Backed up to {path}")
     if removed:
         _out(f"Removed {len(removed)} older backup(s); keeping the newest {args.keep}.")
@@ -178,11 +173,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .restore import restore_database
+    from .store import storage_backend
 
-    data_dir = _data_dir(args)
-    safety = restore_database(data_dir, Path(args.file))
-    _out(f"Restored {args.file} into {data_dir.db_path}")
+    backend = storage_backend(_data_dir(args))
+    safety = backend.restore(Path(args.file))
+    _out(f"Restored {args.file} into {backend.location}")
     if safety is not None:
         _out(f"The database as it was before is kept in {safety}")
     return 0

@@ -2,7 +2,7 @@
 
 Kept in its own light module (no SQLModel) so the TUI's home screen can show
 the list before the heavy database libraries have finished loading (see
-:mod:`tenant_inspect.fastread`).
+:func:`tenant_inspect.store.quick_summaries`).
 """
 
 from __future__ import annotations

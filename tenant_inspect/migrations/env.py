@@ -5,6 +5,7 @@ place; Alembic rebuilds the table inside the migration's transaction instead.
 """
 
 from alembic import context
+from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import tenant_inspect.models  # noqa: F401  (registers the tables)
@@ -17,7 +18,7 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:  # pragma: no cover - only when run from the alembic CLI
         from tenant_inspect.locations import resolve_data_dir
-        from tenant_inspect.store import make_engine
+        from tenant_inspect.storage.sqlite.engine import make_engine
 
         engine = make_engine(resolve_data_dir().db_path)
         with engine.connect() as connection:
@@ -26,7 +27,7 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
-def _run(connection) -> None:
+def _run(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()

@@ -135,7 +135,7 @@ def test_run_app_says_not_saved_on_exit_and_fails(data_dir, monkeypatch, capsys)
 def test_the_exit_backup_is_taken_only_when_something_changed(
     data_dir: DataDir, monkeypatch, changed: bool
 ):
-    from tenant_inspect.backups import ChangeWatch
+    from tenant_inspect.storage.sqlite.backups import ChangeWatch
 
     open_store(data_dir).close()
 

@@ -8,9 +8,9 @@ import pytest
 from sqlmodel import select
 
 from tenant_inspect import models as m
-from tenant_inspect.backups import backup_database, list_backups, prune_backups
 from tenant_inspect.errors import UserError
-from tenant_inspect.restore import restore_database
+from tenant_inspect.storage.sqlite.backups import backup_database, list_backups, prune_backups
+from tenant_inspect.storage.sqlite.restore import restore_database
 from tenant_inspect.store import open_store
 
 
@@ -140,7 +140,7 @@ def test_a_restored_database_gets_a_new_device_id(data_dir):
 
 
 def test_rolling_backups_keep_the_newest_of_their_own_kind_only(data_dir):
-    from tenant_inspect.backups import ON_EXIT, ON_START, rolling_backup
+    from tenant_inspect.storage.sqlite.backups import ON_EXIT, ON_START, rolling_backup
 
     _add(data_dir, "x")
     manual = backup_database(data_dir.db_path, data_dir.backup_dir, reason="manual")
@@ -158,7 +158,7 @@ def test_rolling_backups_keep_the_newest_of_their_own_kind_only(data_dir):
 
 
 def test_a_killed_backup_leaves_only_a_partial_file_which_the_next_one_clears(data_dir):
-    from tenant_inspect.backups import ON_START, rolling_backup
+    from tenant_inspect.storage.sqlite.backups import ON_START, rolling_backup
 
     _add(data_dir, "x")
     data_dir.backup_dir.mkdir(exist_ok=True)
@@ -172,7 +172,7 @@ def test_a_killed_backup_leaves_only_a_partial_file_which_the_next_one_clears(da
 
 
 def test_change_watch_sees_commits_from_other_connections_only(data_dir):
-    from tenant_inspect.backups import ChangeWatch
+    from tenant_inspect.storage.sqlite.backups import ChangeWatch
 
     _add(data_dir, "x")
     watch = ChangeWatch(data_dir.db_path)
@@ -187,7 +187,7 @@ def test_change_watch_sees_commits_from_other_connections_only(data_dir):
 
 
 def test_newest_intact_backup_skips_a_damaged_one(data_dir):
-    from tenant_inspect.backups import newest_intact_backup
+    from tenant_inspect.storage.sqlite.backups import newest_intact_backup
 
     _add(data_dir, "x")
     good = backup_database(data_dir.db_path, data_dir.backup_dir, reason="on-start")

@@ -30,7 +30,7 @@ from tenant_inspect import models as m
 from tenant_inspect.autosave import AutoSaver
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import DataDir
-from tenant_inspect.store import StorageProblem, Store, open_store, storage_problem
+from tenant_inspect.store import StorageProblem, Store, open_store
 
 FULL = "database or disk is full"
 
@@ -87,7 +87,7 @@ def test_a_full_disk_during_a_write_is_one_clear_line_and_changes_nothing(store,
 def test_other_database_errors_are_not_dressed_up_as_disk_trouble(store):
     with pytest.raises(sqlite3.OperationalError, match="no such table"), store.write():
         raise sqlite3.OperationalError("no such table: nowhere")
-    assert storage_problem(ValueError("x"), store.db_path) is None
+    assert store.explain(ValueError("x")) is None
 
 
 def test_autosave_reports_a_full_disk_and_never_says_saved(store, monkeypatch):
@@ -116,7 +116,7 @@ def test_autosave_reports_a_full_disk_and_never_says_saved(store, monkeypatch):
         assert saver.flush()
         assert saved == []  # no "saved" for a save that failed
         [(key, exc)] = errors
-        problem = storage_problem(exc, store.db_path)
+        problem = store.explain(exc)
         assert key == "title" and problem is not None and problem.reason == "the disk is full"
         monkeypatch.undo()
         assert fingerprint(store.db_path) == before
@@ -251,7 +251,7 @@ def test_a_read_only_data_folder_says_so_and_keeps_the_data(data_dir: DataDir):
 
 
 def test_open_store_turns_disk_trouble_into_a_user_error(data_dir: DataDir, monkeypatch):
-    from tenant_inspect import store as store_module
+    from tenant_inspect.storage.sqlite import store as store_module
 
     open_store(data_dir).close()
 

@@ -8,10 +8,10 @@ from collections import namedtuple
 import pytest
 
 from tenant_inspect import doctor
-from tenant_inspect.backups import backup_database
 from tenant_inspect.cli import main
 from tenant_inspect.doctor import run_doctor
 from tenant_inspect.locations import DataDir, resolve_data_dir
+from tenant_inspect.storage.sqlite.backups import backup_database
 from tenant_inspect.store import open_store
 
 

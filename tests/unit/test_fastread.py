@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tenant_inspect import analysis, fieldwork, inspections, records
-from tenant_inspect.fastread import quick_summaries
 from tenant_inspect.migrations import SCHEMA_HEAD
+from tenant_inspect.storage.sqlite.fastread import quick_summaries
 
 
 def test_quick_list_matches_the_service_list(store, data_dir):
@@ -49,6 +49,20 @@ def test_fastread_stays_light():
     import subprocess
     import sys
 
-    code = "import sys, tenant_inspect.fastread; print(sorted(m for m in ('sqlalchemy','sqlmodel','textual','alembic') if m in sys.modules))"
+    code = (
+        "import sys, tenant_inspect.fastread, tenant_inspect.storage.sqlite.fastread\n"
+        "import tenant_inspect.store, tenant_inspect.storage.sqlite.backend\n"
+        "print(sorted(m for m in ('sqlalchemy','sqlmodel','textual','alembic') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_interface_answers_like_the_fast_path(store, data_dir):
+    """``store.quick_summaries(data_dir)`` is the SQLite fast path, not a slower stand-in."""
+    from tenant_inspect.store import quick_summaries as through_interface
+
+    with store.write() as session:
+        inspections.create_inspection(session, title="A", landlord="L1")
+    assert through_interface(data_dir) == quick_summaries(data_dir.db_path)
+    assert through_interface(data_dir) is not None

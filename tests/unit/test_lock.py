@@ -17,19 +17,21 @@ from pathlib import Path
 
 import pytest
 
-from tenant_inspect import lock
-from tenant_inspect.backups import backup_database
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import DataDir
-from tenant_inspect.restore import restore_database
-from tenant_inspect.store import make_engine, open_store, run_migrations, stored_revision
+from tenant_inspect.storage.sqlite import lock
+from tenant_inspect.storage.sqlite.backups import backup_database
+from tenant_inspect.storage.sqlite.engine import make_engine
+from tenant_inspect.storage.sqlite.migrate import run_migrations, stored_revision
+from tenant_inspect.storage.sqlite.restore import restore_database
+from tenant_inspect.store import open_store
 
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("the two-process tests use POSIX signals", allow_module_level=True)
 
 HOLD = """
 import sys, time
-from tenant_inspect.lock import acquire
+from tenant_inspect.storage.sqlite.lock import acquire
 from tenant_inspect.locations import resolve_data_dir
 held = acquire(resolve_data_dir(sys.argv[1]))
 print("held" if held.held else "not held", flush=True)

@@ -11,7 +11,9 @@ from tenant_inspect import models as m
 from tenant_inspect.demo import build_demo
 from tenant_inspect.dump import dump_json
 from tenant_inspect.locations import resolve_data_dir
-from tenant_inspect.store import make_engine, open_store, run_migrations, stored_revision
+from tenant_inspect.storage.sqlite.engine import make_engine
+from tenant_inspect.storage.sqlite.migrate import run_migrations, stored_revision
+from tenant_inspect.store import open_store
 
 
 def _columns(conn: sqlite3.Connection, table: str, schema: str = "main") -> list[str]:

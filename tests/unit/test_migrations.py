@@ -29,8 +29,10 @@ from tenant_inspect.demo import build_demo
 from tenant_inspect.dump import dump_json
 from tenant_inspect.locations import DataDir, resolve_data_dir
 from tenant_inspect.migrations import KNOWN_REVISIONS, SCHEMA_HEAD
-from tenant_inspect.restore import restore_database
-from tenant_inspect.store import make_engine, open_store, run_migrations, stored_revision
+from tenant_inspect.storage.sqlite.engine import make_engine
+from tenant_inspect.storage.sqlite.migrate import run_migrations, stored_revision
+from tenant_inspect.storage.sqlite.restore import restore_database
+from tenant_inspect.store import open_store
 
 FIRST = KNOWN_REVISIONS[0]
 STEPS = list(itertools.pairwise(KNOWN_REVISIONS))

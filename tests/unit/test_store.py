@@ -12,7 +12,8 @@ from sqlmodel import select
 from tenant_inspect import models as m
 from tenant_inspect.errors import UserError
 from tenant_inspect.migrations import KNOWN_REVISIONS, SCHEMA_HEAD
-from tenant_inspect.store import open_store, stored_revision
+from tenant_inspect.storage.sqlite.migrate import stored_revision
+from tenant_inspect.store import open_store
 
 
 def test_connection_pragmas_are_in_effect(store):
@@ -214,8 +215,10 @@ def test_backup_is_taken_before_migrating_an_existing_database(data_dir, monkeyp
         session.add(m.Inspection(title="Precious", landlord="L"))
     s.close()
     ran = []
-    monkeypatch.setattr("tenant_inspect.store.SCHEMA_HEAD", "next")
-    monkeypatch.setattr("tenant_inspect.store.run_migrations", lambda engine: ran.append(True))
+    monkeypatch.setattr("tenant_inspect.storage.sqlite.migrate.SCHEMA_HEAD", "next")
+    monkeypatch.setattr(
+        "tenant_inspect.storage.sqlite.migrate.run_migrations", lambda engine: ran.append(True)
+    )
     open_store(data_dir).close()
     assert ran == [True]
     backups = list(data_dir.backup_dir.glob(f"*before-migration-{SCHEMA_HEAD}.db"))

@@ -7,17 +7,20 @@ backed up first, then replaced through SQLite's backup API and migrated.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from .backups import backup_database, check_database_file, restore_into
-from .errors import UserError
-from .locations import DataDir, ensure_data_dir
-from .migrations import KNOWN_REVISIONS
-from .store import open_store, stored_revision
+from ...errors import UserError
+from ...locations import DataDir, ensure_data_dir
+from ...migrations import KNOWN_REVISIONS
+from .backups import backup_database, check_database_file
+from .migrate import stored_revision
 
 
 def restore_database(data_dir: DataDir, source: Path) -> Path | None:
     """Restore ``source``; return the safety backup of the replaced database, if any."""
+    from .store import open_sqlite_store
+
     problem = check_database_file(source)
     if problem:
         raise UserError(f"cannot restore: {problem}")
@@ -37,7 +40,7 @@ def restore_database(data_dir: DataDir, source: Path) -> Path | None:
         )
     restore_into(source, data_dir.db_path)
     _new_device_id(data_dir)
-    open_store(data_dir).close()  # migrates an older backup to the current schema
+    open_sqlite_store(data_dir).close()  # migrates an older backup to the current schema
     return safety
 
 
@@ -48,9 +51,7 @@ def _new_device_id(data_dir: DataDir) -> None:
     the coordinator in a return file); stamping new edits with the same device
     id could reuse them. A new id makes every later change distinct.
     """
-    import sqlite3
-
-    from .models import new_id
+    from ...models import new_id
 
     conn = sqlite3.connect(data_dir.db_path)
     try:
@@ -61,3 +62,41 @@ def _new_device_id(data_dir: DataDir) -> None:
             )
     finally:
         conn.close()
+
+
+def restore_into(source: Path, db_path: Path) -> None:
+    """Replace the content of the live database with ``source`` (already checked).
+
+    Refused while the app is open on the folder in another process: its
+    screens and pending saves belong to the database being replaced. The
+    folder's lock is held while the content is replaced, so the app cannot
+    start half-way through.
+    """
+    from .lock import acquire, refuse_if_open_elsewhere
+
+    data_dir = DataDir(db_path.parent, "restore")
+    refuse_if_open_elsewhere(data_dir, "restore a backup")
+    with acquire(data_dir):
+        try:
+            _copy_into(source, db_path)
+        except sqlite3.DatabaseError as exc:
+            # Busy, read-only, full: say so. But a live file that is no database
+            # any more (the caller kept a byte copy of it) must not block the
+            # way back: start from a fresh file.
+            if isinstance(exc, sqlite3.OperationalError) or check_database_file(db_path) is None:
+                raise UserError(f"cannot restore into {db_path}: {exc}") from exc
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            _copy_into(source, db_path)
+
+
+def _copy_into(source: Path, db_path: Path) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(db_path)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()

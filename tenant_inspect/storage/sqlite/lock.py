@@ -32,8 +32,8 @@ import time
 from pathlib import Path
 from typing import IO
 
-from .errors import UserError
-from .locations import DataDir
+from ...errors import UserError
+from ...locations import DataDir
 
 LOCK_FILENAME = "tenant-inspect.lock"
 #: Where the Windows lock byte sits: far beyond the pid, which must stay readable.

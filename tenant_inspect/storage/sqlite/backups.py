@@ -1,4 +1,4 @@
-"""Backups and restores of the database file.
+"""Backups of the database file, and watching it for changes.
 
 Copies are made with SQLite's online backup API, never by copying the file:
 a plain copy of a WAL database without its -wal file can miss committed data.
@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import UserError
+from ...errors import UserError
+from ...store import ON_EXIT as ON_EXIT  # the kinds are named by the interface
+from ...store import ON_START as ON_START
 
 BACKUP_PREFIX = "tenant-inspect-"
 DEFAULT_KEEP = 10
-ON_START = "on-start"
-ON_EXIT = "on-exit"
 PARTIAL_SUFFIX = ".db.partial"
 
 
@@ -181,6 +181,16 @@ class ChangeWatch:
             conn.close()
 
 
+class AlwaysChanged:
+    """The watch used when SQLite would not open one: unsure, so always "changed"."""
+
+    def changed(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        pass
+
+
 def newest_intact_backup(backup_dir: Path, limit: int = 20) -> BackupInfo | None:
     """The newest backup that passes :func:`check_database_file` (checking at most ``limit``)."""
     for info in reversed(list_backups(backup_dir)[-limit:]):
@@ -214,42 +224,3 @@ def check_database_file(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         return f"{path} cannot be read as a database ({exc})"
     return None
-
-
-def restore_into(source: Path, db_path: Path) -> None:
-    """Replace the content of the live database with ``source`` (already checked).
-
-    Refused while the app is open on the folder in another process: its
-    screens and pending saves belong to the database being replaced. The
-    folder's lock is held while the content is replaced, so the app cannot
-    start half-way through.
-    """
-    from .locations import DataDir
-    from .lock import acquire, refuse_if_open_elsewhere
-
-    data_dir = DataDir(db_path.parent, "restore")
-    refuse_if_open_elsewhere(data_dir, "restore a backup")
-    with acquire(data_dir):
-        try:
-            _copy_into(source, db_path)
-        except sqlite3.DatabaseError as exc:
-            # Busy, read-only, full: say so. But a live file that is no database
-            # any more (the caller kept a byte copy of it) must not block the
-            # way back: start from a fresh file.
-            if isinstance(exc, sqlite3.OperationalError) or check_database_file(db_path) is None:
-                raise UserError(f"cannot restore into {db_path}: {exc}") from exc
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-            _copy_into(source, db_path)
-
-
-def _copy_into(source: Path, db_path: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dest = sqlite3.connect(db_path)
-        try:
-            src.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        src.close()

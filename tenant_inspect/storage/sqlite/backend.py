@@ -1,0 +1,77 @@
+"""The SQLite back-end seen from outside: what can be done with a data folder.
+
+Some things happen without an open :class:`~tenant_inspect.store.Store` — the
+home screen's list before SQLModel has loaded, the backup after the app has
+closed its store, a restore (which replaces the file the store would hold),
+the single-instance lock, ``doctor`` — so they hang off this small object
+rather than the store. Creating it and importing this module cost nothing:
+every method imports what it needs, so the cheap paths stay cheap.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...doctor import DoctorReport
+    from ...locations import DataDir
+    from ...summaries import InspectionSummary
+    from .store import SqliteStore
+
+
+class SqliteBackend:
+    """The database file ``tenant-inspect.db`` in a data folder."""
+
+    def __init__(self, data_dir: DataDir) -> None:
+        self.data_dir = data_dir
+
+    @property
+    def location(self) -> str:
+        return str(self.data_dir.db_path)
+
+    def open(self, *, migrate: bool = True) -> SqliteStore:
+        from .store import open_sqlite_store
+
+        return open_sqlite_store(self.data_dir, migrate_schema=migrate)
+
+    def quick_summaries(self) -> list[InspectionSummary] | None:
+        from .fastread import quick_summaries
+
+        return quick_summaries(self.data_dir.db_path)
+
+    def rolling_backup(self, kind: str) -> Path:
+        """Back up and keep the newest few of ``kind``; SQLite's own failures become a UserError.
+
+        The caller (the app) then needs to know no sqlite3 exception to report it.
+        """
+        import sqlite3
+
+        from ...errors import UserError
+        from .backups import rolling_backup
+
+        try:
+            return rolling_backup(self.data_dir.db_path, self.data_dir.backup_dir, kind)
+        except sqlite3.Error as exc:
+            raise UserError(str(exc)) from exc
+
+    def restore(self, source: Path) -> Path | None:
+        from .restore import restore_database
+
+        return restore_database(self.data_dir, source)
+
+    def hold(self) -> AbstractContextManager[object]:
+        from .lock import acquire
+
+        return acquire(self.data_dir)
+
+    def open_elsewhere(self) -> int | bool:
+        from .lock import holder
+
+        return holder(self.data_dir)
+
+    def diagnose(self, report: DoctorReport) -> None:
+        from .doctor import check_database
+
+        check_database(report, self.data_dir)
