@@ -48,9 +48,9 @@ FUZZ_TEST_FUNCTIONS = 6  # two per file: each generates --hostile / 6 cases
 def soak_kills(runs: int, seed: int, work: Path) -> bool:
     from harness import ALLOWED_LOSS, KillSoak
 
-    from tenant_inspect.backups import list_backups
     from tenant_inspect.doctor import run_doctor
     from tenant_inspect.locations import resolve_data_dir
+    from tenant_inspect.storage.sqlite.backups import list_backups
 
     data = work / "kills"
     soak = KillSoak(data, runs=runs)
@@ -110,7 +110,8 @@ def soak_upgrade_kills(runs: int, seed: int, work: Path) -> bool:
     from tenant_inspect.dump import dump_json
     from tenant_inspect.locations import resolve_data_dir
     from tenant_inspect.migrations import SCHEMA_HEAD
-    from tenant_inspect.store import open_store, stored_revision
+    from tenant_inspect.storage.sqlite.migrate import stored_revision
+    from tenant_inspect.store import open_store
 
     source_db, inspection_id, expected = build_source(resolve_data_dir(work / "upgrade-source"))
     rng = random.Random(seed)
