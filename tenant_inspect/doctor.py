@@ -11,15 +11,12 @@ back-end and are reached through :func:`tenant_inspect.store.storage_backend`.
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
-import subprocess
-import sys
 import tempfile
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .doctor_report import DoctorReport, human_size
 from .locations import DataDir
 
 if TYPE_CHECKING:
@@ -27,43 +24,6 @@ if TYPE_CHECKING:
 
 #: Below this much free space the disk is reported as a problem.
 LOW_DISK_BYTES = 50 * 1024 * 1024
-#: How many of the newest backups are listed.
-SHOW_BACKUPS = 5
-
-
-@dataclass
-class DoctorReport:
-    lines: list[str] = field(default_factory=list)
-    ok: bool = True
-
-    def info(self, label: str, value: object) -> None:
-        self.lines.append(f"{label + ':':<18} {value}")
-
-    def problem(self, text: str) -> None:
-        self.ok = False
-        self.lines.append(f"PROBLEM: {text}")
-
-    def note(self, text: str) -> None:
-        self.lines.append(f"note: {text}")
-
-
-def command(data_dir: DataDir, *args: str) -> str:
-    """The exact command line to type for this data folder (quoted for this system)."""
-    words = ["tenant-inspect"]
-    if data_dir.source != "platformdirs":
-        words += ["--data-dir", str(data_dir.path)]
-    words += list(args)
-    if sys.platform == "win32":  # pragma: no cover
-        return subprocess.list2cmdline(words)
-    return shlex.join(words)
-
-
-def human_size(n: int) -> str:
-    """A size as people read it: ``3.2 MiB``."""
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n / 1024:.0f} KiB"
 
 
 def _writable(path: os.PathLike[str] | str) -> str | None:

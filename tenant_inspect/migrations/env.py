@@ -17,10 +17,13 @@ target_metadata = SQLModel.metadata
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:  # pragma: no cover - only when run from the alembic CLI
-        from tenant_inspect.locations import resolve_data_dir
-        from tenant_inspect.storage.sqlite.engine import make_engine
+        # A plain engine: the store's own (with its PRAGMAs) imports this package's
+        # revisions, and the migrations must not import the store back.
+        from sqlalchemy import create_engine
 
-        engine = make_engine(resolve_data_dir().db_path)
+        from tenant_inspect.locations import resolve_data_dir
+
+        engine = create_engine(f"sqlite:///{resolve_data_dir().db_path}")
         with engine.connect() as connection:
             _run(connection)
         return

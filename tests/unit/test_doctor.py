@@ -7,7 +7,7 @@ from collections import namedtuple
 
 import pytest
 
-from tenant_inspect import doctor
+from tenant_inspect import doctor, doctor_report
 from tenant_inspect.cli import main
 from tenant_inspect.doctor import run_doctor
 from tenant_inspect.locations import DataDir, resolve_data_dir
@@ -45,7 +45,7 @@ def test_a_healthy_folder_lists_the_newest_backups_with_their_times(data_dir):
     assert report.ok and "All is well." in text
     assert "backups:           6 in" in text and "newest first" in text
     listed = [line for line in report.lines if line.startswith("  20")]
-    assert len(listed) == doctor.SHOW_BACKUPS
+    assert len(listed) == doctor_report.SHOW_BACKUPS
     assert [line.split()[-1] for line in listed] == [p.name for p in reversed(made[1:])]
     assert "on-exit" in listed[0] and "manual" in listed[-1]
     assert "open in the app:   no" in text and "free space:" in text
@@ -62,7 +62,7 @@ def test_a_damaged_database_gets_the_exact_restore_command_which_works(data_dir,
     text = "\n".join(report.lines)
     assert "PROBLEM:" in text
     commands = [line.strip() for line in report.lines if " restore " in line]
-    assert commands == [doctor.command(data_dir, "restore", str(good))]
+    assert commands == [doctor_report.command(data_dir, "restore", str(good))]
     assert str(newer) not in text
     # The printed command is the whole recovery.
     words = shlex.split(commands[0])
@@ -90,12 +90,12 @@ def test_no_intact_backup_says_to_keep_everything_and_ask(data_dir):
     data_dir.db_path.write_bytes(b"garbage" * 1000)
     text = _text(data_dir)
     assert "No intact backup was found here. Do not delete anything" in text
-    assert doctor.command(data_dir, "restore", "FILE") in text
+    assert doctor_report.command(data_dir, "restore", "FILE") in text
 
 
 def test_the_command_names_a_chosen_folder_and_quotes_spaces(tmp_path):
     spaced = resolve_data_dir(tmp_path / "my data")
-    cmd = doctor.command(spaced, "restore", str(tmp_path / "a b.db"))
+    cmd = doctor_report.command(spaced, "restore", str(tmp_path / "a b.db"))
     assert shlex.split(cmd) == [
         "tenant-inspect",
         "--data-dir",
@@ -104,7 +104,7 @@ def test_the_command_names_a_chosen_folder_and_quotes_spaces(tmp_path):
         str(tmp_path / "a b.db"),
     ]
     default = DataDir(tmp_path, "platformdirs")
-    assert doctor.command(default, "backup") == "tenant-inspect backup"
+    assert doctor_report.command(default, "backup") == "tenant-inspect backup"
 
 
 def test_a_full_disk_and_a_read_only_folder_are_problems(data_dir, monkeypatch):

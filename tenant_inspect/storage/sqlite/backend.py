@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ...doctor import DoctorReport
+    from ...doctor_report import DoctorReport
     from ...locations import DataDir
     from ...summaries import InspectionSummary
     from .store import SqliteStore
@@ -46,15 +46,9 @@ class SqliteBackend:
 
         The caller (the app) then needs to know no sqlite3 exception to report it.
         """
-        import sqlite3
+        from .backups import rolling_backup_for
 
-        from ...errors import UserError
-        from .backups import rolling_backup
-
-        try:
-            return rolling_backup(self.data_dir.db_path, self.data_dir.backup_dir, kind)
-        except sqlite3.Error as exc:
-            raise UserError(str(exc)) from exc
+        return rolling_backup_for(self.data_dir, kind)
 
     def restore(self, source: Path) -> Path | None:
         from .restore import restore_database

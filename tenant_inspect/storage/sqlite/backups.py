@@ -20,10 +20,14 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import UserError
-from ...store import ON_EXIT as ON_EXIT  # the kinds are named by the interface
-from ...store import ON_START as ON_START
+from ..interface import ON_EXIT as ON_EXIT  # the kinds are named by the interface
+from ..interface import ON_START as ON_START
+
+if TYPE_CHECKING:
+    from ...locations import DataDir
 
 BACKUP_PREFIX = "tenant-inspect-"
 DEFAULT_KEEP = 10
@@ -224,3 +228,14 @@ def check_database_file(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         return f"{path} cannot be read as a database ({exc})"
     return None
+
+
+def rolling_backup_for(data_dir: DataDir, kind: str) -> Path:
+    """:func:`rolling_backup` of a data folder, with SQLite's own failures as a UserError.
+
+    The app reports it without knowing any sqlite3 exception (it only sees the interface).
+    """
+    try:
+        return rolling_backup(data_dir.db_path, data_dir.backup_dir, kind)
+    except sqlite3.Error as exc:
+        raise UserError(str(exc)) from exc

@@ -14,11 +14,11 @@ import os
 import sqlite3
 from datetime import datetime
 
-from ...doctor import SHOW_BACKUPS, DoctorReport, command, human_size
+from ...doctor_report import SHOW_BACKUPS, DoctorReport, command, human_size
 from ...errors import UserError
 from ...locations import DataDir
 from ...migrations import KNOWN_REVISIONS, SCHEMA_HEAD
-from ...store import StorageProblem
+from ..interface import StorageProblem
 from .backups import PARTIAL_SUFFIX, BackupInfo, list_backups, newest_intact_backup
 from .migrate import stored_revision
 

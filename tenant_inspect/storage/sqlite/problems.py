@@ -14,7 +14,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
-from ...store import StorageProblem
+from ..interface import StorageProblem
 from . import BUSY_TIMEOUT_MS
 
 #: (words in SQLite's message, what it means, what to do), in the order checked.

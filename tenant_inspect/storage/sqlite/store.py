@@ -25,10 +25,9 @@ from ...clock import HybridClock
 from ...errors import UserError
 from ...locations import DataDir, ensure_data_dir
 from ...models import SYNCED_MODELS, AppSetting, new_id
-from ...store import BackupResult, ChangeWatch, StorageProblem
+from ..interface import BackupResult, ChangeWatch, StorageProblem
 from ..stamping import StampingSession
 from . import backups, migrate
-from .backend import SqliteBackend
 from .engine import make_engine
 from .problems import storage_problem
 
@@ -102,7 +101,7 @@ class SqliteStore:
             return backups.AlwaysChanged()
 
     def rolling_backup(self, kind: str) -> Path:
-        return SqliteBackend(self.data_dir).rolling_backup(kind)
+        return backups.rolling_backup_for(self.data_dir, kind)
 
     def backup(self, reason: str = "manual", *, keep: int | None = None) -> BackupResult:
         path = backups.backup_database(self.db_path, self.data_dir.backup_dir, reason=reason)
