@@ -24,22 +24,14 @@ from ..agreement import (
     pair_agreement,
     team_agreement,
 )
-from ..checks import Balance, grade_mismatch
+from ..checks import STRENGTH_KINDS, WEAKNESS_KINDS, Balance, count_evidence, grade_mismatch
+from .findings import FindingRow
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 #: What an inspector's grade is shown under once they have left the team.
 REMOVED_MEMBER = "(removed member)"
-
-STRENGTH_KINDS = ("strength", "good_practice")
-
-
-@dataclass(frozen=True)
-class FindingLine:
-    id: str
-    kind: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -59,8 +51,8 @@ class AreaJudgement:
     id: str
     letter: str
     name: str
-    strengths: tuple[FindingLine, ...]
-    weaknesses: tuple[FindingLine, ...]
+    strengths: tuple[FindingRow, ...]
+    weaknesses: tuple[FindingRow, ...]
     balance: Balance
     grade: str
     rationale: str
@@ -186,20 +178,19 @@ def _independent(
 
 
 def _area(
-    area: Any, letter: str, findings: list[Any], final: Any, independent: tuple[Any, ...]
+    area: Any,
+    letter: str,
+    findings: list[Any],
+    final: Any,
+    independent: tuple[IndependentGrade, ...],
 ) -> AreaJudgement:
-    from ..checks import count_evidence
-
+    """One area as read: its live findings, its agreed judgement (if any), its own grades."""
     return AreaJudgement(
         id=area.id,
         letter=letter,
         name=area.name,
-        strengths=tuple(
-            FindingLine(f.id, f.kind, f.text) for f in findings if f.kind in STRENGTH_KINDS
-        ),
-        weaknesses=tuple(
-            FindingLine(f.id, f.kind, f.text) for f in findings if f.kind == "weakness"
-        ),
+        strengths=tuple(FindingRow.from_model(f) for f in findings if f.kind in STRENGTH_KINDS),
+        weaknesses=tuple(FindingRow.from_model(f) for f in findings if f.kind in WEAKNESS_KINDS),
         balance=count_evidence(findings),
         grade=final.grade if final else "",
         rationale=final.rationale if final else "",
