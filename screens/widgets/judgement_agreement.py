@@ -27,6 +27,7 @@ from ..markup import clip, escape
 
 
 def kappa_words(value: float | None) -> str:
+    """Two decimals, or a dash where kappa cannot be worked out (never a misleading 0)."""
     return "–" if value is None else f"{value:.2f}"
 
 
@@ -58,6 +59,7 @@ def team_words(team: TeamAgreement) -> tuple[str, str]:
 
 
 def pair_words(pair: PairAgreement, names: dict[str, str]) -> str:
+    """Two inspectors compared in a sentence, saying why when there is no kappa to give."""
     a, b = names.get(pair.judge_a, "?"), names.get(pair.judge_b, "?")
     if pair.areas == 0:
         return f"{a} and {b} have not graded any area in common."
@@ -77,6 +79,7 @@ def pair_words(pair: PairAgreement, names: dict[str, str]) -> str:
 
 
 def spread_words(d: AreaDisagreement) -> str:
+    """How far apart in steps of the scale, which people grasp more readily than a share."""
     return "all agree" if d.spread == 0 else f"{d.spread} step{'s' if d.spread != 1 else ''}"
 
 
