@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.widgets import RadioSet, Select, Static, TextArea
 
 from screens.dashboard import DashboardScreen
-from screens.judgements import InspectorGradeDialog, JudgementsScreen, team_words
+from screens.dialogs.inspector_grade import InspectorGradeDialog
+from screens.judgements import JudgementsScreen
+from screens.widgets.judgement_agreement import team_words
 from tenant_inspect import analysis, inspections
 from tenant_inspect.agreement import ratings_from_judgements, team_agreement
 from tenant_inspect.store import open_store
