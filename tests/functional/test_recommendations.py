@@ -8,18 +8,14 @@ from textual.widgets import Input, OptionList, Select, Static
 
 from screens.dashboard import DashboardScreen
 from screens.dialogs.confirm import ConfirmDialog
-from screens.recommendations import (
-    NO_AREA,
-    FindingInfo,
-    LinkFindingsDialog,
-    RecommendationsScreen,
-    UnansweredDialog,
-    check_field,
-    offer_order,
-)
+from screens.dialogs.link_findings import LinkFindingsDialog
+from screens.dialogs.unanswered import UnansweredDialog
+from screens.recommendations import RecommendationsScreen
+from screens.widgets.recommendation_form import NO_AREA, check_field
 from tenant_inspect import analysis, inspections
 from tenant_inspect.report.export import render_report
 from tenant_inspect.store import open_store
+from tenant_inspect.views.recommendations import FindingInfo, offer_order
 
 
 def seed(data_dir) -> dict[str, str]:

@@ -1,0 +1,151 @@
+"""Recommendations as the recommendations screen shows them: R1, R2 … with their evidence.
+
+Besides the recommendations themselves the screen needs the findings they may cite (to offer
+them, and to name the ones cited) and the two evidence warnings of :mod:`tenant_inspect.checks`
+— recommendations citing nothing, weaknesses nothing answers — computed here from the same
+read, so the list and its warnings never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..checks import Warning
+from ..vocabulary import KIND_LABELS
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+@dataclass(frozen=True)
+class AreaChoice:
+    """An area a recommendation can belong to, with the letter the report gives it."""
+
+    id: str
+    letter: str
+    name: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.letter}. {self.name}"
+
+
+@dataclass(frozen=True)
+class FindingInfo:
+    """A finding a recommendation may cite; ``area_letter`` is '–' when it has no area."""
+
+    id: str
+    area_id: str | None
+    area_letter: str
+    kind: str
+    text: str
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class RecRow:
+    """One recommendation as stored; ``finding_ids`` are its live links, in link order."""
+
+    id: str
+    number: int
+    text: str
+    sub_actions: tuple[str, ...]
+    expected_benefits: str
+    impact: str
+    cost: str
+    priority: str
+    target_date: date | None
+    area_id: str | None
+    internal: bool
+    finding_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RecsData:
+    """Everything the screen draws, read at one moment."""
+
+    title: str
+    areas: tuple[AreaChoice, ...]
+    recs: tuple[RecRow, ...]
+    findings: tuple[FindingInfo, ...]
+    warnings: tuple[Warning, ...]
+
+    def finding(self, finding_id: str) -> FindingInfo | None:
+        return next((f for f in self.findings if f.id == finding_id), None)
+
+    @property
+    def unanswered(self) -> list[str]:
+        """Ids of the weaknesses no recommendation answers."""
+        return [i for w in self.warnings if w.code == "weakness-unanswered" for i in w.ids]
+
+
+def load_recommendations(session: Session, inspection_id: str) -> RecsData:
+    """Recommendations in report order; links to deleted findings are not counted."""
+    from tenant_inspect import analysis, inspections, records
+    from tenant_inspect import models as m
+    from tenant_inspect.checks import recommendation_warnings
+
+    inspection = inspections.get_inspection(session, inspection_id)
+    iid = inspection.id
+    areas = tuple(
+        AreaChoice(a.id, inspections.area_letter(i), a.name)
+        for i, a in enumerate(inspections.areas(session, iid))
+    )
+    letters = {a.id: a.letter for a in areas}
+    findings = analysis.findings(session, iid)
+    live = {f.id for f in findings}
+    links: dict[str, list[str]] = {}
+    pairs = []
+    for link in records.live(session, m.RecommendationFinding, inspection_id=iid):
+        if link.finding_id in live:
+            links.setdefault(link.recommendation_id, []).append(link.finding_id)
+            pairs.append((link.recommendation_id, link.finding_id))
+    recs = analysis.recommendations(session, iid)
+    names: dict[str | None, str] = {a.id: a.title for a in areas}
+    return RecsData(
+        title=inspection.title,
+        areas=areas,
+        recs=tuple(
+            RecRow(
+                id=r.id,
+                number=r.number,
+                text=r.text,
+                sub_actions=tuple(r.sub_actions or ()),
+                expected_benefits=r.expected_benefits,
+                impact=r.impact,
+                cost=r.cost,
+                priority=r.priority,
+                target_date=r.target_date,
+                area_id=r.area_id,
+                internal=r.internal,
+                finding_ids=tuple(dict.fromkeys(links.get(r.id, []))),
+            )
+            for r in recs
+        ),
+        findings=tuple(
+            FindingInfo(f.id, f.area_id, letters.get(f.area_id or "", "–"), f.kind, f.text)
+            for f in findings
+        ),
+        warnings=tuple(recommendation_warnings(recs, findings, pairs, area_names=names)),
+    )
+
+
+def offer_order(findings: Sequence[FindingInfo], area_id: str | None) -> list[FindingInfo]:
+    """Findings to pick from: this area's weaknesses, other weaknesses, then the rest.
+
+    A recommendation answers weaknesses, most often its own area's, so those are the ones an
+    inspector is looking for; the sort is stable, so each group keeps the findings' order.
+    """
+
+    def rank(f: FindingInfo) -> int:
+        weak = f.kind == "weakness"
+        here = area_id is not None and f.area_id == area_id
+        return 0 if weak and here else 1 if weak else 2 if here else 3
+
+    return sorted(findings, key=rank)
