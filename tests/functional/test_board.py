@@ -328,3 +328,46 @@ def test_the_board_never_shows_merged_or_deleted_findings(store):
         analysis.merge_findings(s, a, b)
         records.delete(s, c)
         assert [r.id for r in load_board(s, i.id).rows] == [a.id]
+
+
+async def test_a_finding_typed_here_shows_the_coordinator_in_the_by_column(
+    make_app, data_dir, settle
+):
+    """The laptop an inspection was created on is its coordinator's: findings typed on it
+    carry the coordinator as author, so the board's By column names them (not '–')."""
+    from screens.interview import InterviewScreen
+
+    store = open_store(data_dir)
+    with store.write() as s:
+        i = inspections.create_inspection(s, title="RI", landlord="Vale HA")
+        ann = inspections.add_member(s, i.id, name="Ann Coord", role="coordinator")
+        area = inspections.add_area(s, i.id, name="Repairs")
+        interview = fieldwork.add_interview(
+            s, i.id, interviewee_role="Repairs Manager", area_id=area.id,
+            questionnaire=get_builtin("staff-interview-ri"), consent=True,
+            current_question="change-example",
+        )  # fmt: skip
+        ids = {"inspection": i.id, "ann": ann.id, "interview": interview.id}
+    store.close()
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        app.push_screen(InterviewScreen(ids["interview"]))
+        await settle(pilot)
+        await pilot.press("tab", *"Nobody was told.", "ctrl+f")
+        await settle(pilot)
+        assert isinstance(app.screen, FindingDialog)
+        await pilot.press("right", "enter", "ctrl+s")  # a weakness
+        await settle(pilot)
+        await pilot.press("escape")  # back to the list of inspections
+        await settle(pilot)
+        screen = await open_board(app, pilot, settle)
+        [row] = screen.data.rows
+        assert (row.text, row.author_id, row.author) == (
+            "Nobody was told.",
+            ids["ann"],
+            "Ann Coord",
+        )
+        table = screen.query_one("#board-table", DataTable)
+        assert table.ordered_columns[3].label.plain == "By"  # narrow: first names only
+        assert table.get_cell(row.id, "author") == "Ann"
