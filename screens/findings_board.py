@@ -127,8 +127,7 @@ class FindingsBoardScreen(AnalysisScreen):
         super().__init__(inspection_id)
         self.data: BoardData | None = None
         self.filters = Filters(area=area_id or ALL)
-        self.sort_column = "area"
-        self.sort_reverse = False
+        self.order = board.SortOrder()
         self.shown_rows: list[BoardRow] = []
         self._search_timer: Timer | None = None
         #: The finding marked as a duplicate, waiting for the one to keep.
@@ -182,12 +181,11 @@ class FindingsBoardScreen(AnalysisScreen):
         if self.data is None:
             return
         rows = board.filter_rows(self.data.rows, self.filters)
-        self.shown_rows = board.sort_rows(rows, self.sort_column, self.sort_reverse)
+        self.shown_rows = self.order.sort(rows)
         self.table.show(
             self.shown_rows,
             self._column_widths(),
-            sorted_by=self.sort_column,
-            reverse=self.sort_reverse,
+            order=self.order,
             marked=self.marked,
             keep=self._select or self.selected_id(),
         )
@@ -207,8 +205,7 @@ class FindingsBoardScreen(AnalysisScreen):
             total=total,
             shown=shown,
             marked=self.row(self.marked),
-            sorted_by=self.sort_column,
-            reverse=self.sort_reverse,
+            order=self.order,
             wide=self.table.widths is not None and self.table.widths.wide,
         )
 
@@ -294,18 +291,11 @@ class FindingsBoardScreen(AnalysisScreen):
     # -- sorting ----------------------------------------------------------------------
 
     def action_sort(self, column: str) -> None:
-        if column not in board.COLUMN_KEYS:
-            return
-        if column == self.sort_column:
-            self.sort_reverse = not self.sort_reverse
-        else:
-            self.sort_column, self.sort_reverse = column, False
+        self.order = self.order.by(column)
         self.refilter()
 
     def action_sort_next(self) -> None:
-        index = board.COLUMN_KEYS.index(self.sort_column)
-        self.sort_column = board.COLUMN_KEYS[(index + 1) % len(board.COLUMN_KEYS)]
-        self.sort_reverse = False
+        self.order = self.order.next()
         self.refilter()
 
     # -- keys that are only for the table ------------------------------------------------

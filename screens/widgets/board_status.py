@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tenant_inspect.views.board import COLUMN_HEADINGS, BoardRow
+from tenant_inspect.views.board import COLUMN_HEADINGS, BoardRow, SortOrder
 from tenant_inspect.vocabulary import KIND_LEGEND
 
 from ..markup import clip, escape
@@ -33,8 +33,7 @@ class BoardStatus(Static):
         total: int,
         shown: int,
         marked: BoardRow | None,
-        sorted_by: str,
-        reverse: bool,
+        order: SortOrder,
         wide: bool,
     ) -> None:
         self.set_class(marked is not None, "-merging")
@@ -46,8 +45,8 @@ class BoardStatus(Static):
                 )
             )
             return
-        heading = COLUMN_HEADINGS[sorted_by].lower()
-        order = f"Sorted by {heading}{' (reversed)' if reverse else ''}"
+        heading = COLUMN_HEADINGS[order.column].lower()
+        sorted_by = f"Sorted by {heading}{' (reversed)' if order.reverse else ''}"
         if not total:
             self.update(
                 "No findings yet: they are added while reviewing documents and in interviews."
@@ -55,9 +54,9 @@ class BoardStatus(Static):
         elif not shown:
             self.update("No finding matches the search and filters (x clears them).")
         elif wide:
-            self.update(f"{order} · press 1–6 to sort by a column")
+            self.update(f"{sorted_by} · press 1–6 to sort by a column")
         else:
-            self.update(f"{order} · {LEGEND}")
+            self.update(f"{sorted_by} · {LEGEND}")
 
 
 class BoardDetail(Static):

@@ -14,7 +14,13 @@ from typing import Any
 
 from textual.widgets import DataTable
 
-from tenant_inspect.views.board import COLUMN_HEADINGS, COLUMN_KEYS, THEME_LABELS, BoardRow
+from tenant_inspect.views.board import (
+    COLUMN_HEADINGS,
+    COLUMN_KEYS,
+    THEME_LABELS,
+    BoardRow,
+    SortOrder,
+)
 
 from ..markup import clip
 
@@ -86,7 +92,7 @@ def author_width(rows: tuple[BoardRow, ...], width: int) -> int:
     return max((len(r.author if wide else first_name(r.author)) for r in rows), default=0)
 
 
-def heading(key: str, number: int, widths: Widths, sorted_by: str, reverse: bool) -> str:
+def heading(key: str, number: int, widths: Widths, order: SortOrder) -> str:
     """A column's heading: its sort key when wide, an arrow on the column sorted by."""
     title = COLUMN_HEADINGS[key]
     if key == "area" and not widths.wide:
@@ -95,8 +101,8 @@ def heading(key: str, number: int, widths: Widths, sorted_by: str, reverse: bool
         title = "K"
     elif key == "author" and widths.author < 6:
         title = "By"
-    arrow = "▼" if reverse else "▲"
-    if key == sorted_by:
+    arrow = "▼" if order.reverse else "▲"
+    if key == order.column:
         title += f" {arrow}" if len(title) + 2 <= getattr(widths, key) else arrow
     elif widths.wide:
         title += f" ({number})"
@@ -132,8 +138,7 @@ class BoardTable(DataTable[str]):
         rows: list[BoardRow],
         widths: Widths,
         *,
-        sorted_by: str,
-        reverse: bool,
+        order: SortOrder,
         marked: str | None,
         keep: str | None,
     ) -> None:
@@ -141,14 +146,14 @@ class BoardTable(DataTable[str]):
 
         The table is rebuilt only when what it would show differs from what it shows.
         """
-        shown = (rows, widths, sorted_by, reverse, marked)
+        shown = (rows, widths, order, marked)
         if shown == self._shown:
             return
         self._shown, self.widths = shown, widths
         old_row = self.cursor_row
         self.clear(columns=True)
         for number, key in enumerate(COLUMN_KEYS, start=1):
-            title = heading(key, number, widths, sorted_by, reverse)
+            title = heading(key, number, widths, order)
             self.add_column(title, width=getattr(widths, key), key=key)
         for row in rows:
             self.add_row(*cells(row, widths, row.id == marked), key=row.id)

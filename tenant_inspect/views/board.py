@@ -239,6 +239,27 @@ def sort_rows(rows: Sequence[BoardRow], column: str, reverse: bool = False) -> l
     return sorted(rows, key=key, reverse=reverse)
 
 
+@dataclass(frozen=True)
+class SortOrder:
+    """The column the board is sorted by; choosing it again reverses the order."""
+
+    column: str = "area"
+    reverse: bool = False
+
+    def by(self, column: str) -> SortOrder:
+        """Sorted by ``column``: reversed if it already was, else in its natural order."""
+        if column not in COLUMN_KEYS:
+            return self
+        return SortOrder(column, not self.reverse if column == self.column else False)
+
+    def next(self) -> SortOrder:
+        """Sorted by the next column round (o), in its natural order."""
+        return SortOrder(COLUMN_KEYS[(COLUMN_KEYS.index(self.column) + 1) % len(COLUMN_KEYS)])
+
+    def sort(self, rows: Sequence[BoardRow]) -> list[BoardRow]:
+        return sort_rows(rows, self.column, self.reverse)
+
+
 # ---------------------------------------------------------------------------
 # Possible duplicates
 # ---------------------------------------------------------------------------

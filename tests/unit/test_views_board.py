@@ -19,6 +19,7 @@ from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.views.board import (
     NO_AREA,
     Filters,
+    SortOrder,
     answer_words,
     filter_rows,
     find_duplicates,
@@ -134,6 +135,16 @@ def test_sorting_by_area_kind_text_and_author(store, ids):
     assert by_text == sorted(by_text, key=str.casefold, reverse=True)
     by_author = [r.author.split()[0] for r in sort_rows(rows, "author")]
     assert by_author == ["Bob", "Bob", "Cat", "Cat"]
+
+
+def test_choosing_the_sorted_column_again_reverses_it_and_o_goes_round():
+    order = SortOrder()
+    assert (order.column, order.reverse) == ("area", False)
+    assert order.by("text") == SortOrder("text") and order.by("area") == SortOrder("area", True)
+    assert order.by("area").by("area") == SortOrder("area")
+    assert order.by("nonsense") == order
+    assert SortOrder("kind", True).next() == SortOrder("themes")
+    assert SortOrder("text").next() == SortOrder("area")  # round again
 
 
 def test_possible_duplicates_pair_the_alike_weaknesses_unless_set_aside(store, ids):
