@@ -365,7 +365,7 @@ def load_evidence(session: Session, finding_id: str) -> EvidenceView:
 
 
 def _document_words(doc: DocumentReview) -> str:
-    """'undated, v2, intranet': how a document is identified, as the report would cite it."""
+    """'undated, v2, intranet': which document, which version, and where it was found."""
     if doc.undated:
         dated = "undated"
     else:
