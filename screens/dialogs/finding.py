@@ -1,4 +1,4 @@
-"""Findings from anywhere: the finding form, and the panel of findings made here.
+"""The finding form: add, edit or delete one finding, from an interview, a review or the board.
 
 A finding is the point of all the fieldwork — a strength, weakness,
 observation or piece of good practice, tied to its evidence (document,
@@ -7,16 +7,19 @@ interview, so the form opens pre-filled (the sentence they selected in their
 notes, or the answer; the question's themes ticked) and needs only a kind and
 Ctrl+S. The same form edits and deletes a finding.
 
-The form returns a :class:`FindingDraft`; the screen that opened it writes it
-with :func:`save_new_finding` / :func:`save_finding_change` on the app's
-ordered writer, which also makes sure the answer row a finding cites exists
-before the finding is added.
+The form only asks: it returns a :class:`~tenant_inspect.finding_edits.FindingDraft`
+(or None when cancelled), and the screen that opened it writes it with
+:func:`tenant_inspect.finding_edits.save_new_finding` or
+:func:`~tenant_inspect.finding_edits.save_finding_change` on the app's ordered writer,
+which also makes sure the answer row a finding cites exists before the finding is added.
+(The list of findings made on an interview or review is
+:mod:`screens.widgets.findings_panel`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,13 +33,6 @@ from tenant_inspect.themes import THEMES
 from tenant_inspect.vocabulary import KIND_LABELS
 
 from ..widgets.answer_input import MarkedRadioButton, TickList, show_problems
-
-if TYPE_CHECKING:
-    pass
-
-# ---------------------------------------------------------------------------
-# The form
-# ---------------------------------------------------------------------------
 
 
 class FindingDialog(ModalScreen[FindingDraft | None]):

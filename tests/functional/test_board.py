@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from screens.board import (
-    ALL,
-    DuplicatesScreen,
-    EvidenceDialog,
-    Filters,
-    FindingsBoardScreen,
-    MergeDialog,
-    filter_rows,
-    load_board,
-)
 from screens.dashboard import DashboardScreen
+from screens.dialogs.evidence import EvidenceDialog
 from screens.dialogs.finding import FindingDialog
+from screens.dialogs.merge_findings import MergeFindingsDialog
+from screens.duplicates import DuplicatesScreen
+from screens.findings_board import FindingsBoardScreen
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
+from tenant_inspect.views.board import ALL, Filters, filter_rows, load_board
 
 TRAINING_BOB = "Repairs staff have had no training on involvement."
 TRAINING_CAT = "The repairs staff had had no involvement training."
@@ -168,7 +163,7 @@ async def test_search_filters_and_sorting(make_app, data_dir, settle):
 
 
 def test_filter_rows_needs_every_word_and_every_filter():
-    from screens.board import BoardRow
+    from tenant_inspect.views.board import BoardRow
 
     def row(id, kind, themes=(), text="x"):
         return BoardRow(
@@ -197,7 +192,7 @@ async def test_merge_two_duplicates_by_marking_one_then_the_other(make_app, data
         assert "Merging" in str(screen.query_one("#board-status", Static).render())
         await pilot.press("down", "m")  # the other one
         await settle(pilot)
-        assert isinstance(app.screen, MergeDialog)
+        assert isinstance(app.screen, MergeFindingsDialog)
         await pilot.press("1", "y")  # keep the wording of the first
         await settle(pilot)
         assert app.screen is screen
@@ -224,7 +219,7 @@ async def test_possible_duplicates_are_offered_and_merged(make_app, data_dir, se
         assert "1 pair of findings read alike" in status
         await pilot.press("enter")  # merge it
         await settle(pilot)
-        assert isinstance(app.screen, MergeDialog)
+        assert isinstance(app.screen, MergeFindingsDialog)
         await pilot.press("2", "y")  # keep the second one's wording
         await settle(pilot)
         assert screen.pairs == []
@@ -333,3 +328,46 @@ def test_the_board_never_shows_merged_or_deleted_findings(store):
         analysis.merge_findings(s, a, b)
         records.delete(s, c)
         assert [r.id for r in load_board(s, i.id).rows] == [a.id]
+
+
+async def test_a_finding_typed_here_shows_the_coordinator_in_the_by_column(
+    make_app, data_dir, settle
+):
+    """The laptop an inspection was created on is its coordinator's: findings typed on it
+    carry the coordinator as author, so the board's By column names them (not '–')."""
+    from screens.interview import InterviewScreen
+
+    store = open_store(data_dir)
+    with store.write() as s:
+        i = inspections.create_inspection(s, title="RI", landlord="Vale HA")
+        ann = inspections.add_member(s, i.id, name="Ann Coord", role="coordinator")
+        area = inspections.add_area(s, i.id, name="Repairs")
+        interview = fieldwork.add_interview(
+            s, i.id, interviewee_role="Repairs Manager", area_id=area.id,
+            questionnaire=get_builtin("staff-interview-ri"), consent=True,
+            current_question="change-example",
+        )  # fmt: skip
+        ids = {"inspection": i.id, "ann": ann.id, "interview": interview.id}
+    store.close()
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        app.push_screen(InterviewScreen(ids["interview"]))
+        await settle(pilot)
+        await pilot.press("tab", *"Nobody was told.", "ctrl+f")
+        await settle(pilot)
+        assert isinstance(app.screen, FindingDialog)
+        await pilot.press("right", "enter", "ctrl+s")  # a weakness
+        await settle(pilot)
+        await pilot.press("escape")  # back to the list of inspections
+        await settle(pilot)
+        screen = await open_board(app, pilot, settle)
+        [row] = screen.data.rows
+        assert (row.text, row.author_id, row.author) == (
+            "Nobody was told.",
+            ids["ann"],
+            "Ann Coord",
+        )
+        table = screen.query_one("#board-table", DataTable)
+        assert table.ordered_columns[3].label.plain == "By"  # narrow: first names only
+        assert table.get_cell(row.id, "author") == "Ann"

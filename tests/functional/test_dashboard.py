@@ -155,7 +155,7 @@ async def test_enter_opens_the_desktop_review_or_the_departments_interviews(
 
 
 async def test_f_opens_the_findings_board_and_escape_comes_back(make_app, data_dir, settle):
-    from screens.board import FindingsBoardScreen
+    from screens.findings_board import FindingsBoardScreen
 
     seed(data_dir)
     app = make_app()
