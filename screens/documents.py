@@ -29,7 +29,7 @@ from tenant_inspect.vocabulary import WORK_STATUS_WORDS
 from .dialogs.document_details import DocumentDialog
 from .list_base import ListScreenBase, announce_change
 from .runner_base import QuestionRunnerScreen
-from .widgets.answer_input import FieldTextArea
+from .widgets.fields import FieldTextArea
 from .widgets.one_line import one_line
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from tenant_inspect.fieldwork_edits import DocumentDetails
 
-from ..widgets.answer_input import TickBox, show_problems
+from ..widgets.fields import TickBox, show_problems
 
 
 class DocumentDialog(ModalScreen[DocumentDetails | None]):

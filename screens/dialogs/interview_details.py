@@ -21,7 +21,7 @@ from tenant_inspect.fieldwork import DEFAULT_INTERVIEW_QUESTIONNAIRE, TENANT_QUE
 from tenant_inspect.fieldwork_edits import InterviewDetails
 from tenant_inspect.views.fieldwork import interview_questionnaires
 
-from ..widgets.answer_input import MarkedRadioButton, TickBox, TickList, show_problems
+from ..widgets.fields import MarkedRadioButton, TickBox, TickList, show_problems
 
 
 class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):

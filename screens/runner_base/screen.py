@@ -164,7 +164,7 @@ class QuestionRunnerScreen(RunnerFindingsBase):
         yield from ()
 
     def on_mount(self) -> None:
-        self.typing = TypingSaves(self.app)
+        self.typing = TypingSaves(self.services)
         self.query_one("#runner-warning").display = False
         self._layout()
         self.load()

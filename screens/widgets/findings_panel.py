@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from tenant_inspect.views.findings import FindingRow
 
-from .answer_input import FieldOptionList
+from .fields import FieldOptionList
 from .one_line import one_line
 
 

@@ -14,7 +14,8 @@ from textual.widgets import Label, Static
 from tenant_inspect.question_path import AnswerState
 from tenant_inspect.questionnaire import Question
 
-from .answer_input import AnswerInput, FieldTextArea, how_to_answer, make_answer_input
+from .answer_input import AnswerInput, how_to_answer, make_answer_input
+from .fields import FieldTextArea
 
 
 class NotesArea(FieldTextArea):
