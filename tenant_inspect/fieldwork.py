@@ -22,8 +22,25 @@ from .questionnaire import Questionnaire, validate_answer
 ANSWER_NAMESPACE = uuid.UUID("8d0f7b52-5a3e-4d0c-9a53-0f7c2b1f6a11")
 
 
+#: The built-in questionnaires fieldwork starts with when nobody chose another.
+DESKTOP_REVIEW_QUESTIONNAIRE = "desktop-review"
+DEFAULT_INTERVIEW_QUESTIONNAIRE = "staff-interview-ri"
+TENANT_QUESTIONNAIRE = "tenant-interview"
+
+
 def answer_id(parent_id: str, question_key: str) -> str:
     return str(uuid.uuid5(ANSWER_NAMESPACE, f"{parent_id}:{question_key}"))
+
+
+def work_item(session: Session, kind: str, item_id: str) -> m.Interview | m.DocumentReview:
+    """The interview (``kind`` "interview") or document review ("review") answers belong to.
+
+    The question runner and the finding form serve both with the same code and name which
+    one by this kind word.
+    """
+    if kind == "interview":
+        return records.get(session, m.Interview, item_id)
+    return records.get(session, m.DocumentReview, item_id)
 
 
 # ---------------------------------------------------------------------------

@@ -38,14 +38,9 @@ def save_new_finding(
     The answer row is created first when the question has not been answered
     yet, so the finding can always point at its exact evidence.
     """
-    from tenant_inspect import analysis, fieldwork, records
-    from tenant_inspect import models as m
+    from tenant_inspect import analysis, fieldwork
 
-    parent: m.Interview | m.DocumentReview
-    if parent_kind == "interview":
-        parent = records.get(session, m.Interview, parent_id)
-    else:
-        parent = records.get(session, m.DocumentReview, parent_id)
+    parent = fieldwork.work_item(session, parent_kind, parent_id)
     links: dict[str, Any] = {}
     if question_key:
         links["answer_id"] = fieldwork.save_answer(session, parent, question_key).id

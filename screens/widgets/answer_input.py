@@ -9,10 +9,8 @@ produces) and hears :class:`AnswerInput.Changed` with the new stored string.
 ``Changed.typing`` tells the runner whether to debounce the save (typing) or
 save at once (a choice was made).
 
-Two small things here exist because inspectors must never have to rely on
-colour: Textual's radio buttons, checkboxes and selection lists show the same
-glyph on and off and differ only in colour, so :class:`MarkedRadioButton`,
-:class:`TickBox` and :class:`TickList` blank the glyph when off.
+The fields these are made of (which leave the runner's keys alone and do not rely on
+colour) are in :mod:`screens.widgets.fields`.
 
 :class:`TypingSaves` routes typing to the app's autosave writer, which
 debounces and also writes continuous typing at least every 0.4 s
@@ -21,143 +19,47 @@ debounces and also writes continuous typing at least every 0.4 s
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
-from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import (
-    Checkbox,
     Input,
-    OptionList,
-    RadioButton,
     RadioSet,
     SelectionList,
     Static,
     TextArea,
 )
-from textual.widgets.option_list import OptionDoesNotExist
 
 from tenant_inspect.questionnaire import Question, validate_answer
+
+# The form fields moved to .fields; other screens still import these from here.
+from .fields import FieldInput, FieldTextArea, MarkedRadioButton, TickBox, TickList, show_problems
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from ..services import AppServices
 
-#: Keys the question runner uses for itself. Text fields here do not claim them, so the
-#: runner's keys work from any field and the Footer lists them in the same order wherever
-#: the focus is. (TextArea loses Ctrl+E "line end" — End does it — Ctrl+K "delete to line
-#: end", and PgUp/PgDn cursor paging inside a notes area.)
-RUNNER_KEYS = frozenset(
-    {
-        "pageup",
-        "pagedown",
-        "ctrl+n",
-        "ctrl+b",
-        "ctrl+k",
-        "ctrl+g",
-        "ctrl+f",
-        "ctrl+l",
-        "ctrl+e",
-        "ctrl+o",
-    }
-)
-
-
-def bindings_without(widget_class: type[Widget], keys: frozenset[str]) -> list[BindingType]:
-    """All bindings ``widget_class`` has (its own and inherited), less ``keys``.
-
-    For subclasses declared with ``inherit_bindings=False``: the result is the
-    complete set, so nothing but the named keys is lost. As in Textual's own
-    merge, a class's binding for a key replaces its ancestors' bindings for it
-    (a list's "down" moves the cursor instead of scrolling).
-    """
-    merged: dict[str, list[Binding]] = {}
-    for base in reversed(widget_class.__mro__):
-        level: dict[str, list[Binding]] = {}
-        for item in base.__dict__.get("BINDINGS", ()):
-            binding = item if isinstance(item, Binding) else Binding(*item)
-            for key in binding.key.split(","):
-                key = key.strip()
-                level.setdefault(key, []).append(dataclasses.replace(binding, key=key))
-        merged.update(level)
-    return [b for key, found in merged.items() if key not in keys for b in found]
-
-
-class FieldTextArea(TextArea, inherit_bindings=False):
-    """A soft-wrapping text area that leaves the runner's keys to the runner."""
-
-    BINDINGS: ClassVar[list[BindingType]] = bindings_without(TextArea, RUNNER_KEYS)
-
-
-class FieldInput(Input, inherit_bindings=False):
-    """A one-line input that leaves the runner's keys to the runner."""
-
-    BINDINGS: ClassVar[list[BindingType]] = bindings_without(Input, RUNNER_KEYS)
-
-
-class FieldOptionList(OptionList, inherit_bindings=False):
-    """An option list that leaves the runner's keys (PgUp/PgDn ...) to the runner."""
-
-    BINDINGS: ClassVar[list[BindingType]] = bindings_without(OptionList, RUNNER_KEYS)
-
-
-# ---------------------------------------------------------------------------
-# Toggles that do not rely on colour
-# ---------------------------------------------------------------------------
-
-
-class MarkedRadioButton(RadioButton):
-    """A radio button whose dot is only drawn when it is chosen."""
-
-    def render(self) -> Content:
-        self.BUTTON_INNER = "●" if self.value else " "
-        return super().render()
-
-
-class TickBox(Checkbox):
-    """A checkbox whose X is only drawn when it is ticked."""
-
-    def render(self) -> Content:
-        self.BUTTON_INNER = "X" if self.value else " "
-        return super().render()
-
-
-class TickList(SelectionList[str], inherit_bindings=False):
-    """A selection list whose X is only drawn on ticked lines (and leaves the runner's keys)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = bindings_without(SelectionList, RUNNER_KEYS)
-
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        try:
-            selection = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
-            return strip
-        if selection.value in self.selected:
-            return strip
-        segments = list(strip)
-        if len(segments) > 2 and segments[1].text == Checkbox.BUTTON_INNER:
-            inner = segments[1]
-            segments[1] = Segment(" ", inner.style, inner.control)
-            return Strip(segments, strip.cell_length)
-        return strip
-
-
-def show_problems(screen: Widget, problems: list[str]) -> None:
-    """Show a form's problems in its ``#form-errors`` line (hidden while there are none)."""
-    errors = screen.query_one("#form-errors", Static)
-    errors.update("\n".join(problems))
-    errors.set_class(not problems, "-empty")
-
+__all__ = [
+    "AnswerInput",
+    "ChoiceAnswer",
+    "MarkedRadioButton",
+    "MultiChoiceAnswer",
+    "TextAnswer",
+    "TickBox",
+    "TickList",
+    "TypedAnswer",
+    "TypingSaves",
+    "how_to_answer",
+    "make_answer_input",
+    "show_problems",
+]
 
 # ---------------------------------------------------------------------------
 # Saving typed text
@@ -173,14 +75,14 @@ class TypingSaves:
     :class:`tenant_inspect.autosave.AutoSaver`.
     """
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
+    def __init__(self, services: AppServices) -> None:
+        self.services = services
 
     def typed(self, key: str, fn: Callable[[Session], Any]) -> None:
-        self.app.autosave(key, fn)
+        self.services.autosave(key, fn)
 
     def leave(self, key: str) -> None:
-        self.app.hurry_save(key)
+        self.services.hurry_save(key)
 
 
 # ---------------------------------------------------------------------------

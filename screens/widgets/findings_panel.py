@@ -11,12 +11,8 @@ from textual.widgets.option_list import Option
 
 from tenant_inspect.views.findings import FindingRow
 
-from .answer_input import FieldOptionList
-
-
-def _short(text: str, width: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+from .fields import FieldOptionList
+from .one_line import one_line
 
 
 class FindingsPanel(Vertical):
@@ -64,7 +60,9 @@ class FindingsPanel(Vertical):
             where = (
                 f" · Q{self.numbers[row.question_key]}" if row.question_key in self.numbers else ""
             )
-            prompt = Content.assemble((row.kind_label, "bold"), where, "\n", _short(row.text))
+            prompt = Content.assemble(
+                (row.kind_label, "bold"), where, "\n", one_line(row.text, 160)
+            )
             option_list.add_option(Option(prompt, id=row.id))
         if rows:
             option_list.highlighted = min(highlighted or 0, option_list.option_count - 1)

@@ -6,7 +6,7 @@ from textual.app import App
 from textual.widgets import Static, TextArea
 
 from screens.dialogs.finding import FindingDialog
-from screens.interview import InterviewScreen
+from screens.interviews import InterviewScreen
 from screens.widgets.answer_input import TickList
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.finding_edits import FindingDraft

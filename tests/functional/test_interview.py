@@ -11,19 +11,16 @@ import datetime as dt
 from textual.app import App
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
-from screens.interview import (
-    InterviewDetails,
-    InterviewListScreen,
-    InterviewScreen,
-    InterviewSetupDialog,
-    RunnerData,
-)
+from screens.dialogs.interview_details import InterviewSetupDialog
+from screens.interviews import InterviewListScreen, InterviewScreen
 from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.question_nav import QuestionJumpDialog
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect import models as m
+from tenant_inspect.fieldwork_edits import InterviewDetails
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
+from tenant_inspect.views.fieldwork import RunnerData
 
 STAFF = get_builtin("staff-interview-ri")
 BASE_VISIBLE = len(STAFF.visible_questions({}))  # with nothing answered

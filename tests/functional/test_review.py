@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from screens.review import DocumentDialog, DocumentReviewListScreen, DocumentReviewScreen
+from screens.documents import DocumentDialog, DocumentReviewListScreen, DocumentReviewScreen
 from screens.widgets.findings_panel import FindingsPanel
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin

@@ -25,16 +25,13 @@ from textual.widgets import Button, DataTable, Input, RadioSet, Select, Static, 
 from screens.dashboard import DashboardScreen
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.finding import FindingDialog
+from screens.dialogs.interview_details import InterviewSetupDialog
 from screens.dialogs.new_inspection import NewInspectionDialog
 from screens.dialogs.text_prompt import TextPromptDialog
+from screens.documents import DocumentDialog, DocumentReviewListScreen, DocumentReviewScreen
 from screens.home import HomeScreen
-from screens.interview import (
-    InterviewListScreen,
-    InterviewScreen,
-    InterviewSetupDialog,
-    QuestionRunnerScreen,
-)
-from screens.review import DocumentDialog, DocumentReviewListScreen, DocumentReviewScreen
+from screens.interviews import InterviewListScreen, InterviewScreen
+from screens.runner_base import QuestionRunnerScreen
 from screens.setup import AddAreaDialog, SetupScreen
 from screens.widgets.findings_panel import FindingsPanel
 from tenant_inspect import analysis, fieldwork, inspections

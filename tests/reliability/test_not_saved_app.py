@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from screens.app import TenantInspectApp, run_app
-from screens.interview import InterviewScreen
+from screens.interviews import InterviewScreen
 from screens.widgets.save_indicator import SaveIndicator
 from tenant_inspect import fieldwork, inspections
 from tenant_inspect.errors import UserError

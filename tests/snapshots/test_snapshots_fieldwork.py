@@ -14,8 +14,8 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from screens.app import TenantInspectApp
-from screens.interview import InterviewScreen
-from screens.review import DocumentReviewScreen
+from screens.documents import DocumentReviewScreen
+from screens.interviews import InterviewScreen
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store

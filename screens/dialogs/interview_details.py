@@ -1,0 +1,252 @@
+"""The interview set-up form: who is interviewed, by whom, with which questions, and consent.
+
+The interviewee is named by role (their name is private and never printed); without
+consent the interview is only saved as planned, because notes must not be taken until
+the interviewee agrees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioSet, Select, Static
+
+from tenant_inspect.fieldwork import DEFAULT_INTERVIEW_QUESTIONNAIRE, TENANT_QUESTIONNAIRE
+from tenant_inspect.fieldwork_edits import InterviewDetails
+from tenant_inspect.views.fieldwork import interview_questionnaires
+
+from ..widgets.fields import MarkedRadioButton, TickBox, TickList, show_problems
+
+
+class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):
+    """Who is interviewed, by whom, with which questions — and whether they agreed to notes."""
+
+    CSS_PATH = "../fieldwork.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
+        Binding(
+            "ctrl+s",
+            "start",
+            "Start",
+            id="start",
+            tooltip="Save the interview (and start it if consent is given)",
+            priority=True,
+        ),
+    ]
+
+    def __init__(
+        self,
+        areas: list[tuple[str, str]],
+        team: list[tuple[str, str]],
+        *,
+        area_id: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__()
+        self.areas = areas
+        self.team = team
+        self.area_id = area_id if area_id in {a for a, _ in areas} else None
+        self.today = today or dt.date.today()
+        self._chose_questionnaire = False
+        self._auto_questionnaire = DEFAULT_INTERVIEW_QUESTIONNAIRE
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog setup-dialog"):
+            yield Static("Start an interview", classes="dialog-title")
+            with VerticalScroll(id="setup-body"):
+                with Horizontal(classes="fw-row"):
+                    yield Label("Area *", classes="fw-label")
+                    if self.areas:
+                        yield Select(
+                            [(Content(name), area_id) for area_id, name in self.areas],
+                            prompt="Choose the department",
+                            value=self.area_id if self.area_id else Select.NULL,
+                            id="area",
+                            compact=True,
+                            classes="fw-field",
+                        )
+                    else:
+                        yield Static(
+                            "No departments yet (add them in Set-up); you can still start.",
+                            id="no-areas",
+                            classes="fw-field fw-note",
+                        )
+                with Horizontal(classes="fw-row"):
+                    yield Label("Questions", classes="fw-label")
+                    yield Select(
+                        interview_questionnaires(),
+                        value=DEFAULT_INTERVIEW_QUESTIONNAIRE,
+                        allow_blank=False,
+                        id="questionnaire",
+                        compact=True,
+                        classes="fw-field",
+                    )
+                with Horizontal(classes="fw-row"):
+                    yield Label("Interviewee", classes="fw-label")
+                    yield RadioSet(
+                        MarkedRadioButton("Staff", True),
+                        MarkedRadioButton("Tenant"),
+                        id="kind",
+                        compact=True,
+                        classes="fw-field",
+                    )
+                with Horizontal(classes="fw-row"):
+                    yield Label("Their role *", classes="fw-label")
+                    with Vertical(classes="fw-field"):
+                        yield Input(
+                            placeholder="e.g. Housing Officer, Head of Customer Services",
+                            id="role",
+                            compact=True,
+                        )
+                        yield Static("Shown in the report, with the department.", classes="fw-note")
+                with Horizontal(classes="fw-row"):
+                    yield Label("Their name", classes="fw-label")
+                    with Vertical(classes="fw-field"):
+                        yield Input(placeholder="optional", id="name", compact=True)
+                        yield Static(
+                            "Private: never printed in the report.",
+                            classes="fw-note",
+                            id="name-note",
+                        )
+                with Horizontal(classes="fw-row"):
+                    yield Label("Interviewers", classes="fw-label")
+                    if self.team:
+                        yield TickList(
+                            *[(Content(name), member_id) for member_id, name in self.team],
+                            id="interviewers",
+                            compact=True,
+                            classes="fw-field",
+                        )
+                    else:
+                        yield Static(
+                            "No team members yet (add them in Set-up); you can start without.",
+                            id="no-team",
+                            classes="fw-field fw-note",
+                        )
+                with Horizontal(classes="fw-row"):
+                    yield Label("Date *", classes="fw-label")
+                    yield Input(
+                        self.today.isoformat(),
+                        id="date",
+                        max_length=10,
+                        placeholder="YYYY-MM-DD",
+                        compact=True,
+                        classes="fw-field fw-date",
+                    )
+                with Horizontal(classes="fw-row"):
+                    yield Label("Consent", classes="fw-label")
+                    with Vertical(classes="fw-field"):
+                        yield TickBox(
+                            "The interviewee agrees to notes being taken",
+                            id="consent",
+                            compact=True,
+                        )
+                        yield Static("", id="consent-warning")
+            yield Static("", id="form-errors", classes="form-errors -empty")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save as planned", variant="primary", id="start", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+            yield Static(
+                "[b]Ctrl+S[/b] saves  ·  [b]Tab[/b] next field  ·  [b]Esc[/b] cancels",
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        self._consent_changed(False)
+        if self.areas and not self.area_id:
+            self.query_one("#area", Select).focus()
+        else:
+            self.query_one("#role", Input).focus()
+
+    def _consent_changed(self, consent: bool) -> None:
+        self.query_one("#consent-warning", Static).update(
+            ""
+            if consent
+            else "Without consent, do not take notes. The interview is saved as planned "
+            "and can be started when they agree."
+        )
+        self.query_one("#start", Button).label = "Start interview" if consent else "Save as planned"
+
+    def on_checkbox_changed(self, event: TickBox.Changed) -> None:
+        self._consent_changed(event.value)
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        # A tenant interview gets the tenant questionnaire, unless one was chosen by hand.
+        if self._chose_questionnaire:
+            return
+        wanted = TENANT_QUESTIONNAIRE if event.index == 1 else DEFAULT_INTERVIEW_QUESTIONNAIRE
+        if wanted in {v for _, v in interview_questionnaires()}:
+            self._auto_questionnaire = wanted
+            self.query_one("#questionnaire", Select).value = wanted
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        # The Select also reports the values set above (and its first value): only a
+        # different one is the inspector's own choice.
+        if event.select.id == "questionnaire" and event.value != self._auto_questionnaire:
+            self._chose_questionnaire = True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "start":
+            self.action_start()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_start(self) -> None:
+        problems = []
+        area_id: str | None = None
+        first_bad: str | None = None
+        if self.areas:
+            value = self.query_one("#area", Select).value
+            if isinstance(value, str):
+                area_id = value
+            else:
+                problems.append("Choose the area (department) the interviewee works in.")
+                first_bad = first_bad or "#area"
+        role = self.query_one("#role", Input).value.strip()
+        if not role:
+            problems.append("Give the interviewee's role, e.g. Housing Officer.")
+            first_bad = first_bad or "#role"
+        date_text = self.query_one("#date", Input).value.strip()
+        try:
+            when = dt.date.fromisoformat(date_text)
+            if len(date_text) != 10:
+                raise ValueError(date_text)
+        except ValueError:
+            problems.append("Write the date as YYYY-MM-DD, e.g. 2024-03-31.")
+            first_bad = first_bad or "#date"
+            when = self.today
+        if problems:
+            show_problems(self, problems)
+            if first_bad:
+                self.query_one(first_bad).focus()
+            return
+        questionnaire = self.query_one("#questionnaire", Select).value
+        kind_index = self.query_one("#kind", RadioSet).pressed_index
+        interviewers = list(self.query_one("#interviewers", TickList).selected) if self.team else []
+        self.dismiss(
+            InterviewDetails(
+                area_id=area_id,
+                questionnaire_id=str(questionnaire),
+                interviewee_kind="tenant" if kind_index == 1 else "staff",
+                interviewee_role=role,
+                interviewee_name=self.query_one("#name", Input).value.strip(),
+                interviewer_ids=interviewers,
+                interview_date=when,
+                consent=self.query_one("#consent", TickBox).value,
+            )
+        )
