@@ -11,10 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from screens.dashboard import (
-    AreaProgress,
     DashboardScreen,
-    Member,
-    Overview,
     findings_words,
     next_step,
     progress_words,
@@ -22,6 +19,7 @@ from screens.dashboard import (
 )
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
+from tenant_inspect.views.overview import AreaProgress, Member, Overview
 
 
 def seed(data_dir) -> dict[str, str]:
