@@ -6,17 +6,15 @@ progress, the team, and one plain sentence saying what to do next. Every
 number is labelled in words (or letters explained on screen), never by
 colour alone.
 
-The numbers are gathered in one read (:func:`load_overview`, run through
-``app.read`` so the UI never waits for the database) into plain frozen
-dataclasses, so the rendering and the "what next" rule (:func:`next_step`)
-are pure and testable without a database.
+The numbers are gathered in one read (:func:`tenant_inspect.views.overview.load_overview`,
+run through ``services.read`` so the UI never waits for the database) into plain frozen
+dataclasses, so the rendering and the "what next" rule (:func:`next_step`) are pure and
+testable without a database.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -24,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
+from tenant_inspect.views.overview import AreaProgress, Member, Overview, load_overview
 from tenant_inspect.vocabulary import (
     INSPECTION_STATUS_WORDS,
     KIND_LEGEND,
@@ -36,137 +35,10 @@ from .markup import clip, escape
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
 
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
-
 #: From this width the findings column has room for words instead of letters.
 WIDE = 110
 #: From this height the selected area's documents or interviews are listed below the areas.
 TALL = 36
-
-LEGEND = KIND_LEGEND
-
-STATUS_WORDS = INSPECTION_STATUS_WORDS
-
-
-# ---------------------------------------------------------------------------
-# The data shown (plain values, built in a worker thread)
-# ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AreaProgress:
-    """One area's line on the dashboard."""
-
-    id: str
-    letter: str
-    name: str
-    kind: str
-    documents: int = 0
-    documents_done: int = 0
-    interviews_planned: int = 0
-    interviews: int = 0
-    interviews_done: int = 0
-    interviews_started: int = 0
-    findings: dict[str, int] = field(default_factory=dict)
-    #: The documents or interviews of the area: (what, status), interviewees by role only.
-    items: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def interviews_expected(self) -> int:
-        """Planned, or more if more interviews were actually held than planned."""
-        return max(self.interviews_planned, self.interviews)
-
-
-@dataclass(frozen=True)
-class Member:
-    id: str
-    name: str
-    role: str
-
-
-@dataclass(frozen=True)
-class Overview:
-    """Everything the dashboard shows about one inspection."""
-
-    inspection_id: str
-    title: str
-    landlord: str
-    topic: str
-    status: str
-    areas: tuple[AreaProgress, ...]
-    team: tuple[Member, ...]
-    findings: dict[str, int]
-
-    @property
-    def coordinator(self) -> Member | None:
-        return next((t for t in self.team if t.role == "coordinator"), None)
-
-
-def load_overview(session: Session, inspection_id: str) -> Overview:
-    """Gather the dashboard's numbers in one read session (runs in a worker thread)."""
-    from tenant_inspect import analysis, fieldwork, inspections
-
-    inspection = inspections.get_inspection(session, inspection_id)
-    areas = inspections.areas(session, inspection.id)
-    desk = next((a.id for a in areas if a.kind == "desktop_review"), None)
-
-    items: dict[str | None, list[tuple[str, str]]] = {}
-    docs: Counter[str | None] = Counter()
-    docs_done: Counter[str | None] = Counter()
-    for doc in fieldwork.document_reviews(session, inspection.id):
-        area_id = doc.area_id or desk
-        docs[area_id] += 1
-        docs_done[area_id] += doc.status == "complete"
-        items.setdefault(area_id, []).append((doc.title, doc.status))
-
-    talks: Counter[str | None] = Counter()
-    talks_done: Counter[str | None] = Counter()
-    talks_started: Counter[str | None] = Counter()
-    for interview in fieldwork.interviews(session, inspection.id):
-        talks[interview.area_id] += 1
-        talks_done[interview.area_id] += interview.status == "complete"
-        talks_started[interview.area_id] += interview.status == "in_progress"
-        items.setdefault(interview.area_id, []).append(
-            (interview.interviewee_role, interview.status)
-        )
-
-    by_area: dict[str | None, Counter[str]] = {}
-    total: Counter[str] = Counter()
-    for finding in analysis.findings(session, inspection.id):
-        by_area.setdefault(finding.area_id, Counter())[finding.kind] += 1
-        total[finding.kind] += 1
-
-    rows = tuple(
-        AreaProgress(
-            id=a.id,
-            letter=inspections.area_letter(index),
-            name=a.name,
-            kind=a.kind,
-            documents=docs[a.id],
-            documents_done=docs_done[a.id],
-            interviews_planned=a.interviews_planned,
-            interviews=talks[a.id],
-            interviews_done=talks_done[a.id],
-            interviews_started=talks_started[a.id],
-            findings=dict(by_area.get(a.id, Counter())),
-            items=tuple(items.get(a.id, ())),
-        )
-        for index, a in enumerate(areas)
-    )
-    team = tuple(Member(t.id, t.name, t.role) for t in inspections.team(session, inspection.id))
-    return Overview(
-        inspection_id=inspection.id,
-        title=inspection.title,
-        landlord=inspection.landlord,
-        topic=inspection.topic,
-        status=inspection.status,
-        areas=rows,
-        team=team,
-        findings=dict(total),
-    )
-
 
 # ---------------------------------------------------------------------------
 # Words (pure functions, so they can be tested without a screen)
@@ -200,9 +72,6 @@ def progress_words(area: AreaProgress, *, wide: bool = False) -> str:
     return text
 
 
-ITEM_STATUS = WORK_STATUS_MARKS
-
-
 def area_detail(area: AreaProgress) -> str:
     """The selected area's documents or interviews, one a line, status first in words."""
     head = f"[b]{escape(area.letter)}. {escape(area.name)}[/b]"
@@ -214,7 +83,8 @@ def area_detail(area: AreaProgress) -> str:
         return f"{head} — no {what} yet (press {key})."
     lines = [f"{head} — {what}:"]
     lines += [
-        f"  {ITEM_STATUS.get(status, status):<14} {escape(label)}" for label, status in area.items
+        f"  {WORK_STATUS_MARKS.get(status, status):<14} {escape(label)}"
+        for label, status in area.items
     ]
     missing = area.interviews_planned - area.interviews if area.kind == "department" else 0
     if missing > 0:
@@ -410,7 +280,7 @@ class DashboardScreen(InspectionScreen):
         self.query_one("#dash-title", Static).update(escape(overview.title))
         info = [
             f"Landlord: {overview.landlord}",
-            f"Status: {STATUS_WORDS.get(overview.status, overview.status)}",
+            f"Status: {INSPECTION_STATUS_WORDS.get(overview.status, overview.status)}",
         ]
         if overview.topic and overview.topic.casefold() not in overview.title.casefold():
             info.append(f"Topic: {overview.topic}")
@@ -438,7 +308,7 @@ class DashboardScreen(InspectionScreen):
         if selected in ids:
             table.move_cursor(row=ids.index(selected))
         total = findings_words(overview.findings, empty="none yet")
-        legend = "" if wide else f"\n{LEGEND}"
+        legend = "" if wide else f"\n{KIND_LEGEND}"
         self.query_one("#dash-findings", Static).update(f"[b]In all:[/b] {total}{legend}")
         # Two lines for the team: the table of areas matters more at 80×24.
         room = 2 * (self.size.width - 4) if self.size.width else None
@@ -481,8 +351,10 @@ class DashboardScreen(InspectionScreen):
         self.open("documents", self.inspection_id)
 
     def action_interview(self, area_id: str | None = None) -> None:
-        kwargs = {"area_id": area_id} if area_id else {}
-        self.open("interviews", self.inspection_id, **kwargs)
+        if area_id:
+            self.open("interviews", self.inspection_id, area_id=area_id)
+        else:
+            self.open("interviews", self.inspection_id)
 
     def action_export(self) -> None:
         title = self.overview.title if self.overview is not None else ""

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 ROUTES: dict[str, tuple[str, str]] = {
     "home": ("home", "HomeScreen"),
     "dashboard": ("dashboard", "DashboardScreen"),
-    "setup": ("setup", "SetupScreen"),
+    "setup": ("inspection_setup", "SetupScreen"),
     "documents": ("documents", "DocumentReviewListScreen"),
     "interviews": ("interviews", "InterviewListScreen"),
     "findings": ("findings_board", "FindingsBoardScreen"),

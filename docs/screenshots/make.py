@@ -14,9 +14,9 @@ from pathlib import Path
 
 from screens.app import TenantInspectApp
 from screens.dashboard import DashboardScreen
-from screens.interview import InterviewScreen
-from screens.review import DocumentReviewScreen
-from screens.setup import SetupScreen
+from screens.documents import DocumentReviewScreen
+from screens.inspection_setup import SetupScreen
+from screens.interviews import InterviewScreen
 from tenant_inspect import fieldwork
 from tenant_inspect.demo import build_demo
 from tenant_inspect.locations import resolve_data_dir

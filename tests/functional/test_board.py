@@ -335,7 +335,7 @@ async def test_a_finding_typed_here_shows_the_coordinator_in_the_by_column(
 ):
     """The laptop an inspection was created on is its coordinator's: findings typed on it
     carry the coordinator as author, so the board's By column names them (not '–')."""
-    from screens.interview import InterviewScreen
+    from screens.interviews import InterviewScreen
 
     store = open_store(data_dir)
     with store.write() as s:

@@ -11,10 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from screens.dashboard import (
-    AreaProgress,
     DashboardScreen,
-    Member,
-    Overview,
     findings_words,
     next_step,
     progress_words,
@@ -22,6 +19,7 @@ from screens.dashboard import (
 )
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
+from tenant_inspect.views.overview import AreaProgress, Member, Overview
 
 
 def seed(data_dir) -> dict[str, str]:
@@ -129,8 +127,8 @@ async def test_enter_opens_the_desktop_review_or_the_departments_interviews(
 ):
     ids = seed(data_dir)
     opened: list = []
-    _stub_module(monkeypatch, "review", "DocumentReviewListScreen", opened)
-    _stub_module(monkeypatch, "interview", "InterviewListScreen", opened)
+    _stub_module(monkeypatch, "documents", "DocumentReviewListScreen", opened)
+    _stub_module(monkeypatch, "interviews", "InterviewListScreen", opened)
     app = make_app()
     async with app.run_test() as pilot:
         await open_dashboard(app, pilot, settle)

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Select, Static, TabbedContent, Tab
 from screens.dashboard import DashboardScreen
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.text_prompt import TextPromptDialog
-from screens.setup import SetupScreen, check_field
+from screens.inspection_setup import SetupScreen, check_field
 from tenant_inspect import fieldwork, inspections
 from tenant_inspect.dates import parse_day
 from tenant_inspect.store import open_store

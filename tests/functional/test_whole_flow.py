@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Input, RadioSet, Select, Static, TextArea
 
 from screens.dashboard import DashboardScreen
+from screens.dialogs.add_area import AddAreaDialog
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.finding import FindingDialog
 from screens.dialogs.interview_details import InterviewSetupDialog
@@ -30,9 +31,9 @@ from screens.dialogs.new_inspection import NewInspectionDialog
 from screens.dialogs.text_prompt import TextPromptDialog
 from screens.documents import DocumentDialog, DocumentReviewListScreen, DocumentReviewScreen
 from screens.home import HomeScreen
+from screens.inspection_setup import SetupScreen
 from screens.interviews import InterviewListScreen, InterviewScreen
 from screens.runner_base import QuestionRunnerScreen
-from screens.setup import AddAreaDialog, SetupScreen
 from screens.widgets.findings_panel import FindingsPanel
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin

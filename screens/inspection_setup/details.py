@@ -1,0 +1,219 @@
+"""The Details and Texts tabs: an inspection's details, saved as they are typed.
+
+Every field is written through ``services.autosave`` a moment after typing pauses, and at
+once when the cursor leaves it — there is no save command because none is needed. A value
+that cannot be saved (a date written "3rd March", an empty title) is *not* saved: the field
+keeps the text and a line under it names the field and says how to write it
+(:func:`tenant_inspect.setup_edits.check_detail`), so nothing typed is lost and nothing
+wrong is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Select, Static, TabbedContent, TextArea
+
+from tenant_inspect import setup_edits
+from tenant_inspect.views.setup import REPORT_TEXTS, SHORT_DETAILS
+from tenant_inspect.vocabulary import INSPECTION_STATUS_WORDS
+
+from ..base import InspectionScreen
+from ..markup import escape
+
+#: Short details: (label, placeholder) for each of SHORT_DETAILS, as one-line inputs.
+SHORT_FIELDS: tuple[tuple[str, str, str], ...] = tuple(
+    (field, label, placeholder)
+    for field, (label, placeholder) in zip(
+        SHORT_DETAILS,
+        (
+            ("Title *", "What the inspection is about"),
+            ("Landlord *", "The landlord's name"),
+            ("Topic", "The service inspected, e.g. Resident involvement"),
+            ("Report number", "e.g. TI/2025/03"),
+            ("Start date", "YYYY-MM-DD, e.g. 2025-03-14"),
+            ("End date", "YYYY-MM-DD"),
+            ("Report date", "YYYY-MM-DD"),
+        ),
+        strict=True,
+    )
+)
+
+#: The report's longer texts, as multi-line text areas.
+LONG_FIELDS: tuple[tuple[str, str], ...] = tuple(
+    zip(
+        REPORT_TEXTS,
+        (
+            "Scope — what the inspection covers and what it leaves out",
+            "Preface — who the inspectors are (start of the report)",
+            "Acknowledgements — who helped",
+            "Introduction — why this service was chosen",
+            "Methodology — how you inspected",
+            "Other methods — mystery shopping, site visits …",
+        ),
+        strict=True,
+    )
+)
+
+#: What each field is called in messages ("Start date: ... is not a date").
+FIELD_NAMES = {field: label.rstrip(" *") for field, label, _ in SHORT_FIELDS} | {
+    field: label.split(" — ")[0] for field, label in LONG_FIELDS
+}
+
+
+def check_field(field: str, text: str) -> tuple[Any, str | None]:
+    """The value to store for what was typed, or a message naming the field and the fix."""
+    return setup_edits.check_detail(field, text, FIELD_NAMES.get(field, field))
+
+
+class DetailsEditing(InspectionScreen):
+    """Set-up's first two tabs: fill the fields once, then save what is typed in them."""
+
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__(inspection_id)
+        #: The last value of each detail handed to autosave (or read from the database).
+        self.stored: dict[str, Any] = {}
+        #: Fields whose text could not be saved, with that text.
+        self.invalid: dict[str, str] = {}
+        self.loaded = False
+
+    @property
+    def tab(self) -> str:
+        """The active tab's id ("details", "texts", "areas", "team"); "" before it is built."""
+        tabs = self.query("#setup-tabs")
+        return tabs.first(TabbedContent).active if tabs else ""
+
+    def compose_details(self) -> ComposeResult:
+        for field, label, placeholder in SHORT_FIELDS:
+            with Horizontal(classes="field-row"):
+                yield Label(label, classes="field-label")
+                yield Input(
+                    placeholder=placeholder,
+                    id=f"f-{field}",
+                    compact=True,
+                    select_on_focus=False,
+                )
+            yield Static("", id=f"err-{field}", classes="field-error")
+        with Horizontal(classes="field-row", id="status-row"):
+            yield Label("Status", classes="field-label")
+            yield Select(
+                [(word, key) for key, word in INSPECTION_STATUS_WORDS.items()],
+                allow_blank=False,
+                value="planning",
+                id="f-status",
+                compact=True,
+            )
+
+    def compose_texts(self) -> ComposeResult:
+        for field, label in LONG_FIELDS:
+            yield Label(label, classes="long-label")
+            yield TextArea(id=f"f-{field}", soft_wrap=True, show_line_numbers=False)
+            yield Static("", id=f"err-{field}", classes="field-error")
+
+    def show_details(self, values: dict[str, Any]) -> None:
+        """Fill the fields once; afterwards the fields are the truth and the database follows them."""
+        if not self.is_attached or self.loaded:
+            return
+        self.stored = dict(values)
+        for field, _, _ in SHORT_FIELDS:
+            value = values[field]
+            text = value.isoformat() if isinstance(value, date) else (value or "")
+            self.query_one(f"#f-{field}", Input).value = text
+        for field, _ in LONG_FIELDS:
+            self.query_one(f"#f-{field}", TextArea).load_text(values[field] or "")
+        self.query_one("#f-status", Select).value = values["status"]
+        self._show_title(values["title"])
+        self.loaded = True
+        if self.tab == "details":
+            self.query_one("#f-title", Input).focus()
+
+    def _show_title(self, title: str) -> None:
+        self.query_one("#setup-title", Static).update(escape(f"Set-up: {title}"))
+        self.sub_title = title
+
+    # -- saving details as you type -------------------------------------------
+
+    def _field_of(self, widget: object) -> str | None:
+        widget_id = getattr(widget, "id", None) or ""
+        return widget_id[2:] if widget_id.startswith("f-") else None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field = self._field_of(event.input)
+        if field:
+            event.stop()
+            self.typed(field, event.value)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        field = self._field_of(event.text_area)
+        if field:
+            event.stop()
+            self.typed(field, event.text_area.text)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "f-status" and isinstance(event.value, str):
+            event.stop()
+            self.typed("status", event.value, now=True)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """Leaving a field saves it at once (DESIGN.md: committed when the inspector leaves it)."""
+        field = self._field_of(event.widget)
+        if field is None or field == "status":
+            return
+        if isinstance(event.widget, Input):
+            self.typed(field, event.widget.value, now=True)
+        elif isinstance(event.widget, TextArea):
+            self.typed(field, event.widget.text, now=True)
+
+    def typed(self, field: str, text: str, *, now: bool = False) -> None:
+        """Check what was typed; save it (debounced, or ``now``) or say why it cannot be saved."""
+        if not self.loaded:
+            return  # the stored values are not shown yet: nothing the user typed
+        if field == "status":  # a choice from a list: always a valid value
+            value, problem = text, None
+        else:
+            value, problem = check_field(field, text)
+            self._show_problem(field, problem)
+        if problem:
+            self.invalid[field] = text
+            return
+        self.invalid.pop(field, None)
+        key = f"inspection:{self.inspection_id}:{field}"
+        if value == self.stored.get(field):
+            if now:
+                self.services.hurry_save(key)
+            return
+        self.stored[field] = value
+        if field == "title":
+            self._show_title(value)
+        inspection_id = self.inspection_id
+        self.services.autosave(
+            key, lambda s: setup_edits.save_detail(s, inspection_id, field, value), now=now
+        )
+
+    def save_all_now(self) -> None:
+        """Save every field from what it shows now, not from the change messages.
+
+        The last keystrokes' ``Changed`` messages may still be queued when the
+        user presses Escape; reading the widgets makes sure they are saved.
+        """
+        if not self.loaded:
+            return
+        for field, _, _ in SHORT_FIELDS:
+            self.typed(field, self.query_one(f"#f-{field}", Input).value, now=True)
+        for field, _ in LONG_FIELDS:
+            self.typed(field, self.query_one(f"#f-{field}", TextArea).text, now=True)
+
+    def _show_problem(self, field: str, problem: str | None) -> None:
+        error = self.query_one(f"#err-{field}", Static)
+        error.update(escape(f"✗ {problem}") if problem else "")
+        error.display = bool(problem)
+        widget = self.query_one(f"#f-{field}")
+        widget.set_class(bool(problem), "-invalid")
+
+    def invalid_words(self) -> str:
+        """The fields not saved because what they hold is not valid, by name."""
+        return ", ".join(FIELD_NAMES.get(f, f) for f in self.invalid)

@@ -1,0 +1,138 @@
+"""One inspection at a glance: its areas in report order with their progress, and the team.
+
+The dashboard shows these numbers; they are gathered in one read (:func:`load_overview`, run
+in a worker through ``services.read``) into plain frozen dataclasses, so the screen's words and
+its "what next" rule are pure and tested without a database, and nothing here holds a session
+once the read is over.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    """One area's line on the dashboard."""
+
+    id: str
+    letter: str
+    name: str
+    kind: str
+    documents: int = 0
+    documents_done: int = 0
+    interviews_planned: int = 0
+    interviews: int = 0
+    interviews_done: int = 0
+    interviews_started: int = 0
+    findings: dict[str, int] = field(default_factory=dict)
+    #: The documents or interviews of the area: (what, status), interviewees by role only.
+    items: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def interviews_expected(self) -> int:
+        """Planned, or more if more interviews were actually held than planned."""
+        return max(self.interviews_planned, self.interviews)
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member of the team, by name and role (coordinator or inspector)."""
+
+    id: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the dashboard shows about one inspection."""
+
+    inspection_id: str
+    title: str
+    landlord: str
+    topic: str
+    status: str
+    areas: tuple[AreaProgress, ...]
+    team: tuple[Member, ...]
+    findings: dict[str, int]
+
+    @property
+    def coordinator(self) -> Member | None:
+        """Who coordinates (None until someone is marked): the dashboard asks for one."""
+        return next((t for t in self.team if t.role == "coordinator"), None)
+
+
+def load_overview(session: Session, inspection_id: str) -> Overview:
+    """Gather the dashboard's numbers in one read session (runs in a worker thread).
+
+    Documents filed under no area count for the desktop review, because that is where the
+    inspectors review them; interviewees are listed by role only, never by name.
+    """
+    # Imported here, not at the top: the screens import this module for its types, and the
+    # database layer should load in the worker, not while the app starts.
+    from .. import analysis, fieldwork, inspections
+
+    inspection = inspections.get_inspection(session, inspection_id)
+    areas = inspections.areas(session, inspection.id)
+    desk = next((a.id for a in areas if a.kind == "desktop_review"), None)
+
+    items: dict[str | None, list[tuple[str, str]]] = {}
+    docs: Counter[str | None] = Counter()
+    docs_done: Counter[str | None] = Counter()
+    for doc in fieldwork.document_reviews(session, inspection.id):
+        area_id = doc.area_id or desk
+        docs[area_id] += 1
+        docs_done[area_id] += doc.status == "complete"
+        items.setdefault(area_id, []).append((doc.title, doc.status))
+
+    talks: Counter[str | None] = Counter()
+    talks_done: Counter[str | None] = Counter()
+    talks_started: Counter[str | None] = Counter()
+    for interview in fieldwork.interviews(session, inspection.id):
+        talks[interview.area_id] += 1
+        talks_done[interview.area_id] += interview.status == "complete"
+        talks_started[interview.area_id] += interview.status == "in_progress"
+        items.setdefault(interview.area_id, []).append(
+            (interview.interviewee_role, interview.status)
+        )
+
+    by_area: dict[str | None, Counter[str]] = {}
+    total: Counter[str] = Counter()
+    for finding in analysis.findings(session, inspection.id):
+        by_area.setdefault(finding.area_id, Counter())[finding.kind] += 1
+        total[finding.kind] += 1
+
+    rows = tuple(
+        AreaProgress(
+            id=a.id,
+            letter=inspections.area_letter(index),
+            name=a.name,
+            kind=a.kind,
+            documents=docs[a.id],
+            documents_done=docs_done[a.id],
+            interviews_planned=a.interviews_planned,
+            interviews=talks[a.id],
+            interviews_done=talks_done[a.id],
+            interviews_started=talks_started[a.id],
+            findings=dict(by_area.get(a.id, Counter())),
+            items=tuple(items.get(a.id, ())),
+        )
+        for index, a in enumerate(areas)
+    )
+    team = tuple(Member(t.id, t.name, t.role) for t in inspections.team(session, inspection.id))
+    return Overview(
+        inspection_id=inspection.id,
+        title=inspection.title,
+        landlord=inspection.landlord,
+        topic=inspection.topic,
+        status=inspection.status,
+        areas=rows,
+        team=team,
+        findings=dict(total),
+    )
