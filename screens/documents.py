@@ -27,7 +27,8 @@ from tenant_inspect.views.fieldwork import DocumentListData, RunnerData
 from tenant_inspect.vocabulary import WORK_STATUS_WORDS
 
 from .dialogs.document_details import DocumentDialog
-from .list_base import ListScreenBase, announce_change
+from .list_base import ListScreenBase
+from .messages import announce_change
 from .runner_base import QuestionRunnerScreen
 from .widgets.fields import FieldTextArea
 from .widgets.one_line import one_line

@@ -23,7 +23,8 @@ from tenant_inspect.vocabulary import WORK_STATUS_WORDS
 
 from .dialogs.confirm import ConfirmDialog
 from .dialogs.interview_details import InterviewSetupDialog
-from .list_base import ListScreenBase, announce_change
+from .list_base import ListScreenBase
+from .messages import announce_change
 from .runner_base import QuestionRunnerScreen
 from .widgets.one_line import one_line
 

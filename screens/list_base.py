@@ -12,7 +12,7 @@ reads (:meth:`loader`), how it fills the table (:meth:`fill`) and what opening a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 ListData = TypeVar("ListData")
-
-
-def announce_change(screen: Screen[Any]) -> None:
-    """Tell the screens underneath that data changed, so their lists are fresh on return."""
-    for other in screen.app.screen_stack:
-        if other is not screen:
-            other.post_message(DataChanged())
 
 
 class ListScreenBase(ServicesMixin, Screen[None], Generic[ListData]):

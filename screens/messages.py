@@ -1,9 +1,14 @@
 """Messages screens exchange with the app."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 
 class StoreReady(Message):
@@ -21,3 +26,10 @@ class Deferred(Message):
         super().__init__()
         self.fn = fn
         self.args = args
+
+
+def announce_change(screen: Screen[Any]) -> None:
+    """Tell the screens underneath that data changed, so their lists are fresh on return."""
+    for other in screen.app.screen_stack:
+        if other is not screen:
+            other.post_message(DataChanged())

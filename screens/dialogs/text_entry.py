@@ -6,10 +6,8 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from ..widgets.fields import TEXT_LIMIT
 from .form import Field, Form
-
-#: Longest paragraph accepted (a whole page is far less; this only stops a runaway paste).
-TEXT_LIMIT = 100_000
 
 
 def _not_too_long(text: str) -> str | None:

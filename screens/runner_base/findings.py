@@ -12,7 +12,7 @@ from tenant_inspect.finding_edits import FindingDraft, save_finding_change, save
 from tenant_inspect.views.findings import FindingRow, load_findings
 
 from ..dialogs.finding import FindingDialog
-from ..list_base import announce_change
+from ..messages import announce_change
 from ..widgets.answer_input import TextAnswer
 from ..widgets.findings_panel import FindingsPanel
 from .saving import RunnerSavesBase

@@ -25,7 +25,7 @@ from tenant_inspect.question_path import QuestionPath
 from tenant_inspect.views.fieldwork import RunnerData
 
 from ..dialogs.confirm import ConfirmDialog
-from ..list_base import announce_change
+from ..messages import announce_change
 from ..widgets.answer_input import TypingSaves
 from ..widgets.findings_panel import FindingsPanel
 from ..widgets.footer import FittingFooter

@@ -28,6 +28,9 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import OptionDoesNotExist
 
+#: Longest paragraph accepted (a whole page is far less; this only stops a runaway paste).
+TEXT_LIMIT = 100_000
+
 #: Keys the question runner uses for itself. Text fields here do not claim them, so the
 #: runner's keys work from any field and the Footer lists them in the same order wherever
 #: the focus is. (TextArea loses Ctrl+E "line end" — End does it — Ctrl+K "delete to line

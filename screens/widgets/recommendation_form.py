@@ -23,9 +23,9 @@ from tenant_inspect import recommendation_edits
 from tenant_inspect.views.recommendations import RecRow, RecsData
 from tenant_inspect.vocabulary import COST_BANDS, LEVEL_WORDS
 
-from ..dialogs.text_entry import TEXT_LIMIT
 from ..markup import clip, escape
 from ..services import services_of
+from .fields import TEXT_LIMIT
 
 #: The area select's value for "no area: the whole organisation".
 NO_AREA = "-"
