@@ -32,7 +32,7 @@ from tenant_inspect.finding_edits import FindingDraft
 from tenant_inspect.themes import THEMES
 from tenant_inspect.vocabulary import KIND_LABELS
 
-from ..widgets.answer_input import MarkedRadioButton, TickList, show_problems
+from ..widgets.fields import MarkedRadioButton, TickList, show_problems
 
 
 class FindingDialog(ModalScreen[FindingDraft | None]):

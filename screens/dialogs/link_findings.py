@@ -21,7 +21,7 @@ from tenant_inspect.views.recommendations import FindingInfo
 from tenant_inspect.vocabulary import KIND_WORDS
 
 from ..markup import clip, escape
-from ..widgets.answer_input import TickList
+from ..widgets.fields import TickList
 
 
 class LinkFindingsDialog(ModalScreen[list[str] | None]):

@@ -21,7 +21,7 @@ from textual.widgets import Button, RadioSet, Static
 from tenant_inspect.views.board import BoardRow
 
 from ..markup import escape
-from ..widgets.answer_input import MarkedRadioButton
+from ..widgets.fields import MarkedRadioButton
 
 
 class MergeFindingsDialog(ModalScreen[str | None]):

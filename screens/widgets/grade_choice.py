@@ -10,7 +10,7 @@ from textual.widgets import RadioSet
 
 from tenant_inspect.vocabulary import GRADE_KEYS, GRADE_LABELS
 
-from .answer_input import MarkedRadioButton
+from .fields import MarkedRadioButton
 
 
 def grade_radio(grade: str, id: str) -> RadioSet:

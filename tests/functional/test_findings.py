@@ -7,7 +7,7 @@ from textual.widgets import Static, TextArea
 
 from screens.dialogs.finding import FindingDialog
 from screens.interviews import InterviewScreen
-from screens.widgets.answer_input import TickList
+from screens.widgets.fields import TickList
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.finding_edits import FindingDraft
 from tenant_inspect.questionnaire import get_builtin
