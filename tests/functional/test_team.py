@@ -13,13 +13,9 @@ from sqlmodel import select
 from textual import events
 from textual.widgets import DataTable, Input, ProgressBar, Static
 
-from screens.team import (
-    ExportFileDialog,
-    ImportFilesDialog,
-    TeamScreen,
-    default_bundle_path,
-    split_paths,
-)
+from screens.dialogs.file_picker import FilePicker, split_paths
+from screens.dialogs.team_files import default_bundle_path
+from screens.team import TeamScreen
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
 from tenant_inspect.bundle import export_bundle
@@ -100,7 +96,7 @@ async def type_into(pilot, text: str) -> None:
 async def import_via_screen(pilot, settle, text: str) -> None:
     await pilot.press("i")
     await settle(pilot)
-    assert isinstance(pilot.app.screen, ImportFilesDialog)
+    assert isinstance(pilot.app.screen, FilePicker)
     await type_into(pilot, text)
     await pilot.press("enter")
     await settle(pilot)
@@ -142,7 +138,7 @@ async def test_kit_out_return_file_in(make_app, data_dir, settle, tmp_path):
         await pilot.press("down", "k")
         await settle(pilot)
         dialog = app.screen
-        assert isinstance(dialog, ExportFileDialog)
+        assert isinstance(dialog, FilePicker)
         assert dialog.query_one("#file-path", Input).value.endswith(
             "repairs-inspection-kit-ann-inspector.zip"
         )
@@ -268,7 +264,7 @@ async def test_return_file_and_a_missing_folder(make_app, data_dir, settle, tmp_
         await pilot.press("r")
         await settle(pilot)
         dialog = app.screen
-        assert isinstance(dialog, ExportFileDialog)
+        assert isinstance(dialog, FilePicker)
         await type_into(pilot, str(tmp_path / "no-such-folder" / "x.zip"))
         await pilot.press("enter")
         await settle(pilot)
