@@ -96,9 +96,7 @@ async def test_an_inspector_opens_the_kit_from_the_home_screen(make_app, settle,
         )
 
 
-async def test_the_kit_import_saves_what_was_typed_first(
-    make_app, settle, tmp_path, monkeypatch
-):
+async def test_the_kit_import_saves_what_was_typed_first(make_app, settle, tmp_path, monkeypatch):
     """A save still waiting for its debounce is written before the kit is merged."""
     from textual import events
 
