@@ -61,8 +61,9 @@ def documents_folder(home: Path | None = None) -> Path:
     return home / "Documents" if (home / "Documents").is_dir() else home
 
 
-def removable_folders(patterns: Iterable[str] = MEDIA_PATTERNS) -> list[Path]:
+def removable_folders(patterns: Iterable[str] | None = None) -> list[Path]:
     """The USB sticks and cards mounted now (``/media/<me>`` is looked into: sticks are there)."""
+    patterns = MEDIA_PATTERNS if patterns is None else patterns
     try:
         me = getpass.getuser()
     except (KeyError, OSError):
