@@ -28,7 +28,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from tenant_inspect.errors import UserError
@@ -40,10 +39,9 @@ from tenant_inspect.views.conflicts import (
     one_line,
 )
 
-from .base import ServicesMixin
+from .base import AnalysisScreen
 from .dialogs.merge_text import MergeDialog, MergeOutcome
 from .markup import escape
-from .messages import DataChanged, StoreReady
 from .widgets.footer import FittingFooter
 
 if TYPE_CHECKING:
@@ -71,7 +69,7 @@ def keys_hint(item: ConflictItem) -> str:
 # ---------------------------------------------------------------------------
 
 
-class ConflictsScreen(ServicesMixin, Screen[None]):
+class ConflictsScreen(AnalysisScreen):
     """Every open conflict of one inspection, and the keys to settle each."""
 
     HELP_TITLE = "Conflicts"
@@ -133,8 +131,7 @@ class ConflictsScreen(ServicesMixin, Screen[None]):
     """
 
     def __init__(self, inspection_id: str) -> None:
-        super().__init__()
-        self.inspection_id = inspection_id
+        super().__init__(inspection_id)
         self.items: tuple[ConflictItem, ...] = ()
         self.loaded = False
         self.busy = False
@@ -173,22 +170,15 @@ class ConflictsScreen(ServicesMixin, Screen[None]):
     # -- loading ---------------------------------------------------------------
 
     def on_mount(self) -> None:
+        # Then AnalysisScreen reads the conflicts (and not again on return from a dialog).
         self.set_class(self.app.size.width >= SIDE_BY_SIDE, "-wide")
         self.query_one("#conflicts", DataTable).focus()
-        if self.services.store_ready:
-            self.reload()
-
-    def on_store_ready(self, message: StoreReady) -> None:
-        self.reload()
-
-    def on_data_changed(self, message: DataChanged) -> None:
-        self.reload()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.app.size.width >= SIDE_BY_SIDE, "-wide")
         self._fill_table()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         inspection_id = self.inspection_id
         self.services.read(lambda s: load_conflicts(s, inspection_id), self.show, group="conflicts")
 
@@ -277,9 +267,6 @@ class ConflictsScreen(ServicesMixin, Screen[None]):
                 return None  # greyed out; the line above the footer says why in words
         return True
 
-    def action_back(self) -> None:
-        self.dismiss(None)
-
     def action_keep(self, keep: str) -> None:
         item = self.selected()
         if item is None or self.busy:
@@ -354,4 +341,4 @@ class ConflictsScreen(ServicesMixin, Screen[None]):
             "merged": "kept your merged text",
         }[keep]
         self.decision, self.decision_failed = f"✓ Resolved: {item.title} ({how}).", False
-        self.reload()
+        self.load()
