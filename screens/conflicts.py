@@ -31,12 +31,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
 from tenant_inspect.errors import UserError
+from tenant_inspect.views.conflict_words import one_line
 from tenant_inspect.views.conflicts import (
     ConflictItem,
     ConflictsData,
     load_conflicts,
     merged_draft,
-    one_line,
 )
 
 from .base import AnalysisScreen

@@ -33,7 +33,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Header, ProgressBar, Static
 
-from tenant_inspect.views.conflicts import one_line
+from tenant_inspect.views.conflict_words import one_line
 from tenant_inspect.views.team import MemberRow, TeamData, load_team
 from tenant_inspect.vocabulary import ROLE_WORDS
 

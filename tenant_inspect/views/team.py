@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import settings
-from .conflicts import ConflictItem, describe_conflicts, when_words
+from .conflict_words import when_words
+from .conflicts import ConflictItem, describe_conflicts
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -7,12 +7,11 @@ from bundle_helpers import export, import_ok, laptop, make_team_inspection
 
 from tenant_inspect import analysis, records
 from tenant_inspect import models as m
+from tenant_inspect.views.conflict_words import one_line, when_words
 from tenant_inspect.views.conflicts import (
     conflict_origins,
     load_conflicts,
     merged_draft,
-    one_line,
-    when_words,
 )
 
 
