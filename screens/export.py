@@ -1,10 +1,12 @@
-"""Export the report: choose the file, public or internal, optional letterhead; watch it go.
+"""Export the report: public or internal, optional letterhead, then where to save; watch it go.
 
-The export runs in a thread worker (python-docx and the database read would
-otherwise freeze the screen); pending autosaves are flushed first so the
-report includes the last thing typed. The result says where the file is, how
-many sections it has, and anything worth checking (areas with no judgement,
-names replaced by roles ...).
+Ctrl+S (or Export) asks where to save the report in the same file dialog as kits and return
+files (type or paste a path, browse, or jump to a USB stick; replacing a file asks first).
+The export runs as a file job (:mod:`screens.jobs`): in a thread worker, because python-docx
+and the database read would otherwise freeze the screen, and after pending autosaves are
+written, so the report includes the last thing typed. The result says where the file is,
+how many sections it has, and anything worth checking (areas with no judgement, names
+replaced by roles ...).
 """
 
 from __future__ import annotations
@@ -19,19 +21,20 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, ProgressBar, Static
 
-from tenant_inspect.errors import UserError
-
 from .base import ServicesMixin
+from .dialogs.file_picker import FilePicker, PickedFiles, documents_folder
+from .jobs import Report, run_file_job
+from .markup import escape
 from .widgets.answer_input import TickBox
 
 if TYPE_CHECKING:
     from tenant_inspect.report import ReportResult
+    from tenant_inspect.store import Store
 
 
 def default_report_path(title: str, home: Path | None = None) -> Path:
     """``~/Documents/<title>-report.docx`` (or the home folder if there is no Documents)."""
-    home = home or Path.home()
-    folder = home / "Documents" if (home / "Documents").is_dir() else home
+    folder = documents_folder(home)
     slug = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "inspection"
     return folder / f"{slug}-report.docx"
 
@@ -76,18 +79,19 @@ class ExportScreen(ServicesMixin, Screen[None]):
         self.inspection_title = title
         self.result: ReportResult | None = None
         self.running = False
+        #: Where the report goes (offered again in the file dialog).
+        self.path = str(default_report_path(title))
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="export-body"):
             yield Static(f"Export the report: {self.inspection_title}", classes="screen-title")
-            yield Label("Save as (.docx for Word, .md for Markdown)")
-            yield Input(str(default_report_path(self.inspection_title)), id="export-path")
             yield TickBox(
                 "Public version: leave out everything marked internal", id="export-public"
             )
             yield Label("Letterhead (optional): an organisation's .docx to take styles from")
             yield Input(placeholder="e.g. /home/me/Documents/letterhead.docx", id="export-template")
+            yield Static(self._where(), id="export-where", classes="hint")
             with Horizontal(id="export-progress-row"):
                 yield ProgressBar(total=100, show_eta=False, id="export-progress")
                 yield Static("", id="export-step")
@@ -97,7 +101,10 @@ class ExportScreen(ServicesMixin, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        self.query_one("#export-public", Checkbox).focus()
+
+    def _where(self) -> str:
+        return escape(f"Ctrl+S asks where to save the report (now: {self.path}).")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "export":
@@ -115,45 +122,51 @@ class ExportScreen(ServicesMixin, Screen[None]):
     def action_export(self) -> None:
         if self.running:
             return
-        raw_path = self.query_one("#export-path", Input).value.strip()
+        dialog = FilePicker(
+            "Save the report",
+            "The file name decides the format: .docx for Word, .md for Markdown.",
+            mode="save",
+            suffixes=(".docx", ".md"),
+            value=self.path,
+            label="Save as (.docx for Word, .md for Markdown)",
+        )
+        self.app.push_screen(dialog, self._export)
+
+    def _export(self, picked: PickedFiles | None) -> None:
+        if picked is None:
+            return
+        path = picked.path
+        self.path = str(path)
+        self.query_one("#export-where", Static).update(self._where())
         template = self.query_one("#export-template", Input).value.strip() or None
         public = self.query_one("#export-public", Checkbox).value
         result = self.query_one("#export-result", Static)
-        if not raw_path:
-            self._show_error("Give the file to save the report as, ending in .docx or .md.")
-            return
-        path = Path(raw_path).expanduser()
         result.update("")
         result.remove_class("-error")
         self.running = True
         self.query_one("#export-progress", ProgressBar).update(progress=0)
+        inspection_id = self.inspection_id
 
-        def progress(fraction: float, message: str) -> None:
-            self.app.call_from_thread(self._progress, fraction, message)
-
-        def work() -> None:
+        def work(store: Store, report: Report) -> ReportResult:
             from tenant_inspect.report import render_report
 
-            try:
-                store = self.services.wait_store()
-                self.services.finish_saving()  # the report includes the last thing typed
-                done = render_report(
-                    store,
-                    self.inspection_id,
-                    path,
-                    public=public,
-                    template=template,
-                    progress=progress,
-                )
-            except UserError as exc:
-                self.app.call_from_thread(self._show_error, str(exc))
-                return
-            except Exception as exc:  # shown, and the app stays up
-                self.app.call_from_thread(self._show_error, f"{type(exc).__name__}: {exc}")
-                return
-            self.app.call_from_thread(self._done, done)
+            return render_report(
+                store,
+                inspection_id,
+                path,
+                public=public,
+                template=template,
+                progress=lambda fraction, message: report((fraction, message)),
+            )
 
-        self.run_worker(work, thread=True, group="export", exclusive=True, exit_on_error=False)
+        run_file_job(
+            self,
+            work,
+            done=self._done,
+            failed=self._show_error,
+            progress=lambda step: self._progress(*step),
+            group="export",
+        )
 
     def _progress(self, fraction: float, message: str) -> None:
         self.query_one("#export-progress", ProgressBar).update(progress=round(fraction * 100))

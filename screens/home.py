@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,15 +11,19 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tenant_inspect.fastread import quick_summaries
 from tenant_inspect.summaries import InspectionSummary
 
 from .base import ServicesMixin
+from .dialogs.file_picker import PickedFiles
+from .dialogs.team_files import import_dialog
+from .jobs import Report, run_file_job
 from .messages import DataChanged, StoreReady
+from .services import AppServices
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
-    pass
+    from tenant_inspect.merge import FileResult
+    from tenant_inspect.store import Store
 
 EMPTY_TEXT = (
     "There are no inspections on this laptop yet.\n\n"
@@ -28,6 +32,13 @@ EMPTY_TEXT = (
     "• Press [b]d[/b] to create a sample inspection to explore first (it is fictional).\n\n"
     "Everything is saved as you type. F1 shows the keys of any screen; Ctrl+Q quits."
 )
+
+
+def quick_summaries(services: AppServices) -> list[InspectionSummary] | None:
+    """The list read cheaply before the store opens (until the app offers it as a service)."""
+    from tenant_inspect.fastread import quick_summaries as read_quickly
+
+    return read_quickly(services.data_dir.db_path)
 
 
 def inspection_cell(s: InspectionSummary, width: int) -> Text:
@@ -102,7 +113,7 @@ class HomeScreen(ServicesMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home-empty").display = False
-        quick = quick_summaries(self.services.data_dir.db_path)
+        quick = quick_summaries(self.services)
         if quick is not None:
             self.show(quick)
         elif self.services.store_ready:
@@ -227,31 +238,25 @@ class HomeScreen(ServicesMixin, Screen[None]):
 
     def action_import_kit(self) -> None:
         """An inspector's first step on a new laptop: bring in the coordinator's kit."""
-        from .team import ImportFilesDialog, split_paths
+        self.app.push_screen(import_dialog(), self._import)
 
-        def chosen(text: str | None) -> None:
-            if text:
-                self._import(split_paths(text))
-
-        self.app.push_screen(ImportFilesDialog(), chosen)
-
-    def _import(self, paths: list[str]) -> None:
-        from tenant_inspect.merge import import_bundles
-
+    def _import(self, picked: PickedFiles | None) -> None:
+        if picked is None:
+            return
+        paths = picked.paths
         self.query_one("#home-status", Static).update("Importing…")
 
-        def work() -> None:
-            try:
-                store = self.services.wait_store()
-                results = import_bundles(store, paths, allow_new=True)
-            except Exception as exc:  # shown, not swallowed
-                self.app.call_from_thread(self.notify, f"Could not import: {exc}", severity="error")
-                return
-            self.app.call_from_thread(self._imported, results)
+        def work(store: Store, report: Report) -> list[FileResult]:
+            from tenant_inspect.merge import import_bundles
 
-        self.run_worker(work, thread=True, group="import", exclusive=True, exit_on_error=False)
+            return import_bundles(store, paths, allow_new=True)
 
-    def _imported(self, results: list[Any]) -> None:
+        def failed(message: str) -> None:
+            self.notify(f"Could not import: {message}", severity="error")
+
+        run_file_job(self, work, done=self._imported, failed=failed, group="import")
+
+    def _imported(self, results: list[FileResult]) -> None:
         for result in results:
             if result.ok:
                 self.notify(result.line(), title="Imported", timeout=10)

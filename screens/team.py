@@ -15,333 +15,50 @@ Teams have no server. From this screen the coordinator
 * opens the **conflicts** the merges kept for a decision (c, :mod:`screens.conflicts`).
 
 The work is the core's (:func:`tenant_inspect.bundle.export_bundle`,
-:func:`tenant_inspect.merge.import_bundles`), run in thread workers. Two small facts
-are remembered in the existing ``app_setting`` table (no schema of its own): when the
-last kit for each member was made here, and whose laptop each device is, read from the
-manifests of imported files, so the conflicts screen can say "from Ann's laptop".
+:func:`tenant_inspect.merge.import_bundles`), run as file jobs (:mod:`screens.jobs`: what
+was just typed is saved first). The core also keeps this laptop's bookkeeping — when each
+member's last kit was made here, and whose laptop each return file came from, so the
+Conflicts screen can say "from Ann's laptop" — and the screen only reads it back
+(:func:`tenant_inspect.views.team.load_team`).
 """
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import unquote
 
-from rich.markup import escape
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, DataTable, Header, Input, Label, ProgressBar, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Header, ProgressBar, Static
 
-from tenant_inspect.errors import UserError
+from tenant_inspect.views.conflict_words import one_line
+from tenant_inspect.views.team import MemberRow, TeamData, load_team
+from tenant_inspect.vocabulary import ROLE_WORDS
 
-from .base import ServicesMixin
-from .conflicts import ConflictItem, clip, describe_conflicts, laptop_key, when_words
-from .messages import DataChanged, StoreReady
-from .widgets.answer_input import TickBox
+from .base import InspectionScreen
+from .dialogs.file_picker import PickedFiles
+from .dialogs.team_files import (
+    default_bundle_path,
+    import_dialog,
+    kit_dialog,
+    progress_words,
+    refusal_words,
+    return_dialog,
+)
+from .jobs import Report, run_file_job
+from .markup import escape
 from .widgets.footer import FittingFooter
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from tenant_inspect.bundle import ExportResult
     from tenant_inspect.merge import FileResult, ImportProgress
+    from tenant_inspect.store import Store
 
-
-ROLE_WORDS = {"coordinator": "Coordinator", "inspector": "Inspector"}
 
 #: How many open conflicts the Team screen lists before "… and N more".
 CONFLICTS_LISTED = 3
-
-
-def kit_key(member_id: str) -> str:
-    """The ``app_setting`` key holding when (and to which file) a member's last kit was made."""
-    return f"kit:{member_id}"
-
-
-def slug(text: str, fallback: str, width: int = 30) -> str:
-    """'Resident involvement: staff pledges' → 'resident-involvement-staff' (whole words)."""
-    words = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    if len(words) > width:
-        cut = words[: width + 1]
-        words = cut.rsplit("-", 1)[0] if "-" in cut else cut[:width]
-    return words.strip("-") or fallback
-
-
-def default_bundle_path(title: str, what: str, who: str, home: Path | None = None) -> Path:
-    """``~/Documents/<inspection>-<what>-<who>.zip`` (the home folder if there is no Documents)."""
-    home = home or Path.home()
-    folder = home / "Documents" if (home / "Documents").is_dir() else home
-    return folder / f"{slug(title, 'inspection')}-{what}-{slug(who, 'team')}.zip"
-
-
-def split_paths(text: str) -> list[str]:
-    """The files typed or pasted: separated by ``;`` or new lines, quotes and file:// removed."""
-    paths = []
-    for part in re.split(r"[;\n\r]+", text):
-        part = part.strip().strip("'\"").strip()
-        if part.startswith("file://"):
-            part = unquote(part[len("file://") :])
-        if part:
-            paths.append(part)
-    return paths
-
-
-def refusal_words(result: FileResult) -> str:
-    """'✗ notes.zip was refused: <reason>. Nothing from it was imported.'"""
-    reason = (result.refused or "").rstrip(".")
-    tail = "" if "nothing was imported" in reason else " Nothing from it was imported."
-    return f"✗ {result.path.name} was refused: {reason}.{tail}"
-
-
-# ---------------------------------------------------------------------------
-# The data shown (plain values, built in a worker thread)
-# ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    id: str
-    name: str
-    role: str
-    last_kit: str  # "3 Mar 2026 14:05 · kit.zip", or "" if none was made here
-
-
-@dataclass(frozen=True)
-class TeamData:
-    inspection_id: str
-    title: str
-    members: tuple[MemberRow, ...]
-    laptop_member: MemberRow | None  # who uses this laptop for this inspection
-    conflicts: tuple[ConflictItem, ...]
-
-
-def _kit_words(value: str) -> str:
-    try:
-        info = json.loads(value)
-        moment = datetime.fromisoformat(info["at"]).astimezone()
-    except (ValueError, KeyError, TypeError):
-        return ""
-    return when_words(moment)
-
-
-def load_team(session: Session, inspection_id: str) -> TeamData:
-    """The team, when each member's last kit was made here, and the open conflicts."""
-    from tenant_inspect import inspections
-    from tenant_inspect import models as m
-    from tenant_inspect.bundle import laptop_member
-
-    inspection = inspections.get_inspection(session, inspection_id)
-    members = []
-    for t in inspections.team(session, inspection.id):
-        setting = session.get(m.AppSetting, kit_key(t.id))
-        members.append(
-            MemberRow(t.id, t.name, t.role, _kit_words(setting.value if setting else ""))
-        )
-    mine = laptop_member(session, inspection.id, session.info["clock"].device)
-    return TeamData(
-        inspection_id=inspection.id,
-        title=inspection.title,
-        members=tuple(members),
-        laptop_member=next((r for r in members if r.id == mine), None),
-        conflicts=describe_conflicts(session, inspection.id),
-    )
-
-
-def read_exporters(results: list[FileResult], inspection_id: str) -> dict[str, str]:
-    """Device id → member id, from the manifests of the files just imported."""
-    import zipfile
-
-    from tenant_inspect import bundle_format as bf
-
-    found: dict[str, str] = {}
-    for result in results:
-        if not result.ok or result.inspection_id != inspection_id:
-            continue
-        try:
-            with zipfile.ZipFile(result.path) as zf:
-                manifest = bf.Manifest.model_validate_json(zf.read(bf.MANIFEST_NAME))
-        except Exception:  # checked a moment ago; if it changed since, just skip the name
-            continue
-        who = manifest.exported_by
-        if who.member_id and len(laptop_key(inspection_id, who.device_id)) <= 60:
-            found[who.device_id] = who.member_id
-    return found
-
-
-def _put_settings(session: Session, values: dict[str, str]) -> None:
-    from tenant_inspect import models as m
-
-    for key, value in values.items():
-        setting = session.get(m.AppSetting, key)
-        if setting is None:
-            session.add(m.AppSetting(key=key, value=value))
-        else:
-            setting.value = value
-    session.flush()
-
-
-# ---------------------------------------------------------------------------
-# Dialogs
-# ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    path: Path
-    include_names: bool
-
-
-class ExportFileDialog(ModalScreen[ExportRequest | None]):
-    """Where to save a kit or return file, and whether interviewee names go in it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without writing"),
-    ]
-
-    def __init__(self, title: str, about: str, path: str, *, names_choice: bool) -> None:
-        super().__init__()
-        self.dialog_title = title
-        self.about = about
-        self.path = path
-        self.names_choice = names_choice
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog export-file-dialog"):
-            yield Static(escape(self.dialog_title), classes="dialog-title")
-            yield Static(escape(self.about))
-            yield Label("Save as (a .zip file)")
-            yield Input(self.path, id="file-path")
-            if self.names_choice:
-                yield TickBox("Leave interviewee names out", id="no-names")
-            else:
-                yield Static("Interviewee names are never put in an inspector's kit.")
-            yield Static("", id="file-error", classes="form-errors")
-            yield Static("[b]Enter[/b] Export  ·  [b]Esc[/b] Cancel", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="export")
-                yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        field = self.query_one("#file-path", Input)
-        field.focus()
-        field.cursor_position = len(field.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "export":
-            self.submit()
-        else:
-            self.action_cancel()
-
-    def submit(self) -> None:
-        raw = self.query_one("#file-path", Input).value.strip().strip("'\"")
-        problem = None
-        path = Path(raw).expanduser() if raw else None
-        if path is None:
-            problem = "Type where to save the file, for example on your USB stick."
-        else:
-            if path.is_dir():
-                path = path / Path(self.path).name
-            elif not path.suffix:
-                path = path.with_suffix(".zip")
-            if not path.parent.is_dir():
-                problem = f"There is no folder {path.parent}: check the path (is the stick in?)."
-        if problem is not None or path is None:
-            self.query_one("#file-error", Static).update(escape(problem or ""))
-            return
-        names = not (self.names_choice and self.query_one("#no-names", Checkbox).value)
-        self.dismiss(ExportRequest(path, names))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class PathsInput(Input):
-    """An Input that keeps every line of a paste, joined with "; " (Input keeps the first)."""
-
-    def on_paste(self, event: events.Paste) -> None:
-        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
-        if len(lines) < 2:
-            return  # one line: Input's own paste does it
-        event.prevent_default()
-        event.stop()
-        text = "; ".join(lines)
-        start, end = sorted(self.selection)
-        if start == end:
-            self.insert_text_at_cursor(text)
-        else:
-            self.replace(text, start, end)
-
-
-class ImportFilesDialog(ModalScreen[str | None]):
-    """The files to import, typed or pasted; dismisses with the text as typed."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without importing"),
-    ]
-
-    def __init__(self, text: str = "") -> None:
-        super().__init__()
-        self.text = text
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog import-files-dialog"):
-            yield Static("Import files from the team", classes="dialog-title")
-            yield Static(
-                "Kits and return files (.zip). Each file is checked before anything is "
-                "written; a file that is refused changes nothing."
-            )
-            yield Label("Files (separate several with ; — pasting one a line works too)")
-            yield PathsInput(
-                self.text,
-                placeholder="e.g. /media/usb/ann-return.zip; /media/usb/ben.zip",
-                id="import-paths",
-            )
-            yield Static("", id="import-error", classes="form-errors")
-            yield Static("[b]Enter[/b] Import  ·  [b]Esc[/b] Cancel", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Import", variant="primary", id="import")
-                yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        field = self.query_one("#import-paths", Input)
-        field.focus()
-        field.cursor_position = len(field.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "import":
-            self.submit()
-        else:
-            self.action_cancel()
-
-    def submit(self) -> None:
-        text = self.query_one("#import-paths", Input).value
-        if not split_paths(text):
-            self.query_one("#import-error", Static).update(
-                "Type the path of at least one file, or press Esc."
-            )
-            return
-        self.dismiss(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 # ---------------------------------------------------------------------------
@@ -349,7 +66,7 @@ class ImportFilesDialog(ModalScreen[str | None]):
 # ---------------------------------------------------------------------------
 
 
-class TeamScreen(ServicesMixin, Screen[None]):
+class TeamScreen(InspectionScreen):
     """The team of one inspection, and the files that carry the work between laptops."""
 
     HELP_TITLE = "Team and files"
@@ -418,8 +135,7 @@ class TeamScreen(ServicesMixin, Screen[None]):
     """
 
     def __init__(self, inspection_id: str) -> None:
-        super().__init__()
-        self.inspection_id = inspection_id
+        super().__init__(inspection_id)
         self.data: TeamData | None = None
         self.running = False
         #: The results of the last import on this screen (for the summary table).
@@ -461,24 +177,12 @@ class TeamScreen(ServicesMixin, Screen[None]):
     # -- loading ---------------------------------------------------------------
 
     def on_mount(self) -> None:
+        # InspectionScreen then reads the team; it reads again on return from the conflicts.
         self.query_one("#team-progress-row").display = False
         self.query_one("#team-summary").display = False
         self.query_one("#team-refused").display = False
         self.query_one("#team-result").display = False
         self.query_one("#team-members", DataTable).focus()
-        if self.services.store_ready:
-            self.reload()
-
-    def on_store_ready(self, message: StoreReady) -> None:
-        self.reload()
-
-    def on_data_changed(self, message: DataChanged) -> None:
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        # Back from the conflicts: show how many are left.
-        if self.services.store_ready:
-            self.reload()
 
     def reload(self) -> None:
         inspection_id = self.inspection_id
@@ -515,7 +219,7 @@ class TeamScreen(ServicesMixin, Screen[None]):
         table.clear()
         for row in self.data.members:
             table.add_row(
-                clip(row.name, 28),
+                one_line(row.name, 28),
                 ROLE_WORDS.get(row.role, row.role),
                 row.last_kit or "not yet",
                 key=row.id,
@@ -539,7 +243,7 @@ class TeamScreen(ServicesMixin, Screen[None]):
             "choose which version to keep:"
         ]
         width = max(30, self.size.width - 14)  # bullet, paddings and a scroll bar
-        lines += [f"  • {escape(clip(i.title, width))}" for i in items[:CONFLICTS_LISTED]]
+        lines += [f"  • {escape(one_line(i.title, width))}" for i in items[:CONFLICTS_LISTED]]
         if count > CONFLICTS_LISTED:
             lines.append(f"  … and {count - CONFLICTS_LISTED} more")
         panel.update("\n".join(lines))
@@ -567,21 +271,9 @@ class TeamScreen(ServicesMixin, Screen[None]):
             return
         title = self.data.title
         path = self.paths.get(member.id) or str(default_bundle_path(title, "kit", member.name))
-        if member.role == "coordinator":
-            about = (
-                f"Everything in this inspection, for {member.name} (the coordinator), "
-                "interviewee names included unless you leave them out."
-            )
-        else:
-            about = (
-                f"What {member.name} needs: the inspection, team, areas, questionnaires and "
-                f"document reviews, and the interviews {member.name} carries out."
-            )
         self.app.push_screen(
-            ExportFileDialog(
-                f"Kit for {member.name}", about, path, names_choice=member.role == "coordinator"
-            ),
-            lambda request: self._export(member, request),
+            kit_dialog(member.name, member.role, path),
+            lambda picked: self._export(member, picked),
         )
 
     def action_return_file(self) -> None:
@@ -593,48 +285,37 @@ class TeamScreen(ServicesMixin, Screen[None]):
         path = self.paths.get("") or str(
             default_bundle_path(self.data.title, what, mine.name if mine else "laptop")
         )
-        title = "Full bundle of this inspection" if is_coordinator else "Return file"
-        about = (
-            "Everything on this laptop for this inspection, for the coordinator to import "
-            "(or to keep as a copy)."
-        )
         self.app.push_screen(
-            ExportFileDialog(title, about, path, names_choice=True),
-            lambda request: self._export(None, request),
+            return_dialog(is_coordinator, path), lambda picked: self._export(None, picked)
         )
 
-    def _export(self, member: MemberRow | None, request: ExportRequest | None) -> None:
-        if request is None:
+    def _export(self, member: MemberRow | None, picked: PickedFiles | None) -> None:
+        if picked is None:
             return
-        self.paths[member.id if member else ""] = str(request.path)
+        self.paths[member.id if member else ""] = str(picked.path)
         self.running = True
         self._result("Writing the file…")
         inspection_id = self.inspection_id
 
-        def work() -> None:
+        def work(store: Store, report: Report) -> ExportResult:
             from tenant_inspect.bundle import export_bundle
 
-            try:
-                store = self.services.wait_store()
-                self.services.finish_saving()  # the file carries the last thing typed
-                done = export_bundle(
-                    store,
-                    inspection_id,
-                    request.path,
-                    for_member_id=member.id if member else None,
-                    include_names=request.include_names,
-                )
-            except UserError as exc:
-                self.app.call_from_thread(self._failed, f"✗ Not written: {exc}")
-                return
-            except Exception as exc:  # shown, and the app stays up
-                self.app.call_from_thread(
-                    self._failed, f"✗ Not written: {type(exc).__name__}: {exc}"
-                )
-                return
-            self.app.call_from_thread(self._exported, member, done)
+            # A kit is recorded by the core (the Team screen shows when it was made).
+            return export_bundle(
+                store,
+                inspection_id,
+                picked.path,
+                for_member_id=member.id if member else None,
+                include_names=not picked.ticked,
+            )
 
-        self.run_worker(work, thread=True, group="team-file", exclusive=True, exit_on_error=False)
+        run_file_job(
+            self,
+            work,
+            done=lambda done: self._exported(member, done),
+            failed=lambda message: self._failed(f"✗ Not written: {message}"),
+            group="team-file",
+        )
 
     def _result(self, text: str, *, error: bool = False) -> None:
         panel = self.query_one("#team-result", Static)
@@ -659,68 +340,51 @@ class TeamScreen(ServicesMixin, Screen[None]):
         self._result(f"{first}\n{records} records, {names}. {then}")
         self.notify(done.path.name, title="Written")
         if member is not None:
-            value = json.dumps(
-                {"at": datetime.now().astimezone().isoformat(), "file": done.path.name}
-            )
-            key = kit_key(member.id)
-            self.services.write(lambda s: _put_settings(s, {key: value}), lambda _: self.reload())
+            self.reload()  # when the kit was made
 
     # -- importing ---------------------------------------------------------------
 
     def action_import_files(self) -> None:
         if self._busy():
             return
-        self.app.push_screen(ImportFilesDialog(self.import_text), self._import)
+        self.app.push_screen(import_dialog(self.import_text), self._import)
 
-    def _import(self, text: str | None) -> None:
-        if text is None:
+    def _import(self, picked: PickedFiles | None) -> None:
+        if picked is None:
             return
-        self.import_text = text
-        paths = split_paths(text)
+        self.import_text = picked.text
+        paths = picked.paths
         self.running = True
         inspection_id = self.inspection_id
         self.query_one("#team-progress-row").display = True
         self.query_one("#team-progress", ProgressBar).update(total=2 * len(paths), progress=0)
         self.query_one("#team-step", Static).update("Starting…")
 
-        def progress(p: ImportProgress) -> None:
-            self.app.call_from_thread(self._progress, p)
-
-        def work() -> None:
+        def work(store: Store, report: Report) -> list[FileResult]:
             from tenant_inspect.merge import import_bundles
 
-            try:
-                store = self.services.wait_store()
-                self.services.finish_saving()  # merge on top of everything typed so far
-                results = import_bundles(store, paths, into=inspection_id, progress=progress)
-                laptops = read_exporters(results, inspection_id)
-            except UserError as exc:
-                self.app.call_from_thread(self._import_failed, str(exc))
-                return
-            except Exception as exc:  # shown, and the app stays up
-                self.app.call_from_thread(self._import_failed, f"{type(exc).__name__}: {exc}")
-                return
-            self.app.call_from_thread(self._imported, results, laptops)
+            # The core also learns whose laptop each return file came from.
+            return import_bundles(store, paths, into=inspection_id, progress=report)
 
-        self.run_worker(work, thread=True, group="team-file", exclusive=True, exit_on_error=False)
+        run_file_job(
+            self,
+            work,
+            done=self._imported,
+            failed=self._import_failed,
+            progress=self._progress,
+            group="team-file",
+        )
 
     def _progress(self, p: ImportProgress) -> None:
         self.query_one("#team-progress", ProgressBar).update(total=p.total, progress=p.done)
-        files = max(1, p.total // 2)
-        number = min(files, p.done // 2 + 1)
-        words = {
-            "checking": f"Checking {p.path.name} (file {number} of {files})",
-            "merging": f"Merging {p.path.name} (file {number} of {files})",
-            "finished": "Finished",
-        }
-        self.query_one("#team-step", Static).update(escape(words.get(p.stage, p.stage)))
+        self.query_one("#team-step", Static).update(escape(progress_words(p)))
 
     def _import_failed(self, message: str) -> None:
         self.running = False
         self.query_one("#team-step", Static).update("")
         self._result(f"✗ Import stopped: {message}", error=True)
 
-    def _imported(self, results: list[FileResult], laptops: dict[str, str]) -> None:
+    def _imported(self, results: list[FileResult]) -> None:
         self.running = False
         self.results = results
         bar = self.query_one("#team-progress", ProgressBar)
@@ -732,11 +396,7 @@ class TeamScreen(ServicesMixin, Screen[None]):
         text = f"Imported {merged} of {len(results)} file{'s' if len(results) != 1 else ''}"
         self._result(text + (f"; {refused} refused (see below)." if refused else "."))
         self.scroll_to_end = True  # once the conflicts are listed, show the summary's end
-        if laptops:
-            settings = {laptop_key(self.inspection_id, d): mid for d, mid in laptops.items()}
-            self.services.write(lambda s: _put_settings(s, settings), lambda _: self.reload())
-        else:
-            self.reload()
+        self.reload()
 
     def _fill_summary(self) -> None:
         table = self.query_one("#team-summary", DataTable)
@@ -744,7 +404,7 @@ class TeamScreen(ServicesMixin, Screen[None]):
         table.display = bool(self.results)
         width = max(16, self.size.width - 50)
         for number, r in enumerate(self.results):
-            name = clip(r.path.name, width - 2)
+            name = one_line(r.path.name, width - 2)
             if r.ok:
                 cells = [r.added, r.updated, r.unchanged, r.conflicts]
                 table.add_row(
@@ -762,9 +422,7 @@ class TeamScreen(ServicesMixin, Screen[None]):
     # -- elsewhere ---------------------------------------------------------------
 
     def action_conflicts(self) -> None:
-        from .conflicts import ConflictsScreen
-
-        self.app.push_screen(ConflictsScreen(self.inspection_id))
+        self.open("conflicts", self.inspection_id)
 
     def action_back(self) -> None:
         if self.running:

@@ -126,45 +126,52 @@ def _plain(value: Any) -> str:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
+    """List conflicts, saying where each version came from exactly as the Conflicts screen does."""
     from .inspections import get_inspection
-    from .merge import list_conflicts
+    from .views.conflicts import conflict_origins
 
     with _open(args) as store, store.read() as session:
         inspection = get_inspection(session, args.id)
-        views = list_conflicts(session, inspection.id, include_resolved=args.all)
+        listed = conflict_origins(session, inspection.id, include_resolved=args.all)
     if args.json:
         _out(
             json.dumps(
                 [
                     {
-                        "id": v.id,
-                        "kind": v.kind,
-                        "table": v.table,
-                        "row_id": v.row_id,
-                        "field": v.field,
-                        "current_value": v.current_value,
-                        "other_value": v.other_value,
-                        "changed_fields": list(v.changed_fields),
-                        "resolved": v.resolved,
-                        "resolution": v.resolution,
-                        "description": v.describe(),
+                        "id": c.view.id,
+                        "kind": c.view.kind,
+                        "table": c.view.table,
+                        "row_id": c.view.row_id,
+                        "field": c.view.field,
+                        "current_value": c.view.current_value,
+                        "other_value": c.view.other_value,
+                        "current_origin": c.shown,
+                        "other_origin": c.other,
+                        "changed_fields": list(c.view.changed_fields),
+                        "resolved": c.view.resolved,
+                        "resolution": c.view.resolution,
+                        "description": c.view.describe(),
                     }
-                    for v in views
+                    for c in listed
                 ],
                 indent=2,
                 ensure_ascii=False,
             )
         )
         return 0
-    if not views:
+    if not listed:
         _out("No open conflicts.")
         return 0
-    for v in views:
+    for c in listed:
+        v = c.view
         state = f" [resolved: {v.resolution}]" if v.resolved else ""
         _out(f"{v.id[:8]}  {v.describe()}{state}")
         if v.kind == "edit":
-            _out(f"          shown: {_plain(v.current_value)}")
-            _out(f"          other: {_plain(v.other_value)}")
+            _out(f"          shown: {_plain(v.current_value)}  ({c.shown})")
+            _out(f"          other: {_plain(v.other_value)}  ({c.other})")
+        else:
+            _out(f"          deleted {c.shown}")
+            _out(f"          changed {c.other}")
     if not args.all:
         _out("Resolve one with: tenant-inspect bundle resolve ID --keep kept|other|merged")
     return 0

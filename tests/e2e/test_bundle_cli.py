@@ -218,3 +218,46 @@ def test_usage_and_user_errors(team, tmp_path):
     assert done.returncode == 1 and "no open conflict" in done.stderr
     done = run(team["coord"], "bundle", "resolve", "ffffffff", "--keep", "merged")
     assert done.returncode == 1 and "--text" in done.stderr
+
+
+def test_conflicts_say_whose_laptop_each_version_came_from(tmp_path):
+    """The CLI names the laptops as the Conflicts screen does: "from Ann's laptop", not ids."""
+    from tenant_inspect import analysis
+
+    coord, inspector = tmp_path / "A", tmp_path / "B"
+    insp = ok(coord, "demo").strip()
+    data = json.loads(ok(coord, "dump", insp))["tables"]
+    name = next(r["name"] for r in data["team_member"] if r["role"] == "inspector")
+    finding = next(f["id"] for f in data["finding"] if f["interview_id"] is None)
+    kit = tmp_path / "kit.zip"
+    ok(coord, "bundle", "export", insp[:8], "-o", str(kit), "--for", name)
+    ok(inspector, "bundle", "import", str(kit))
+
+    def text(words):
+        def edit(s):
+            analysis.update_finding(s, records.get(s, m.Finding, finding), text=words)
+
+        return edit
+
+    _edit(coord, text("The coordinator's words"))
+    _edit(inspector, text("The inspector's words"))
+    returned = tmp_path / "return.zip"
+    ok(inspector, "bundle", "export", insp, "-o", str(returned))
+    assert "1 conflict\n" in ok(coord, "bundle", "import", str(returned))
+
+    listed = ok(coord, "bundle", "conflicts", insp[:8])
+    lines = listed.splitlines()
+    shown = next(line for line in lines if line.strip().startswith("shown:"))
+    other = next(line for line in lines if line.strip().startswith("other:"))
+    origins = {shown.split("(from ")[-1], other.split("(from ")[-1]}
+    assert {o.split(",")[0] for o in origins} == {"this laptop", f"{name}'s laptop"}
+    assert "The coordinator's words" in listed and "The inspector's words" in listed
+    assert "from laptop " not in listed
+
+    [conflict] = json.loads(ok(coord, "bundle", "conflicts", insp, "--json"))
+    by_value = {
+        conflict["current_value"]: conflict["current_origin"],
+        conflict["other_value"]: conflict["other_origin"],
+    }
+    assert by_value["The coordinator's words"].startswith("from this laptop, ")
+    assert by_value["The inspector's words"].startswith(f"from {name}'s laptop, ")

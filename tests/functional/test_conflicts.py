@@ -12,9 +12,11 @@ from pathlib import Path
 from textual import events
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from screens.conflicts import ConflictsScreen, MergeDialog
+from screens.conflicts import ConflictsScreen
 from screens.dialogs.confirm import ConfirmDialog
-from screens.team import ImportFilesDialog, TeamScreen
+from screens.dialogs.file_picker import FilePicker
+from screens.dialogs.merge_text import MergeDialog
+from screens.team import TeamScreen
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
 from tenant_inspect.bundle import export_bundle
@@ -127,7 +129,7 @@ async def import_and_open_conflicts(app, pilot, settle, files: list[Path]) -> Co
     assert isinstance(team, TeamScreen)
     await pilot.press("i")
     await settle(pilot)
-    assert isinstance(app.screen, ImportFilesDialog)
+    assert isinstance(app.screen, FilePicker)
     field = app.screen.query_one("#import-paths", Input)
     field.post_message(events.Paste("\n".join(str(f) for f in files)))  # one a line
     await pilot.pause()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, Static
 
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.file_picker import FilePicker
 from screens.export import ExportScreen, default_report_path
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
@@ -51,6 +54,23 @@ async def open_export(app, pilot, settle):
     return app.screen
 
 
+async def save_as(pilot, settle, path) -> None:
+    """Ctrl+S, then the report's path typed (pasted) into the file dialog, then Enter."""
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FilePicker)
+    field = dialog.query_one("#file-path", Input)
+    assert dialog.focused is field
+    assert field.value.endswith("repairs-inspection-report.docx")
+    await pilot.press("ctrl+u")
+    field.post_message(events.Paste(str(path)))
+    await pilot.pause()
+    assert field.value == str(path)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def test_export_public_word_report_from_the_dashboard(make_app, data_dir, settle, tmp_path):
     seed(data_dir)
     target = tmp_path / "out" / "report.docx"
@@ -58,14 +78,34 @@ async def test_export_public_word_report_from_the_dashboard(make_app, data_dir, 
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_export(app, pilot, settle)
-        field = screen.query_one("#export-path", Input)
-        field.value = str(target)
-        await pilot.press("tab", "space")  # tick "Public version"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await pilot.press("space")  # tick "Public version" (it has the focus)
+        await save_as(pilot, settle, target)
+        assert app.screen is screen
         result = str(screen.query_one("#export-result", Static).render())
         assert f"Written: {target}" in result.replace("\n", "")
         assert "public version" in result
+
+        # Writing it again asks before replacing the file; Esc keeps it.
+        target.write_text("kept")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FilePicker)
+        assert dialog.query_one("#file-path", Input).value == str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "report.docx already exists" in str(
+            app.screen.query_one("#confirm-question", Static).render()
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dialog and target.read_text() == "kept"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
     from docx import Document
 
     text = "\n".join(p.text for p in Document(str(target)).paragraphs)
@@ -80,9 +120,8 @@ async def test_a_bad_file_name_is_explained_and_nothing_is_written(
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_export(app, pilot, settle)
-        screen.query_one("#export-path", Input).value = str(tmp_path / "report.pdf")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save_as(pilot, settle, tmp_path / "report.pdf")
+        assert app.screen is screen
         result = str(screen.query_one("#export-result", Static).render()).replace("\n", " ")
         assert "Not exported" in result and ".docx (Word) or .md (Markdown)" in result
     assert list(tmp_path.glob("report*")) == []

@@ -94,3 +94,49 @@ async def test_an_inspector_opens_the_kit_from_the_home_screen(make_app, settle,
         assert any(
             "notes.zip: refused" in m and "Nothing from it was imported" in m for m in messages
         )
+
+
+async def test_the_kit_import_saves_what_was_typed_first(make_app, settle, tmp_path, monkeypatch):
+    """A save still waiting for its debounce is written before the kit is merged."""
+    from textual import events
+
+    from screens.dialogs.file_picker import FilePicker
+    from tenant_inspect import autosave, merge
+    from tenant_inspect.bundle import export_bundle
+    from tenant_inspect.locations import resolve_data_dir
+
+    coordinator = open_store(resolve_data_dir(tmp_path / "coordinator"))
+    with coordinator.write() as session:
+        insp = inspections.create_inspection(session, title="Repairs", landlord="Vale HA")
+        ann = inspections.add_member(session, insp.id, name="Ann", role="inspector")
+    kit = tmp_path / "ann-kit.zip"
+    export_bundle(coordinator, insp.id, kit, for_member_id=ann.id)
+    coordinator.close()
+
+    happened: list[str] = []
+    real_import = merge.import_bundles
+
+    def import_bundles(*args, **kwargs):
+        happened.append("import")
+        return real_import(*args, **kwargs)
+
+    def typed(session) -> None:
+        happened.append("saved")
+        inspections.create_inspection(session, title="Typed a moment ago", landlord="X")
+
+    monkeypatch.setattr(merge, "import_bundles", import_bundles)
+    monkeypatch.setattr(autosave, "DEFAULT_DELAY", 60.0)  # only a flush writes it in time
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        assert isinstance(app.screen, FilePicker)
+        app.autosave("typing", typed)  # pending, as if typed just before pressing k
+        app.focused.post_message(events.Paste(str(kit)))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert happened == ["saved", "import"]
+        table = app.screen.query_one("#inspections", DataTable)
+        assert table.row_count == 2

@@ -11,15 +11,11 @@ from pathlib import Path
 
 from sqlmodel import select
 from textual import events
-from textual.widgets import DataTable, Input, ProgressBar, Static
+from textual.widgets import Button, DataTable, Input, ProgressBar, Static
 
-from screens.team import (
-    ExportFileDialog,
-    ImportFilesDialog,
-    TeamScreen,
-    default_bundle_path,
-    split_paths,
-)
+from screens.dialogs.file_picker import FilePicker, split_paths
+from screens.dialogs.team_files import default_bundle_path
+from screens.team import TeamScreen
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
 from tenant_inspect.bundle import export_bundle
@@ -100,7 +96,7 @@ async def type_into(pilot, text: str) -> None:
 async def import_via_screen(pilot, settle, text: str) -> None:
     await pilot.press("i")
     await settle(pilot)
-    assert isinstance(pilot.app.screen, ImportFilesDialog)
+    assert isinstance(pilot.app.screen, FilePicker)
     await type_into(pilot, text)
     await pilot.press("enter")
     await settle(pilot)
@@ -142,7 +138,7 @@ async def test_kit_out_return_file_in(make_app, data_dir, settle, tmp_path):
         await pilot.press("down", "k")
         await settle(pilot)
         dialog = app.screen
-        assert isinstance(dialog, ExportFileDialog)
+        assert isinstance(dialog, FilePicker)
         assert dialog.query_one("#file-path", Input).value.endswith(
             "repairs-inspection-kit-ann-inspector.zip"
         )
@@ -268,7 +264,7 @@ async def test_return_file_and_a_missing_folder(make_app, data_dir, settle, tmp_
         await pilot.press("r")
         await settle(pilot)
         dialog = app.screen
-        assert isinstance(dialog, ExportFileDialog)
+        assert isinstance(dialog, FilePicker)
         await type_into(pilot, str(tmp_path / "no-such-folder" / "x.zip"))
         await pilot.press("enter")
         await settle(pilot)
@@ -316,3 +312,55 @@ def test_default_path_is_in_documents_when_there_is_one(tmp_path):
     )
     (tmp_path / "Documents").mkdir()
     assert default_bundle_path("X", "return", "Bo", tmp_path).parent == tmp_path / "Documents"
+
+
+async def test_a_return_file_is_picked_from_the_usb_stick(
+    make_app, data_dir, settle, tmp_path, monkeypatch
+):
+    """F3 opens the stick in the browser, which lists only .zip files; Enter picks one."""
+    from textual.widgets import DirectoryTree
+
+    from screens.dialogs import file_picker
+
+    ids = seed(data_dir)
+    stick = tmp_path / "media" / "ANN-USB"
+    stick.mkdir(parents=True)
+    (stick / "minutes.txt").write_text("not for importing")
+    coordinator = open_store(data_dir)
+    try:
+        kit = export_bundle(coordinator, ids.inspection, tmp_path / "k.zip", for_member_id=ids.ann)
+    finally:
+        coordinator.close()
+    ann = laptop(tmp_path, "ann")
+    try:
+        [got] = import_bundles(ann, [kit.path], allow_new=True)
+        assert got.ok, got.line()
+        export_bundle(ann, ids.inspection, stick / "ann-return.zip")
+    finally:
+        ann.close()
+    monkeypatch.setattr(file_picker, "MEDIA_PATTERNS", (str(tmp_path / "media" / "*"),))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_team(app, pilot, settle)
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FilePicker)
+        assert "USB: ANN-USB" in [str(b.label) for b in dialog.query(Button)]
+        await pilot.press("f3")
+        tree = dialog.query_one(DirectoryTree)
+        for _ in range(200):  # the tree lists the folder in a worker of its own
+            await pilot.pause(0.01)
+            if tree.root.children:
+                break
+        assert [n.label.plain for n in tree.root.children] == ["ann-return.zip"]
+        tree.focus()
+        await pilot.press("down", "enter")  # the first entry, under the stick's root
+        await pilot.pause()
+        field = dialog.query_one("#import-paths", Input)
+        assert field.value == str(stick / "ann-return.zip")
+        field.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert [r.ok for r in screen.results] == [True]

@@ -1,14 +1,16 @@
 """Snapshot at 80×24 of the Team screen after importing two return files and a stray file.
 
 The data is fixed (names, titles, file names, counts; no dates, ids or paths on screen:
-no kit was made from the TUI, so "Last kit" says "not yet", and the summary shows file
-names only). One conflict, so the order of the list cannot vary. Update with
+the core remembers the kits the fixture makes, so the fixture forgets them again and "Last
+kit" says "not yet"; the summary shows file names only). One conflict, so the order of the list cannot vary. Update with
 ``pytest tests/snapshots --snapshot-update`` and look at the SVG.
 """
 
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import delete
+from sqlmodel import col
 
 from screens.app import TenantInspectApp
 from tenant_inspect import analysis, fieldwork, inspections, records
@@ -43,6 +45,8 @@ def team_files(data_dir, tmp_path):
             ).path
             for n, who in enumerate((bob, chris))
         }
+        with store.write() as s:  # the dates the kits were made would change the screen
+            s.execute(delete(m.AppSetting).where(col(m.AppSetting.key).startswith("kit:")))
     finally:
         store.close()
     files = []

@@ -1,0 +1,93 @@
+"""Writing one text from both versions of a conflict (the Conflicts screen's m).
+
+The text area starts with both versions, the one shown now first; Ctrl+S keeps what is
+written and settles the conflict, Esc closes without deciding but hands the text back, so
+the screen can offer it again (a half-merged text is never lost to a stray Esc).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from ..markup import escape
+
+if TYPE_CHECKING:
+    from tenant_inspect.views.conflicts import ConflictItem
+
+
+@dataclass(frozen=True)
+class MergeOutcome:
+    text: str
+    save: bool  # False: cancelled (the text is kept as a draft)
+
+
+class MergeDialog(ModalScreen[MergeOutcome]):
+    """A text area prefilled with both versions; Ctrl+S keeps what is written."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save merged text",
+            id="save-merged",
+            tooltip="Keep this text and settle the conflict",
+            priority=True,
+        ),
+        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close; nothing is decided"),
+    ]
+
+    DEFAULT_CSS = """
+    MergeDialog .merge-dialog { height: 100%; }
+    MergeDialog #merged-text { height: 1fr; min-height: 4; }
+    MergeDialog .merge-hint { width: 1fr; }
+    """
+
+    def __init__(self, item: ConflictItem, text: str) -> None:
+        super().__init__()
+        self.item = item
+        self.initial_text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog merge-dialog"):
+            yield Static(f"Write one text: {escape(self.item.title)}", classes="dialog-title")
+            yield Static(
+                "Both versions are below, the one shown now first. Edit them into one text; "
+                "it replaces both on every laptop after the next exchange of files."
+            )
+            yield TextArea(self.initial_text, soft_wrap=True, id="merged-text")
+            yield Static("", id="merge-error", classes="form-errors")
+            with Horizontal(classes="dialog-buttons"):
+                yield Static(
+                    "[b]Ctrl+S[/b] Save  ·  [b]Esc[/b] Cancel", classes="dialog-hint merge-hint"
+                )
+                yield Button("Save merged text", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#merged-text", TextArea).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        text = self.query_one("#merged-text", TextArea).text
+        if not text.strip():
+            self.query_one("#merge-error", Static).update(
+                "The merged text is empty: write it, or press Esc and keep one version."
+            )
+            return
+        self.dismiss(MergeOutcome(text, True))
+
+    def action_cancel(self) -> None:
+        self.dismiss(MergeOutcome(self.query_one("#merged-text", TextArea).text, False))
