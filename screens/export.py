@@ -25,7 +25,7 @@ from .base import ServicesMixin
 from .dialogs.file_picker import FilePicker, PickedFiles, documents_folder
 from .jobs import Report, run_file_job
 from .markup import escape
-from .widgets.answer_input import TickBox
+from .widgets.fields import TickBox
 
 if TYPE_CHECKING:
     from tenant_inspect.report import ReportResult

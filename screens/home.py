@@ -18,7 +18,6 @@ from .dialogs.file_picker import PickedFiles
 from .dialogs.team_files import import_dialog
 from .jobs import Report, run_file_job
 from .messages import DataChanged, StoreReady
-from .services import AppServices
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
@@ -32,13 +31,6 @@ EMPTY_TEXT = (
     "• Press [b]d[/b] to create a sample inspection to explore first (it is fictional).\n\n"
     "Everything is saved as you type. F1 shows the keys of any screen; Ctrl+Q quits."
 )
-
-
-def quick_summaries(services: AppServices) -> list[InspectionSummary] | None:
-    """The list read cheaply before the store opens (until the app offers it as a service)."""
-    from tenant_inspect.fastread import quick_summaries as read_quickly
-
-    return read_quickly(services.data_dir.db_path)
 
 
 def inspection_cell(s: InspectionSummary, width: int) -> Text:
@@ -113,7 +105,7 @@ class HomeScreen(ServicesMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home-empty").display = False
-        quick = quick_summaries(self.services)
+        quick = self.services.quick_summaries()
         if quick is not None:
             self.show(quick)
         elif self.services.store_ready:

@@ -34,7 +34,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DirectoryTree, Input, Label, Static
 
 from ..markup import escape
-from ..widgets.answer_input import TickBox
+from ..widgets.fields import TickBox
 from .confirm import ConfirmDialog
 
 Mode = Literal["save", "open", "open_many"]

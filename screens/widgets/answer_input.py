@@ -38,28 +38,12 @@ from textual.widgets import (
 
 from tenant_inspect.questionnaire import Question, validate_answer
 
-# The form fields moved to .fields; other screens still import these from here.
-from .fields import FieldInput, FieldTextArea, MarkedRadioButton, TickBox, TickList, show_problems
+from .fields import FieldInput, FieldTextArea, MarkedRadioButton, TickList
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from ..services import AppServices
-
-__all__ = [
-    "AnswerInput",
-    "ChoiceAnswer",
-    "MarkedRadioButton",
-    "MultiChoiceAnswer",
-    "TextAnswer",
-    "TickBox",
-    "TickList",
-    "TypedAnswer",
-    "TypingSaves",
-    "how_to_answer",
-    "make_answer_input",
-    "show_problems",
-]
 
 # ---------------------------------------------------------------------------
 # Saving typed text

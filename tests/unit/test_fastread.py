@@ -50,7 +50,7 @@ def test_fastread_stays_light():
     import sys
 
     code = (
-        "import sys, tenant_inspect.fastread, tenant_inspect.storage.sqlite.fastread\n"
+        "import sys, tenant_inspect.storage.sqlite.fastread\n"
         "import tenant_inspect.store, tenant_inspect.storage.sqlite.backend\n"
         "print(sorted(m for m in ('sqlalchemy','sqlmodel','textual','alembic') if m in sys.modules))"
     )

@@ -18,6 +18,7 @@ Create Date: 2026-11-22 09:00:00
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -70,7 +71,7 @@ def upgrade() -> None:
         batch_op.drop_constraint("uq_recommendation_finding", type_="unique")
 
 
-def _bookkeeping() -> list[sa.Column]:
+def _bookkeeping() -> list[sa.Column[Any]]:
     return [
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", sa.String(length=32), nullable=False),
@@ -83,7 +84,7 @@ def _bookkeeping() -> list[sa.Column]:
     ]
 
 
-def _seen() -> list[sa.Column]:
+def _seen() -> list[sa.Column[Any]]:
     return [
         sa.Column("field_seen", sa.JSON(), nullable=False, server_default=sa.text("'{}'")),
         sa.Column("deleted_seen", sa.JSON(), nullable=False, server_default=sa.text("'{}'")),
