@@ -25,14 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
+from .model import ProgressCallback
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from ..store import Store
-    from .outline import Report
+    from .model import Report
 
-ProgressCallback = Callable[[float, str], None]
 
 FORMATS = {".docx": "Word", ".md": "Markdown"}
 

@@ -22,7 +22,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .outline import (
+from .model import (
     Block,
     Bullets,
     Contents,

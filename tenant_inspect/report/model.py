@@ -12,8 +12,12 @@ them) but the outline never writes them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+
+#: Called with a fraction done (0..1) and what is happening, while a report is made.
+ProgressCallback = Callable[[float, str], None]
 
 # ---------------------------------------------------------------------------
 # Blocks
