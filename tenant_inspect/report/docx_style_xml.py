@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .docx_xml import TRUE_VALUES, W
-from .layout import FONT_SCALE, ParaLook
+from .text_metrics import FONT_SCALE, ParaLook
 
 
 def make_accessible(root: Any) -> None:

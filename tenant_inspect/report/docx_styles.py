@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .docx_style_xml import insert_rpr, make_accessible, para_look
 from .docx_template import style_name
 from .docx_xml import W_NS, W, twips
-from .layout import ParaLook
+from .text_metrics import ParaLook
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
