@@ -23,6 +23,7 @@ from sqlmodel import Session
 from .. import __version__, settings
 from .. import bundle_format as bf
 from .. import models as m
+from ..durable import fsync_directory
 from ..errors import UserError
 from ..mergestate import (
     MODELS,
@@ -250,18 +251,5 @@ def _write_zip(path: Path, members: dict[str, bytes]) -> int:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(directory)
+    fsync_directory(directory)
     return size
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform (Windows); the rename is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
