@@ -38,6 +38,3 @@ def get_builtin(qid: str) -> Questionnaire:
             return q
     known = ", ".join(q.id for q in _builtins())
     raise UnknownIdError(f"No built-in questionnaire {qid!r}. Built-in ones: {known}.")
-
-
-# ---------------------------------------------------------------------------

@@ -234,7 +234,3 @@ class QuestionnaireError(ValueError):
             where = p.where()
             lines.append(f"  - {where}: {p.message}" if where else f"  - {p.message}")
         return "\n".join([head, *lines])
-
-
-# ---------------------------------------------------------------------------
-# Finding line numbers

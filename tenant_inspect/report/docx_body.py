@@ -213,6 +213,3 @@ class BodyWriter:
             level = min(max(heading.level, 1), 3)
             runs = (begin if n == 0 else "") + entry + (end if n == len(toc) - 1 else "")
             self.paragraph(f"toc{level}", runs, extra=tab)
-
-
-# ---------------------------------------------------------------------------

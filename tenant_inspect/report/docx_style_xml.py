@@ -140,6 +140,3 @@ def para_look(root: Any, by_id: dict[str, Any], style_id: str) -> ParaLook:
         keep_next=bool(found.get("keepNext")),
         scale=FONT_SCALE.get(font, 1.0),
     )
-
-
-# ---------------------------------------------------------------------------
