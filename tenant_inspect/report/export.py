@@ -24,15 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..durable import fsync_directory
 from ..errors import UserError
+from .model import ProgressCallback
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from ..store import Store
-    from .outline import Report
+    from .model import Report
 
-ProgressCallback = Callable[[float, str], None]
 
 FORMATS = {".docx": "Word", ".md": "Markdown"}
 
@@ -176,18 +177,4 @@ def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_directory(directory)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless to skip where unsupported."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fsync_directory(directory)

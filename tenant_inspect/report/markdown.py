@@ -1,4 +1,4 @@
-"""The Markdown renderer: the same :class:`~.outline.Report` as plain text.
+"""The Markdown renderer: the same :class:`~.model.Report` as plain text.
 
 Same headings, same order, same words as the Word document (a test compares the
 two). The title, author and language go in a YAML header, where pandoc and most
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .outline import (
+from .model import (
     Bullets,
     Contents,
     Fields,

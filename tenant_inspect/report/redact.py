@@ -29,9 +29,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from .outline import ReportData
+from .model import ReportData
 
 T = TypeVar("T")
 
@@ -188,7 +188,7 @@ class Redactor:
 
 def map_strings(obj: T, fn: Callable[[str], str]) -> T:
     """A copy of a tree of frozen dataclasses/tuples with ``fn`` applied to every string."""
-    return _map(obj, fn)
+    return cast(T, _map(obj, fn))
 
 
 def _map(obj: Any, fn: Callable[[str], str]) -> Any:

@@ -1,0 +1,42 @@
+"""Bundle files: kits for inspectors and return files for the coordinator.
+
+A bundle is one zip file (docs/bundle-format.md): ``manifest.json``, one JSON file per
+table under ``data/``, and the exact text of every questionnaire the rows use under
+``questionnaires/``. This module writes them (:func:`export_bundle`) and reads them back
+with every file-level check (:func:`read_bundle`); :mod:`tenant_inspect.merge` merges a
+verified bundle into the database.
+
+Writing: rows come with their merge bookkeeping and open conflicts, so the receiving
+laptop merges exactly as this one would. The file is written to a temporary file in the
+same folder, flushed to disk and renamed over the target, so a full disk or a pulled USB
+stick never leaves half a bundle under the real name.
+
+Reading never extracts anything: the zip's table of contents is checked first (entry
+count, names, sizes, compression ratios), then each member is read through
+``ZipFile.open`` with a running byte limit while it is hashed, because declared sizes can
+lie. Only then is JSON parsed and validated with the models in
+:mod:`tenant_inspect.bundle_format`. Any problem raises :class:`BundleRefused` with one
+line naming the file and the reason.
+
+The package is split by job: :mod:`.write` (export and kit selection), :mod:`.read`
+(the zip and its members), :mod:`.verify` (rows into merge states, cross-table checks) and
+:mod:`.refused` (the error). Public names are re-exported here.
+"""
+
+from __future__ import annotations
+
+from .read import Bundle, local_inspection, read_bundle
+from .refused import BundleRefused
+from .verify import Refuse
+from .write import ExportResult, bundle_row, export_bundle
+
+__all__ = [
+    "Bundle",
+    "BundleRefused",
+    "ExportResult",
+    "Refuse",
+    "bundle_row",
+    "export_bundle",
+    "local_inspection",
+    "read_bundle",
+]

@@ -1,0 +1,166 @@
+"""Checking a bundle's rows: each row into a merge state, then the rows across tables.
+
+What the pydantic types in :mod:`tenant_inspect.bundle_format` cannot say: stamps and
+contexts that fit together, values of each column, questionnaire texts that match their
+copies. Split from :mod:`.read`, which checks the zip itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+from pydantic import ConfigDict, TypeAdapter
+from pydantic import ValidationError as PydanticError
+
+from .. import bundle_format as bf
+from ..mergestate import (
+    TABLES,
+    RowState,
+)
+from ..questionnaire import Questionnaire, parse_questionnaire
+
+Refuse = Callable[[str], NoReturn]
+
+_ROW_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
+_VALUE_ADAPTERS: dict[tuple[str, str], TypeAdapter[Any]] = {}
+
+
+def rows_adapter(table: str) -> TypeAdapter[list[Any]]:
+    adapter = _ROW_ADAPTERS.get(table)
+    if adapter is None:
+        model = bf.ROW_MODELS[table]
+        adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
+        _ROW_ADAPTERS[table] = adapter
+    return adapter
+
+
+def _value_adapter(table: str, name: str) -> TypeAdapter[Any]:
+    adapter = _VALUE_ADAPTERS.get((table, name))
+    if adapter is None:
+        from typing import Annotated
+
+        info = bf.ROW_MODELS[table].model_fields[name]
+        annotation: Any = info.annotation
+        if info.metadata:
+            annotation = Annotated[(annotation, *info.metadata)]
+        adapter = TypeAdapter(annotation, config=ConfigDict(strict=True))
+        _VALUE_ADAPTERS[(table, name)] = adapter
+    return adapter
+
+
+def row_state(
+    table: str,
+    model: bf.Row,
+    index: int,
+    manifest: bf.Manifest,
+    questionnaires: dict[str, str],
+    refuse: Refuse,
+) -> RowState:
+    """Turn a validated row into a merge state, checking what the types cannot."""
+    where = f"data/{table}.json, row {index + 1} (id {model.id})"
+    row = model.model_dump()
+    sibling_list = row.pop("siblings")
+    info = TABLES[table]
+    redactable = bf.REDACTABLE.get(table, frozenset())
+    present = _CONTENT[table]
+    for name in redactable:
+        if row.get(name) is None:  # left out (or null): this file does not say
+            row.pop(name, None)
+            present = present - {name}
+    clocks = row["field_clocks"]
+    if clocks.keys() != present:
+        missing = sorted(present - set(clocks))
+        extra = sorted(set(clocks) - present)
+        what = (
+            f"no change stamp for {missing[0]!r}"
+            if missing
+            else f"a change stamp for unknown or absent field {extra[0]!r}"
+        )
+        refuse(f"{where}: {what}")
+    unknown = sorted(row["field_seen"].keys() - present)
+    if unknown:
+        refuse(f"{where}: 'field_seen' names unknown or absent field {unknown[0]!r}")
+    siblings: dict[str, dict[str, Any]] = {}
+    for sib in sibling_list:
+        name = sib["field"]
+        if name not in present or name not in info.mutable:
+            refuse(f"{where}: a conflict for {name!r}, which cannot have one")
+        if sib["hlc"] == clocks[name] or sib["hlc"] in siblings.get(name, {}):
+            refuse(f"{where}: conflict stamp {sib['hlc']} for {name!r} is used twice")
+        try:
+            value = _value_adapter(table, name).validate_python(sib["value"])
+        except PydanticError as exc:
+            refuse(f"{where}, conflict for {name!r}: {exc.errors(include_url=False)[0]['msg']}")
+        siblings.setdefault(name, {})[sib["hlc"]] = value
+    if not manifest.names_included:
+        for name in redactable:
+            if name in row or name in siblings:
+                refuse(
+                    f"{where}: holds {name.replace('_', ' ')}s although the manifest says names are left out"
+                )
+    if table == "inspection":
+        if row["id"] != manifest.inspection_id:
+            refuse(f"{where}: this is not the inspection the manifest names")
+    elif row["inspection_id"] != manifest.inspection_id:
+        refuse(f"{where}: belongs to another inspection than the one the manifest names")
+    if table == "questionnaire_copy":
+        text = questionnaires.get(row["sha256"])
+        if text is None:
+            refuse(
+                f"{where}: its questionnaire text (questionnaires/{row['sha256']}.toml) is missing"
+            )
+        row["source_text"] = text
+        clocks["source_text"] = clocks["sha256"]
+        if "sha256" in row["field_seen"]:
+            row["field_seen"]["source_text"] = list(row["field_seen"]["sha256"])
+    state = RowState(table, row, siblings)
+    deletable = row["deleted_seen"] or row["deleted_at"] is not None or "deleted_at" in siblings
+    if deletable and row["deleted_seen"].keys() != state.deletions().keys():
+        refuse(f"{where}: 'deleted_seen' must give what was seen for exactly its live deletions")
+    return state
+
+
+#: Content fields per table, as a frozenset for quick comparisons.
+_CONTENT: dict[str, frozenset[str]] = {t: frozenset(bf.content_fields(t)) for t in bf.ROW_MODELS}
+_PARSED: dict[str, Questionnaire] = {}
+
+
+def parse_bundled_questionnaire(text: str, name: str, sha: str) -> Questionnaire:
+    """Parse a questionnaire text once per process (kits and return files repeat them)."""
+    parsed = _PARSED.get(sha)
+    if parsed is None:
+        parsed = parse_questionnaire(text, name)
+        _PARSED[sha] = parsed
+    return parsed
+
+
+def check_bundle(
+    states: dict[str, list[RowState]], questionnaires: dict[str, Questionnaire], refuse: Refuse
+) -> None:
+    """Checks across rows and files that need no database."""
+    for table, rows in states.items():
+        seen: set[str] = set()
+        for state in rows:
+            if state.id in seen:
+                refuse(f"data/{table}.json holds row {state.id} twice")
+            seen.add(state.id)
+    if len(states["inspection"]) != 1:
+        refuse("data/inspection.json must hold exactly the one inspection")
+    used = {s.row["sha256"] for s in states["questionnaire_copy"]}
+    for sha in sorted(set(questionnaires) - used):
+        refuse(f"questionnaires/{sha}.toml is not used by any questionnaire copy")
+    keys: dict[tuple[str, str], str] = {}
+    for state in states["questionnaire_copy"]:
+        key = (state.row["questionnaire_id"], state.row["version"])
+        if keys.setdefault(key, state.row["sha256"]) != state.row["sha256"]:
+            refuse(
+                f"data/questionnaire_copy.json has two different texts for questionnaire "
+                f"{key[0]!r} version {key[1]}"
+            )
+        parsed = questionnaires[state.row["sha256"]]
+        if (parsed.id, parsed.version, parsed.kind) != (key[0], key[1], state.row["kind"]):
+            refuse(
+                f"data/questionnaire_copy.json, id {state.id}: its id, version or kind does not "
+                "match its questionnaire text"
+            )

@@ -1,0 +1,255 @@
+"""Writing bundles: kits for inspectors and return files for the coordinator.
+
+Rows come with their merge bookkeeping and open conflicts, so the receiving laptop merges
+exactly as this one would. A kit for one inspector leaves out what they must not carry
+(:func:`kit_for`). The file is written to a temporary file in the same folder, flushed to
+disk and renamed over the target, so a full disk or a pulled USB stick never leaves half a
+bundle under the real name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from .. import __version__, settings
+from .. import bundle_format as bf
+from .. import models as m
+from ..durable import fsync_directory
+from ..errors import UserError
+from ..mergestate import (
+    MODELS,
+    TABLES,
+    RowState,
+    canonicalize,
+    dumps_canonical,
+    format_time,
+    load_stored,
+    open_conflicts,
+)
+from ..store import Store
+
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    inspection_id: str
+    recipient_id: str | None
+    recipient_name: str | None
+    names_included: bool
+    counts: dict[str, int]
+    size: int
+
+
+def export_bundle(
+    store: Store,
+    inspection_id: str,
+    path: Path | str,
+    *,
+    for_member_id: str | None = None,
+    include_names: bool = True,
+) -> ExportResult:
+    """Write one inspection (or a member's kit) to a bundle file, atomically.
+
+    ``for_member_id``: a kit for that member — everything shared plus the interviews they
+    carry out (with their answers and findings); interviewee names are left out unless
+    the member is the coordinator. ``include_names=False`` leaves names out regardless.
+    """
+    path = Path(path)
+    with store.read() as session:
+        inspection = session.get(m.Inspection, inspection_id)
+        if inspection is None:
+            raise UserError(f"no inspection with id {inspection_id}")
+        recipient: m.TeamMember | None = None
+        if for_member_id is not None:
+            recipient = session.get(m.TeamMember, for_member_id)
+            if (
+                recipient is None
+                or recipient.inspection_id != inspection_id
+                or recipient.is_deleted
+            ):
+                raise UserError(f"no team member with id {for_member_id} in this inspection")
+        names = include_names and (recipient is None or recipient.role == "coordinator")
+        states = _inspection_states(session, inspection_id)
+        if recipient is not None and recipient.role != "coordinator":
+            states = kit_for(states, recipient.id)
+        exporter = settings.laptop_member(session, inspection_id, store.device_id)
+        members, counts = _members(states, names)
+        manifest = {
+            "format": bf.FORMAT_NAME,
+            "format_version": bf.FORMAT_VERSION,
+            "app_version": __version__,
+            "inspection_id": inspection_id,
+            "inspection_title": inspection.title[:200],
+            "created_at": format_time(m.utcnow()),
+            "exported_by": {"member_id": exporter, "device_id": store.device_id},
+            "recipient": (
+                {"member_id": recipient.id, "role": recipient.role} if recipient else None
+            ),
+            "names_included": names,
+            "counts": counts,
+            "files": {
+                name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                for name, data in members.items()
+            },
+        }
+        recipient_name = recipient.name if recipient else None
+        recipient_id = recipient.id if recipient else None
+    data = json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False).encode("utf-8")
+    size = _write_zip(path, {bf.MANIFEST_NAME: data, **members})
+    if recipient_id is not None:  # the Team screen and the CLI both show when it was made
+        with store.write() as session:
+            settings.record_kit(session, recipient_id, path.name)
+    return ExportResult(
+        path=path,
+        inspection_id=inspection_id,
+        recipient_id=recipient_id,
+        recipient_name=recipient_name,
+        names_included=names,
+        counts=counts,
+        size=size,
+    )
+
+
+def _inspection_states(session: Session, inspection_id: str) -> dict[str, dict[str, RowState]]:
+    conflicts = open_conflicts(session, inspection_id)
+    return {
+        table: {
+            row_id: stored.state
+            for row_id, stored in load_stored(
+                session, table, inspection_id=inspection_id, conflicts=conflicts
+            ).items()
+        }
+        for table in MODELS
+    }
+
+
+def kit_for(
+    states: dict[str, dict[str, RowState]], member_id: str
+) -> dict[str, dict[str, RowState]]:
+    """What an inspector needs: everything shared, and only the interviews they carry out.
+
+    A row is left out when anything it points at is left out (answers and findings of
+    other pairs' interviews, recommendation links to those findings ...), so a kit never
+    holds a dangling reference.
+    """
+    assigned = {
+        s.row["interview_id"]
+        for s in states["interview_interviewer"].values()
+        if s.row["member_id"] == member_id and s.row["deleted_at"] is None
+    }
+    kept: dict[str, dict[str, RowState]] = {}
+    for table, rows in states.items():
+        refs = bf.REFERENCES[table]
+        candidates = dict(rows)
+        if table == "interview":
+            candidates = {k: v for k, v in rows.items() if k in assigned}
+        while True:  # findings may point at findings (merged_into_id): repeat until stable
+            keep = {
+                row_id: state
+                for row_id, state in candidates.items()
+                if all(
+                    not value or value in (candidates if target == table else kept.get(target, {}))
+                    for name, target in refs.items()
+                    for value in [*state.live(name).values(), state.row.get(name)]
+                )
+            }
+            if len(keep) == len(candidates):
+                break
+            candidates = keep
+        kept[table] = keep
+    return kept
+
+
+def bundle_row(state: RowState, *, names: bool) -> dict[str, Any]:
+    """A row as it is written in a bundle's data file (see docs/bundle-format.md)."""
+    state = canonicalize(
+        RowState(
+            state.table,
+            {
+                **state.row,
+                "field_clocks": dict(state.row["field_clocks"]),
+                "field_seen": dict(state.row["field_seen"]),
+                "deleted_seen": dict(state.row["deleted_seen"]),
+            },
+            {k: dict(v) for k, v in state.siblings.items()},
+        )
+    )
+    row = dict(state.row)
+    clocks = row["field_clocks"]
+    redactable = bf.REDACTABLE.get(state.table, frozenset())
+    dropped: set[str] = set(redactable) if not names else set()
+    if state.table == "questionnaire_copy":
+        dropped.add("source_text")  # travels as questionnaires/<sha256>.toml
+    for name in TABLES[state.table].content:
+        if name not in clocks:
+            if name in redactable:
+                dropped.add(name)  # a name withheld from this laptop: it knows no version
+            else:  # cannot happen for rows the store stamped; never export a field unstamped
+                clocks[name] = min(clocks.values(), default=row["hlc"])
+    for name in dropped:
+        row.pop(name, None)
+        state.siblings.pop(name, None)
+    row["field_clocks"] = {k: v for k, v in row["field_clocks"].items() if k not in dropped}
+    row["field_seen"] = {k: v for k, v in row["field_seen"].items() if k not in dropped}
+    row["siblings"] = state.sibling_list()
+    return row
+
+
+def _members(
+    states: dict[str, dict[str, RowState]], names: bool
+) -> tuple[dict[str, bytes], dict[str, int]]:
+    members: dict[str, bytes] = {}
+    counts: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    for table, rows in states.items():
+        ordered = [rows[k] for k in sorted(rows)]
+        members[f"data/{table}.json"] = dumps_canonical(
+            [bundle_row(s, names=names) for s in ordered]
+        )
+        counts[table] = len(ordered)
+        if table == "questionnaire_copy":
+            for s in ordered:
+                texts[s.row["sha256"]] = s.row["source_text"]
+    for sha, text in sorted(texts.items()):
+        members[f"questionnaires/{sha}.toml"] = text.encode("utf-8")
+    return members, counts
+
+
+def _write_zip(path: Path, members: dict[str, bytes]) -> int:
+    """Write members to a zip beside ``path``, fsync, then rename over it."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=directory)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                for name, data in members.items():
+                    info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    info.external_attr = 0o644 << 16
+                    zf.writestr(info, data)
+            fh.flush()
+            os.fsync(fh.fileno())
+            size = fh.tell()
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_directory(directory)
+    return size

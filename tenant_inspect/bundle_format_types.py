@@ -1,0 +1,92 @@
+"""Value types of the bundle format: stamps, ids, dates, bounded texts and enumerations.
+
+Part of the format (see :mod:`.bundle_format`): the constrained strings and numbers every
+row and the manifest are made of, with the per-value limits. A file whose values validate
+here can be written to the database without surprises.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
+
+MAX_SIBLINGS = 1000  # open conflicts carried by one row
+MAX_VECTOR = 512  # devices in one "seen" list
+
+LONG_TEXT = 100_000  # free text: a whole interview's notes fit
+
+#: Change stamps later than this are refused (a broken clock, or a hostile file): the
+#: stamp's 13-digit millisecond field must keep sorting as text.
+MAX_STAMP_MS = 7_258_118_400_000  # 2200-01-01T00:00:00Z
+
+
+STAMP_RE = r"^[0-9]{13}-[0-9]{4}-[A-Za-z0-9_.-]{1,64}$"
+UUID_RE = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+TIMESTAMP_RE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z$"
+DAY_RE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+DEVICE_RE = r"^[A-Za-z0-9_.-]{1,64}$"
+SHA256_RE = r"^[0-9a-f]{64}$"
+FIELD_RE = r"^[a-z][a-z0-9_]{0,59}$"
+
+TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def _check_stamp(value: str) -> str:
+    if int(value[:13]) > MAX_STAMP_MS:
+        raise ValueError("change stamp is later than the year 2200 (check that laptop's clock)")
+    return value
+
+
+def _check_timestamp(value: str) -> str:
+    # The pattern fixed the shape; check the numbers (cheaper than strptime per row).
+    date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+    if int(value[11:13]) > 23 or int(value[14:16]) > 59 or int(value[17:19]) > 59:
+        raise ValueError("not a valid time of day")
+    return value
+
+
+def _check_day(value: str) -> str:
+    date.fromisoformat(value)
+    return value
+
+
+Stamp = Annotated[
+    str, StringConstraints(pattern=STAMP_RE, max_length=96), AfterValidator(_check_stamp)
+]
+Uuid = Annotated[str, StringConstraints(pattern=UUID_RE)]
+Timestamp = Annotated[
+    str, StringConstraints(pattern=TIMESTAMP_RE), AfterValidator(_check_timestamp)
+]
+Day = Annotated[str, StringConstraints(pattern=DAY_RE), AfterValidator(_check_day)]
+DeviceId = Annotated[str, StringConstraints(pattern=DEVICE_RE)]
+Sha256 = Annotated[str, StringConstraints(pattern=SHA256_RE)]
+FieldName = Annotated[str, StringConstraints(pattern=FIELD_RE)]
+Vector = Annotated[list[Stamp], Field(max_length=MAX_VECTOR)]
+
+
+Text30 = Annotated[str, StringConstraints(max_length=30)]
+Text40 = Annotated[str, StringConstraints(max_length=40)]
+Text50 = Annotated[str, StringConstraints(max_length=50)]
+Text60 = Annotated[str, StringConstraints(max_length=60)]
+Text80 = Annotated[str, StringConstraints(max_length=80)]
+Text100 = Annotated[str, StringConstraints(max_length=100)]
+Text120 = Annotated[str, StringConstraints(max_length=120)]
+Text200 = Annotated[str, StringConstraints(max_length=200)]
+Text5000 = Annotated[str, StringConstraints(max_length=5000)]
+Long = Annotated[str, StringConstraints(max_length=LONG_TEXT)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+
+InspectionStatus = Literal["planning", "fieldwork", "analysis", "reporting", "complete"]
+MemberRole = Literal["coordinator", "inspector"]
+AreaKind = Literal["desktop_review", "department", "theme"]
+WorkStatus = Literal["not_started", "in_progress", "complete"]
+InterviewStatus = Literal["planned", "in_progress", "complete"]
+IntervieweeKind = Literal["staff", "tenant", "other"]
+FindingKind = Literal["strength", "weakness", "observation", "good_practice"]
+Level = Literal["", "high", "medium", "low"]
+ActionStatus = Literal["not_started", "in_progress", "achieved", "delayed"]
+Grade = Literal["considerably_outweigh", "outweigh", "balance", "weaknesses_outweigh"]
+
+STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)

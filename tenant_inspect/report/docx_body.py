@@ -1,0 +1,215 @@
+"""The body of the Word report: paragraphs, lists, tables and the contents page.
+
+Written as WordprocessingML text with style ids resolved once, then parsed in one go (see
+:mod:`.docx` for why). The spacing rules here are mirrored by :mod:`.layout`.
+"""
+
+from __future__ import annotations
+
+from .docx_styles import BEFORE_TABLE, HEADER_FILL, TITLE_BEFORE
+from .docx_xml import twips, xml_attr, xml_run
+from .model import (
+    Block,
+    Bullets,
+    Contents,
+    Fields,
+    Heading,
+    PageBreak,
+    Paragraph,
+    ProgressCallback,
+    Subtitle,
+    Table,
+    Title,
+)
+
+
+def bookmark(number: int) -> str:
+    """A hidden bookmark name (Word hides names starting with an underscore)."""
+    return f"_Toc{number:08d}"
+
+
+class BodyWriter:
+    """Writes the blocks of a report as WordprocessingML text.
+
+    The spacing rules here are mirrored by :class:`.layout.Estimator`: a list's first
+    item has a paragraph's space before it, the last paragraph before a table gets
+    :data:`BEFORE_TABLE` after it, and a table that follows a table or a page break
+    gets an empty paragraph before it.
+    """
+
+    def __init__(
+        self,
+        ids: dict[str, str],
+        text_width: int,
+        bullet_num: int,
+        pages: list[int],
+        progress: ProgressCallback | None,
+        list_before: int,
+    ) -> None:
+        self.ids = ids
+        self.text_width = text_width  # twips
+        self.bullet_num = bullet_num
+        self.pages = pages
+        self.progress = progress
+        self.list_before = list_before  # twips before the first item of a list
+        self.out: list[str] = []
+        self.break_next = False
+        self.after_table = False
+        #: block index of a listed heading -> its bookmark number (in heading order)
+        self.bookmarks: dict[int, int] = {}
+
+    def paragraph(
+        self, role: str, runs: str, *, extra: str = "", before: int | None = None, after: int = 0
+    ) -> None:
+        parts = [f'<w:pStyle w:val="{self.ids[role]}"/>']
+        if self.break_next:
+            parts.append("<w:pageBreakBefore/>")
+            self.break_next = False
+        if extra:
+            parts.append(extra)
+        if before is not None or after:
+            b = f' w:before="{before}"' if before is not None else ""
+            a = f' w:after="{after}"' if after else ""
+            parts.append(f"<w:spacing{b}{a}/>")
+        self.after_table = False
+        self.out.append(f"<w:p><w:pPr>{''.join(parts)}</w:pPr>{runs}</w:p>")
+
+    def render(self, blocks: tuple[Block, ...], toc: list[tuple[int, Heading]]) -> None:
+        self.bookmarks = {index: n + 1 for n, (index, _) in enumerate(toc)}
+        total = len(blocks)
+        table_gap = twips(BEFORE_TABLE)
+        for index, block in enumerate(blocks):
+            if self.progress is not None and index % 500 == 0:
+                self.progress(0.4 + 0.45 * index / max(total, 1), "Writing the Word document")
+            nxt = blocks[index + 1] if index + 1 < total else None
+            after = table_gap if isinstance(nxt, Table) else 0
+            if isinstance(block, Paragraph):
+                runs = xml_run(block.lead, True) + xml_run(block.text, block.bold)
+                self.paragraph("body", runs, after=after)
+            elif isinstance(block, Heading):
+                if block.new_page:
+                    self.break_next = True
+                role = f"h{min(max(block.level, 1), 3)}"
+                number = self.bookmarks.get(index)
+                if number is not None:
+                    runs = (
+                        f'<w:bookmarkStart w:id="{number}" w:name="{bookmark(number)}"/>'
+                        f'{xml_run(block.text, False)}<w:bookmarkEnd w:id="{number}"/>'
+                    )
+                else:
+                    runs = xml_run(block.text, False)
+                self.paragraph(role, runs, after=after)
+            elif isinstance(block, Bullets):
+                numpr = (
+                    f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.bullet_num}"/></w:numPr>'
+                )
+                leads = block.leads
+                last = len(block.items) - 1
+                for i, item in enumerate(block.items):
+                    lead = leads[i] if i < len(leads) else ""
+                    self.paragraph(
+                        "bullet",
+                        xml_run(lead, True) + xml_run(item, False),
+                        extra=numpr,
+                        before=self.list_before if i == 0 else None,
+                        after=after if i == last else 0,
+                    )
+            elif isinstance(block, Fields):
+                runs = "".join(
+                    xml_run(("\n" if i else "") + label, True) + xml_run(value, False)
+                    for i, (label, value) in enumerate(block.items)
+                )
+                self.paragraph("body", runs, after=after)
+            elif isinstance(block, Table):
+                self.table(block)
+            elif isinstance(block, Title):
+                self.paragraph(
+                    "title", xml_run(block.text, False), before=twips(TITLE_BEFORE), after=after
+                )
+            elif isinstance(block, Subtitle):
+                self.paragraph("subtitle", xml_run(block.text, False), after=after)
+            elif isinstance(block, PageBreak):
+                self.break_next = True
+            elif isinstance(block, Contents):
+                self.contents(block, toc)
+        if self.break_next or self.after_table or not self.out:
+            self.paragraph("body", "")
+
+    def table(self, table: Table) -> None:
+        if self.break_next or self.after_table:
+            # Word needs a paragraph between two tables; a page break needs one to sit on.
+            self.paragraph("body", "", after=twips(BEFORE_TABLE))
+        n = len(table.header)
+        weights = list(table.widths) if len(table.widths) == n else [1] * n
+        total = sum(weights) or n
+        widths = [self.text_width * w // total for w in weights]
+        widths[-1] += self.text_width - sum(widths)
+        style = self.ids["tablestyle"]
+        caption = f'<w:tblCaption w:val="{xml_attr(table.caption)}"/>' if table.caption else ""
+        borders = "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        out = self.out
+        out.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/>'
+            f'<w:tblW w:w="{self.text_width}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="57" w:type="dxa"/>'
+            '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/>'
+            '<w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            f'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>{caption}</w:tblPr><w:tblGrid>'
+        )
+        out.append("".join(f'<w:gridCol w:w="{w}"/>' for w in widths))
+        out.append("</w:tblGrid>")
+        text_style = self.ids["table"]
+        cell_ppr = f'<w:pPr><w:pStyle w:val="{text_style}"/></w:pPr>'
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
+        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        for text, w in zip(table.header, widths, strict=True):
+            out.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{shade}</w:tcPr>'
+                f"<w:p>{cell_ppr}{xml_run(text, True)}</w:p></w:tc>"
+            )
+        out.append("</w:tr>")
+        short = "<w:trPr><w:cantSplit/></w:trPr>"
+        for row in table.rows:
+            cells = list(row) + [""] * (n - len(row))
+            long_row = sum(len(c) for c in cells) > 400
+            out.append(f"<w:tr>{'' if long_row else short}")
+            for text, w in zip(cells, widths, strict=False):
+                out.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
+                    f"<w:p>{cell_ppr}{xml_run(text, False)}</w:p></w:tc>"
+                )
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self.after_table = True
+
+    def contents(self, block: Contents, toc: list[tuple[int, Heading]]) -> None:
+        self.paragraph("tocheading", xml_run(block.title, False))
+        instruction = f' TOC \\o "1-{block.levels}" \\h \\z \\u '
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve">{instruction}</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{self.text_width}"/></w:tabs>'
+        if not toc:
+            self.paragraph("toc1", begin + xml_run("No headings", False) + end)
+            return
+        for n, (index, heading) in enumerate(toc):
+            name = bookmark(n + 1)
+            page = self.pages[index] if index < len(self.pages) else 1
+            entry = (
+                f'<w:hyperlink w:anchor="{name}" w:history="1">{xml_run(heading.text, False)}'
+                '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {name} \\h </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                f'<w:r><w:t>{page}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                "</w:hyperlink>"
+            )
+            level = min(max(heading.level, 1), 3)
+            runs = (begin if n == 0 else "") + entry + (end if n == len(toc) - 1 else "")
+            self.paragraph(f"toc{level}", runs, extra=tab)

@@ -1,0 +1,164 @@
+"""Reading one inspection from the database into a :class:`~.model.ReportData` snapshot.
+
+The only part of the report that touches a session: no SQLModel object escapes, so building
+the outline, redacting and rendering are plain functions of the snapshot. SQLModel and the
+analysis modules are imported inside the function so importing the report package stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from .model import (
+    AreaData,
+    ConclusionData,
+    DocumentData,
+    FindingData,
+    InterviewData,
+    JudgementData,
+    MemberData,
+    QuestionnaireData,
+    RecommendationData,
+    ReportData,
+)
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+def load_report_data(session: Session, inspection_id: str) -> ReportData:
+    """Read one inspection (id or unique prefix) into a :class:`ReportData` snapshot."""
+    from sqlmodel import col, select
+
+    from .. import models as m
+    from .. import records
+    from ..analysis import conclusions, findings, judgements, recommendations
+    from ..errors import UserError
+    from ..fieldwork import document_reviews
+    from ..inspections import areas, get_inspection, questionnaire_copies, questionnaire_for, team
+
+    inspection = get_inspection(session, inspection_id)
+    iid = inspection.id
+    notes: list[str] = []
+
+    # Every interview, deleted ones too: a deleted interview's name may still be in notes.
+    all_interviews = session.exec(
+        select(m.Interview)
+        .where(m.Interview.inspection_id == iid)
+        .order_by(col(m.Interview.created_at), col(m.Interview.id))
+    ).all()
+    links: dict[str, list[str]] = defaultdict(list)
+    for link in records.live(session, m.RecommendationFinding, inspection_id=iid):
+        links[link.recommendation_id].append(link.finding_id)
+
+    questionnaires: list[QuestionnaireData] = []
+    seen: set[tuple[str, str]] = set()
+    for copy in questionnaire_copies(session, iid):
+        # After a merge, two laptops' identical copies of one questionnaire may coexist.
+        if (copy.questionnaire_id, copy.version) in seen:
+            continue
+        seen.add((copy.questionnaire_id, copy.version))
+        try:
+            parsed = questionnaire_for(session, iid, copy.questionnaire_id, copy.version)
+        except UserError as exc:  # a damaged stored copy: say so, keep going
+            notes.append(f"questionnaire {copy.questionnaire_id} {copy.version}: {exc}")
+            continue
+        questionnaires.append(
+            QuestionnaireData(
+                key=f"{copy.questionnaire_id} {copy.version}",
+                title=parsed.title,
+                version=parsed.version,
+                kind=parsed.kind,
+                description=" ".join(parsed.description.split()),
+                questions=tuple(q.text for q in parsed.questions()),
+            )
+        )
+
+    finals = [j for j in judgements(session, iid) if j.is_final]
+    return ReportData(
+        title=inspection.title,
+        landlord=inspection.landlord,
+        topic=inspection.topic,
+        scope=inspection.scope,
+        report_number=inspection.report_number,
+        start_date=inspection.start_date,
+        end_date=inspection.end_date,
+        report_date=inspection.report_date,
+        preface=inspection.preface,
+        acknowledgements=inspection.acknowledgements,
+        introduction=inspection.introduction,
+        methodology=inspection.methodology,
+        other_methods=inspection.other_methods,
+        include_team=inspection.include_team_in_report,
+        areas=tuple(AreaData(a.id, a.name, a.kind, a.description) for a in areas(session, iid)),
+        documents=tuple(
+            DocumentData(
+                id=d.id,
+                area_id=d.area_id,
+                title=d.title,
+                document_date=d.document_date,
+                undated=d.undated,
+                version=d.version,
+                source=d.source,
+                observations=d.observations,
+                questionnaire=_qkey(d.questionnaire_id, d.questionnaire_version),
+                internal=d.internal,
+            )
+            for d in document_reviews(session, iid)
+        ),
+        interviews=tuple(
+            InterviewData(
+                id=i.id,
+                area_id=i.area_id,
+                kind=i.interviewee_kind,
+                role=i.interviewee_role,
+                name=i.interviewee_name,
+                status=i.status,
+                interview_date=i.interview_date,
+                questionnaire=_qkey(i.questionnaire_id, i.questionnaire_version),
+                deleted=i.is_deleted,
+            )
+            for i in all_interviews
+        ),
+        findings=tuple(
+            FindingData(
+                id=f.id,
+                area_id=f.area_id,
+                kind=f.kind,
+                text=f.text,
+                document_id=f.document_review_id,
+                interview_id=f.interview_id,
+                themes=tuple(f.themes or ()),
+                internal=f.internal,
+            )
+            for f in findings(session, iid)
+        ),
+        judgements=tuple(JudgementData(j.area_id, j.grade, j.rationale) for j in finals),
+        conclusions=tuple(
+            ConclusionData(c.id, c.area_id, c.text, c.internal) for c in conclusions(session, iid)
+        ),
+        recommendations=tuple(
+            RecommendationData(
+                id=r.id,
+                area_id=r.area_id,
+                text=r.text,
+                sub_actions=tuple(r.sub_actions or ()),
+                expected_benefits=r.expected_benefits,
+                impact=r.impact,
+                cost=r.cost,
+                priority=r.priority,
+                target_date=r.target_date,
+                finding_ids=tuple(links.get(r.id, ())),
+                internal=r.internal,
+            )
+            for r in recommendations(session, iid)
+        ),
+        questionnaires=tuple(questionnaires),
+        team=tuple(MemberData(t.name, t.role) for t in team(session, iid) if t.include_in_report),
+        notes=tuple(notes),
+    )
+
+
+def _qkey(qid: str, version: str) -> str:
+    return f"{qid} {version}" if qid else ""
