@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, OptionList, Select, Static, TextArea
 
-from tenant_inspect import conclusion_edits
+from tenant_inspect.edits import conclusions as conclusion_edits
 from tenant_inspect.views.conclusions import (
     OVERALL,
     ConclusionLine,

@@ -20,10 +20,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static, TextArea
 
-from tenant_inspect import fieldwork_edits
-from tenant_inspect.fieldwork_edits import DocumentDetails
+from tenant_inspect.edits import fieldwork as fieldwork_edits
 from tenant_inspect.views import fieldwork as views
-from tenant_inspect.views.fieldwork import DocumentListData, RunnerData
+from tenant_inspect.views.fieldwork import DocumentDetails, DocumentListData, RunnerData
 from tenant_inspect.vocabulary import WORK_STATUS_WORDS
 
 from .dialogs.document_details import DocumentDialog

@@ -20,8 +20,8 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tenant_inspect.attempts import refusable
+from tenant_inspect.edits.board import merge_duplicate
 from tenant_inspect.errors import UserError
-from tenant_inspect.finding_board_edits import merge_duplicate
 from tenant_inspect.views.board import DuplicatePair, find_duplicates
 
 from .base import AnalysisScreen

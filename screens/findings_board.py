@@ -37,9 +37,9 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Select, Static
 
 from tenant_inspect.attempts import refusable
+from tenant_inspect.edits.board import merge_duplicate, move_finding
+from tenant_inspect.edits.findings import FindingDraft, save_finding_change
 from tenant_inspect.errors import UserError
-from tenant_inspect.finding_board_edits import merge_duplicate, move_finding
-from tenant_inspect.finding_edits import FindingDraft, save_finding_change
 from tenant_inspect.views import board
 from tenant_inspect.views.board import ALL, NO_AREA, BoardData, BoardRow, EvidenceView, Filters
 

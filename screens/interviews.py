@@ -15,8 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from tenant_inspect import fieldwork_edits
-from tenant_inspect.fieldwork_edits import InterviewDetails
+from tenant_inspect.edits import fieldwork as fieldwork_edits
+from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.views import fieldwork as views
 from tenant_inspect.views.fieldwork import InterviewListData, RunnerData
 from tenant_inspect.vocabulary import WORK_STATUS_WORDS

@@ -29,7 +29,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Header, Select, Static, TabbedContent, TabPane, Tabs, TextArea
 
-from tenant_inspect import judgement_edits
+from tenant_inspect.edits import judgements as judgement_edits
 from tenant_inspect.views.judgements import JudgementsData, load_judgements
 
 from .base import AnalysisScreen

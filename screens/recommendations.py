@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Select, Static, TextArea
 
-from tenant_inspect import recommendation_edits
+from tenant_inspect.edits import recommendations as recommendation_edits
 from tenant_inspect.views.recommendations import RecRow, RecsData, load_recommendations, offer_order
 
 from .dialogs.link_findings import LinkFindingsDialog

@@ -1,7 +1,7 @@
 """The document form: a landlord document's title, its date (or undated), version and source.
 
 What the inspector gives here is also filled into the matching desktop-review questions
-(:func:`tenant_inspect.fieldwork_edits.add_document`), so the date rules are checked before
+(:func:`tenant_inspect.edits.fieldwork.add_document`), so the date rules are checked before
 anything is written: a date, or Undated, never neither.
 """
 
@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from tenant_inspect.fieldwork_edits import DocumentDetails
+from tenant_inspect.views.fieldwork import DocumentDetails
 
 from ..widgets.fields import TickBox, show_problems
 

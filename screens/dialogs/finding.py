@@ -7,10 +7,10 @@ interview, so the form opens pre-filled (the sentence they selected in their
 notes, or the answer; the question's themes ticked) and needs only a kind and
 Ctrl+S. The same form edits and deletes a finding.
 
-The form only asks: it returns a :class:`~tenant_inspect.finding_edits.FindingDraft`
+The form only asks: it returns a :class:`~tenant_inspect.edits.findings.FindingDraft`
 (or None when cancelled), and the screen that opened it writes it with
-:func:`tenant_inspect.finding_edits.save_new_finding` or
-:func:`~tenant_inspect.finding_edits.save_finding_change` on the app's ordered writer,
+:func:`tenant_inspect.edits.findings.save_new_finding` or
+:func:`~tenant_inspect.edits.findings.save_finding_change` on the app's ordered writer,
 which also makes sure the answer row a finding cites exists before the finding is added.
 (The list of findings made on an interview or review is
 :mod:`screens.widgets.findings_panel`.)
@@ -28,7 +28,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
-from tenant_inspect.finding_edits import FindingDraft
+from tenant_inspect.edits.findings import FindingDraft
 from tenant_inspect.themes import THEMES
 from tenant_inspect.vocabulary import KIND_LABELS
 

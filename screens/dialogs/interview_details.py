@@ -17,8 +17,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
+from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.fieldwork import DEFAULT_INTERVIEW_QUESTIONNAIRE, TENANT_QUESTIONNAIRE
-from tenant_inspect.fieldwork_edits import InterviewDetails
 from tenant_inspect.views.fieldwork import interview_questionnaires
 
 from ..widgets.fields import MarkedRadioButton, TickBox, TickList, show_problems

@@ -4,7 +4,7 @@ Every field is written through ``services.autosave`` a moment after typing pause
 once when the cursor leaves it — there is no save command because none is needed. A value
 that cannot be saved (a date written "3rd March", an empty title) is *not* saved: the field
 keeps the text and a line under it names the field and says how to write it
-(:func:`tenant_inspect.setup_edits.check_detail`), so nothing typed is lost and nothing
+(:func:`tenant_inspect.edits.setup.check_detail`), so nothing typed is lost and nothing
 wrong is stored.
 """
 
@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static, TabbedContent, TextArea
 
-from tenant_inspect import setup_edits
+from tenant_inspect.edits import setup as setup_edits
 from tenant_inspect.views.setup import REPORT_TEXTS, SHORT_DETAILS
 from tenant_inspect.vocabulary import INSPECTION_STATUS_WORDS
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from tenant_inspect import setup_edits
 from tenant_inspect.attempts import refusable
+from tenant_inspect.edits import setup as setup_edits
 from tenant_inspect.errors import UserError
 from tenant_inspect.views.setup import AreaLine, MemberLine, load_lists
 from tenant_inspect.vocabulary import AREA_KIND_WORDS, ROLE_WORDS

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tenant_inspect.finding_edits import FindingDraft, save_finding_change, save_new_finding
+from tenant_inspect.edits.findings import FindingDraft, save_finding_change, save_new_finding
 from tenant_inspect.views.findings import FindingRow, load_findings
 
 from ..dialogs.finding import FindingDialog

@@ -13,7 +13,7 @@ How the runner keeps every word (DESIGN.md, "Rules that keep data safe"):
 * each save names the question it belongs to when it is made, so a late
   message can never put one question's words into another.
 
-The writes themselves are core functions (:mod:`tenant_inspect.fieldwork_edits`); this
+The writes themselves are core functions (:mod:`tenant_inspect.edits.fieldwork`); this
 module decides when they run and keeps the screen's copy of the answers in step.
 """
 
@@ -26,7 +26,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widgets import TextArea
 
-from tenant_inspect import fieldwork_edits
+from tenant_inspect.edits import fieldwork as fieldwork_edits
 from tenant_inspect.question_path import AnswerState, QuestionPath
 from tenant_inspect.views.fieldwork import RunnerData
 

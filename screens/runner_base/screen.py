@@ -20,7 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
-from tenant_inspect import fieldwork_edits
+from tenant_inspect.edits import fieldwork as fieldwork_edits
 from tenant_inspect.question_path import QuestionPath
 from tenant_inspect.views.fieldwork import RunnerData
 

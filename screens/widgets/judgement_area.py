@@ -18,8 +18,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, RadioSet, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from tenant_inspect import judgement_edits
 from tenant_inspect.checks import evidence_words
+from tenant_inspect.edits import judgements as judgement_edits
 from tenant_inspect.views.judgements import AreaJudgement, JudgementsData
 from tenant_inspect.vocabulary import GRADE_KEYS, GRADE_SHORT
 

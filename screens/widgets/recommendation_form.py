@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
-from tenant_inspect import recommendation_edits
+from tenant_inspect.edits import recommendations as recommendation_edits
 from tenant_inspect.views.recommendations import RecRow, RecsData
 from tenant_inspect.vocabulary import COST_BANDS, LEVEL_WORDS
 

@@ -14,7 +14,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..fieldwork_edits import DocumentDetails
 from ..question_path import AnswerState, progress_text
 from ..questionnaire import Questionnaire
 from .findings import FindingRow, load_findings
@@ -89,6 +88,17 @@ def _progress_of(
 # ---------------------------------------------------------------------------
 # The document list
 # ---------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentDetails:
+    """A document's details as the document form shows and collects them."""
+
+    title: str
+    document_date: dt.date | None
+    undated: bool
+    version: str
+    source: str
 
 
 @dataclass(frozen=True)

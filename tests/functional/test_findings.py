@@ -9,7 +9,7 @@ from screens.dialogs.finding import FindingDialog
 from screens.interviews import InterviewScreen
 from screens.widgets.fields import TickList
 from tenant_inspect import analysis, fieldwork, inspections
-from tenant_inspect.finding_edits import FindingDraft
+from tenant_inspect.edits.findings import FindingDraft
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
 

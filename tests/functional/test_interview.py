@@ -17,7 +17,7 @@ from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.question_nav import QuestionJumpDialog
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect import models as m
-from tenant_inspect.fieldwork_edits import InterviewDetails
+from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
 from tenant_inspect.views.fieldwork import RunnerData

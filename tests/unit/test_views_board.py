@@ -14,7 +14,7 @@ import pytest
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect import models as m
 from tenant_inspect.demo import build_demo
-from tenant_inspect.finding_board_edits import merge_duplicate, move_finding
+from tenant_inspect.edits.board import merge_duplicate, move_finding
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.views.board import (
     NO_AREA,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tenant_inspect import analysis, conclusion_edits, inspections
+from tenant_inspect import analysis, inspections
+from tenant_inspect.edits import conclusions as conclusion_edits
 from tenant_inspect.views.conclusions import OVERALL, load_conclusions
 
 

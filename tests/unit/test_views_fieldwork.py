@@ -2,7 +2,7 @@
 
 The document list, the interview list and the question runner read everything through
 ``tenant_inspect.views.fieldwork``; the forms and the runner write through
-``tenant_inspect.fieldwork_edits``. These tests check what an inspector would notice:
+``tenant_inspect.edits.fieldwork``. These tests check what an inspector would notice:
 the rows, their order and words, "n/N answered", and that work starts with its first answer.
 """
 
@@ -12,7 +12,8 @@ import datetime as dt
 
 import pytest
 
-from tenant_inspect import analysis, fieldwork, fieldwork_edits, inspections
+from tenant_inspect import analysis, fieldwork, inspections
+from tenant_inspect.edits import fieldwork as fieldwork_edits
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.views import fieldwork as views
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from tenant_inspect import analysis, inspections, judgement_edits
+from tenant_inspect import analysis, inspections
+from tenant_inspect.edits import judgements as judgement_edits
 from tenant_inspect.views.judgements import REMOVED_MEMBER, JudgementsData, load_judgements
 
 

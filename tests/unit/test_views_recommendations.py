@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tenant_inspect import analysis, inspections, recommendation_edits, records
+from tenant_inspect import analysis, inspections, records
 from tenant_inspect import models as m
+from tenant_inspect.edits import recommendations as recommendation_edits
 from tenant_inspect.views.recommendations import FindingInfo, load_recommendations, offer_order
 
 

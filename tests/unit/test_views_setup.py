@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from tenant_inspect import fieldwork, inspections, setup_edits
+from tenant_inspect import fieldwork, inspections
+from tenant_inspect.edits import setup as setup_edits
 from tenant_inspect.errors import ValidationError
 from tenant_inspect.views.setup import DETAILS, load_details, load_lists
 

@@ -16,16 +16,16 @@ if TYPE_CHECKING:
 
 def move_finding(session: Session, finding_id: str, area_id: str | None) -> None:
     """Put a finding in another area (``None``: in no area)."""
-    from . import analysis, records
-    from . import models as m
+    from .. import analysis, records
+    from .. import models as m
 
     analysis.update_finding(session, records.get(session, m.Finding, finding_id), area_id=area_id)
 
 
 def merge_duplicate(session: Session, keep_id: str, duplicate_id: str) -> str:
     """Merge ``duplicate_id`` into ``keep_id`` (whose wording stays); returns the id kept."""
-    from . import analysis, records
-    from . import models as m
+    from .. import analysis, records
+    from .. import models as m
 
     keep = records.get(session, m.Finding, keep_id)
     duplicate = records.get(session, m.Finding, duplicate_id)

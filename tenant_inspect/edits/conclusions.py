@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .views.conclusions import OVERALL
+from ..views.conclusions import OVERALL
 
 if TYPE_CHECKING:
     from sqlmodel import Session

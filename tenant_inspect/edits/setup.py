@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import inspections, records
-from . import models as m
-from .dates import parse_day
-from .views.setup import SHORT_DETAILS
+from .. import inspections, records
+from .. import models as m
+from ..dates import parse_day
+from ..views.setup import SHORT_DETAILS
 
 if TYPE_CHECKING:
     from sqlmodel import Session

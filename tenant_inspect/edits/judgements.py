@@ -23,7 +23,7 @@ def save_agreed_grade(
     coordinator_id: str | None,
 ) -> None:
     """The team's agreed grade and rationale for one area, recorded under the coordinator."""
-    from . import analysis
+    from .. import analysis
 
     analysis.set_judgement(
         session,
@@ -40,7 +40,7 @@ def save_own_grade(
     session: Session, inspection_id: str, area_id: str, *, judge_id: str, grade: str, why: str
 ) -> None:
     """One inspector's own grade for one area (replacing theirs), before the team agrees."""
-    from . import analysis
+    from .. import analysis
 
     analysis.set_judgement(
         session, inspection_id, area_id=area_id, grade=grade, rationale=why, judge_id=judge_id

@@ -16,10 +16,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import fieldwork, records
-from . import models as m
-from .inspections import use_questionnaire
-from .questionnaire import get_builtin
+from .. import fieldwork, records
+from .. import models as m
+from ..inspections import use_questionnaire
+from ..questionnaire import get_builtin
+from ..views.fieldwork import DocumentDetails
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -31,17 +32,6 @@ NOT_STARTED = ("planned", "not_started")
 # ---------------------------------------------------------------------------
 # Documents
 # ---------------------------------------------------------------------------
-
-
-@dataclass
-class DocumentDetails:
-    """What the document form collects."""
-
-    title: str
-    document_date: dt.date | None
-    undated: bool
-    version: str
-    source: str
 
 
 def add_document(session: Session, inspection_id: str, details: DocumentDetails) -> str:
