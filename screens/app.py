@@ -13,6 +13,7 @@ through :meth:`TenantInspectApp.read` (a thread worker) and
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -87,6 +88,9 @@ class TenantInspectApp(App[int]):
         self._change_watch: ChangeWatch | None = None
         self._saver: AutoSaver | None = None
         self._store_ready = threading.Event()
+        #: Set when opening the store *and* the start-up backup are over (or never began).
+        self._startup_over = threading.Event()
+        self._startup_over.set()
         self._store_error: BaseException | None = None
         self._read_seq = 0
         self._latest_read: dict[tuple[str, int, object], int] = {}
@@ -101,7 +105,22 @@ class TenantInspectApp(App[int]):
         self.call_after_refresh(self._open_store_in_background)
 
     def _open_store_in_background(self) -> None:
-        self.run_worker(self._open_store, thread=True, group="store", exit_on_error=False)
+        self._startup_over.clear()
+        self.run_worker(self._open_startup, thread=True, group="store", exit_on_error=False)
+
+    def _open_startup(self) -> None:
+        try:
+            self._open_store()
+        finally:
+            self._startup_over.set()
+
+    def wait_startup(self, timeout: float = 30) -> None:
+        """Wait (after the app stopped) until the store has opened and its start-up backup is made.
+
+        Someone who quits a second after starting still gets that start's backup: without
+        this wait the process could end while the backup thread was still copying.
+        """
+        self._startup_over.wait(timeout)
 
     def _open_store(self) -> None:
         """Open the store (worker thread), start the writer, then take the start-up backup.
@@ -157,7 +176,8 @@ class TenantInspectApp(App[int]):
         # for the UI thread (which may itself be waiting for the writer on quit).
         self._saver = AutoSaver(store, on_saved=saved, on_error=failed, author_id=self.author_id)
         self._store_ready.set()
-        self.call_from_thread(self._store_opened)
+        with contextlib.suppress(RuntimeError):  # the app may already have stopped: back up anyway
+            self.call_from_thread(self._store_opened)
         # The rolling start-up backup: after the screens have their data, so
         # nobody waits for it (the copy reads a snapshot; saves carry on).
         if store.is_new:
@@ -165,14 +185,17 @@ class TenantInspectApp(App[int]):
         try:
             store.rolling_backup(ON_START)
         except (UserError, OSError) as exc:
-            self.call_from_thread(
-                self.notify,
+            self._notify_from_thread(
                 f"The automatic backup on start failed: {exc}. Your work is still saved as you "
                 "type; 'tenant-inspect doctor' says more.",
                 severity="warning",
                 title="Backup",
                 timeout=15,
             )
+
+    def _notify_from_thread(self, message: str, **kwargs: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the app has stopped: nobody left to tell
+            self.call_from_thread(self.notify, message, **kwargs)
 
     def _store_opened(self) -> None:
         from .messages import StoreReady
@@ -326,6 +349,7 @@ def run_app(data_dir: DataDir) -> int:
     try:
         result = app.run()
     finally:
+        app.wait_startup()
         opened = app.store_ready
         app.shutdown_store()
         watch = app._change_watch
