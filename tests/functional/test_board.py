@@ -167,8 +167,9 @@ def test_filter_rows_needs_every_word_and_every_filter():
 
     def row(id, kind, themes=(), text="x"):
         return BoardRow(
-            id, 0, "a", "A", "Area", 0, kind, tuple(themes), "", None, "", "", text, False,
-            search=text.casefold(),
+            id, "a", kind, text, themes=tuple(themes), order=0, area_letter="A",
+            area_name="Area", area_position=0, author="", author_id=None, evidence="",
+            question="", search=text.casefold(),
         )  # fmt: skip
 
     rows = [row("1", "weakness", ["impact"], "No training"), row("2", "strength", [], "Training")]

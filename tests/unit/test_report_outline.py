@@ -351,7 +351,7 @@ def test_an_almost_empty_inspection_still_makes_a_sensible_report() -> None:
             AreaData("a", "Desktop review", "desktop_review"),
             AreaData("b", "Repairs", "department"),
         ),
-        team=(MemberData("Ann", "coordinator"),),
+        team=(MemberData("m1", "Ann", "coordinator"),),
     )
     report = build_outline(data)
     assert [h.text for h in report.headings() if h.level == 1] == [
