@@ -14,7 +14,6 @@ import pytest
 
 from tenant_inspect.demo import build_demo
 from tenant_inspect.locations import resolve_data_dir
-from tenant_inspect.models import GRADE_LABELS
 from tenant_inspect.report.outline import (
     AreaData,
     Bullets,
@@ -37,6 +36,7 @@ from tenant_inspect.report.outline import (
     paragraphs,
 )
 from tenant_inspect.store import open_store
+from tenant_inspect.vocabulary import GRADE_LABELS
 
 AREAS = [
     "A. Desktop review",
