@@ -14,6 +14,7 @@ import pytest
 from bundle_helpers import export, laptop, make_team_inspection, read_members, rows
 
 from tenant_inspect import bundle_format as bf
+from tenant_inspect import bundle_format_types as bft
 from tenant_inspect import models as m
 from tenant_inspect import vocabulary
 from tenant_inspect.bundle import export_bundle, read_bundle
@@ -56,16 +57,16 @@ def test_foreign_keys_are_all_declared_as_references():
 @pytest.mark.parametrize(
     ("literal", "vocabulary"),
     [
-        (bf.InspectionStatus, vocabulary.INSPECTION_STATUSES),
-        (bf.MemberRole, vocabulary.MEMBER_ROLES),
-        (bf.AreaKind, vocabulary.AREA_KINDS),
-        (bf.WorkStatus, vocabulary.WORK_STATUSES),
-        (bf.InterviewStatus, vocabulary.INTERVIEW_STATUSES),
-        (bf.IntervieweeKind, vocabulary.INTERVIEWEE_KINDS),
-        (bf.FindingKind, vocabulary.FINDING_KINDS),
-        (bf.Level, ("", *vocabulary.LEVELS)),
-        (bf.ActionStatus, vocabulary.ACTION_STATUSES),
-        (bf.Grade, vocabulary.GRADE_KEYS),
+        (bft.InspectionStatus, vocabulary.INSPECTION_STATUSES),
+        (bft.MemberRole, vocabulary.MEMBER_ROLES),
+        (bft.AreaKind, vocabulary.AREA_KINDS),
+        (bft.WorkStatus, vocabulary.WORK_STATUSES),
+        (bft.InterviewStatus, vocabulary.INTERVIEW_STATUSES),
+        (bft.IntervieweeKind, vocabulary.INTERVIEWEE_KINDS),
+        (bft.FindingKind, vocabulary.FINDING_KINDS),
+        (bft.Level, ("", *vocabulary.LEVELS)),
+        (bft.ActionStatus, vocabulary.ACTION_STATUSES),
+        (bft.Grade, vocabulary.GRADE_KEYS),
     ],
 )
 def test_vocabularies_match_the_models(literal, vocabulary):
