@@ -29,7 +29,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from tenant_inspect import analysis, fieldwork, inspections, records
+from tenant_inspect import analysis, fieldwork, inspections, records, vocabulary
 from tenant_inspect import models as m
 from tenant_inspect.bundle import export_bundle
 from tenant_inspect.locations import resolve_data_dir
@@ -123,7 +123,7 @@ def build_fixture(root: Path) -> tuple[Path, str, list[Path]]:
                 analysis.add_finding(
                     s,
                     inspection_id,
-                    kind=rng.choice(m.FINDING_KINDS),
+                    kind=rng.choice(vocabulary.FINDING_KINDS),
                     text=f"Finding {k}: staff described how tenants shaped the service ({rng.randrange(10**6)}).",
                     answer_id=answer.id,
                     themes=["access-customer-care"] if k % 3 == 0 else [],

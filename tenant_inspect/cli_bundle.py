@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -201,6 +202,41 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Each ``bundle`` action's help line and description.
+_WORDS: dict[str, tuple[str, str]] = {
+    "export": (
+        "write an inspection (or one member's kit) to a bundle file",
+        "Write an inspection to one bundle file. With --for, a kit for that "
+        "team member: what they need, and no interviewee names unless they coordinate.",
+    ),
+    "import": (
+        "merge kits or return files into this laptop's database",
+        "Merge bundle files. Prints per file: added / updated / unchanged / "
+        "conflicts. A refused file changes nothing; the others are still imported.",
+    ),
+    "conflicts": (
+        "list edits made on two laptops that need a decision",
+        "List the open conflicts of an inspection.",
+    ),
+    "resolve": (
+        "settle a conflict: keep the shown value, the other one, or a merged text",
+        "Settle a conflict. The decision travels in the next kit or return file.",
+    ),
+}
+
+
+def _action(
+    bsub: Any, common: argparse.ArgumentParser, name: str, func: Callable[[argparse.Namespace], int]
+) -> argparse.ArgumentParser:
+    """One ``bundle`` action running ``func``, with the common options and its :data:`_WORDS`."""
+    help_line, description = _WORDS[name]
+    parser: argparse.ArgumentParser = bsub.add_parser(
+        name, parents=[common], help=help_line, description=description
+    )
+    parser.set_defaults(func=func)
+    return parser
+
+
 def add_bundle_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``bundle export | import | conflicts | resolve`` to the main parser."""
     b = sub.add_parser(
@@ -211,13 +247,7 @@ def add_bundle_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     bsub = b.add_subparsers(dest="bcommand", metavar="ACTION", required=True)
 
-    e = bsub.add_parser(
-        "export",
-        parents=[common],
-        help="write an inspection (or one member's kit) to a bundle file",
-        description="Write an inspection to one bundle file. With --for, a kit for that "
-        "team member: what they need, and no interviewee names unless they coordinate.",
-    )
+    e = _action(bsub, common, "export", cmd_export)
     e.add_argument("id", help="inspection id or a unique prefix of it")
     e.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     e.add_argument(
@@ -226,15 +256,8 @@ def add_bundle_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     e.add_argument(
         "--no-names", action="store_true", help="leave interviewee names out, whoever it is for"
     )
-    e.set_defaults(func=cmd_export)
 
-    i = bsub.add_parser(
-        "import",
-        parents=[common],
-        help="merge kits or return files into this laptop's database",
-        description="Merge bundle files. Prints per file: added / updated / unchanged / "
-        "conflicts. A refused file changes nothing; the others are still imported.",
-    )
+    i = _action(bsub, common, "import", cmd_import)
     i.add_argument("files", nargs="+", metavar="FILE")
     i.add_argument(
         "--into", metavar="ID", help="refuse files that are not for this inspection (id or prefix)"
@@ -244,27 +267,14 @@ def add_bundle_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="accept a file for an inspection this laptop does not have yet",
     )
-    i.set_defaults(func=cmd_import)
 
-    c = bsub.add_parser(
-        "conflicts",
-        parents=[common],
-        help="list edits made on two laptops that need a decision",
-        description="List the open conflicts of an inspection.",
-    )
+    c = _action(bsub, common, "conflicts", cmd_conflicts)
     c.add_argument("id", help="inspection id or a unique prefix of it")
     c.add_argument("--all", action="store_true", help="include resolved conflicts")
     c.add_argument("--json", action="store_true", help="print JSON")
-    c.set_defaults(func=cmd_conflicts)
 
-    r = bsub.add_parser(
-        "resolve",
-        parents=[common],
-        help="settle a conflict: keep the shown value, the other one, or a merged text",
-        description="Settle a conflict. The decision travels in the next kit or return file.",
-    )
+    r = _action(bsub, common, "resolve", cmd_resolve)
     r.add_argument("conflict", help="conflict id or a unique prefix of it")
     r.add_argument("--keep", required=True, choices=("kept", "other", "merged"))
     r.add_argument("--text", help="the merged text (with --keep merged)")
     r.add_argument("--text-file", metavar="FILE", help="read the merged text from a file")
-    r.set_defaults(func=cmd_resolve)

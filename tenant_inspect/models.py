@@ -1,7 +1,7 @@
 """The whole data model of an inspection, as SQLModel tables.
 
 Every synced row (everything an inspector or coordinator creates) carries the
-same bookkeeping, from :class:`SyncedRow`, so that kits and return files can be
+same bookkeeping, from :class:`SyncedRow` (in :mod:`.model_base`), so that kits and return files can be
 merged without a server (see docs/architecture.md):
 
 * ``id`` — a client-generated UUID, never reused or renumbered;
@@ -15,112 +15,28 @@ merged without a server (see docs/architecture.md):
   since we last exchanged files" from "changed on both laptops": the changes of
   each field this laptop has seen, and what a deleting laptop had seen when it
   deleted the row (written by :mod:`tenant_inspect.merge`, and by
-  :func:`_remember_replaced_stamps` when an edit replaces another laptop's
+  :func:`.model_base.remember_replaced_stamps` when an edit replaces another laptop's
   stamp; see docs/architecture.md, "Merging without a server").
 
 The stamps are filled in by :mod:`tenant_inspect.store` on flush, so no
 service function can forget them. Enumerated values are plain strings checked
-by the service layer (see the ``*_KINDS`` tuples below) — SQLite CHECK
+by the service layer (see the ``*_KINDS`` tuples of :mod:`.vocabulary`) — SQLite CHECK
 constraints would make every future vocabulary change a table rebuild.
 """
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import JSON, Index, String, TypeDecorator, UniqueConstraint, event
+from sqlalchemy import JSON, Index, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
-# The vocabularies (keys and their words) live in .vocabulary; re-exported here because the
-# service layer has always validated against ``models.<KEYS>``.
-from .vocabulary import (  # noqa: F401
-    ACTION_STATUSES,
-    AREA_KINDS,
-    COST_BANDS,
-    FINDING_KINDS,
-    GRADE_KEYS,
-    GRADE_LABELS,
-    GRADES,
-    INSPECTION_STATUSES,
-    INTERVIEW_STATUSES,
-    INTERVIEWEE_KINDS,
-    LEVELS,
-    MEMBER_ROLES,
-    WORK_STATUSES,
-)
-
-
-def new_id() -> str:
-    """A fresh client-side UUID (canonical text form, so prefixes are usable ids)."""
-    return str(uuid.uuid4())
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Store datetimes as fixed-width UTC ISO-8601 text and read them back aware.
-
-    SQLite has no datetime type; SQLAlchemy's default drops the timezone. A
-    fixed format also sorts correctly as text and is identical in ``dump``.
-    """
-
-    impl = String(32)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; tenant-inspect stores UTC only")
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-    def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-
-
-class SyncedRow(SQLModel):
-    """Bookkeeping shared by every row that travels between laptops."""
-
-    #: Fields that are bookkeeping rather than content: not clocked per field.
-    BOOKKEEPING: ClassVar[frozenset[str]] = frozenset(
-        {
-            "id",
-            "created_at",
-            "updated_at",
-            "author_id",
-            "device_id",
-            "hlc",
-            "field_clocks",
-            "field_seen",
-            "deleted_seen",
-        }
-    )
-
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    author_id: str | None = Field(default=None, max_length=36)
-    device_id: str = Field(default="", max_length=64)
-    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    hlc: str = Field(default="", max_length=96, index=True)
-    field_clocks: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
-    #: Per field, more change stamps (one per device, the newest) this laptop has seen
-    #: beyond those implied by ``field_clocks`` and the open conflicts.
-    field_seen: dict[str, list[str]] = Field(default_factory=dict, sa_type=JSON)
-    #: Per live deletion stamp, the newest change stamp per device the deleting laptop
-    #: had seen of this row when it deleted it. Merge-only.
-    deleted_seen: dict[str, list[str]] = Field(default_factory=dict, sa_type=JSON)
-
-    @property
-    def is_deleted(self) -> bool:
-        return self.deleted_at is not None
-
+from .model_base import SyncedRow as SyncedRow
+from .model_base import UTCDateTime as UTCDateTime
+from .model_base import new_id as new_id
+from .model_base import remember_replaced_stamps
+from .model_base import utcnow as utcnow
 
 # ---------------------------------------------------------------------------
 # Inspection and its set-up
@@ -421,31 +337,5 @@ SYNCED_MODELS: tuple[type[SyncedRow], ...] = (
 )
 
 
-def _remember_replaced_stamps(target: SyncedRow, value: Any, oldvalue: Any, initiator: Any) -> None:
-    """When a field gets a new change stamp, keep the stamp it replaces in ``field_seen``.
-
-    The merge needs to know every change of a field this laptop has seen (see
-    docs/architecture.md, "Merging without a server"). A replaced stamp from this laptop is
-    implied by the new one (a device's stamps only grow), so only another device's stamp is
-    remembered — the one an edit made here was written on top of. The store replaces
-    ``field_clocks`` as a whole on every change, which is what fires this.
-    """
-    if not isinstance(oldvalue, dict) or not isinstance(value, dict):
-        return
-    seen: dict[str, list[str]] | None = None
-    for name, old in oldvalue.items():
-        new = value.get(name)
-        if not old or new == old or (new and new[19:] == old[19:] and new > old):
-            continue  # unchanged, or implied by the new stamp (same device, later)
-        if seen is None:
-            seen = {k: list(v) for k, v in (target.field_seen or {}).items()}
-        newest = {stamp[19:]: stamp for stamp in seen.get(name, [])}  # "<ms>-<n>-" is 19 chars
-        if newest.get(old[19:], "") < old:
-            newest[old[19:]] = old
-        seen[name] = sorted(newest.values())
-    if seen is not None:
-        target.field_seen = seen
-
-
 for _model in SYNCED_MODELS:
-    event.listen(_model.field_clocks, "set", _remember_replaced_stamps)
+    event.listen(_model.field_clocks, "set", remember_replaced_stamps)

@@ -23,7 +23,8 @@ from sqlalchemy import (
 )
 
 from .. import models as m
-from ..bundle_format import IMMUTABLE, TIMESTAMP_FORMAT
+from ..bundle_format import IMMUTABLE
+from ..bundle_format_types import TIMESTAMP_FORMAT
 
 #: Table name -> model, in dependency order (parents first).
 MODELS: dict[str, type[m.SyncedRow]] = {

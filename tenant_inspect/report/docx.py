@@ -54,7 +54,7 @@ from .docx_parts import (
 )
 from .docx_styles import BEFORE_TABLE, TITLE_BEFORE, Styles
 from .docx_template import REQUIRED_STYLES, check_template, open_docx
-from .docx_xml import W_NS, W, twips
+from .docx_xml import W_NS, W, put_before, twips
 from .layout import PageLook, estimate_pages
 from .model import Contents, Heading, ProgressCallback, Report
 
@@ -139,12 +139,8 @@ def write_docx(
 
     fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(writer.out)}</w:body>')
     sect_pr = body.find(f"{W}sectPr")
-    if sect_pr is not None:
-        for child in list(fragment):
-            sect_pr.addprevious(child)
-    else:
-        for child in list(fragment):
-            body.append(child)
+    for child in list(fragment):
+        put_before(body, sect_pr, child)
     setup_section(doc, ids, house, total_pages)
     write_settings(doc, report.language)
     write_properties(doc, report)

@@ -6,21 +6,10 @@ Written as WordprocessingML text with style ids resolved once, then parsed in on
 
 from __future__ import annotations
 
+from . import model as rm
 from .docx_styles import BEFORE_TABLE, HEADER_FILL, TITLE_BEFORE
 from .docx_xml import twips, xml_attr, xml_run
-from .model import (
-    Block,
-    Bullets,
-    Contents,
-    Fields,
-    Heading,
-    PageBreak,
-    Paragraph,
-    ProgressCallback,
-    Subtitle,
-    Table,
-    Title,
-)
+from .model import ProgressCallback
 
 
 def bookmark(number: int) -> str:
@@ -74,7 +63,7 @@ class BodyWriter:
         self.after_table = False
         self.out.append(f"<w:p><w:pPr>{''.join(parts)}</w:pPr>{runs}</w:p>")
 
-    def render(self, blocks: tuple[Block, ...], toc: list[tuple[int, Heading]]) -> None:
+    def render(self, blocks: tuple[rm.Block, ...], toc: list[tuple[int, rm.Heading]]) -> None:
         self.bookmarks = {index: n + 1 for n, (index, _) in enumerate(toc)}
         total = len(blocks)
         table_gap = twips(BEFORE_TABLE)
@@ -82,11 +71,11 @@ class BodyWriter:
             if self.progress is not None and index % 500 == 0:
                 self.progress(0.4 + 0.45 * index / max(total, 1), "Writing the Word document")
             nxt = blocks[index + 1] if index + 1 < total else None
-            after = table_gap if isinstance(nxt, Table) else 0
-            if isinstance(block, Paragraph):
+            after = table_gap if isinstance(nxt, rm.Table) else 0
+            if isinstance(block, rm.Paragraph):
                 runs = xml_run(block.lead, True) + xml_run(block.text, block.bold)
                 self.paragraph("body", runs, after=after)
-            elif isinstance(block, Heading):
+            elif isinstance(block, rm.Heading):
                 if block.new_page:
                     self.break_next = True
                 role = f"h{min(max(block.level, 1), 3)}"
@@ -99,7 +88,7 @@ class BodyWriter:
                 else:
                     runs = xml_run(block.text, False)
                 self.paragraph(role, runs, after=after)
-            elif isinstance(block, Bullets):
+            elif isinstance(block, rm.Bullets):
                 numpr = (
                     f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.bullet_num}"/></w:numPr>'
                 )
@@ -114,28 +103,28 @@ class BodyWriter:
                         before=self.list_before if i == 0 else None,
                         after=after if i == last else 0,
                     )
-            elif isinstance(block, Fields):
+            elif isinstance(block, rm.Fields):
                 runs = "".join(
                     xml_run(("\n" if i else "") + label, True) + xml_run(value, False)
                     for i, (label, value) in enumerate(block.items)
                 )
                 self.paragraph("body", runs, after=after)
-            elif isinstance(block, Table):
+            elif isinstance(block, rm.Table):
                 self.table(block)
-            elif isinstance(block, Title):
+            elif isinstance(block, rm.Title):
                 self.paragraph(
                     "title", xml_run(block.text, False), before=twips(TITLE_BEFORE), after=after
                 )
-            elif isinstance(block, Subtitle):
+            elif isinstance(block, rm.Subtitle):
                 self.paragraph("subtitle", xml_run(block.text, False), after=after)
-            elif isinstance(block, PageBreak):
+            elif isinstance(block, rm.PageBreak):
                 self.break_next = True
-            elif isinstance(block, Contents):
+            elif isinstance(block, rm.Contents):
                 self.contents(block, toc)
         if self.break_next or self.after_table or not self.out:
             self.paragraph("body", "")
 
-    def table(self, table: Table) -> None:
+    def table(self, table: rm.Table) -> None:
         if self.break_next or self.after_table:
             # Word needs a paragraph between two tables; a page break needs one to sit on.
             self.paragraph("body", "", after=twips(BEFORE_TABLE))
@@ -186,7 +175,7 @@ class BodyWriter:
         out.append("</w:tbl>")
         self.after_table = True
 
-    def contents(self, block: Contents, toc: list[tuple[int, Heading]]) -> None:
+    def contents(self, block: rm.Contents, toc: list[tuple[int, rm.Heading]]) -> None:
         self.paragraph("tocheading", xml_run(block.title, False))
         instruction = f' TOC \\o "1-{block.levels}" \\h \\z \\u '
         begin = (

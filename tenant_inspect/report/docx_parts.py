@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .docx_style_xml import make_accessible
 from .docx_styles import FONT
-from .docx_xml import W_NS, W, xml_field
+from .docx_xml import W_NS, W, put_before, xml_field
 from .model import Report
 
 if TYPE_CHECKING:
@@ -45,16 +45,8 @@ def add_bullet_numbering(doc: DocxDocument, house: bool) -> int:
     if existing_abstracts:
         existing_abstracts[-1].addnext(abstract)
     else:
-        first_num = next(numbering.iterchildren(f"{W}num"), None)
-        if first_num is not None:
-            first_num.addprevious(abstract)
-        else:
-            numbering.append(abstract)
-    cleanup = numbering.find(f"{W}numIdMacAtCleanup")
-    if cleanup is not None:
-        cleanup.addprevious(num)
-    else:
-        numbering.append(num)
+        put_before(numbering, next(numbering.iterchildren(f"{W}num"), None), abstract)
+    put_before(numbering, numbering.find(f"{W}numIdMacAtCleanup"), num)
     make_accessible(numbering)
     return num_id
 
@@ -164,10 +156,7 @@ def write_settings(doc: DocxDocument, language: str) -> None:
         ),
         None,
     )
-    if later is not None:
-        later.addprevious(update)
-    else:
-        settings.append(update)
+    put_before(settings, later, update)
     lang = settings.find(f"{W}themeFontLang")
     if lang is not None:
         lang.set(f"{W}val", language)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .docx_style_xml import insert_rpr, make_accessible, para_look
 from .docx_template import style_name
-from .docx_xml import W_NS, W, twips
+from .docx_xml import W_NS, W, replace_child, twips
 from .text_metrics import ParaLook
 
 if TYPE_CHECKING:
@@ -257,25 +257,16 @@ class Styles:
             insert_rpr(rpr, lang)
         lang.set(f"{W}val", language)
         if self.house:
-            fonts = rpr.find(f"{W}rFonts")
-            if fonts is not None:
-                rpr.remove(fonts)
-            rpr.insert(
-                0,
-                self.parse(
-                    f'<w:rFonts xmlns:w="{W_NS}" w:ascii="{FONT}" w:hAnsi="{FONT}" '
-                    f'w:cs="{FONT}" w:eastAsia="{FONT}"/>'
-                ),
+            fonts = (
+                f'<w:rFonts xmlns:w="{W_NS}" w:ascii="{FONT}" w:hAnsi="{FONT}" '
+                f'w:cs="{FONT}" w:eastAsia="{FONT}"/>'
             )
-            ppr_default = defaults.find(f"{W}pPrDefault")
-            if ppr_default is not None:
-                defaults.remove(ppr_default)
-            defaults.append(
-                self.parse(
-                    f'<w:pPrDefault xmlns:w="{W_NS}"><w:pPr><w:widowControl/>'
-                    '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
-                )
+            replace_child(rpr, "rFonts", self.parse(fonts), index=0)
+            spacing = (
+                f'<w:pPrDefault xmlns:w="{W_NS}"><w:pPr><w:widowControl/>'
+                '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
             )
+            replace_child(defaults, "pPrDefault", self.parse(spacing))
 
     def fix_accessibility(self) -> None:
         """No style anywhere in the file is italic or smaller than 12 pt."""

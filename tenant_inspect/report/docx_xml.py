@@ -7,6 +7,7 @@ small pieces every part of it shares, kept free of python-docx so they import in
 from __future__ import annotations
 
 import re
+from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -58,3 +59,22 @@ def xml_field(instruction: str, result: str) -> str:
         f"<w:r><w:t>{result}</w:t></w:r>"
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
+
+
+def put_before(parent: Any, anchor: Any | None, element: Any) -> None:
+    """Insert ``element`` just before ``anchor``, or at the end of ``parent`` if there is none."""
+    if anchor is not None:
+        anchor.addprevious(element)
+    else:
+        parent.append(element)
+
+
+def replace_child(parent: Any, tag: str, element: Any, index: int | None = None) -> None:
+    """Put ``element`` in place of ``parent``'s child ``tag`` (if any): at ``index``, or last."""
+    old = parent.find(f"{W}{tag}")
+    if old is not None:
+        parent.remove(old)
+    if index is None:
+        parent.append(element)
+    else:
+        parent.insert(index, element)

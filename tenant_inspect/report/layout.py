@@ -23,18 +23,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import (
-    Block,
-    Bullets,
-    Contents,
-    Fields,
-    Heading,
-    PageBreak,
-    Paragraph,
-    Subtitle,
-    Table,
-    Title,
-)
+from . import model as rm
 from .text_metrics import FONT_SCALE, PageLook, ParaLook, count_lines
 
 __all__ = [
@@ -141,35 +130,35 @@ class Estimator:
         c.prev_after, c.top = after, False
         return page
 
-    def first_height(self, block: Block | None) -> float:
+    def first_height(self, block: rm.Block | None) -> float:
         """Height of the start of ``block`` that a heading before it must stay with."""
-        if isinstance(block, Paragraph | Fields):
+        if isinstance(block, rm.Paragraph | rm.Fields):
             look = self.look.styles["body"]
-            runs = _runs(block) if isinstance(block, Paragraph) else _field_runs(block)
+            runs = _runs(block) if isinstance(block, rm.Paragraph) else _field_runs(block)
             return look.before + _keep_lines(self._lines(runs, look)) * look.line_height
-        if isinstance(block, Bullets) and block.items:
+        if isinstance(block, rm.Bullets) and block.items:
             look = self.look.styles["bullet"]
             lead = block.leads[0] if block.leads else ""
             lines = self._lines(((lead, True), (block.items[0], False)), look)
             return self.look.styles["body"].before + _keep_lines(lines) * look.line_height
-        if isinstance(block, Table):
+        if isinstance(block, rm.Table):
             header = self._row_height(block.header, block, bold=True)
             first = self._row_height(block.rows[0], block, bold=False) if block.rows else 0.0
             return header + first
-        if isinstance(block, Heading):
+        if isinstance(block, rm.Heading):
             look = self.look.styles[f"h{min(block.level, 3)}"]
             return look.before + self._lines(((block.text, True),), look) * look.line_height
         return 0.0
 
     # -- tables --------------------------------------------------------------
 
-    def _col_widths(self, table: Table) -> list[float]:
+    def _col_widths(self, table: rm.Table) -> list[float]:
         n = len(table.header)
         weights = list(table.widths) if len(table.widths) == n else [1] * n
         total = sum(weights) or n
         return [self.look.width * w / total for w in weights]
 
-    def _row_lines(self, cells: Sequence[str], table: Table, *, bold: bool) -> int:
+    def _row_lines(self, cells: Sequence[str], table: rm.Table, *, bold: bool) -> int:
         look = self.look.styles["table"]
         lines = 1
         for text, width in zip(cells, self._col_widths(table), strict=False):
@@ -177,12 +166,12 @@ class Estimator:
             lines = max(lines, count_lines(((text, bold),), max(inner, 12.0), look))
         return lines
 
-    def _row_height(self, cells: Sequence[str], table: Table, *, bold: bool) -> float:
+    def _row_height(self, cells: Sequence[str], table: rm.Table, *, bold: bool) -> float:
         look = self.look.styles["table"]
         lines = self._row_lines(cells, table, bold=bold)
         return lines * look.line_height + 2 * self.look.cell_margin_y + 0.75
 
-    def table(self, table: Table) -> int:
+    def table(self, table: rm.Table) -> int:
         if self.break_next or self.after_table:
             # the renderer puts an empty paragraph here
             self.paragraph((("", False),), "body", after=self.look.before_table)
@@ -220,17 +209,17 @@ class Estimator:
 
     # -- the report ----------------------------------------------------------
 
-    def run(self, blocks: Sequence[Block], toc_entries: int) -> list[int]:
+    def run(self, blocks: Sequence[rm.Block], toc_entries: int) -> list[int]:
         """The page each block starts on (for a Contents block: its heading)."""
         pages: list[int] = []
         body_before = self.look.styles["body"].before
         for index, block in enumerate(blocks):
             nxt = blocks[index + 1] if index + 1 < len(blocks) else None
-            after = self.look.before_table if isinstance(nxt, Table) else 0.0
-            if isinstance(block, PageBreak):
+            after = self.look.before_table if isinstance(nxt, rm.Table) else 0.0
+            if isinstance(block, rm.PageBreak):
                 self.break_next = True
                 pages.append(self.c.page)
-            elif isinstance(block, Heading):
+            elif isinstance(block, rm.Heading):
                 if block.new_page:
                     self.break_next = True
                 style = f"h{min(block.level, 3)}"
@@ -238,18 +227,18 @@ class Estimator:
                 pages.append(
                     self.paragraph(((block.text, True),), style, keep_with=keep, after=after)
                 )
-            elif isinstance(block, Title):
+            elif isinstance(block, rm.Title):
                 runs = ((block.text, True),)
                 pages.append(
                     self.paragraph(runs, "title", before=self.look.title_before, after=after)
                 )
-            elif isinstance(block, Subtitle):
+            elif isinstance(block, rm.Subtitle):
                 pages.append(self.paragraph(((block.text, False),), "subtitle", after=after))
-            elif isinstance(block, Paragraph):
+            elif isinstance(block, rm.Paragraph):
                 pages.append(self.paragraph(_runs(block), "body", after=after))
-            elif isinstance(block, Fields):
+            elif isinstance(block, rm.Fields):
                 pages.append(self.paragraph(_field_runs(block), "body", after=after))
-            elif isinstance(block, Bullets):
+            elif isinstance(block, rm.Bullets):
                 first = None
                 last = len(block.items) - 1
                 for i, item in enumerate(block.items):
@@ -262,9 +251,9 @@ class Estimator:
                     )
                     first = page if first is None else first
                 pages.append(first if first is not None else self.c.page)
-            elif isinstance(block, Table):
+            elif isinstance(block, rm.Table):
                 pages.append(self.table(block))
-            elif isinstance(block, Contents):
+            elif isinstance(block, rm.Contents):
                 keep = self.look.styles["toc1"].line_height
                 pages.append(self.paragraph(((block.title, True),), "tocheading", keep_with=keep))
                 for _ in range(toc_entries):
@@ -273,11 +262,11 @@ class Estimator:
                 pages.append(self.c.page)
         return pages
 
-    def _keep_chain(self, blocks: Sequence[Block], start: int) -> float:
+    def _keep_chain(self, blocks: Sequence[rm.Block], start: int) -> float:
         """Height that must follow a heading on its page (following headings included)."""
         total = 0.0
         for block in blocks[start:]:
-            if isinstance(block, Heading):
+            if isinstance(block, rm.Heading):
                 if block.new_page:
                     return total
                 total += self.first_height(block)
@@ -291,18 +280,18 @@ def _keep_lines(lines: int) -> int:
     return lines if lines <= 3 else 2
 
 
-def _field_runs(block: Fields) -> tuple[tuple[str, bool], ...]:
+def _field_runs(block: rm.Fields) -> tuple[tuple[str, bool], ...]:
     runs: list[tuple[str, bool]] = []
     for i, (label, value) in enumerate(block.items):
         runs += [(("\n" if i else "") + label, True), (value, False)]
     return tuple(runs)
 
 
-def _runs(p: Paragraph) -> tuple[tuple[str, bool], ...]:
+def _runs(p: rm.Paragraph) -> tuple[tuple[str, bool], ...]:
     return ((p.lead, True), (p.text, p.bold)) if p.lead else ((p.text, p.bold),)
 
 
-def estimate_pages(blocks: Sequence[Block], look: PageLook, toc_entries: int) -> list[int]:
+def estimate_pages(blocks: Sequence[rm.Block], look: PageLook, toc_entries: int) -> list[int]:
     """The (estimated) page each block starts on, 1-based."""
     return Estimator(look).run(blocks, toc_entries)
 

@@ -11,18 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .model import (
-    Bullets,
-    Contents,
-    Fields,
-    Heading,
-    PageBreak,
-    Paragraph,
-    Report,
-    Subtitle,
-    Table,
-    Title,
-)
+from . import model as rm
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])", re.MULTILINE)
@@ -51,7 +40,7 @@ def _yaml(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: rm.Report) -> str:
     out: list[str] = [
         "---",
         f"title: {_yaml(report.title)}",
@@ -63,33 +52,33 @@ def render_markdown(report: Report) -> str:
     ]
     headings = report.headings()
     for block in report.blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, rm.Heading):
             out += ["#" * min(max(block.level, 1), 6) + " " + _inline(block.text), ""]
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, rm.Paragraph):
             lead = _strong(block.lead)
             text = _strong(block.text) if block.bold else escape(block.text.strip())
             out += [(lead + " " + text).strip() if lead else text, ""]
-        elif isinstance(block, Fields):
+        elif isinstance(block, rm.Fields):
             lines = [f"{_strong(label)} {_inline(value)}".strip() for label, value in block.items]
             out += ["\\\n".join(lines), ""]
-        elif isinstance(block, Bullets):
+        elif isinstance(block, rm.Bullets):
             for i, item in enumerate(block.items):
                 lead = _strong(block.leads[i]) if i < len(block.leads) else ""
                 out.append("- " + (f"{lead} {_inline(item)}" if lead else _inline(item)).strip())
             out.append("")
-        elif isinstance(block, Table):
+        elif isinstance(block, rm.Table):
             out.append("| " + " | ".join(_inline(h) for h in block.header) + " |")
             out.append("|" + "|".join("---" for _ in block.header) + "|")
             for row in block.rows:
                 cells = list(row) + [""] * (len(block.header) - len(row))
                 out.append("| " + " | ".join(_inline(c) for c in cells) + " |")
             out.append("")
-        elif isinstance(block, Title | Subtitle):
+        elif isinstance(block, rm.Title | rm.Subtitle):
             pass  # in the YAML header
-        elif isinstance(block, Contents):
+        elif isinstance(block, rm.Contents):
             out += [_strong(block.title), ""]
             out += [f"- {_inline(h.text)}" for h in headings if h.level <= block.levels]
             out.append("")
-        elif isinstance(block, PageBreak):
+        elif isinstance(block, rm.PageBreak):
             pass
     return "\n".join(out).rstrip("\n") + "\n"

@@ -16,6 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..views.shared import (
+    AreaData as AreaData,
+)
+from ..views.shared import (
+    ConclusionData as ConclusionData,
+)
+from ..views.shared import (
+    FindingData as FindingData,
+)
+from ..views.shared import (
+    MemberData as MemberData,
+)
+from ..views.shared import (
+    RecommendationData as RecommendationData,
+)
+
 #: Called with a fraction done (0..1) and what is happening, while a report is made.
 ProgressCallback = Callable[[float, str], None]
 
@@ -125,16 +141,9 @@ class Report:
 
 
 # ---------------------------------------------------------------------------
-# The data snapshot
+# The data snapshot (areas, findings, conclusions, recommendations and the team are the
+# screens' types too: see tenant_inspect.views.shared)
 # ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AreaData:
-    id: str
-    name: str
-    kind: str
-    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,45 +176,10 @@ class InterviewData:
 
 
 @dataclass(frozen=True)
-class FindingData:
-    id: str
-    area_id: str | None
-    kind: str
-    text: str
-    document_id: str | None = None
-    interview_id: str | None = None
-    themes: tuple[str, ...] = ()
-    internal: bool = False
-
-
-@dataclass(frozen=True)
 class JudgementData:
     area_id: str
     grade: str
     rationale: str = ""
-
-
-@dataclass(frozen=True)
-class ConclusionData:
-    id: str
-    area_id: str | None
-    text: str
-    internal: bool = False
-
-
-@dataclass(frozen=True)
-class RecommendationData:
-    id: str
-    area_id: str | None
-    text: str
-    sub_actions: tuple[str, ...] = ()
-    expected_benefits: str = ""
-    impact: str = ""
-    cost: str = ""
-    priority: str = ""
-    target_date: date | None = None
-    finding_ids: tuple[str, ...] = ()
-    internal: bool = False
 
 
 @dataclass(frozen=True)
@@ -216,12 +190,6 @@ class QuestionnaireData:
     kind: str
     description: str = ""
     questions: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class MemberData:
-    name: str
-    role: str = "inspector"
 
 
 @dataclass(frozen=True)

@@ -7,21 +7,16 @@ analysis modules are imported inside the function so importing the report packag
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .model import (
-    AreaData,
-    ConclusionData,
-    DocumentData,
+from ..views.shared import (
     FindingData,
-    InterviewData,
-    JudgementData,
-    MemberData,
-    QuestionnaireData,
-    RecommendationData,
-    ReportData,
+    read_areas,
+    read_conclusions,
+    read_recommendations,
+    read_team,
 )
+from .model import DocumentData, InterviewData, JudgementData, QuestionnaireData, ReportData
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -32,11 +27,11 @@ def load_report_data(session: Session, inspection_id: str) -> ReportData:
     from sqlmodel import col, select
 
     from .. import models as m
-    from .. import records
-    from ..analysis import conclusions, findings, judgements, recommendations
+    from ..analysis import findings as live_findings
+    from ..analysis import judgements
     from ..errors import UserError
     from ..fieldwork import document_reviews
-    from ..inspections import areas, get_inspection, questionnaire_copies, questionnaire_for, team
+    from ..inspections import get_inspection, questionnaire_copies, questionnaire_for
 
     inspection = get_inspection(session, inspection_id)
     iid = inspection.id
@@ -48,9 +43,7 @@ def load_report_data(session: Session, inspection_id: str) -> ReportData:
         .where(m.Interview.inspection_id == iid)
         .order_by(col(m.Interview.created_at), col(m.Interview.id))
     ).all()
-    links: dict[str, list[str]] = defaultdict(list)
-    for link in records.live(session, m.RecommendationFinding, inspection_id=iid):
-        links[link.recommendation_id].append(link.finding_id)
+    findings = tuple(FindingData.from_model(f) for f in live_findings(session, iid))
 
     questionnaires: list[QuestionnaireData] = []
     seen: set[tuple[str, str]] = set()
@@ -91,7 +84,7 @@ def load_report_data(session: Session, inspection_id: str) -> ReportData:
         methodology=inspection.methodology,
         other_methods=inspection.other_methods,
         include_team=inspection.include_team_in_report,
-        areas=tuple(AreaData(a.id, a.name, a.kind, a.description) for a in areas(session, iid)),
+        areas=read_areas(session, iid),
         documents=tuple(
             DocumentData(
                 id=d.id,
@@ -121,41 +114,12 @@ def load_report_data(session: Session, inspection_id: str) -> ReportData:
             )
             for i in all_interviews
         ),
-        findings=tuple(
-            FindingData(
-                id=f.id,
-                area_id=f.area_id,
-                kind=f.kind,
-                text=f.text,
-                document_id=f.document_review_id,
-                interview_id=f.interview_id,
-                themes=tuple(f.themes or ()),
-                internal=f.internal,
-            )
-            for f in findings(session, iid)
-        ),
+        findings=findings,
         judgements=tuple(JudgementData(j.area_id, j.grade, j.rationale) for j in finals),
-        conclusions=tuple(
-            ConclusionData(c.id, c.area_id, c.text, c.internal) for c in conclusions(session, iid)
-        ),
-        recommendations=tuple(
-            RecommendationData(
-                id=r.id,
-                area_id=r.area_id,
-                text=r.text,
-                sub_actions=tuple(r.sub_actions or ()),
-                expected_benefits=r.expected_benefits,
-                impact=r.impact,
-                cost=r.cost,
-                priority=r.priority,
-                target_date=r.target_date,
-                finding_ids=tuple(links.get(r.id, ())),
-                internal=r.internal,
-            )
-            for r in recommendations(session, iid)
-        ),
+        conclusions=read_conclusions(session, iid),
+        recommendations=read_recommendations(session, iid, (f.id for f in findings)),
         questionnaires=tuple(questionnaires),
-        team=tuple(MemberData(t.name, t.role) for t in team(session, iid) if t.include_in_report),
+        team=tuple(t for t in read_team(session, iid) if t.in_report),
         notes=tuple(notes),
     )
 

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
 from ..themes import THEMES
-from ..vocabulary import KIND_LABELS, KIND_WORDS, kind_label
+from ..vocabulary import KIND_LABELS, KIND_WORDS
+from .shared import AreaData, FindingData, read_areas
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -36,43 +37,26 @@ ALL = "*"
 NO_AREA = "-"
 
 
-@dataclass(frozen=True)
-class AreaChoice:
-    """An area a finding can be filtered by or moved to, with its letter (A. Desktop review)."""
-
-    id: str
-    letter: str
-    name: str
-
-    @property
-    def title(self) -> str:
-        return f"{self.letter}. {self.name}"
+#: An area a finding can be filtered by or moved to, with its letter (A. Desktop review).
+AreaChoice = AreaData
 
 
-@dataclass(frozen=True)
-class BoardRow:
-    """One finding as the board shows it (a plain copy, safe to keep on the UI thread)."""
+@dataclass(frozen=True, kw_only=True)
+class BoardRow(FindingData):
+    """One finding as the board shows it: the finding with its evidence (the report's type),
+    plus where it sorts and its area, author and evidence in words (a plain copy, safe to
+    keep on the UI thread). ``area_id`` is None when the finding's area is gone."""
 
-    id: str
     order: int
-    area_id: str | None
     area_letter: str
     area_name: str
     area_position: int
-    kind: str
-    themes: tuple[str, ...]
     author: str
     author_id: str | None
     evidence: str
     question: str
-    text: str
-    internal: bool
     #: Everything a search may match, lower-cased once when read (not per key press).
     search: str = field(repr=False, default="")
-
-    @property
-    def kind_label(self) -> str:
-        return kind_label(self.kind)
 
     @property
     def kind_letter(self) -> str:
@@ -139,10 +123,7 @@ def load_board(session: Session, inspection_id: str) -> BoardData:
     from .. import analysis, fieldwork, inspections
 
     inspection = inspections.get_inspection(session, inspection_id)
-    areas = inspections.areas(session, inspection.id)
-    choices = tuple(
-        AreaChoice(a.id, inspections.area_letter(i), a.name) for i, a in enumerate(areas)
-    )
+    choices = read_areas(session, inspection.id)
     by_area = {a.id: (i, a) for i, a in enumerate(choices)}
     members = {t.id: t.name for t in inspections.team(session, inspection.id)}
     docs = {d.id: d for d in fieldwork.document_reviews(session, inspection.id)}
@@ -161,21 +142,17 @@ def load_board(session: Session, inspection_id: str) -> BoardData:
             evidence = "No evidence linked"
         question = _question(cache, session, parent, f.question_key)
         position, area = by_area.get(f.area_id or "", (len(choices), None))
-        row = BoardRow(
-            id=f.id,
+        row = BoardRow.from_model(
+            f,
             order=order,
             area_id=area.id if area else None,
             area_letter=area.letter if area else "–",
             area_name=area.name if area else "",
             area_position=position,
-            kind=f.kind,
-            themes=tuple(f.themes or ()),
             author=members.get(f.author_id or "", ""),
             author_id=f.author_id,
             evidence=evidence,
             question=str(question.text) if question else "",
-            text=f.text,
-            internal=f.internal,
         )
         rows.append(replace(row, search=_search_words(row)))
     return BoardData(inspection.title, choices, tuple(rows))

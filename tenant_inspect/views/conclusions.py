@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .shared import OVERALL as OVERALL
+from .shared import ConclusionData, read_areas, read_conclusions
+
 if TYPE_CHECKING:
     from sqlmodel import Session
-
-#: The scope id of the whole inspection's conclusions (areas use their own ids).
-OVERALL = "overall"
 
 
 @dataclass(frozen=True)
@@ -25,14 +25,8 @@ class Scope:
     title: str
 
 
-@dataclass(frozen=True)
-class ConclusionLine:
-    """One conclusion, in report order within its scope (a plain copy for the UI thread)."""
-
-    id: str
-    scope: str
-    text: str
-    internal: bool
+#: One conclusion, in report order within its ``scope`` (the report's type).
+ConclusionLine = ConclusionData
 
 
 @dataclass(frozen=True)
@@ -49,17 +43,15 @@ class ConclusionsData:
 
 def load_conclusions(session: Session, inspection_id: str) -> ConclusionsData:
     """The whole inspection first, then each area by its letter, with conclusions in order."""
-    from tenant_inspect import analysis, inspections
+    from tenant_inspect import inspections
 
     inspection = inspections.get_inspection(session, inspection_id)
-    areas = inspections.areas(session, inspection.id)
-    scopes = [Scope(OVERALL, "The whole inspection")] + [
-        Scope(a.id, f"{inspections.area_letter(i)}. {a.name}") for i, a in enumerate(areas)
-    ]
+    areas = read_areas(session, inspection.id)
+    scopes = [Scope(OVERALL, "The whole inspection")] + [Scope(a.id, a.title) for a in areas]
     live_areas = {a.id for a in areas}
     rows = [
-        ConclusionLine(c.id, c.area_id if c.area_id in live_areas else OVERALL, c.text, c.internal)
-        for c in analysis.conclusions(session, inspection.id)
+        c
+        for c in read_conclusions(session, inspection.id)
         if c.area_id is None or c.area_id in live_areas
     ]
     return ConclusionsData(inspection.title, tuple(scopes), tuple(rows))

@@ -258,17 +258,12 @@ def load_review_runner(session: Session, review_id: str) -> RunnerData | None:
         return None
     when = date_text(review.document_date, review.undated)
     dated = "" if when == "—" else f", {when.lower() if when == 'Undated' else 'dated ' + when}"
-    return RunnerData(
-        kind="review",
-        parent_id=review.id,
-        inspection_id=review.inspection_id,
-        questionnaire=questionnaire,
-        answers=answer_states(session, review),
-        current_question=review.current_question,
-        status=review.status,
+    return _runner(
+        session,
+        review,
+        questionnaire,
         heading=f"Document: {review.title}{dated}",
         evidence=f"document “{review.title}”",
-        findings=load_findings(session, review.inspection_id, document_review_id=review.id),
         observations=review.observations,
     )
 
@@ -286,16 +281,33 @@ def load_interview_runner(session: Session, interview_id: str) -> RunnerData | N
     area = session.get(m.Area, interview.area_id) if interview.area_id else None
     who = interview_label(interview.interviewee_role, area.name if area else "")
     kind_word = "Observation" if questionnaire.kind == "observation" else "Interview"
-    return RunnerData(
-        kind="interview",
-        parent_id=interview.id,
-        inspection_id=interview.inspection_id,
-        questionnaire=questionnaire,
-        answers=answer_states(session, interview),
-        current_question=interview.current_question,
-        status=interview.status,
+    return _runner(
+        session,
+        interview,
+        questionnaire,
         heading=f"{kind_word}: {who}",
         evidence=f"{kind_word.lower()} with {who}",
-        findings=load_findings(session, interview.inspection_id, interview_id=interview.id),
         consent=interview.consent,
+    )
+
+
+def _runner(
+    session: Session, parent: Any, questionnaire: Questionnaire, **words: Any
+) -> RunnerData:
+    """The runner's data for a document review or an interview (``parent``), with its
+    answers and findings; ``words`` are the heading, the evidence and the kind's own field."""
+    from tenant_inspect import models as m
+
+    review = isinstance(parent, m.DocumentReview)
+    where = {"document_review_id" if review else "interview_id": parent.id}
+    return RunnerData(
+        kind="review" if review else "interview",
+        parent_id=parent.id,
+        inspection_id=parent.inspection_id,
+        questionnaire=questionnaire,
+        answers=answer_states(session, parent),
+        current_question=parent.current_question,
+        status=parent.status,
+        findings=load_findings(session, parent.inspection_id, **where),
+        **words,
     )

@@ -26,6 +26,7 @@ from ..agreement import (
 )
 from ..checks import STRENGTH_KINDS, WEAKNESS_KINDS, Balance, count_evidence, grade_mismatch
 from .findings import FindingRow
+from .shared import MemberData, read_team
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -74,11 +75,8 @@ class AreaJudgement:
         return self.mismatch_of(self.grade)
 
 
-@dataclass(frozen=True)
-class Member:
-    id: str
-    name: str
-    role: str
+#: A member of the team, by name and role (the report's type).
+Member = MemberData
 
 
 @dataclass(frozen=True)
@@ -205,7 +203,7 @@ def load_judgements(session: Session, inspection_id: str) -> JudgementsData:
 
     inspection = inspections.get_inspection(session, inspection_id)
     iid = inspection.id
-    team = tuple(Member(t.id, t.name, t.role) for t in inspections.team(session, iid))
+    team = read_team(session, iid)
     names = {t.id: t.name for t in team}
     findings: dict[str | None, list[Any]] = {}
     for f in analysis.findings(session, iid):

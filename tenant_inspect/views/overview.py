@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .shared import MemberData, read_team
+
 if TYPE_CHECKING:
     from sqlmodel import Session
 
@@ -40,13 +42,8 @@ class AreaProgress:
         return max(self.interviews_planned, self.interviews)
 
 
-@dataclass(frozen=True)
-class Member:
-    """A member of the team, by name and role (coordinator or inspector)."""
-
-    id: str
-    name: str
-    role: str
+#: A member of the team, by name and role (the report's type).
+Member = MemberData
 
 
 @dataclass(frozen=True)
@@ -125,7 +122,7 @@ def load_overview(session: Session, inspection_id: str) -> Overview:
         )
         for index, a in enumerate(areas)
     )
-    team = tuple(Member(t.id, t.name, t.role) for t in inspections.team(session, inspection.id))
+    team = read_team(session, inspection.id)
     return Overview(
         inspection_id=inspection.id,
         title=inspection.title,

@@ -10,27 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from ..checks import Warning
 from ..vocabulary import KIND_LABELS
+from .shared import AreaData, RecommendationData, read_areas, read_recommendations
 
 if TYPE_CHECKING:
     from sqlmodel import Session
-
-
-@dataclass(frozen=True)
-class AreaChoice:
-    """An area a recommendation can belong to, with the letter the report gives it."""
-
-    id: str
-    letter: str
-    name: str
-
-    @property
-    def title(self) -> str:
-        return f"{self.letter}. {self.name}"
 
 
 @dataclass(frozen=True)
@@ -48,22 +35,10 @@ class FindingInfo:
         return KIND_LABELS.get(self.kind, self.kind)
 
 
-@dataclass(frozen=True)
-class RecRow:
-    """One recommendation as stored; ``finding_ids`` are its live links, in link order."""
-
-    id: str
-    number: int
-    text: str
-    sub_actions: tuple[str, ...]
-    expected_benefits: str
-    impact: str
-    cost: str
-    priority: str
-    target_date: date | None
-    area_id: str | None
-    internal: bool
-    finding_ids: tuple[str, ...]
+#: A recommendation as the screen shows it: the report's type, R-number included.
+RecRow = RecommendationData
+#: An area a recommendation can belong to, with the letter the report gives it.
+AreaChoice = AreaData
 
 
 @dataclass(frozen=True)
@@ -87,47 +62,21 @@ class RecsData:
 
 def load_recommendations(session: Session, inspection_id: str) -> RecsData:
     """Recommendations in report order; links to deleted findings are not counted."""
-    from tenant_inspect import analysis, inspections, records
-    from tenant_inspect import models as m
+    from tenant_inspect import analysis, inspections
     from tenant_inspect.checks import recommendation_warnings
 
     inspection = inspections.get_inspection(session, inspection_id)
     iid = inspection.id
-    areas = tuple(
-        AreaChoice(a.id, inspections.area_letter(i), a.name)
-        for i, a in enumerate(inspections.areas(session, iid))
-    )
+    areas = read_areas(session, iid)
     letters = {a.id: a.letter for a in areas}
     findings = analysis.findings(session, iid)
-    live = {f.id for f in findings}
-    links: dict[str, list[str]] = {}
-    pairs = []
-    for link in records.live(session, m.RecommendationFinding, inspection_id=iid):
-        if link.finding_id in live:
-            links.setdefault(link.recommendation_id, []).append(link.finding_id)
-            pairs.append((link.recommendation_id, link.finding_id))
-    recs = analysis.recommendations(session, iid)
+    recs = read_recommendations(session, iid, (f.id for f in findings))
+    pairs = [(r.id, finding_id) for r in recs for finding_id in r.finding_ids]
     names: dict[str | None, str] = {a.id: a.title for a in areas}
     return RecsData(
         title=inspection.title,
         areas=areas,
-        recs=tuple(
-            RecRow(
-                id=r.id,
-                number=r.number,
-                text=r.text,
-                sub_actions=tuple(r.sub_actions or ()),
-                expected_benefits=r.expected_benefits,
-                impact=r.impact,
-                cost=r.cost,
-                priority=r.priority,
-                target_date=r.target_date,
-                area_id=r.area_id,
-                internal=r.internal,
-                finding_ids=tuple(dict.fromkeys(links.get(r.id, []))),
-            )
-            for r in recs
-        ),
+        recs=recs,
         findings=tuple(
             FindingInfo(f.id, f.area_id, letters.get(f.area_id or "", "–"), f.kind, f.text)
             for f in findings

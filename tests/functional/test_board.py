@@ -10,7 +10,7 @@ from screens.dialogs.finding import FindingDialog
 from screens.dialogs.merge_findings import MergeFindingsDialog
 from screens.duplicates import DuplicatesScreen
 from screens.findings_board import FindingsBoardScreen
-from tenant_inspect import analysis, fieldwork, inspections, records
+from tenant_inspect import analysis, fieldwork, inspections, records, vocabulary
 from tenant_inspect import models as m
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
@@ -167,8 +167,9 @@ def test_filter_rows_needs_every_word_and_every_filter():
 
     def row(id, kind, themes=(), text="x"):
         return BoardRow(
-            id, 0, "a", "A", "Area", 0, kind, tuple(themes), "", None, "", "", text, False,
-            search=text.casefold(),
+            id, "a", kind, text, themes=tuple(themes), order=0, area_letter="A",
+            area_name="Area", area_position=0, author="", author_id=None, evidence="",
+            question="", search=text.casefold(),
         )  # fmt: skip
 
     rows = [row("1", "weakness", ["impact"], "No training"), row("2", "strength", [], "Training")]
@@ -294,7 +295,7 @@ async def test_a_thousand_findings_load_and_filter(make_app, data_dir, settle):
                 m.Finding(
                     inspection_id=i.id,
                     area_id=areas[n % 8].id,
-                    kind=m.FINDING_KINDS[n % 4],
+                    kind=vocabulary.FINDING_KINDS[n % 4],
                     text=f"Finding number {n} about topic {n % 37}.",
                     themes=["impact"] if n % 3 else [],
                 )

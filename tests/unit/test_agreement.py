@@ -38,7 +38,7 @@ from tenant_inspect.agreement import (
     team_agreement,
     weight,
 )
-from tenant_inspect.models import GRADE_KEYS
+from tenant_inspect.vocabulary import GRADE_KEYS
 
 XEROMAMMOGRAMS = [
     [21, 12, 0, 0],

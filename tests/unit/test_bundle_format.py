@@ -14,7 +14,9 @@ import pytest
 from bundle_helpers import export, laptop, make_team_inspection, read_members, rows
 
 from tenant_inspect import bundle_format as bf
+from tenant_inspect import bundle_format_types as bft
 from tenant_inspect import models as m
+from tenant_inspect import vocabulary
 from tenant_inspect.bundle import export_bundle, read_bundle
 from tenant_inspect.errors import UserError
 
@@ -55,16 +57,16 @@ def test_foreign_keys_are_all_declared_as_references():
 @pytest.mark.parametrize(
     ("literal", "vocabulary"),
     [
-        (bf.InspectionStatus, m.INSPECTION_STATUSES),
-        (bf.MemberRole, m.MEMBER_ROLES),
-        (bf.AreaKind, m.AREA_KINDS),
-        (bf.WorkStatus, m.WORK_STATUSES),
-        (bf.InterviewStatus, m.INTERVIEW_STATUSES),
-        (bf.IntervieweeKind, m.INTERVIEWEE_KINDS),
-        (bf.FindingKind, m.FINDING_KINDS),
-        (bf.Level, ("", *m.LEVELS)),
-        (bf.ActionStatus, m.ACTION_STATUSES),
-        (bf.Grade, m.GRADE_KEYS),
+        (bft.InspectionStatus, vocabulary.INSPECTION_STATUSES),
+        (bft.MemberRole, vocabulary.MEMBER_ROLES),
+        (bft.AreaKind, vocabulary.AREA_KINDS),
+        (bft.WorkStatus, vocabulary.WORK_STATUSES),
+        (bft.InterviewStatus, vocabulary.INTERVIEW_STATUSES),
+        (bft.IntervieweeKind, vocabulary.INTERVIEWEE_KINDS),
+        (bft.FindingKind, vocabulary.FINDING_KINDS),
+        (bft.Level, ("", *vocabulary.LEVELS)),
+        (bft.ActionStatus, vocabulary.ACTION_STATUSES),
+        (bft.Grade, vocabulary.GRADE_KEYS),
     ],
 )
 def test_vocabularies_match_the_models(literal, vocabulary):

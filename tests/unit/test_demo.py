@@ -18,6 +18,7 @@ import pytest
 from sqlmodel import Session, select
 
 from tenant_inspect import models as m
+from tenant_inspect import vocabulary
 from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES, build_demo
 from tenant_inspect.dump import inspection_data
 from tenant_inspect.errors import UserError
@@ -115,7 +116,7 @@ def test_small_demo_findings_evidence_and_themes(small: tuple[Store, str]) -> No
     with store.read() as s:
         findings = _live(s, m.Finding, iid)
         assert 60 <= len(findings) <= 90
-        assert set(Counter(f.kind for f in findings)) == set(m.FINDING_KINDS)
+        assert set(Counter(f.kind for f in findings)) == set(vocabulary.FINDING_KINDS)
         assert 1 <= sum(f.internal for f in findings) <= 2
         area_ids = {a.id for a in _live(s, m.Area, iid)}
         for f in findings:
@@ -149,7 +150,7 @@ def test_small_demo_judgements_and_conclusions(small: tuple[Store, str]) -> None
             independent = [j for j in own if not j.is_final]
             assert 2 <= len(independent) <= 3
             assert len({j.judge_id for j in independent}) == len(independent)
-            assert all(j.grade in m.GRADE_KEYS for j in own)
+            assert all(j.grade in vocabulary.GRADE_KEYS for j in own)
         conclusions = _live(s, m.Conclusion, iid)
         overall = [c for c in conclusions if c.area_id is None]
         assert 3 <= len(overall) <= 5
@@ -172,7 +173,11 @@ def test_small_demo_recommendations(small: tuple[Store, str]) -> None:
             assert cited, f"R{rec.number} cites no finding"
             assert all(f is not None and f.kind == "weakness" and not f.internal for f in cited)
             assert rec.sub_actions and rec.expected_benefits and rec.target_date
-            assert rec.impact in m.LEVELS and rec.cost in m.LEVELS and rec.priority in m.LEVELS
+            assert (
+                rec.impact in vocabulary.LEVELS
+                and rec.cost in vocabulary.LEVELS
+                and rec.priority in vocabulary.LEVELS
+            )
         actions = _live(s, m.ActionPlanItem, iid)
         assert 2 <= len(actions) <= 6
 
@@ -264,7 +269,7 @@ def test_large_demo_counts(tmp_path: Path) -> None:
         assert 1650 <= sum(a.interview_id is not None for a in answers) <= 1800
         assert len(_live(s, m.DocumentReview, iid)) == 14
         assert len(findings) == 1000
-        assert set(Counter(f.kind for f in findings)) == set(m.FINDING_KINDS)
+        assert set(Counter(f.kind for f in findings)) == set(vocabulary.FINDING_KINDS)
         assert all(f.answer_id and f.themes and set(f.themes) <= THEME_IDS for f in findings)
         assert len(recs) == 60
         assert sorted(r.number for r in recs) == list(range(1, 61))

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import col, select
 
-from tenant_inspect import analysis, fieldwork, inspections, records
+from tenant_inspect import analysis, fieldwork, inspections, records, vocabulary
 from tenant_inspect import models as m
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import list_conflicts, resolve_conflict
@@ -49,7 +49,9 @@ op = st.one_of(
     st.tuples(st.just("answer"), st.integers(0, LAPTOPS - 1), WORDS, NOTES),
     st.tuples(st.just("delete_answer"), st.integers(0, LAPTOPS - 1)),
     st.tuples(
-        st.just("status"), st.integers(0, LAPTOPS - 1), st.sampled_from(m.INTERVIEW_STATUSES)
+        st.just("status"),
+        st.integers(0, LAPTOPS - 1),
+        st.sampled_from(vocabulary.INTERVIEW_STATUSES),
     ),
     st.tuples(st.just("send"), st.integers(0, LAPTOPS - 1), st.integers(0, LAPTOPS - 1)),
     st.tuples(

@@ -14,7 +14,6 @@ import pytest
 
 from tenant_inspect.demo import build_demo
 from tenant_inspect.locations import resolve_data_dir
-from tenant_inspect.models import GRADE_LABELS
 from tenant_inspect.report.outline import (
     AreaData,
     Bullets,
@@ -37,6 +36,7 @@ from tenant_inspect.report.outline import (
     paragraphs,
 )
 from tenant_inspect.store import open_store
+from tenant_inspect.vocabulary import GRADE_LABELS
 
 AREAS = [
     "A. Desktop review",
@@ -351,7 +351,7 @@ def test_an_almost_empty_inspection_still_makes_a_sensible_report() -> None:
             AreaData("a", "Desktop review", "desktop_review"),
             AreaData("b", "Repairs", "department"),
         ),
-        team=(MemberData("Ann", "coordinator"),),
+        team=(MemberData("m1", "Ann", "coordinator"),),
     )
     report = build_outline(data)
     assert [h.text for h in report.headings() if h.level == 1] == [
