@@ -13,13 +13,20 @@ the screen's own dialogs (see its docstring).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
+from tenant_inspect.attempts import refusable
+from tenant_inspect.errors import UserError
+
+from .markup import problem_words
 from .messages import DataChanged, StoreReady
 from .routes import open_screen
 from .services import AppServices, services_of
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 class ServicesMixin:
@@ -34,6 +41,30 @@ class ServicesMixin:
     ) -> None:
         """Open the screen called ``route`` (see :mod:`screens.routes`)."""
         open_screen(self, route, *args, callback=callback, **kwargs)  # type: ignore[arg-type]
+
+    def write_and_notify(
+        self,
+        fn: Callable[[Session], object],
+        done: str,
+        then: Callable[[], None],
+        *,
+        refused: str = "Not saved",
+        bell: bool = True,
+    ) -> None:
+        """Write ``fn`` in order with the autosaves; say it is done, or why the core refused
+        it (titled ``refused``, with a bell), then call ``then`` either way."""
+
+        def finished(result: tuple[Any, UserError | None]) -> None:
+            _, error = result
+            if error is not None:
+                self.notify(problem_words(error), severity="error", title=refused)  # type: ignore[attr-defined]
+                if bell:
+                    self.app.bell()  # type: ignore[attr-defined]
+            else:
+                self.notify(done, title="Saved")  # type: ignore[attr-defined]
+            then()
+
+        self.services.write(refusable(fn), finished)
 
 
 class InspectionScreen(ServicesMixin, Screen[None]):
