@@ -24,6 +24,7 @@ from textual.theme import Theme
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import DataDir
 
+from .bindings import QUIT
 from .commands import ScreenActionsProvider
 from .messages import Deferred
 
@@ -61,14 +62,7 @@ class TenantInspectApp(App[int]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help", tooltip="Keys for this screen"),
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            id="quit",
-            tooltip="Quit (everything is already saved)",
-            show=False,
-        ),
+        QUIT,
         Binding(
             "f2",
             "toggle_contrast",

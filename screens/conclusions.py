@@ -27,9 +27,10 @@ from tenant_inspect.views.conclusions import (
     load_conclusions,
 )
 
+from .bindings import move_bindings
 from .dialogs.text_entry import TextDialog
 from .markup import escape
-from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding, move_bindings
+from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding
 from .widgets.fields import TEXT_LIMIT
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator

@@ -30,8 +30,6 @@ from .markup import escape, problem_words
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-MOVE = Binding.Group("Move ")
-
 
 class HasId(Protocol):
     @property
@@ -39,32 +37,6 @@ class HasId(Protocol):
 
 
 RowT = TypeVar("RowT", bound=HasId)
-
-
-def move_bindings(earlier: str, later: str) -> list[Binding]:
-    """[ and ] (shown as one "Move" group) and Ctrl+↑↓, with the tooltips given."""
-    return [
-        Binding(
-            "left_square_bracket",
-            "move(-1)",
-            "Move up",
-            id="move-up",
-            key_display="[",
-            group=MOVE,
-            tooltip=earlier,
-        ),
-        Binding(
-            "right_square_bracket",
-            "move(1)",
-            "Move down",
-            id="move-down",
-            key_display="]",
-            group=MOVE,
-            tooltip=later,
-        ),
-        Binding("ctrl+up", "move(-1)", "Move up", show=False),
-        Binding("ctrl+down", "move(1)", "Move down", show=False),
-    ]
 
 
 def delete_binding(tooltip: str) -> Binding:

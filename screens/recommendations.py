@@ -27,11 +27,12 @@ from textual.widgets import Header, Input, OptionList, Select, Static, TextArea
 from tenant_inspect.edits import recommendations as recommendation_edits
 from tenant_inspect.views.recommendations import RecRow, RecsData, load_recommendations, offer_order
 
+from .bindings import move_bindings
 from .dialogs.link_findings import LinkFindingsDialog
 from .dialogs.text_entry import TextDialog
 from .dialogs.unanswered import UnansweredDialog
 from .markup import clip, escape
-from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding, move_bindings
+from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding
 from .widgets.footer import FittingFooter
 from .widgets.recommendation_form import FIELD_NAMES, NO_AREA, RecommendationForm
 from .widgets.save_indicator import SaveIndicator

@@ -22,6 +22,7 @@ from textual.widgets import Header, Static, TabbedContent, TabPane, Tabs
 
 from tenant_inspect.views.setup import load_details
 
+from ..bindings import QUIT, move_bindings
 from ..messages import DataChanged
 from ..widgets.footer import FittingFooter
 from ..widgets.save_indicator import SaveIndicator
@@ -30,7 +31,6 @@ from .lists import ListsEditing
 
 AREA_ACTIONS = frozenset({"add_area", "rename_area", "move_area", "planned", "remove_area"})
 TEAM_ACTIONS = frozenset({"add_member", "rename_member", "coordinator", "remove_member"})
-MOVE = Binding.Group("Move ")  # trailing space: the compact Footer runs the next key into it
 
 
 class SetupScreen(DetailsEditing, ListsEditing):
@@ -71,26 +71,14 @@ class SetupScreen(DetailsEditing, ListsEditing):
         # Areas tab
         Binding("a", "add_area", "Add area", id="add-area", tooltip="Add a department or theme"),
         Binding("e", "rename_area", "Rename", id="rename-area", tooltip="Rename the selected area"),
-        Binding(
-            "left_square_bracket",
-            "move_area(-1)",
-            "Move area up",
-            id="area-up",
-            tooltip="Earlier in the report",
-            group=MOVE,
-            key_display="[",
+        *move_bindings(
+            "Earlier in the report",
+            "Later in the report",
+            action="move_area",
+            up="Move area up",
+            down="Move area down",
+            ids=("area-up", "area-down"),
         ),
-        Binding(
-            "right_square_bracket",
-            "move_area(1)",
-            "Move area down",
-            id="area-down",
-            tooltip="Later in the report",
-            group=MOVE,
-            key_display="]",
-        ),
-        Binding("ctrl+up", "move_area(-1)", "Move area up", show=False),
-        Binding("ctrl+down", "move_area(1)", "Move area down", show=False),
         Binding(
             "p",
             "planned",
@@ -133,14 +121,7 @@ class SetupScreen(DetailsEditing, ListsEditing):
             key_display="Del",
         ),
         # The app's Quit, taken here first so the fields' last keystrokes are queued for saving.
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            id="quit",
-            tooltip="Quit (everything is already saved)",
-            show=False,
-        ),
+        QUIT,
     ]
 
     DEFAULT_CSS = """
