@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static, TextArea
@@ -25,6 +25,7 @@ from tenant_inspect.views import fieldwork as views
 from tenant_inspect.views.fieldwork import DocumentDetails, DocumentListData, RunnerData
 from tenant_inspect.vocabulary import WORK_STATUS_WORDS
 
+from .bindings import bind
 from .dialogs.document_details import DocumentDialog
 from .list_base import ListScreenBase
 from .messages import announce_change
@@ -56,29 +57,17 @@ class DocumentReviewListScreen(ListScreenBase[DocumentListData]):
     ROW_ACTIONS = ("open_document", "edit_document")
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "a",
-            "add_document",
-            "Add document",
-            id="add-document",
-            tooltip="Add a document to review",
-        ),
-        Binding(
+        bind("a", "add_document", "Add document", "Add a document to review"),
+        bind(
             "enter",
             "open_document",
             "Review",
+            "Review the selected document",
             id="review-document",
-            tooltip="Review the selected document",
             priority=True,
         ),
-        Binding(
-            "e",
-            "edit_document",
-            "Edit details",
-            id="edit-document",
-            tooltip="Change the title, date, version or source",
-        ),
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the inspection"),
+        bind("e", "edit_document", "Edit details", "Change the title, date, version or source"),
+        bind("escape", "back", "Back", "Back to the inspection"),
     ]
 
     def loader(self) -> Callable[[Session], DocumentListData]:
@@ -175,14 +164,13 @@ class DocumentReviewScreen(QuestionRunnerScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *QuestionRunnerScreen.BINDINGS,
-        Binding(
+        bind(
             "ctrl+o",
             "observations",
             "Observations",
-            id="observations",
-            tooltip="Write observations on the whole document (or back to the question)",
+            "Write observations on the whole document (or back to the question)",
+            show=False,
             priority=True,
-            show=False,  # the Observations label names the key; the Footer is full at 80 columns
         ),
     ]
 

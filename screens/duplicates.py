@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,6 +23,7 @@ from tenant_inspect.edits.board import merge_duplicate
 from tenant_inspect.views.board import DuplicatePair, find_duplicates
 
 from .base import AnalysisScreen
+from .bindings import bind
 from .dialogs.merge_findings import MergeFindingsDialog
 from .markup import clip, escape
 from .widgets.board_table import first_name
@@ -42,13 +43,9 @@ class DuplicatesScreen(AnalysisScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter", "merge", "Merge", id="merge", tooltip="Merge the selected pair", priority=True
-        ),
-        Binding(
-            "n", "not_duplicate", "Not duplicates", id="not-duplicate", tooltip="Hide this pair"
-        ),
-        Binding("escape", "back", "Back", id="back", show=False, tooltip="Back to the board"),
+        bind("enter", "merge", "Merge", "Merge the selected pair", priority=True),
+        bind("n", "not_duplicate", "Not duplicates", "Hide this pair"),
+        bind("escape", "back", "Back", "Back to the board", show=False),
     ]
 
     DEFAULT_CSS = """

@@ -42,6 +42,7 @@ from tenant_inspect.views import board
 from tenant_inspect.views.board import ALL, NO_AREA, BoardData, BoardRow, EvidenceView, Filters
 
 from .base import AnalysisScreen
+from .bindings import bind
 from .dialogs.area_picker import AreaPickerDialog
 from .dialogs.evidence import EvidenceDialog
 from .dialogs.finding import FindingDialog
@@ -75,23 +76,19 @@ class FindingsBoardScreen(AnalysisScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="search", key_display="/", tooltip="Search words"),
-        Binding("e", "edit", "Edit", id="edit", tooltip="Edit or delete the selected finding"),
-        Binding("a", "move", "Area", id="move", tooltip="Move the finding to another area"),
-        Binding(
-            "m", "merge", "Merge", id="merge", tooltip="Mark a duplicate, then the one to keep"
-        ),
-        Binding("d", "duplicates", "Duplicates", id="duplicates", tooltip="Possible duplicates"),
-        Binding(
-            "v", "evidence", "Evidence", id="evidence", tooltip="The answer or document behind it"
-        ),
-        Binding("o", "sort_next", "Sort", id="sort", tooltip="Sort by the next column"),
-        Binding("x", "clear_filters", "Clear filters", id="clear", show=False, tooltip="Show all"),
+        bind("slash", "search", "Search", "Search words", key_display="/"),
+        bind("e", "edit", "Edit", "Edit or delete the selected finding"),
+        bind("a", "move", "Area", "Move the finding to another area"),
+        bind("m", "merge", "Merge", "Mark a duplicate, then the one to keep"),
+        bind("d", "duplicates", "Duplicates", "Possible duplicates"),
+        bind("v", "evidence", "Evidence", "The answer or document behind it"),
+        bind("o", "sort_next", "Sort", "Sort by the next column", id="sort"),
+        bind("x", "clear_filters", "Clear filters", "Show all", id="clear", show=False),
         *[
             Binding(str(number), f"sort('{column}')", f"Sort by {column}", show=False)
             for number, column in enumerate(board.COLUMN_KEYS, start=1)
         ],
-        Binding("escape", "back", "Back", id="back", show=False, tooltip="Back to the inspection"),
+        bind("escape", "back", "Back", "Back to the inspection", show=False),
     ]
 
     AUTO_FOCUS = "#board-table"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tenant_inspect.summaries import InspectionSummary
 
 from .base import ServicesMixin
+from .bindings import bind
 from .dialogs.file_picker import PickedFiles
 from .dialogs.team_files import import_dialog
 from .jobs import Report, run_file_job
@@ -54,35 +55,10 @@ class HomeScreen(ServicesMixin, Screen[None]):
     """Lists inspections; n creates one, Enter opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "new_inspection",
-            "New inspection",
-            id="new-inspection",
-            tooltip="Create an inspection",
-        ),
-        Binding(
-            "enter",
-            "open_inspection",
-            "Open",
-            id="open-inspection",
-            tooltip="Open the selected inspection",
-            priority=True,
-        ),
-        Binding(
-            "d",
-            "demo",
-            "Sample inspection",
-            id="demo",
-            tooltip="Create a sample inspection to explore",
-        ),
-        Binding(
-            "k",
-            "import_kit",
-            "Import a kit",
-            id="import-kit",
-            tooltip="Open a kit or bundle file from your coordinator",
-        ),
+        bind("n", "new_inspection", "New inspection", "Create an inspection"),
+        bind("enter", "open_inspection", "Open", "Open the selected inspection", priority=True),
+        bind("d", "demo", "Sample inspection", "Create a sample inspection to explore"),
+        bind("k", "import_kit", "Import a kit", "Open a kit or bundle file from your coordinator"),
     ]
 
     def __init__(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
@@ -21,6 +21,7 @@ from tenant_inspect.views import fieldwork as views
 from tenant_inspect.views.fieldwork import InterviewListData, RunnerData
 from tenant_inspect.vocabulary import WORK_STATUS_WORDS
 
+from .bindings import bind
 from .dialogs.confirm import ConfirmDialog
 from .dialogs.interview_details import InterviewSetupDialog
 from .list_base import ListScreenBase
@@ -45,29 +46,22 @@ class InterviewListScreen(ListScreenBase[InterviewListData]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "start_interview",
-            "Start interview",
-            id="start-interview",
-            tooltip="Set up a new interview and start it",
-        ),
-        Binding(
+        bind("n", "start_interview", "Start interview", "Set up a new interview and start it"),
+        bind(
             "enter",
             "open_interview",
             "Open",
-            id="open-interview",
-            tooltip="Open or resume the selected interview",
+            "Open or resume the selected interview",
             priority=True,
         ),
-        Binding(
+        bind(
             "f",
             "toggle_filter",
             "All areas",
+            "Show every area's interviews, or only this area's",
             id="toggle-area-filter",
-            tooltip="Show every area's interviews, or only this area's",
         ),
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the inspection"),
+        bind("escape", "back", "Back", "Back to the inspection"),
     ]
 
     TABLE_ID = "interviews"

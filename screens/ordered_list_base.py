@@ -24,6 +24,7 @@ from tenant_inspect.attempts import refusable
 from tenant_inspect.errors import UserError
 
 from .base import AnalysisScreen
+from .bindings import bind
 from .dialogs.confirm import ConfirmDialog
 from .markup import escape, problem_words
 
@@ -40,12 +41,12 @@ RowT = TypeVar("RowT", bound=HasId)
 
 
 def delete_binding(tooltip: str) -> Binding:
-    return Binding("delete", "delete", "Delete", id="delete", key_display="Del", tooltip=tooltip)
+    return bind("delete", "delete", "Delete", tooltip, key_display="Del")
 
 
 LEAVE_BINDINGS = [
-    Binding("escape", "back", "Back", id="back", show=False, tooltip="Back to the dashboard"),
-    Binding("ctrl+q", "quit", "Quit", id="quit", show=False, tooltip="Quit (everything is saved)"),
+    bind("escape", "back", "Back", "Back to the dashboard", show=False),
+    bind("ctrl+q", "quit", "Quit", "Quit (everything is saved)", show=False),
 ]
 
 

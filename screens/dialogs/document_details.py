@@ -11,13 +11,14 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tenant_inspect.views.fieldwork import DocumentDetails
 
+from ..bindings import bind
 from ..widgets.fields import TickBox, show_problems
 
 
@@ -27,10 +28,8 @@ class DocumentDialog(ModalScreen[DocumentDetails | None]):
     CSS_PATH = "../fieldwork.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding(
-            "ctrl+s", "save", "Save", id="save-document", tooltip="Add the document", priority=True
-        ),
+        bind("escape", "cancel", "Cancel", "Close without saving"),
+        bind("ctrl+s", "save", "Save", "Add the document", id="save-document", priority=True),
     ]
 
     def __init__(self, details: DocumentDetails | None = None) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -32,6 +32,7 @@ from tenant_inspect.edits.findings import FindingDraft
 from tenant_inspect.themes import THEMES
 from tenant_inspect.vocabulary import KIND_LABELS
 
+from ..bindings import bind
 from ..widgets.fields import MarkedRadioButton, TickList, show_problems
 
 
@@ -41,21 +42,16 @@ class FindingDialog(ModalScreen[FindingDraft | None]):
     CSS_PATH = "../fieldwork.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save finding",
-            id="save-finding",
-            tooltip="Save this finding",
-            priority=True,
+        bind(
+            "ctrl+s", "save", "Save finding", "Save this finding", id="save-finding", priority=True
         ),
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding(
+        bind("escape", "cancel", "Cancel", "Close without saving"),
+        bind(
             "ctrl+d",
             "delete",
             "Delete finding",
+            "Delete this finding (asks first)",
             id="delete-finding",
-            tooltip="Delete this finding (asks first)",
             priority=True,
         ),
     ]

@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..base import ServicesMixin
+from ..bindings import bind
 from ..markup import escape
 
 #: A check on the typed (trimmed, non-empty) text: None when it is fine, else what is wrong.
@@ -79,8 +80,8 @@ class Form(ServicesMixin, ModalScreen[ResultT | None]):
     """A dialog built from :class:`Field` s; subclasses say what the values become."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save", priority=True),
+        bind("escape", "cancel", "Cancel", "Close without saving"),
+        bind("ctrl+s", "save", "Save", "Save", priority=True),
     ]
 
     DEFAULT_CSS = """

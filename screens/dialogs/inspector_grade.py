@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, RadioSet, Select, Static, TextArea
@@ -19,6 +19,7 @@ from textual.widgets import Button, RadioSet, Select, Static, TextArea
 from tenant_inspect.views.judgements import Member
 from tenant_inspect.vocabulary import GRADE_KEYS
 
+from ..bindings import bind
 from ..markup import escape
 from ..widgets.grade_choice import cursor_to_choice, grade_radio
 
@@ -27,8 +28,8 @@ class InspectorGradeDialog(ModalScreen[tuple[str, str, str] | None]):
     """Choose an inspector, their grade and (optionally) why; returns (judge id, grade, rationale)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save this grade", priority=True),
+        bind("escape", "cancel", "Cancel", "Close without saving"),
+        bind("ctrl+s", "save", "Save", "Save this grade", priority=True),
     ]
 
     DEFAULT_CSS = """

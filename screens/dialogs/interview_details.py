@@ -11,7 +11,7 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -21,6 +21,7 @@ from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.fieldwork import DEFAULT_INTERVIEW_QUESTIONNAIRE, TENANT_QUESTIONNAIRE
 from tenant_inspect.views.fieldwork import interview_questionnaires
 
+from ..bindings import bind
 from ..widgets.fields import MarkedRadioButton, TickBox, TickList, show_problems
 
 
@@ -30,13 +31,12 @@ class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):
     CSS_PATH = "../fieldwork.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding(
+        bind("escape", "cancel", "Cancel", "Close without saving"),
+        bind(
             "ctrl+s",
             "start",
             "Start",
-            id="start",
-            tooltip="Save the interview (and start it if consent is given)",
+            "Save the interview (and start it if consent is given)",
             priority=True,
         ),
     ]

@@ -20,6 +20,7 @@ from textual.widgets import Button, RadioSet, Static
 
 from tenant_inspect.views.board import BoardRow
 
+from ..bindings import bind
 from ..markup import escape
 from ..widgets.fields import MarkedRadioButton
 
@@ -28,8 +29,8 @@ class MergeFindingsDialog(ModalScreen[str | None]):
     """Confirm merging two findings and choose whose wording stays; returns the id kept."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Keep both findings"),
-        Binding("ctrl+s", "merge", "Merge", id="merge", tooltip="Merge the two", priority=True),
+        bind("escape", "cancel", "Cancel", "Keep both findings"),
+        bind("ctrl+s", "merge", "Merge", "Merge the two", priority=True),
         Binding("y", "merge", "Merge", show=False),
         Binding("1", "keep(0)", "Keep the first", show=False),
         Binding("2", "keep(1)", "Keep the second", show=False),

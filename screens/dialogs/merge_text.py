@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from ..bindings import bind
 from ..markup import escape
 
 if TYPE_CHECKING:
@@ -32,15 +33,15 @@ class MergeDialog(ModalScreen[MergeOutcome]):
     """A text area prefilled with both versions; Ctrl+S keeps what is written."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
+        bind(
             "ctrl+s",
             "save",
             "Save merged text",
+            "Keep this text and settle the conflict",
             id="save-merged",
-            tooltip="Keep this text and settle the conflict",
             priority=True,
         ),
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close; nothing is decided"),
+        bind("escape", "cancel", "Cancel", "Close; nothing is decided"),
     ]
 
     DEFAULT_CSS = """

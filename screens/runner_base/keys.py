@@ -9,83 +9,78 @@ they had (Ctrl+E "line end" — End does it — and Ctrl+K "delete to line end")
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
+
+from ..bindings import bind
 
 # Footer order is the order here; at 80 columns these exactly fit beside F1 Help.
 RUNNER_BINDINGS: list[BindingType] = [
-    Binding(
+    bind(
         "pageup,ctrl+b",
         "previous_question",
         "Back",
-        id="previous-question",
-        tooltip="Go back one question (PgUp or Ctrl+B)",
-        key_display="PgUp",
+        "Go back one question (PgUp or Ctrl+B)",
         priority=True,
+        key_display="PgUp",
     ),
-    Binding(
+    bind(
         "pagedown,ctrl+n",
         "next_question",
         "Next",
-        id="next-question",
-        tooltip="Go to the next question (PgDn or Ctrl+N); everything is saved",
-        key_display="PgDn",
+        "Go to the next question (PgDn or Ctrl+N); everything is saved",
         priority=True,
+        key_display="PgDn",
     ),
-    Binding(
+    bind(
         "ctrl+k",
         "skip_question",
         "Skip",
-        id="skip-question",
-        tooltip="Mark this question skipped and move on; return to it with Ctrl+G",
+        "Mark this question skipped and move on; return to it with Ctrl+G",
         priority=True,
     ),
-    Binding(
+    bind(
         "ctrl+g",
         "jump",
         "Jump",
+        "List every question and go to any of them",
         id="jump-to-question",
-        tooltip="List every question and go to any of them",
         priority=True,
     ),
-    Binding(
+    bind(
         "ctrl+f",
         "add_finding",
         "Finding",
-        id="add-finding",
-        tooltip="Add a finding from this answer, or from the text you selected",
+        "Add a finding from this answer, or from the text you selected",
         priority=True,
     ),
-    Binding(
+    bind(
         "ctrl+l",
         "toggle_findings",
         "Findings",
-        id="toggle-findings",
-        tooltip="Show or hide the findings recorded here",
+        "Show or hide the findings recorded here",
         priority=True,
     ),
-    Binding(
+    bind(
         "ctrl+e",
         "mark_complete",
         "Complete",
-        id="mark-complete",
-        tooltip="Mark this as complete (checks the required questions first)",
+        "Mark this as complete (checks the required questions first)",
         priority=True,
     ),
-    Binding(
+    bind(
         "escape",
         "back_to_list",
         "Back to list",
-        id="back-to-list",
-        tooltip="Back to the list (everything is saved)",
+        "Back to the list (everything is saved)",
         show=False,
     ),
     # Quit still works here; it is left out of the Footer to make room for the runner's keys.
-    Binding(
+    bind(
         "ctrl+q",
         "quit_app",
         "Quit",
+        "Quit (everything is saved first)",
         id="quit-from-runner",
-        tooltip="Quit (everything is saved first)",
         show=False,
     ),
 ]
