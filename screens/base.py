@@ -1,9 +1,9 @@
 """Base classes for the screens of one inspection: what to reload, and when.
 
-Every inspection screen shows data read in a worker and must redraw when that data may have
-changed: when the store opens, when a write reports :class:`DataChanged`, and when the user
-comes back from another screen. :class:`InspectionScreen` decides *when*; each subclass says
-*what* in :meth:`reload`. :class:`AnalysisScreen` narrows "coming back" to full screens, not
+Home and every inspection screen show data read in a worker and must redraw when that data
+may have changed: when the store opens, when a write reports :class:`DataChanged`, and when
+the user comes back from another screen. :class:`ReloadingScreen` decides *when*; each
+subclass says *what* in :meth:`reload`; :class:`InspectionScreen` adds which inspection. :class:`AnalysisScreen` narrows "coming back" to full screens, not
 the screen's own dialogs (see its docstring).
 
 ``self.services`` is the typed way to reach the app (read, write, autosave ...);
@@ -67,14 +67,20 @@ class ServicesMixin:
         self.services.write(refusable(fn), finished)
 
 
-class InspectionScreen(ServicesMixin, Screen[None]):
-    """A screen about one inspection that reloads whenever its data may have changed."""
+class ReloadingScreen(ServicesMixin, Screen[None]):
+    """A screen that reads its data again whenever it may have changed.
 
-    def __init__(self, inspection_id: str) -> None:
-        super().__init__()
-        self.inspection_id = inspection_id
+    That is: once mounted (if the store is open by then), when the store opens, when a
+    write reports :class:`DataChanged`, and when the user comes back from another screen.
+    Subclasses say what to read in :meth:`reload`, and may show something else first in
+    :meth:`first_show`.
+    """
 
     def on_mount(self) -> None:
+        self.first_show()
+
+    def first_show(self) -> None:
+        """What the screen shows once mounted: its data, if the store is open already."""
         if self.services.store_ready:
             self.reload()
 
@@ -90,8 +96,16 @@ class InspectionScreen(ServicesMixin, Screen[None]):
             self.reload()
 
     def reload(self) -> None:  # pragma: no cover - overridden
-        """Each inspection screen says what it reads; the base only decides when."""
+        """Each screen says what it reads; the base only decides when."""
         raise NotImplementedError(f"{type(self).__name__} must define reload()")
+
+
+class InspectionScreen(ReloadingScreen):
+    """A screen about one inspection that reloads whenever its data may have changed."""
+
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__()
+        self.inspection_id = inspection_id
 
     def action_back(self) -> None:
         self.dismiss()
