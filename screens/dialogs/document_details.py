@@ -13,24 +13,22 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tenant_inspect.views.fieldwork import DocumentDetails
 
-from ..bindings import bind
-from ..widgets.fields import TickBox, show_problems
+from ..widgets.fields import TickBox
+from .base import Dialog, dialog_bindings
 
 
-class DocumentDialog(ModalScreen[DocumentDetails | None]):
+class DocumentDialog(Dialog[DocumentDetails]):
     """Add a document to the desktop review: title, its date (or undated), version, source."""
 
     CSS_PATH = "../fieldwork.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        bind("escape", "cancel", "Cancel", "Close without saving"),
-        bind("ctrl+s", "save", "Save", "Add the document", id="save-document", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings(
+        tooltip="Add the document", id="save-document"
+    )
 
     def __init__(self, details: DocumentDetails | None = None) -> None:
         super().__init__()
@@ -115,16 +113,6 @@ class DocumentDialog(ModalScreen[DocumentDetails | None]):
         if event.input.id == "document-date" and event.value.strip():
             self.query_one("#undated", TickBox).value = False
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_save(self) -> None:
         title = self.query_one("#title", Input).value.strip()
         date_str = self.query_one("#document-date", Input).value.strip()
@@ -147,9 +135,7 @@ class DocumentDialog(ModalScreen[DocumentDetails | None]):
             problems.append("Give the date on the document, or tick Undated if it has none.")
             first_bad = first_bad or "#document-date"
         if problems:
-            show_problems(self, problems)
-            if first_bad:
-                self.query_one(first_bad).focus()
+            self.show_problems(problems, first_bad)
             return
         self.dismiss(
             DocumentDetails(

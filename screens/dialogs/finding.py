@@ -25,7 +25,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
 from tenant_inspect.edits.findings import FindingDraft
@@ -33,19 +32,17 @@ from tenant_inspect.themes import THEMES
 from tenant_inspect.vocabulary import KIND_LABELS
 
 from ..bindings import bind
-from ..widgets.fields import MarkedRadioButton, TickList, show_problems
+from ..widgets.fields import MarkedRadioButton, TickList
+from .base import Dialog, dialog_bindings
 
 
-class FindingDialog(ModalScreen[FindingDraft | None]):
+class FindingDialog(Dialog[FindingDraft]):
     """Add or edit one finding: kind, text, themes; shows the evidence it cites."""
 
     CSS_PATH = "../fieldwork.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        bind(
-            "ctrl+s", "save", "Save finding", "Save this finding", id="save-finding", priority=True
-        ),
-        bind("escape", "cancel", "Cancel", "Close without saving"),
+        *dialog_bindings("Save finding", "Save this finding", id="save-finding", save_first=True),
         bind(
             "ctrl+d",
             "delete",
@@ -123,15 +120,6 @@ class FindingDialog(ModalScreen[FindingDraft | None]):
             return self.editing
         return True
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        elif event.button.id == "delete":
-            self.action_delete()
-        else:
-            self.action_cancel()
-
     def draft(self) -> FindingDraft:
         radio = self.query_one("#finding-kind", RadioSet)
         kinds = list(KIND_LABELS)
@@ -150,13 +138,9 @@ class FindingDialog(ModalScreen[FindingDraft | None]):
         if not draft.text:
             problems.append("Write the finding.")
         if problems:
-            show_problems(self, problems)
-            self.query_one("#finding-kind" if not draft.kind else "#finding-text").focus()
+            self.show_problems(problems, "#finding-kind" if not draft.kind else "#finding-text")
             return
         self.dismiss(draft)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_delete(self) -> None:
         if not self.editing:

@@ -34,8 +34,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..base import ServicesMixin
-from ..bindings import bind
 from ..markup import escape
+from .base import dialog_bindings
 
 #: A check on the typed (trimmed, non-empty) text: None when it is fine, else what is wrong.
 Validator = Callable[[str], str | None]
@@ -79,10 +79,7 @@ class Field:
 class Form(ServicesMixin, ModalScreen[ResultT | None]):
     """A dialog built from :class:`Field` s; subclasses say what the values become."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        bind("escape", "cancel", "Cancel", "Close without saving"),
-        bind("ctrl+s", "save", "Save", "Save", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings()
 
     DEFAULT_CSS = """
     .form-dialog Input { background: $boost; }

@@ -13,24 +13,22 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, RadioSet, Select, Static, TextArea
 
 from tenant_inspect.views.judgements import Member
 from tenant_inspect.vocabulary import GRADE_KEYS
 
-from ..bindings import bind
 from ..markup import escape
 from ..widgets.grade_choice import cursor_to_choice, grade_radio
+from .base import Dialog, dialog_bindings
 
 
-class InspectorGradeDialog(ModalScreen[tuple[str, str, str] | None]):
+class InspectorGradeDialog(Dialog[tuple[str, str, str]]):
     """Choose an inspector, their grade and (optionally) why; returns (judge id, grade, rationale)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        bind("escape", "cancel", "Cancel", "Close without saving"),
-        bind("ctrl+s", "save", "Save", "Save this grade", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings(tooltip="Save this grade")
+
+    ERRORS_ID = "grade-error"
 
     DEFAULT_CSS = """
     InspectorGradeDialog .grade-dialog { width: 76; max-width: 100%; height: auto; }
@@ -109,21 +107,10 @@ class InspectorGradeDialog(ModalScreen[tuple[str, str, str] | None]):
         radio.call_after_refresh(cursor_to_choice, radio)
         self.query_one("#grade-rationale", TextArea).load_text(rationale)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
     def action_save(self) -> None:
         index = self.query_one("#grade-choice", RadioSet).pressed_index
         if index < 0:
-            self.query_one("#grade-error", Static).update("Choose their grade (↑↓ then Space).")
-            self.query_one("#grade-choice", RadioSet).focus()
+            self.show_problems(["Choose their grade (↑↓ then Space)."], "#grade-choice")
             return
         rationale = self.query_one("#grade-rationale", TextArea).text.strip()
         self.dismiss((self.judge_id, GRADE_KEYS[index], rationale))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

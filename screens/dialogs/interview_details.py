@@ -14,32 +14,24 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
 from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.fieldwork import DEFAULT_INTERVIEW_QUESTIONNAIRE, TENANT_QUESTIONNAIRE
 from tenant_inspect.views.fieldwork import interview_questionnaires
 
-from ..bindings import bind
-from ..widgets.fields import MarkedRadioButton, TickBox, TickList, show_problems
+from ..widgets.fields import MarkedRadioButton, TickBox, TickList
+from .base import Dialog, dialog_bindings
 
 
-class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):
+class InterviewSetupDialog(Dialog[InterviewDetails]):
     """Who is interviewed, by whom, with which questions — and whether they agreed to notes."""
 
     CSS_PATH = "../fieldwork.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        bind("escape", "cancel", "Cancel", "Close without saving"),
-        bind(
-            "ctrl+s",
-            "start",
-            "Start",
-            "Save the interview (and start it if consent is given)",
-            priority=True,
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings(
+        "Start", "Save the interview (and start it if consent is given)", action="start"
+    )
 
     def __init__(
         self,
@@ -196,16 +188,6 @@ class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):
         event.stop()
         self.focus_next()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "start":
-            self.action_start()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_start(self) -> None:
         problems = []
         area_id: str | None = None
@@ -231,9 +213,7 @@ class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):
             first_bad = first_bad or "#date"
             when = self.today
         if problems:
-            show_problems(self, problems)
-            if first_bad:
-                self.query_one(first_bad).focus()
+            self.show_problems(problems, first_bad)
             return
         questionnaire = self.query_one("#questionnaire", Select).value
         kind_index = self.query_one("#kind", RadioSet).pressed_index
