@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from textual.binding import BindingType
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -35,6 +36,18 @@ def dialog_bindings(
     cancel_binding = bind("escape", "cancel", "Cancel", cancel)
     save_binding = bind("ctrl+s", action, save, tooltip, id=id, priority=True)
     return [save_binding, cancel_binding] if save_first else [cancel_binding, save_binding]
+
+
+def dialog_buttons(
+    ok: str, ok_id: str = "save", *before: Button, classes: str = "dialog-buttons"
+) -> Horizontal:
+    """The primary button (``ok``, id ``ok_id``) and Cancel, after any ``before``."""
+    return Horizontal(
+        *before,
+        Button(ok, variant="primary", id=ok_id, compact=True),
+        Button("Cancel", id="cancel", compact=True),
+        classes=classes,
+    )
 
 
 class Dialog(ModalScreen[ResultT | None]):

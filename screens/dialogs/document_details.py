@@ -12,13 +12,15 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Static
 
 from tenant_inspect.views.fieldwork import DocumentDetails
 
-from ..widgets.fields import TickBox
-from .base import Dialog, dialog_bindings
+from ..widgets.fields import TickBox, form_row, note, noted
+from .base import Dialog, dialog_bindings, dialog_buttons
+
+OPTIONAL_SOURCE = "optional, e.g. landlord's website, inspection pack"
 
 
 class DocumentDialog(Dialog[DocumentDetails]):
@@ -38,57 +40,38 @@ class DocumentDialog(Dialog[DocumentDetails]):
         d = self.details
         with Vertical(classes="dialog document-dialog"):
             yield Static("Edit document" if d else "Add a document", classes="dialog-title")
-            with Horizontal(classes="fw-row"):
-                yield Label("Title *", classes="fw-label")
-                with Vertical(classes="fw-field"):
-                    yield Input(
-                        d.title if d else "",
-                        placeholder="e.g. Tenant Involvement Statement 2023-2026",
-                        id="title",
-                        compact=True,
-                    )
-                    yield Static("As it appears on the cover.", classes="fw-note")
-            with Horizontal(classes="fw-row"):
-                yield Label("Date on it *", classes="fw-label")
-                with Vertical(classes="fw-field"):
-                    yield Input(
-                        d.document_date.isoformat() if d and d.document_date else "",
-                        placeholder="YYYY-MM-DD",
-                        id="document-date",
-                        max_length=10,
-                        compact=True,
-                        classes="fw-date",
-                    )
-                    yield TickBox(
-                        "Undated: no date anywhere on it",
-                        d.undated if d else False,
-                        id="undated",
-                        compact=True,
-                    )
-            with Horizontal(classes="fw-row"):
-                yield Label("Version", classes="fw-label")
-                yield Input(
-                    d.version if d else "",
-                    placeholder="optional, e.g. v2, second edition",
-                    id="version",
-                    compact=True,
-                    classes="fw-field",
+            title = Input(
+                d.title if d else "",
+                placeholder="e.g. Tenant Involvement Statement 2023-2026",
+                id="title",
+                compact=True,
+            )
+            yield form_row("Title *", noted(title, note("As it appears on the cover.")))
+            date = Input(
+                d.document_date.isoformat() if d and d.document_date else "",
+                placeholder="YYYY-MM-DD",
+                id="document-date",
+                max_length=10,
+                compact=True,
+                classes="fw-date",
+            )
+            undated = TickBox(
+                "Undated: no date anywhere on it",
+                d.undated if d else False,
+                id="undated",
+                compact=True,
+            )
+            yield form_row("Date on it *", noted(date, undated))
+            for label, field_id, value, placeholder in (
+                ("Version", "version", d.version if d else "", "optional, e.g. v2, second edition"),
+                ("Source", "source", d.source if d else "", OPTIONAL_SOURCE),
+            ):
+                field = Input(
+                    value, placeholder=placeholder, id=field_id, compact=True, classes="fw-field"
                 )
-            with Horizontal(classes="fw-row"):
-                yield Label("Source", classes="fw-label")
-                yield Input(
-                    d.source if d else "",
-                    placeholder="optional, e.g. landlord's website, inspection pack",
-                    id="source",
-                    compact=True,
-                    classes="fw-field",
-                )
+                yield form_row(label, field)
             yield Static("", id="form-errors", classes="form-errors -empty")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(
-                    "Save" if d else "Add document", variant="primary", id="save", compact=True
-                )
-                yield Button("Cancel", id="cancel", compact=True)
+            yield dialog_buttons("Save" if d else "Add document")
             yield Static(
                 "[b]Enter[/b] next field  ·  [b]Ctrl+S[/b] saves  ·  [b]Esc[/b] cancels",
                 classes="dialog-hint",

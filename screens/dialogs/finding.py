@@ -33,7 +33,7 @@ from tenant_inspect.vocabulary import KIND_LABELS
 
 from ..bindings import bind
 from ..widgets.fields import MarkedRadioButton, TickList
-from .base import Dialog, dialog_bindings
+from .base import Dialog, dialog_bindings, dialog_buttons
 
 
 class FindingDialog(Dialog[FindingDraft]):
@@ -96,11 +96,8 @@ class FindingDialog(Dialog[FindingDraft]):
                 compact=True,
             )
             yield Static("", id="form-errors", classes="form-errors -empty")
-            with Horizontal(classes="dialog-buttons"):
-                if self.editing:
-                    yield Button("Delete", variant="error", id="delete", compact=True)
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            delete = [Button("Delete", variant="error", id="delete", compact=True)]
+            yield dialog_buttons("Save", "save", *(delete if self.editing else []))
             yield Static(
                 "[b]Ctrl+S[/b] saves  ·  [b]Esc[/b] cancels  ·  [b]←→ Space[/b] pick the kind"
                 + ("  ·  [b]Ctrl+D[/b] deletes" if self.editing else ""),

@@ -12,15 +12,15 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, RadioSet, Select, Static, TextArea
+from textual.containers import Vertical
+from textual.widgets import RadioSet, Select, Static, TextArea
 
 from tenant_inspect.views.judgements import Member
 from tenant_inspect.vocabulary import GRADE_KEYS
 
 from ..markup import escape
 from ..widgets.grade_choice import cursor_to_choice, grade_radio
-from .base import Dialog, dialog_bindings
+from .base import Dialog, dialog_bindings, dialog_buttons
 
 
 class InspectorGradeDialog(Dialog[tuple[str, str, str]]):
@@ -81,9 +81,7 @@ class InspectorGradeDialog(Dialog[tuple[str, str, str]]):
             yield Static("Why (optional)", classes="grade-label")
             yield TextArea(rationale, id="grade-rationale", soft_wrap=True)
             yield Static("", id="grade-error")
-            with Horizontal(classes="grade-buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield dialog_buttons("Save", classes="grade-buttons")
             yield Static(
                 "[b]Ctrl+S[/b] saves  ·  [b]Esc[/b] cancels  ·  [b]↑↓ Space[/b] choose the grade",
                 classes="grade-hint",

@@ -14,14 +14,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, RadioSet, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import RadioSet, Static
 
 from tenant_inspect.views.board import BoardRow
 
 from ..markup import escape
 from ..widgets.fields import MarkedRadioButton
-from .base import Dialog, dialog_bindings
+from .base import Dialog, dialog_bindings, dialog_buttons
 
 
 class MergeFindingsDialog(Dialog[str]):
@@ -84,9 +84,7 @@ class MergeFindingsDialog(Dialog[str]):
                 "as merged into it.",
                 classes="merge-hint",
             )
-            with Horizontal(classes="merge-buttons"):
-                yield Button("Merge", variant="primary", id="merge", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield dialog_buttons("Merge", "merge", classes="merge-buttons")
             yield Static(
                 "[b]1[/b]/[b]2[/b] or ↑↓ Space choose  ·  [b]y[/b] or [b]Ctrl+S[/b] merge  ·  "
                 "[b]Esc[/b] cancel",
