@@ -44,6 +44,7 @@ from .bindings import bind
 from .dialogs.merge_text import MergeDialog, MergeOutcome
 from .markup import escape
 from .widgets.footer import FittingFooter
+from .widgets.tables import keyed_table
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -136,10 +137,9 @@ class ConflictsScreen(AnalysisScreen):
                 yield Static("Conflicts to resolve", id="conflicts-title", classes="screen-title")
                 yield Static("Esc: back", classes="key-hint")
             yield Static("Looking for conflicts…", id="conflicts-status")
-            table: DataTable[str] = DataTable(
-                id="conflicts", cursor_type="row", show_header=False, zebra_stripes=True
+            table = keyed_table(
+                "conflicts", ("Conflict", "conflict"), show_header=False, zebra_stripes=True
             )
-            table.add_column("Conflict", key="conflict")
             yield table
             with Vertical(id="conflict-detail"):
                 yield Static("", id="conflict-what")

@@ -35,6 +35,7 @@ from .bindings import bind
 from .markup import clip, escape
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
+from .widgets.tables import keyed_table
 
 #: From this width the findings column has room for words instead of letters.
 WIDE = 110
@@ -220,11 +221,13 @@ class DashboardScreen(InspectionScreen):
                 yield Static("Esc: back", classes="key-hint")
             yield Static("", id="dash-info", classes="info-line")
             yield Static("", id="dash-next")
-            table: DataTable[str] = DataTable(id="areas", cursor_type="row", zebra_stripes=True)
-            table.add_column("Area", key="area")
-            table.add_column("Progress", key="progress")
-            table.add_column("Findings", key="findings")
-            yield table
+            yield keyed_table(
+                "areas",
+                ("Area", "area"),
+                ("Progress", "progress"),
+                ("Findings", "findings"),
+                zebra_stripes=True,
+            )
             # Only when the terminal is tall enough (≥ 36 rows): 80×24 keeps the overview.
             yield Static("", id="dash-area")
             yield Static("", id="dash-findings", classes="info-line")
