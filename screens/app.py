@@ -19,12 +19,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.theme import Theme
 
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import DataDir
 
+from .bindings import QUIT, bind
 from .commands import ScreenActionsProvider
 from .messages import Deferred
 
@@ -61,22 +62,15 @@ class TenantInspectApp(App[int]):
     COMMANDS: ClassVar[set[Any]] = {*App.COMMANDS, ScreenActionsProvider}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="help", tooltip="Keys for this screen"),
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            id="quit",
-            tooltip="Quit (everything is already saved)",
-            show=False,
-        ),
-        Binding(
+        bind("f1", "help", "Help", "Keys for this screen"),
+        QUIT,
+        bind(
             "f2",
             "toggle_contrast",
             "Contrast",
+            "High-contrast theme on or off",
             id="contrast",
             show=False,
-            tooltip="High-contrast theme on or off",
         ),
     ]
 

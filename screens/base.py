@@ -1,9 +1,9 @@
 """Base classes for the screens of one inspection: what to reload, and when.
 
-Every inspection screen shows data read in a worker and must redraw when that data may have
-changed: when the store opens, when a write reports :class:`DataChanged`, and when the user
-comes back from another screen. :class:`InspectionScreen` decides *when*; each subclass says
-*what* in :meth:`reload`. :class:`AnalysisScreen` narrows "coming back" to full screens, not
+Home and every inspection screen show data read in a worker and must redraw when that data
+may have changed: when the store opens, when a write reports :class:`DataChanged`, and when
+the user comes back from another screen. :class:`ReloadingScreen` decides *when*; each
+subclass says *what* in :meth:`reload`; :class:`InspectionScreen` adds which inspection. :class:`AnalysisScreen` narrows "coming back" to full screens, not
 the screen's own dialogs (see its docstring).
 
 ``self.services`` is the typed way to reach the app (read, write, autosave ...);
@@ -13,13 +13,20 @@ the screen's own dialogs (see its docstring).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
+from tenant_inspect.attempts import refusable
+from tenant_inspect.errors import UserError
+
+from .markup import problem_words
 from .messages import DataChanged, StoreReady
 from .routes import open_screen
 from .services import AppServices, services_of
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 class ServicesMixin:
@@ -35,15 +42,45 @@ class ServicesMixin:
         """Open the screen called ``route`` (see :mod:`screens.routes`)."""
         open_screen(self, route, *args, callback=callback, **kwargs)  # type: ignore[arg-type]
 
+    def write_and_notify(
+        self,
+        fn: Callable[[Session], object],
+        done: str,
+        then: Callable[[], None],
+        *,
+        refused: str = "Not saved",
+        bell: bool = True,
+    ) -> None:
+        """Write ``fn`` in order with the autosaves; say it is done, or why the core refused
+        it (titled ``refused``, with a bell), then call ``then`` either way."""
 
-class InspectionScreen(ServicesMixin, Screen[None]):
-    """A screen about one inspection that reloads whenever its data may have changed."""
+        def finished(result: tuple[Any, UserError | None]) -> None:
+            _, error = result
+            if error is not None:
+                self.notify(problem_words(error), severity="error", title=refused)  # type: ignore[attr-defined]
+                if bell:
+                    self.app.bell()  # type: ignore[attr-defined]
+            else:
+                self.notify(done, title="Saved")  # type: ignore[attr-defined]
+            then()
 
-    def __init__(self, inspection_id: str) -> None:
-        super().__init__()
-        self.inspection_id = inspection_id
+        self.services.write(refusable(fn), finished)
+
+
+class ReloadingScreen(ServicesMixin, Screen[None]):
+    """A screen that reads its data again whenever it may have changed.
+
+    That is: once mounted (if the store is open by then), when the store opens, when a
+    write reports :class:`DataChanged`, and when the user comes back from another screen.
+    Subclasses say what to read in :meth:`reload`, and may show something else first in
+    :meth:`first_show`.
+    """
 
     def on_mount(self) -> None:
+        self.first_show()
+
+    def first_show(self) -> None:
+        """What the screen shows once mounted: its data, if the store is open already."""
         if self.services.store_ready:
             self.reload()
 
@@ -59,8 +96,16 @@ class InspectionScreen(ServicesMixin, Screen[None]):
             self.reload()
 
     def reload(self) -> None:  # pragma: no cover - overridden
-        """Each inspection screen says what it reads; the base only decides when."""
+        """Each screen says what it reads; the base only decides when."""
         raise NotImplementedError(f"{type(self).__name__} must define reload()")
+
+
+class InspectionScreen(ReloadingScreen):
+    """A screen about one inspection that reloads whenever its data may have changed."""
+
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__()
+        self.inspection_id = inspection_id
 
     def action_back(self) -> None:
         self.dismiss()

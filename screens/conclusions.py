@@ -27,9 +27,10 @@ from tenant_inspect.views.conclusions import (
     load_conclusions,
 )
 
+from .bindings import bind, move_bindings
 from .dialogs.text_entry import TextDialog
 from .markup import escape
-from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding, move_bindings
+from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding
 from .widgets.fields import TEXT_LIMIT
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
@@ -62,8 +63,8 @@ class ConclusionsScreen(OrderedListScreen[ConclusionLine]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add", id="add", tooltip="Add a conclusion at the end"),
-        Binding("e", "edit", "Edit", id="edit", tooltip="Edit the selected conclusion"),
+        bind("a", "add", "Add", "Add a conclusion at the end"),
+        bind("e", "edit", "Edit", "Edit the selected conclusion"),
         *move_bindings("Earlier in the report", "Later in the report"),
         delete_binding("Delete the selected conclusion (asks first)"),
         Binding("left", "scope(-1)", "Previous area", show=False),

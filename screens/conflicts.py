@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
@@ -40,9 +40,11 @@ from tenant_inspect.views.conflicts import (
 )
 
 from .base import AnalysisScreen
+from .bindings import bind
 from .dialogs.merge_text import MergeDialog, MergeOutcome
 from .markup import escape
 from .widgets.footer import FittingFooter
+from .widgets.tables import keyed_table
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -81,35 +83,22 @@ class ConflictsScreen(AnalysisScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
+        bind(
             "k",
             "keep('kept')",
             "Keep shown",
+            "Keep the version shown now and set the other aside",
             id="keep-shown",
-            tooltip="Keep the version shown now and set the other aside",
         ),
-        Binding(
+        bind(
             "o",
             "keep('other')",
             "Keep other",
+            "Keep the other version instead of the one shown now",
             id="keep-other",
-            tooltip="Keep the other version instead of the one shown now",
         ),
-        Binding(
-            "m",
-            "merge",
-            "Merge texts",
-            id="merge",
-            tooltip="Write one text from both versions",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="back",
-            tooltip="Back to the Team screen",
-            show=False,
-        ),
+        bind("m", "merge", "Merge texts", "Write one text from both versions"),
+        bind("escape", "back", "Back", "Back to the Team screen", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -148,10 +137,9 @@ class ConflictsScreen(AnalysisScreen):
                 yield Static("Conflicts to resolve", id="conflicts-title", classes="screen-title")
                 yield Static("Esc: back", classes="key-hint")
             yield Static("Looking for conflicts…", id="conflicts-status")
-            table: DataTable[str] = DataTable(
-                id="conflicts", cursor_type="row", show_header=False, zebra_stripes=True
+            table = keyed_table(
+                "conflicts", ("Conflict", "conflict"), show_header=False, zebra_stripes=True
             )
-            table.add_column("Conflict", key="conflict")
             yield table
             with Vertical(id="conflict-detail"):
                 yield Static("", id="conflict-what")

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
@@ -31,9 +31,11 @@ from tenant_inspect.vocabulary import (
 )
 
 from .base import InspectionScreen
+from .bindings import bind
 from .markup import clip, escape
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
+from .widgets.tables import keyed_table
 
 #: From this width the findings column has room for words instead of letters.
 WIDE = 110
@@ -157,77 +159,40 @@ class DashboardScreen(InspectionScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "setup", "Set-up", id="setup", tooltip="Edit details, texts, areas and team"),
-        Binding(
-            "r",
-            "review",
-            "Review a document",
-            id="review",
-            tooltip="The desktop review's documents",
-        ),
-        Binding(
-            "i",
-            "interview",
-            "Start interview",
-            id="interview",
-            tooltip="Interviews with staff or tenants",
-        ),
-        Binding(
-            "f", "findings", "Findings", id="findings", tooltip="Every finding recorded so far"
-        ),
+        bind("s", "setup", "Set-up", "Edit details, texts, areas and team"),
+        bind("r", "review", "Review a document", "The desktop review's documents"),
+        bind("i", "interview", "Start interview", "Interviews with staff or tenants"),
+        bind("f", "findings", "Findings", "Every finding recorded so far"),
         # The analysis screens: no room left in an 80-column Footer; F1 and Ctrl+P list them.
-        Binding(
+        bind(
             "j",
             "judgements",
             "Judgements",
-            id="judgements",
-            tooltip="Grade each area; see how far the inspectors agree",
+            "Grade each area; see how far the inspectors agree",
             show=False,
         ),
-        Binding(
-            "c",
-            "conclusions",
-            "Conclusions",
-            id="conclusions",
-            tooltip="Conclusions for each area and overall",
-            show=False,
+        bind(
+            "c", "conclusions", "Conclusions", "Conclusions for each area and overall", show=False
         ),
-        Binding(
+        bind(
             "m",
             "recommendations",
             "Recommendations",
-            id="recommendations",
-            tooltip="R1, R2 … linked to the findings they answer",
+            "R1, R2 … linked to the findings they answer",
             show=False,
         ),
-        Binding(
-            "x", "export", "Export", id="export", tooltip="Write the report (Word or Markdown)"
-        ),
-        Binding(
+        bind("x", "export", "Export", "Write the report (Word or Markdown)"),
+        bind(
             "t",
             "team",
             "Team and files",
-            id="team",
-            tooltip="Kits for inspectors, import their files, resolve conflicts",
+            "Kits for inspectors, import their files, resolve conflicts",
             show=False,
         ),
-        Binding(
-            "enter",
-            "open_area",
-            "Open area",
-            id="open-area",
-            tooltip="Open the selected area",
-            priority=True,
-            show=False,
+        bind(
+            "enter", "open_area", "Open area", "Open the selected area", show=False, priority=True
         ),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="back",
-            tooltip="Back to the list of inspections",
-            show=False,
-        ),
+        bind("escape", "back", "Back", "Back to the list of inspections", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -256,11 +221,13 @@ class DashboardScreen(InspectionScreen):
                 yield Static("Esc: back", classes="key-hint")
             yield Static("", id="dash-info", classes="info-line")
             yield Static("", id="dash-next")
-            table: DataTable[str] = DataTable(id="areas", cursor_type="row", zebra_stripes=True)
-            table.add_column("Area", key="area")
-            table.add_column("Progress", key="progress")
-            table.add_column("Findings", key="findings")
-            yield table
+            yield keyed_table(
+                "areas",
+                ("Area", "area"),
+                ("Progress", "progress"),
+                ("Findings", "findings"),
+                zebra_stripes=True,
+            )
             # Only when the terminal is tall enough (≥ 36 rows): 80×24 keeps the overview.
             yield Static("", id="dash-area")
             yield Static("", id="dash-findings", classes="info-line")

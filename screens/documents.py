@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static, TextArea
@@ -25,8 +25,9 @@ from tenant_inspect.views import fieldwork as views
 from tenant_inspect.views.fieldwork import DocumentDetails, DocumentListData, RunnerData
 from tenant_inspect.vocabulary import WORK_STATUS_WORDS
 
+from .bindings import bind
 from .dialogs.document_details import DocumentDialog
-from .list_base import ListScreenBase
+from .list_base import ListScreenBase, free_width, progress_cell, progress_column
 from .messages import announce_change
 from .runner_base import QuestionRunnerScreen
 from .widgets.fields import FieldTextArea
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 __all__ = ["DocumentDialog", "DocumentReviewListScreen", "DocumentReviewScreen"]
+
+NO_DOCUMENT = "There is no document yet: press a to add one."
 
 
 class DocumentReviewListScreen(ListScreenBase[DocumentListData]):
@@ -56,29 +59,17 @@ class DocumentReviewListScreen(ListScreenBase[DocumentListData]):
     ROW_ACTIONS = ("open_document", "edit_document")
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "a",
-            "add_document",
-            "Add document",
-            id="add-document",
-            tooltip="Add a document to review",
-        ),
-        Binding(
+        bind("a", "add_document", "Add document", "Add a document to review"),
+        bind(
             "enter",
             "open_document",
             "Review",
+            "Review the selected document",
             id="review-document",
-            tooltip="Review the selected document",
             priority=True,
         ),
-        Binding(
-            "e",
-            "edit_document",
-            "Edit details",
-            id="edit-document",
-            tooltip="Change the title, date, version or source",
-        ),
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the inspection"),
+        bind("e", "edit_document", "Edit details", "Change the title, date, version or source"),
+        bind("escape", "back", "Back", "Back to the inspection"),
     ]
 
     def loader(self) -> Callable[[Session], DocumentListData]:
@@ -89,9 +80,8 @@ class DocumentReviewListScreen(ListScreenBase[DocumentListData]):
         wide = self.size.width >= 100
         # Fixed widths: measuring on idle can lag behind a quick reload; this never does.
         fixed = [("Date on it", "date", 10), ("Status", "status", 11)]
-        fixed += [("Progress", "progress", 14) if wide else ("Answered", "progress", 8)]
-        fixed += [("Findings", "findings", 8)]
-        title_width = max(16, self.size.width - 4 - sum(w + 2 for _, _, w in fixed) - 2)
+        fixed += [progress_column(wide), ("Findings", "findings", 8)]
+        title_width = free_width(self.size.width, fixed)
         table.add_column("Document", key="title", width=title_width)
         for label, key, width in fixed:
             table.add_column(label, key=key, width=width)
@@ -100,7 +90,7 @@ class DocumentReviewListScreen(ListScreenBase[DocumentListData]):
                 Text(one_line(r.title, title_width)),
                 r.date,
                 WORK_STATUS_WORDS.get(r.status, r.status),
-                r.progress if wide else r.progress.removesuffix(" answered"),
+                progress_cell(r.progress, wide),
                 str(r.findings),
                 key=r.id,
             )
@@ -117,11 +107,7 @@ class DocumentReviewListScreen(ListScreenBase[DocumentListData]):
         self.app.push_screen(DocumentReviewScreen(row_id))
 
     def action_open_document(self) -> None:
-        review_id = self.selected_id()
-        if review_id is None:
-            self.notify("There is no document yet: press a to add one.")
-            return
-        self.open_row(review_id)
+        self.open_selected(NO_DOCUMENT)
 
     def action_add_document(self) -> None:
         inspection_id = self.inspection_id
@@ -142,9 +128,8 @@ class DocumentReviewListScreen(ListScreenBase[DocumentListData]):
         self.app.push_screen(DocumentDialog(), chosen)
 
     def action_edit_document(self) -> None:
-        review_id = self.selected_id()
+        review_id = self.selected_or_say(NO_DOCUMENT)
         if review_id is None:
-            self.notify("There is no document yet: press a to add one.")
             return
 
         def chosen(details: DocumentDetails | None) -> None:
@@ -175,14 +160,13 @@ class DocumentReviewScreen(QuestionRunnerScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *QuestionRunnerScreen.BINDINGS,
-        Binding(
+        bind(
             "ctrl+o",
             "observations",
             "Observations",
-            id="observations",
-            tooltip="Write observations on the whole document (or back to the question)",
+            "Write observations on the whole document (or back to the question)",
+            show=False,
             priority=True,
-            show=False,  # the Observations label names the key; the Footer is full at 80 columns
         ),
     ]
 

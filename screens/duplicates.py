@@ -10,23 +10,22 @@ last while the board is open and the board can leave them out next time.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tenant_inspect.attempts import refusable
 from tenant_inspect.edits.board import merge_duplicate
-from tenant_inspect.errors import UserError
 from tenant_inspect.views.board import DuplicatePair, find_duplicates
 
 from .base import AnalysisScreen
+from .bindings import bind
 from .dialogs.merge_findings import MergeFindingsDialog
-from .markup import clip, escape, problem_words
+from .markup import clip, escape
 from .widgets.board_table import first_name
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
@@ -44,13 +43,9 @@ class DuplicatesScreen(AnalysisScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter", "merge", "Merge", id="merge", tooltip="Merge the selected pair", priority=True
-        ),
-        Binding(
-            "n", "not_duplicate", "Not duplicates", id="not-duplicate", tooltip="Hide this pair"
-        ),
-        Binding("escape", "back", "Back", id="back", show=False, tooltip="Back to the board"),
+        bind("enter", "merge", "Merge", "Merge the selected pair", priority=True),
+        bind("n", "not_duplicate", "Not duplicates", "Hide this pair"),
+        bind("escape", "back", "Back", "Back to the board", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -175,17 +170,17 @@ class DuplicatesScreen(AnalysisScreen):
                 return
             duplicate_id = pair.second.id if keep_id == pair.first.id else pair.first.id
 
-            def finished(result: tuple[Any, UserError | None]) -> None:
-                _, error = result
-                if error is not None:
-                    self.notify(problem_words(error), severity="error", title="Not merged")
-                else:
-                    self.notify("Merged: one finding now stands for both.", title="Saved")
+            def then() -> None:
                 if self.is_attached:
                     self.load()
 
-            self.services.write(
-                refusable(lambda s: merge_duplicate(s, keep_id, duplicate_id)), finished
+            merged = "Merged: one finding now stands for both."
+            self.write_and_notify(
+                lambda s: merge_duplicate(s, keep_id, duplicate_id),
+                merged,
+                then,
+                refused="Not merged",
+                bell=False,
             )
 
         self.app.push_screen(MergeFindingsDialog(pair.first, pair.second, keep=0), chosen)

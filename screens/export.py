@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, ProgressBar, Static
 
 from .base import ServicesMixin
+from .bindings import bind
 from .dialogs.file_picker import FilePicker, PickedFiles, documents_folder
 from .jobs import Report, run_file_job
 from .markup import escape
@@ -51,15 +52,8 @@ class ExportScreen(ServicesMixin, Screen[None]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s",
-            "export",
-            "Export",
-            id="export",
-            tooltip="Write the report file",
-            priority=True,
-        ),
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the dashboard"),
+        bind("ctrl+s", "export", "Export", "Write the report file", priority=True),
+        bind("escape", "back", "Back", "Back to the dashboard"),
     ]
 
     DEFAULT_CSS = """

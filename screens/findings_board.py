@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -36,20 +36,19 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Header, Input, Select, Static
 
-from tenant_inspect.attempts import refusable
 from tenant_inspect.edits.board import merge_duplicate, move_finding
 from tenant_inspect.edits.findings import FindingDraft, save_finding_change
-from tenant_inspect.errors import UserError
 from tenant_inspect.views import board
 from tenant_inspect.views.board import ALL, NO_AREA, BoardData, BoardRow, EvidenceView, Filters
 
 from .base import AnalysisScreen
+from .bindings import bind
 from .dialogs.area_picker import AreaPickerDialog
 from .dialogs.evidence import EvidenceDialog
 from .dialogs.finding import FindingDialog
 from .dialogs.merge_findings import MergeFindingsDialog
-from .markup import escape, problem_words
-from .messages import DataChanged
+from .markup import escape
+from .messages import announce_change
 from .widgets.board_filters import BoardFilters
 from .widgets.board_status import LEGEND, BoardDetail, BoardStatus, board_title
 from .widgets.board_table import BoardTable, Widths, author_width, column_widths
@@ -58,9 +57,6 @@ from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
     from sqlmodel import Session
-
-#: Typing in the search box waits this long for a pause before the table is rebuilt.
-SEARCH_PAUSE = 0.2
 
 
 class FindingsBoardScreen(AnalysisScreen):
@@ -80,25 +76,19 @@ class FindingsBoardScreen(AnalysisScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="search", key_display="/", tooltip="Search words"),
-        Binding("e", "edit", "Edit", id="edit", tooltip="Edit or delete the selected finding"),
-        Binding("a", "move", "Area", id="move", tooltip="Move the finding to another area"),
-        Binding(
-            "m", "merge", "Merge", id="merge", tooltip="Mark a duplicate, then the one to keep"
-        ),
-        Binding("d", "duplicates", "Duplicates", id="duplicates", tooltip="Possible duplicates"),
-        Binding(
-            "v", "evidence", "Evidence", id="evidence", tooltip="The answer or document behind it"
-        ),
-        Binding("o", "sort_next", "Sort", id="sort", tooltip="Sort by the next column"),
-        Binding("x", "clear_filters", "Clear filters", id="clear", show=False, tooltip="Show all"),
-        Binding("1", "sort('area')", "Sort by area", show=False),
-        Binding("2", "sort('kind')", "Sort by kind", show=False),
-        Binding("3", "sort('themes')", "Sort by themes", show=False),
-        Binding("4", "sort('author')", "Sort by author", show=False),
-        Binding("5", "sort('evidence')", "Sort by evidence", show=False),
-        Binding("6", "sort('text')", "Sort by text", show=False),
-        Binding("escape", "back", "Back", id="back", show=False, tooltip="Back to the inspection"),
+        bind("slash", "search", "Search", "Search words", key_display="/"),
+        bind("e", "edit", "Edit", "Edit or delete the selected finding"),
+        bind("a", "move", "Area", "Move the finding to another area"),
+        bind("m", "merge", "Merge", "Mark a duplicate, then the one to keep"),
+        bind("d", "duplicates", "Duplicates", "Possible duplicates"),
+        bind("v", "evidence", "Evidence", "The answer or document behind it"),
+        bind("o", "sort_next", "Sort", "Sort by the next column", id="sort"),
+        bind("x", "clear_filters", "Clear filters", "Show all", id="clear", show=False),
+        *[
+            Binding(str(number), f"sort('{column}')", f"Sort by {column}", show=False)
+            for number, column in enumerate(board.COLUMN_KEYS, start=1)
+        ],
+        bind("escape", "back", "Back", "Back to the inspection", show=False),
     ]
 
     AUTO_FOCUS = "#board-table"
@@ -108,18 +98,7 @@ class FindingsBoardScreen(AnalysisScreen):
     FindingsBoardScreen .title-row { height: 1; }
     FindingsBoardScreen #board-title { text-wrap: nowrap; text-overflow: ellipsis; }
     FindingsBoardScreen .key-hint { width: auto; color: $text-muted; padding: 0 1; }
-    FindingsBoardScreen #board-filters { height: 1; }
-    FindingsBoardScreen #board-search { width: 1fr; background: $boost; }
-    FindingsBoardScreen #board-search:focus { background: $primary 25%; }
-    FindingsBoardScreen #board-kind { width: 16; }
-    FindingsBoardScreen #board-area { width: 20; }
-    FindingsBoardScreen #board-theme { width: 20; }
-    FindingsBoardScreen #board-status { height: 1; color: $text-muted; padding: 0 1; }
-    FindingsBoardScreen #board-status.-merging { color: $warning; text-style: bold; }
     FindingsBoardScreen #board-table { height: 1fr; }
-    FindingsBoardScreen #board-detail {
-        height: auto; max-height: 6; padding: 0 1; border-top: solid $primary;
-    }
     FindingsBoardScreen.-tall #board-detail { max-height: 10; }
     """
 
@@ -129,7 +108,6 @@ class FindingsBoardScreen(AnalysisScreen):
         self.filters = Filters(area=area_id or ALL)
         self.order = board.SortOrder()
         self.shown_rows: list[BoardRow] = []
-        self._search_timer: Timer | None = None
         #: The finding marked as a duplicate, waiting for the one to keep.
         self.marked: str | None = None
         #: Pairs the coordinator said are not duplicates (kept while the board is open).
@@ -244,40 +222,25 @@ class FindingsBoardScreen(AnalysisScreen):
 
     # -- search and filters ---------------------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "board-search":
-            return
+    def on_board_filters_changed(self, event: BoardFilters.Changed) -> None:
         event.stop()
-        self.filters = replace(self.filters, query=event.value)
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_PAUSE, self.refilter)
+        self.filters = replace(self.filters, **{event.field: event.value})
+        if event.typed:
+            self.query_one(BoardFilters).after_pause(self.refilter)
+        else:
+            self.refilter()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "board-search":
-            event.stop()
-            self._apply_search_now()
-            self.table.focus()
+    def on_board_filters_search_done(self, event: BoardFilters.SearchDone) -> None:
+        event.stop()
+        self._apply_search_now()
+        self.table.focus()
+
+    @property
+    def _search_timer(self) -> Timer | None:
+        return self.query_one(BoardFilters).search_timer
 
     def _apply_search_now(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        self.refilter()
-
-    def on_key(self, event: events.Key) -> None:
-        # ↓ from the search box goes to the table, as Enter does.
-        if event.key == "down" and self.focused is self.query_one("#board-search", Input):
-            event.stop()
-            self._apply_search_now()
-            self.table.focus()
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        field = {"board-kind": "kind", "board-area": "area", "board-theme": "theme"}
-        if event.select.id not in field:
-            return
-        event.stop()
-        self.filters = replace(self.filters, **{field[event.select.id]: str(event.value)})
+        self.query_one(BoardFilters).cancel_pause()
         self.refilter()
 
     def action_search(self) -> None:
@@ -314,24 +277,13 @@ class FindingsBoardScreen(AnalysisScreen):
         ``select`` is the finding the cursor should be on once the table is redrawn.
         """
 
-        def finished(result: tuple[Any, UserError | None]) -> None:
-            _, error = result
-            if error is not None:
-                self.notify(problem_words(error), severity="error", title="Not saved")
-                self.app.bell()
-            else:
-                self.notify(done, title="Saved")
+        def then() -> None:
             self._select = select
-            self._tell_others()
+            announce_change(self)
             if self.is_attached:
                 self.load()
 
-        self.services.write(refusable(fn), finished)
-
-    def _tell_others(self) -> None:
-        for screen in self.app.screen_stack:
-            if screen is not self:
-                screen.post_message(DataChanged())
+        self.write_and_notify(fn, done, then)
 
     def action_edit(self) -> None:
         row = self.selected()

@@ -6,18 +6,17 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tenant_inspect.summaries import InspectionSummary
 
-from .base import ServicesMixin
+from .base import ReloadingScreen
+from .bindings import bind
 from .dialogs.file_picker import PickedFiles
 from .dialogs.team_files import import_dialog
 from .jobs import Report, run_file_job
-from .messages import DataChanged, StoreReady
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
@@ -50,39 +49,14 @@ def _fit(text: str, width: int) -> str:
 _FIXED_WIDTH = 10 + 9 + 10 + 8 + 2 * 5 + 2
 
 
-class HomeScreen(ServicesMixin, Screen[None]):
+class HomeScreen(ReloadingScreen):
     """Lists inspections; n creates one, Enter opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "new_inspection",
-            "New inspection",
-            id="new-inspection",
-            tooltip="Create an inspection",
-        ),
-        Binding(
-            "enter",
-            "open_inspection",
-            "Open",
-            id="open-inspection",
-            tooltip="Open the selected inspection",
-            priority=True,
-        ),
-        Binding(
-            "d",
-            "demo",
-            "Sample inspection",
-            id="demo",
-            tooltip="Create a sample inspection to explore",
-        ),
-        Binding(
-            "k",
-            "import_kit",
-            "Import a kit",
-            id="import-kit",
-            tooltip="Open a kit or bundle file from your coordinator",
-        ),
+        bind("n", "new_inspection", "New inspection", "Create an inspection"),
+        bind("enter", "open_inspection", "Open", "Open the selected inspection", priority=True),
+        bind("d", "demo", "Sample inspection", "Create a sample inspection to explore"),
+        bind("k", "import_kit", "Import a kit", "Open a kit or bundle file from your coordinator"),
     ]
 
     def __init__(self) -> None:
@@ -104,22 +78,16 @@ class HomeScreen(ServicesMixin, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Runs before the base class's, which shows the first list (first_show).
         self.query_one("#home-empty").display = False
+
+    def first_show(self) -> None:
+        # The quick list read at start-up, if there is one, while the store is still opening.
         quick = self.services.quick_summaries()
         if quick is not None:
             self.show(quick)
-        elif self.services.store_ready:
-            self.reload()
-
-    def on_store_ready(self, message: StoreReady) -> None:
-        self.reload()
-
-    def on_data_changed(self, message: DataChanged) -> None:
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        if self.services.store_ready:
-            self.reload()
+        else:
+            super().first_show()
 
     def reload(self) -> None:
         from tenant_inspect.inspections import list_inspections

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
@@ -21,9 +21,10 @@ from tenant_inspect.views import fieldwork as views
 from tenant_inspect.views.fieldwork import InterviewListData, RunnerData
 from tenant_inspect.vocabulary import WORK_STATUS_WORDS
 
+from .bindings import bind
 from .dialogs.confirm import ConfirmDialog
 from .dialogs.interview_details import InterviewSetupDialog
-from .list_base import ListScreenBase
+from .list_base import ListScreenBase, free_width, progress_cell, progress_column
 from .messages import announce_change
 from .runner_base import QuestionRunnerScreen
 from .widgets.one_line import one_line
@@ -45,29 +46,22 @@ class InterviewListScreen(ListScreenBase[InterviewListData]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "start_interview",
-            "Start interview",
-            id="start-interview",
-            tooltip="Set up a new interview and start it",
-        ),
-        Binding(
+        bind("n", "start_interview", "Start interview", "Set up a new interview and start it"),
+        bind(
             "enter",
             "open_interview",
             "Open",
-            id="open-interview",
-            tooltip="Open or resume the selected interview",
+            "Open or resume the selected interview",
             priority=True,
         ),
-        Binding(
+        bind(
             "f",
             "toggle_filter",
             "All areas",
+            "Show every area's interviews, or only this area's",
             id="toggle-area-filter",
-            tooltip="Show every area's interviews, or only this area's",
         ),
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the inspection"),
+        bind("escape", "back", "Back", "Back to the inspection"),
     ]
 
     TABLE_ID = "interviews"
@@ -99,10 +93,8 @@ class InterviewListScreen(ListScreenBase[InterviewListData]):
         area_width = 28 if wide else 18
         fixed = [("Date", "date", 10)] if wide else []
         fixed += [("Status", "status", 20 if wide else 11)]
-        fixed += [("Progress", "progress", 14) if wide else ("Answered", "progress", 8)]
-        role_width = max(
-            16, self.size.width - 4 - (area_width + 2) - sum(w + 2 for _, _, w in fixed) - 2
-        )
+        fixed += [progress_column(wide)]
+        role_width = free_width(self.size.width, fixed, area_width)
         table.add_column("Area", key="area", width=area_width)
         table.add_column("Interviewee (role)", key="role", width=role_width)
         for label, key, width in fixed:
@@ -119,7 +111,7 @@ class InterviewListScreen(ListScreenBase[InterviewListData]):
             ]
             if wide:
                 cells.append(r.date)
-            cells += [status, r.progress if wide else r.progress.removesuffix(" answered")]
+            cells += [status, progress_cell(r.progress, wide)]
             table.add_row(*cells, key=r.id)
         area_name = dict(data.areas).get(self.area_id or "", "")
         title = f"Interviews — {area_name}" if self.only_area and area_name else "Interviews"
@@ -147,11 +139,7 @@ class InterviewListScreen(ListScreenBase[InterviewListData]):
             self.show(self.data)
 
     def action_open_interview(self) -> None:
-        interview_id = self.selected_id()
-        if interview_id is None:
-            self.notify("There is no interview to open yet: press n to start one.")
-            return
-        self.open_row(interview_id)
+        self.open_selected("There is no interview to open yet: press n to start one.")
 
     def open_row(self, row_id: str) -> None:
         """Open the interview, asking for consent first if it was not recorded."""

@@ -33,6 +33,7 @@ from tenant_inspect.edits import judgements as judgement_edits
 from tenant_inspect.views.judgements import JudgementsData, load_judgements
 
 from .base import AnalysisScreen
+from .bindings import bind
 from .dialogs.inspector_grade import InspectorGradeDialog
 from .markup import escape
 from .widgets.footer import FittingFooter
@@ -62,59 +63,51 @@ class JudgementsScreen(AnalysisScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
+        bind(
             "left_square_bracket",
             "area(-1)",
             "Previous area",
+            "The area before this one",
             id="previous-area",
             key_display="[",
             group=MOVE,
-            tooltip="The area before this one",
         ),
-        Binding(
+        bind(
             "right_square_bracket",
             "area(1)",
             "Next area",
+            "The area after this one",
             id="next-area",
             key_display="]",
             group=MOVE,
-            tooltip="The area after this one",
         ),
-        Binding(
+        bind(
             "i",
             "inspector_grade",
             "Inspector's grade",
-            id="inspector-grade",
-            tooltip="Record one inspector's own grade for this area",
+            "Record one inspector's own grade for this area",
         ),
         # One key for both tabs; the Footer names the tab it goes to.
-        Binding(
+        bind(
             "ctrl+pagedown,ctrl+pageup",
             "show_tab('agreement')",
             "Agreement",
+            "How far the inspectors agree, and the areas to discuss",
             id="agreement-tab",
-            key_display="^PgDn",
-            tooltip="How far the inspectors agree, and the areas to discuss",
             priority=True,
+            key_display="^PgDn",
         ),
-        Binding(
+        bind(
             "ctrl+pagedown,ctrl+pageup",
             "show_tab('area')",
             "Area",
+            "Back to grading the area",
             id="area-tab",
-            key_display="^PgDn",
-            tooltip="Back to grading the area",
             priority=True,
+            key_display="^PgDn",
         ),
-        Binding("escape", "back", "Back", id="back", show=False, tooltip="Back to the dashboard"),
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            id="quit",
-            show=False,
-            tooltip="Quit (everything is already saved)",
-        ),
+        bind("escape", "back", "Back", "Back to the dashboard", show=False),
+        bind("ctrl+q", "quit", "Quit", "Quit (everything is already saved)", show=False),
     ]
 
     AUTO_FOCUS = "#final-grade"

@@ -30,6 +30,20 @@ if TYPE_CHECKING:
 ListData = TypeVar("ListData")
 
 
+def progress_column(wide: bool) -> tuple[str, str, int]:
+    """The progress column (heading, key, width): "7 of 23 answered", or "7 of 23" when narrow."""
+    return ("Progress", "progress", 14) if wide else ("Answered", "progress", 8)
+
+
+def progress_cell(progress: str, wide: bool) -> str:
+    return progress if wide else progress.removesuffix(" answered")
+
+
+def free_width(total: int, fixed: list[tuple[str, str, int]], *others: int) -> int:
+    """What is left (at least 16) of ``total`` for the one flexible column of a list."""
+    return max(16, total - 4 - sum(w + 2 for w in others) - sum(w + 2 for _, _, w in fixed) - 2)
+
+
 class ListScreenBase(ServicesMixin, Screen[None], Generic[ListData]):
     """A titled table of rows read in a worker; Enter opens the selected row."""
 
@@ -131,6 +145,19 @@ class ListScreenBase(ServicesMixin, Screen[None], Generic[ListData]):
         table: DataTable[object] = self.query_one(f"#{self.TABLE_ID}", DataTable)
         if table.row_count:
             table.move_cursor(row=table.get_row_index(row_id))
+
+    def selected_or_say(self, nothing: str) -> str | None:
+        """The selected row's id; when there is none, say ``nothing`` (what to do first)."""
+        row_id = self.selected_id()
+        if row_id is None:
+            self.notify(nothing)
+        return row_id
+
+    def open_selected(self, nothing: str) -> None:
+        """Open the selected row, or say ``nothing`` when there is none."""
+        row_id = self.selected_or_say(nothing)
+        if row_id is not None:
+            self.open_row(row_id)
 
     def open_row(self, row_id: str) -> None:  # pragma: no cover - overridden
         """Each list says what opening a row does."""

@@ -24,13 +24,12 @@ from tenant_inspect.attempts import refusable
 from tenant_inspect.errors import UserError
 
 from .base import AnalysisScreen
+from .bindings import bind
 from .dialogs.confirm import ConfirmDialog
 from .markup import escape, problem_words
 
 if TYPE_CHECKING:
     from sqlmodel import Session
-
-MOVE = Binding.Group("Move ")
 
 
 class HasId(Protocol):
@@ -41,39 +40,13 @@ class HasId(Protocol):
 RowT = TypeVar("RowT", bound=HasId)
 
 
-def move_bindings(earlier: str, later: str) -> list[Binding]:
-    """[ and ] (shown as one "Move" group) and Ctrl+↑↓, with the tooltips given."""
-    return [
-        Binding(
-            "left_square_bracket",
-            "move(-1)",
-            "Move up",
-            id="move-up",
-            key_display="[",
-            group=MOVE,
-            tooltip=earlier,
-        ),
-        Binding(
-            "right_square_bracket",
-            "move(1)",
-            "Move down",
-            id="move-down",
-            key_display="]",
-            group=MOVE,
-            tooltip=later,
-        ),
-        Binding("ctrl+up", "move(-1)", "Move up", show=False),
-        Binding("ctrl+down", "move(1)", "Move down", show=False),
-    ]
-
-
 def delete_binding(tooltip: str) -> Binding:
-    return Binding("delete", "delete", "Delete", id="delete", key_display="Del", tooltip=tooltip)
+    return bind("delete", "delete", "Delete", tooltip, key_display="Del")
 
 
 LEAVE_BINDINGS = [
-    Binding("escape", "back", "Back", id="back", show=False, tooltip="Back to the dashboard"),
-    Binding("ctrl+q", "quit", "Quit", id="quit", show=False, tooltip="Quit (everything is saved)"),
+    bind("escape", "back", "Back", "Back to the dashboard", show=False),
+    bind("ctrl+q", "quit", "Quit", "Quit (everything is saved)", show=False),
 ]
 
 

@@ -20,18 +20,19 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Select, Static, TextArea
 
 from tenant_inspect.edits import recommendations as recommendation_edits
 from tenant_inspect.views.recommendations import RecRow, RecsData, load_recommendations, offer_order
 
+from .bindings import bind, move_bindings
 from .dialogs.link_findings import LinkFindingsDialog
 from .dialogs.text_entry import TextDialog
 from .dialogs.unanswered import UnansweredDialog
 from .markup import clip, escape
-from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding, move_bindings
+from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding
 from .widgets.footer import FittingFooter
 from .widgets.recommendation_form import FIELD_NAMES, NO_AREA, RecommendationForm
 from .widgets.save_indicator import SaveIndicator
@@ -58,16 +59,10 @@ class RecommendationsScreen(OrderedListScreen[RecRow]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add", id="add", tooltip="Add a recommendation at the end"),
-        Binding("e", "edit", "Edit", id="edit", tooltip="Go into the selected one's form"),
-        Binding("l", "link", "Findings", id="link", tooltip="Choose the findings this one answers"),
-        Binding(
-            "w",
-            "unanswered",
-            "Unanswered",
-            id="unanswered",
-            tooltip="Weaknesses no recommendation answers",
-        ),
+        bind("a", "add", "Add", "Add a recommendation at the end"),
+        bind("e", "edit", "Edit", "Go into the selected one's form"),
+        bind("l", "link", "Findings", "Choose the findings this one answers"),
+        bind("w", "unanswered", "Unanswered", "Weaknesses no recommendation answers"),
         *move_bindings("Earlier (renumbers)", "Later (renumbers)"),
         delete_binding("Delete the selected recommendation (asks first)"),
         *LEAVE_BINDINGS,

@@ -24,12 +24,11 @@ Conflicts screen can say "from Ann's laptop" — and the screen only reads it ba
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Header, ProgressBar, Static
 
@@ -38,6 +37,7 @@ from tenant_inspect.views.team import MemberRow, TeamData, load_team
 from tenant_inspect.vocabulary import ROLE_WORDS
 
 from .base import InspectionScreen
+from .bindings import bind
 from .dialogs.file_picker import PickedFiles
 from .dialogs.team_files import (
     default_bundle_path,
@@ -50,15 +50,13 @@ from .dialogs.team_files import (
 from .jobs import Report, run_file_job
 from .markup import escape
 from .widgets.footer import FittingFooter
+from .widgets.import_summary import ImportSummary, OpenConflicts
+from .widgets.tables import keyed_table
 
 if TYPE_CHECKING:
     from tenant_inspect.bundle import ExportResult
     from tenant_inspect.merge import FileResult, ImportProgress
     from tenant_inspect.store import Store
-
-
-#: How many open conflicts the Team screen lists before "… and N more".
-CONFLICTS_LISTED = 3
 
 
 # ---------------------------------------------------------------------------
@@ -80,42 +78,21 @@ class TeamScreen(InspectionScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "k",
-            "kit",
-            "Kit for member",
-            id="kit",
-            tooltip="Export a kit file for the selected team member",
-        ),
-        Binding(
+        bind("k", "kit", "Kit for member", "Export a kit file for the selected team member"),
+        bind(
             "r",
             "return_file",
             "Return file",
-            id="return-file",
-            tooltip="Export everything on this laptop for the coordinator (a full bundle)",
+            "Export everything on this laptop for the coordinator (a full bundle)",
         ),
-        Binding(
+        bind(
             "i",
             "import_files",
             "Import files",
-            id="import-files",
-            tooltip="Merge kits or return files handed back by the team",
+            "Merge kits or return files handed back by the team",
         ),
-        Binding(
-            "c",
-            "conflicts",
-            "Conflicts",
-            id="conflicts",
-            tooltip="Choose between versions changed on two laptops",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="back",
-            tooltip="Back to the inspection",
-            show=False,
-        ),
+        bind("c", "conflicts", "Conflicts", "Choose between versions changed on two laptops"),
+        bind("escape", "back", "Back", "Back to the inspection", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -152,26 +129,20 @@ class TeamScreen(InspectionScreen):
             yield Static("Esc: back", classes="key-hint")
         with VerticalScroll(id="team-body"):
             yield Static("Reading the team…", id="team-laptop", classes="info-line")
-            members: DataTable[str] = DataTable(
-                id="team-members", cursor_type="row", zebra_stripes=True
+            yield keyed_table(
+                "team-members",
+                ("Name", "name"),
+                ("Role", "role"),
+                ("Last kit made on this laptop", "kit"),
+                zebra_stripes=True,
             )
-            members.add_column("Name", key="name")
-            members.add_column("Role", key="role")
-            members.add_column("Last kit made on this laptop", key="kit")
-            yield members
             yield Static("", id="team-result")
             with Horizontal(id="team-progress-row"):
                 yield ProgressBar(total=1, show_eta=False, id="team-progress")
                 yield Static("", id="team-step")
-            summary: DataTable[Any] = DataTable(id="team-summary", cursor_type="row")
-            summary.add_column("File", key="file")
-            summary.add_column("Added", key="added")
-            summary.add_column("Updated", key="updated")
-            summary.add_column("Unchanged", key="unchanged")
-            summary.add_column("Conflicts", key="conflicts")
-            yield summary
+            yield ImportSummary(id="team-summary")
             yield Static("", id="team-refused")
-            yield Static("", id="team-conflicts")
+            yield OpenConflicts("", id="team-conflicts")
         yield FittingFooter()
 
     # -- loading ---------------------------------------------------------------
@@ -232,21 +203,8 @@ class TeamScreen(InspectionScreen):
         self._fill_members()
 
     def _show_conflicts(self) -> None:
-        panel = self.query_one("#team-conflicts", Static)
-        items = self.data.conflicts if self.data else ()
-        if not items:
-            panel.update("No conflicts to resolve.")
-            return
-        count = len(items)
-        lines = [
-            f"[b]{count} conflict{'s' if count != 1 else ''} to resolve[/b] — press c to "
-            "choose which version to keep:"
-        ]
         width = max(30, self.size.width - 14)  # bullet, paddings and a scroll bar
-        lines += [f"  • {escape(one_line(i.title, width))}" for i in items[:CONFLICTS_LISTED]]
-        if count > CONFLICTS_LISTED:
-            lines.append(f"  … and {count - CONFLICTS_LISTED} more")
-        panel.update("\n".join(lines))
+        self.query_one(OpenConflicts).show(self.data.conflicts if self.data else (), width)
 
     def selected_member(self) -> MemberRow | None:
         table = self.query_one("#team-members", DataTable)
@@ -399,21 +357,8 @@ class TeamScreen(InspectionScreen):
         self.reload()
 
     def _fill_summary(self) -> None:
-        table = self.query_one("#team-summary", DataTable)
-        table.clear()
-        table.display = bool(self.results)
         width = max(16, self.size.width - 50)
-        for number, r in enumerate(self.results):
-            name = one_line(r.path.name, width - 2)
-            if r.ok:
-                cells = [r.added, r.updated, r.unchanged, r.conflicts]
-                table.add_row(
-                    f"✓ {name}",
-                    *(Text(str(n), justify="right") for n in cells),
-                    key=str(number),
-                )
-            else:
-                table.add_row(f"✗ {name}", "refused", "–", "–", "–", key=str(number))
+        self.query_one(ImportSummary).show(self.results, width)
         refused = [r for r in self.results if not r.ok]
         panel = self.query_one("#team-refused", Static)
         panel.display = bool(refused)

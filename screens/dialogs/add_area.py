@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from ..bindings import bind
 from .form import Field, Form
 
 FIELDS = (
@@ -39,8 +40,8 @@ class AddAreaDialog(Form[tuple[str, str]]):
     """Dismisses with (name, kind) — kind "department" or "theme" — or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without adding"),
-        Binding("ctrl+s", "save", "Add", id="save", tooltip="Add the area", priority=True),
+        bind("escape", "cancel", "Cancel", "Close without adding"),
+        bind("ctrl+s", "save", "Add", "Add the area", priority=True),
     ]
 
     def __init__(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from tenant_inspect.views.board import NO_AREA, AreaChoice
 
+from ..bindings import bind
 from ..markup import clip, escape
 
 
@@ -26,7 +27,7 @@ class AreaPickerDialog(ModalScreen[str | None]):
     """Choose the area to move a finding to; returns the area id (or NO_AREA)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Leave it where it is"),
+        bind("escape", "cancel", "Cancel", "Leave it where it is"),
     ]
 
     DEFAULT_CSS = """

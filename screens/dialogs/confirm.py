@@ -15,14 +15,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..bindings import bind
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask ``question``; dismiss with True only when the user confirms."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Keep it: change nothing"),
+        bind("escape", "cancel", "Cancel", "Keep it: change nothing"),
         Binding("n", "cancel", "No", show=False),
-        Binding("y", "confirm", "Yes", id="confirm", tooltip="Do it"),
+        bind("y", "confirm", "Yes", "Do it"),
     ]
 
     def __init__(self, question: str, confirm_label: str = "Remove") -> None:

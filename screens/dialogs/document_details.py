@@ -11,27 +11,26 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Static
 
 from tenant_inspect.views.fieldwork import DocumentDetails
 
-from ..widgets.fields import TickBox, show_problems
+from ..widgets.fields import TickBox, form_row, note, noted
+from .base import Dialog, dialog_bindings, dialog_buttons
+
+OPTIONAL_SOURCE = "optional, e.g. landlord's website, inspection pack"
 
 
-class DocumentDialog(ModalScreen[DocumentDetails | None]):
+class DocumentDialog(Dialog[DocumentDetails]):
     """Add a document to the desktop review: title, its date (or undated), version, source."""
 
     CSS_PATH = "../fieldwork.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding(
-            "ctrl+s", "save", "Save", id="save-document", tooltip="Add the document", priority=True
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings(
+        tooltip="Add the document", id="save-document"
+    )
 
     def __init__(self, details: DocumentDetails | None = None) -> None:
         super().__init__()
@@ -41,57 +40,38 @@ class DocumentDialog(ModalScreen[DocumentDetails | None]):
         d = self.details
         with Vertical(classes="dialog document-dialog"):
             yield Static("Edit document" if d else "Add a document", classes="dialog-title")
-            with Horizontal(classes="fw-row"):
-                yield Label("Title *", classes="fw-label")
-                with Vertical(classes="fw-field"):
-                    yield Input(
-                        d.title if d else "",
-                        placeholder="e.g. Tenant Involvement Statement 2023-2026",
-                        id="title",
-                        compact=True,
-                    )
-                    yield Static("As it appears on the cover.", classes="fw-note")
-            with Horizontal(classes="fw-row"):
-                yield Label("Date on it *", classes="fw-label")
-                with Vertical(classes="fw-field"):
-                    yield Input(
-                        d.document_date.isoformat() if d and d.document_date else "",
-                        placeholder="YYYY-MM-DD",
-                        id="document-date",
-                        max_length=10,
-                        compact=True,
-                        classes="fw-date",
-                    )
-                    yield TickBox(
-                        "Undated: no date anywhere on it",
-                        d.undated if d else False,
-                        id="undated",
-                        compact=True,
-                    )
-            with Horizontal(classes="fw-row"):
-                yield Label("Version", classes="fw-label")
-                yield Input(
-                    d.version if d else "",
-                    placeholder="optional, e.g. v2, second edition",
-                    id="version",
-                    compact=True,
-                    classes="fw-field",
+            title = Input(
+                d.title if d else "",
+                placeholder="e.g. Tenant Involvement Statement 2023-2026",
+                id="title",
+                compact=True,
+            )
+            yield form_row("Title *", noted(title, note("As it appears on the cover.")))
+            date = Input(
+                d.document_date.isoformat() if d and d.document_date else "",
+                placeholder="YYYY-MM-DD",
+                id="document-date",
+                max_length=10,
+                compact=True,
+                classes="fw-date",
+            )
+            undated = TickBox(
+                "Undated: no date anywhere on it",
+                d.undated if d else False,
+                id="undated",
+                compact=True,
+            )
+            yield form_row("Date on it *", noted(date, undated))
+            for label, field_id, value, placeholder in (
+                ("Version", "version", d.version if d else "", "optional, e.g. v2, second edition"),
+                ("Source", "source", d.source if d else "", OPTIONAL_SOURCE),
+            ):
+                field = Input(
+                    value, placeholder=placeholder, id=field_id, compact=True, classes="fw-field"
                 )
-            with Horizontal(classes="fw-row"):
-                yield Label("Source", classes="fw-label")
-                yield Input(
-                    d.source if d else "",
-                    placeholder="optional, e.g. landlord's website, inspection pack",
-                    id="source",
-                    compact=True,
-                    classes="fw-field",
-                )
+                yield form_row(label, field)
             yield Static("", id="form-errors", classes="form-errors -empty")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(
-                    "Save" if d else "Add document", variant="primary", id="save", compact=True
-                )
-                yield Button("Cancel", id="cancel", compact=True)
+            yield dialog_buttons("Save" if d else "Add document")
             yield Static(
                 "[b]Enter[/b] next field  ·  [b]Ctrl+S[/b] saves  ·  [b]Esc[/b] cancels",
                 classes="dialog-hint",
@@ -116,16 +96,6 @@ class DocumentDialog(ModalScreen[DocumentDetails | None]):
         if event.input.id == "document-date" and event.value.strip():
             self.query_one("#undated", TickBox).value = False
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_save(self) -> None:
         title = self.query_one("#title", Input).value.strip()
         date_str = self.query_one("#document-date", Input).value.strip()
@@ -148,9 +118,7 @@ class DocumentDialog(ModalScreen[DocumentDetails | None]):
             problems.append("Give the date on the document, or tick Undated if it has none.")
             first_bad = first_bad or "#document-date"
         if problems:
-            show_problems(self, problems)
-            if first_bad:
-                self.query_one(first_bad).focus()
+            self.show_problems(problems, first_bad)
             return
         self.dismiss(
             DocumentDetails(

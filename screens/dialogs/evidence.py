@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from tenant_inspect.views.board import EvidenceView
 
+from ..bindings import bind
 from ..markup import escape
 
 
@@ -24,7 +25,7 @@ class EvidenceDialog(ModalScreen[None]):
     """Read the evidence behind a finding. Esc closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="close", tooltip="Back to the findings"),
+        bind("escape", "close", "Close", "Back to the findings"),
         Binding("v", "close", "Close", show=False),
     ]
 

@@ -28,11 +28,12 @@ from urllib.parse import unquote
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DirectoryTree, Input, Label, Static
 
+from ..bindings import bind
 from ..markup import escape
 from ..widgets.fields import TickBox
 from .confirm import ConfirmDialog
@@ -138,9 +139,9 @@ class FilePicker(ModalScreen[PickedFiles | None]):
     """Choose where to save one file (``save``), or which file(s) to open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close; nothing is done"),
-        Binding("f2", "browse", "Browse folders", id="browse", tooltip="Show or hide the folders"),
-        Binding("f3", "next_stick", "USB stick", id="usb", tooltip="Go to the next USB stick"),
+        bind("escape", "cancel", "Cancel", "Close; nothing is done"),
+        bind("f2", "browse", "Browse folders", "Show or hide the folders"),
+        bind("f3", "next_stick", "USB stick", "Go to the next USB stick", id="usb"),
     ]
 
     DEFAULT_CSS = """

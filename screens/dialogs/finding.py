@@ -22,40 +22,33 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
 from tenant_inspect.edits.findings import FindingDraft
 from tenant_inspect.themes import THEMES
 from tenant_inspect.vocabulary import KIND_LABELS
 
-from ..widgets.fields import MarkedRadioButton, TickList, show_problems
+from ..bindings import bind
+from ..widgets.fields import MarkedRadioButton, TickList
+from .base import Dialog, dialog_bindings, dialog_buttons
 
 
-class FindingDialog(ModalScreen[FindingDraft | None]):
+class FindingDialog(Dialog[FindingDraft]):
     """Add or edit one finding: kind, text, themes; shows the evidence it cites."""
 
     CSS_PATH = "../fieldwork.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save finding",
-            id="save-finding",
-            tooltip="Save this finding",
-            priority=True,
-        ),
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding(
+        *dialog_bindings("Save finding", "Save this finding", id="save-finding", save_first=True),
+        bind(
             "ctrl+d",
             "delete",
             "Delete finding",
+            "Delete this finding (asks first)",
             id="delete-finding",
-            tooltip="Delete this finding (asks first)",
             priority=True,
         ),
     ]
@@ -103,11 +96,8 @@ class FindingDialog(ModalScreen[FindingDraft | None]):
                 compact=True,
             )
             yield Static("", id="form-errors", classes="form-errors -empty")
-            with Horizontal(classes="dialog-buttons"):
-                if self.editing:
-                    yield Button("Delete", variant="error", id="delete", compact=True)
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            delete = [Button("Delete", variant="error", id="delete", compact=True)]
+            yield dialog_buttons("Save", "save", *(delete if self.editing else []))
             yield Static(
                 "[b]Ctrl+S[/b] saves  ·  [b]Esc[/b] cancels  ·  [b]←→ Space[/b] pick the kind"
                 + ("  ·  [b]Ctrl+D[/b] deletes" if self.editing else ""),
@@ -127,15 +117,6 @@ class FindingDialog(ModalScreen[FindingDraft | None]):
             return self.editing
         return True
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        elif event.button.id == "delete":
-            self.action_delete()
-        else:
-            self.action_cancel()
-
     def draft(self) -> FindingDraft:
         radio = self.query_one("#finding-kind", RadioSet)
         kinds = list(KIND_LABELS)
@@ -154,13 +135,9 @@ class FindingDialog(ModalScreen[FindingDraft | None]):
         if not draft.text:
             problems.append("Write the finding.")
         if problems:
-            show_problems(self, problems)
-            self.query_one("#finding-kind" if not draft.kind else "#finding-text").focus()
+            self.show_problems(problems, "#finding-kind" if not draft.kind else "#finding-text")
             return
         self.dismiss(draft)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_delete(self) -> None:
         if not self.editing:

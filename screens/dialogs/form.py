@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -35,6 +35,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..base import ServicesMixin
 from ..markup import escape
+from .base import dialog_bindings
 
 #: A check on the typed (trimmed, non-empty) text: None when it is fine, else what is wrong.
 Validator = Callable[[str], str | None]
@@ -78,10 +79,7 @@ class Field:
 class Form(ServicesMixin, ModalScreen[ResultT | None]):
     """A dialog built from :class:`Field` s; subclasses say what the values become."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings()
 
     DEFAULT_CSS = """
     .form-dialog Input { background: $boost; }

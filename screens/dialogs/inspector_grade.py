@@ -11,25 +11,24 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, RadioSet, Select, Static, TextArea
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.widgets import RadioSet, Select, Static, TextArea
 
 from tenant_inspect.views.judgements import Member
 from tenant_inspect.vocabulary import GRADE_KEYS
 
 from ..markup import escape
 from ..widgets.grade_choice import cursor_to_choice, grade_radio
+from .base import Dialog, dialog_bindings, dialog_buttons
 
 
-class InspectorGradeDialog(ModalScreen[tuple[str, str, str] | None]):
+class InspectorGradeDialog(Dialog[tuple[str, str, str]]):
     """Choose an inspector, their grade and (optionally) why; returns (judge id, grade, rationale)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save this grade", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings(tooltip="Save this grade")
+
+    ERRORS_ID = "grade-error"
 
     DEFAULT_CSS = """
     InspectorGradeDialog .grade-dialog { width: 76; max-width: 100%; height: auto; }
@@ -82,9 +81,7 @@ class InspectorGradeDialog(ModalScreen[tuple[str, str, str] | None]):
             yield Static("Why (optional)", classes="grade-label")
             yield TextArea(rationale, id="grade-rationale", soft_wrap=True)
             yield Static("", id="grade-error")
-            with Horizontal(classes="grade-buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield dialog_buttons("Save", classes="grade-buttons")
             yield Static(
                 "[b]Ctrl+S[/b] saves  ·  [b]Esc[/b] cancels  ·  [b]↑↓ Space[/b] choose the grade",
                 classes="grade-hint",
@@ -108,21 +105,10 @@ class InspectorGradeDialog(ModalScreen[tuple[str, str, str] | None]):
         radio.call_after_refresh(cursor_to_choice, radio)
         self.query_one("#grade-rationale", TextArea).load_text(rationale)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
     def action_save(self) -> None:
         index = self.query_one("#grade-choice", RadioSet).pressed_index
         if index < 0:
-            self.query_one("#grade-error", Static).update("Choose their grade (↑↓ then Space).")
-            self.query_one("#grade-choice", RadioSet).focus()
+            self.show_problems(["Choose their grade (↑↓ then Space)."], "#grade-choice")
             return
         rationale = self.query_one("#grade-rationale", TextArea).text.strip()
         self.dismiss((self.judge_id, GRADE_KEYS[index], rationale))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -11,35 +11,28 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioSet, Select, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, RadioSet, Select, Static
 
 from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.fieldwork import DEFAULT_INTERVIEW_QUESTIONNAIRE, TENANT_QUESTIONNAIRE
 from tenant_inspect.views.fieldwork import interview_questionnaires
 
-from ..widgets.fields import MarkedRadioButton, TickBox, TickList, show_problems
+from ..widgets.fields import MarkedRadioButton, TickBox, TickList, form_row, note, noted
+from .base import Dialog, dialog_bindings, dialog_buttons
 
 
-class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):
+class InterviewSetupDialog(Dialog[InterviewDetails]):
     """Who is interviewed, by whom, with which questions — and whether they agreed to notes."""
 
     CSS_PATH = "../fieldwork.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without saving"),
-        Binding(
-            "ctrl+s",
-            "start",
-            "Start",
-            id="start",
-            tooltip="Save the interview (and start it if consent is given)",
-            priority=True,
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings(
+        "Start", "Save the interview (and start it if consent is given)", action="start"
+    )
 
     def __init__(
         self,
@@ -61,102 +54,91 @@ class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):
         with Vertical(classes="dialog setup-dialog"):
             yield Static("Start an interview", classes="dialog-title")
             with VerticalScroll(id="setup-body"):
-                with Horizontal(classes="fw-row"):
-                    yield Label("Area *", classes="fw-label")
-                    if self.areas:
-                        yield Select(
-                            [(Content(name), area_id) for area_id, name in self.areas],
-                            prompt="Choose the department",
-                            value=self.area_id if self.area_id else Select.NULL,
-                            id="area",
-                            compact=True,
-                            classes="fw-field",
-                        )
-                    else:
-                        yield Static(
-                            "No departments yet (add them in Set-up); you can still start.",
-                            id="no-areas",
-                            classes="fw-field fw-note",
-                        )
-                with Horizontal(classes="fw-row"):
-                    yield Label("Questions", classes="fw-label")
-                    yield Select(
+                yield form_row("Area *", self._area_field())
+                yield form_row(
+                    "Questions",
+                    Select(
                         interview_questionnaires(),
                         value=DEFAULT_INTERVIEW_QUESTIONNAIRE,
                         allow_blank=False,
                         id="questionnaire",
                         compact=True,
                         classes="fw-field",
-                    )
-                with Horizontal(classes="fw-row"):
-                    yield Label("Interviewee", classes="fw-label")
-                    yield RadioSet(
+                    ),
+                )
+                yield form_row(
+                    "Interviewee",
+                    RadioSet(
                         MarkedRadioButton("Staff", True),
                         MarkedRadioButton("Tenant"),
                         id="kind",
                         compact=True,
                         classes="fw-field",
-                    )
-                with Horizontal(classes="fw-row"):
-                    yield Label("Their role *", classes="fw-label")
-                    with Vertical(classes="fw-field"):
-                        yield Input(
-                            placeholder="e.g. Housing Officer, Head of Customer Services",
-                            id="role",
-                            compact=True,
-                        )
-                        yield Static("Shown in the report, with the department.", classes="fw-note")
-                with Horizontal(classes="fw-row"):
-                    yield Label("Their name", classes="fw-label")
-                    with Vertical(classes="fw-field"):
-                        yield Input(placeholder="optional", id="name", compact=True)
-                        yield Static(
-                            "Private: never printed in the report.",
-                            classes="fw-note",
-                            id="name-note",
-                        )
-                with Horizontal(classes="fw-row"):
-                    yield Label("Interviewers", classes="fw-label")
-                    if self.team:
-                        yield TickList(
-                            *[(Content(name), member_id) for member_id, name in self.team],
-                            id="interviewers",
-                            compact=True,
-                            classes="fw-field",
-                        )
-                    else:
-                        yield Static(
-                            "No team members yet (add them in Set-up); you can start without.",
-                            id="no-team",
-                            classes="fw-field fw-note",
-                        )
-                with Horizontal(classes="fw-row"):
-                    yield Label("Date *", classes="fw-label")
-                    yield Input(
+                    ),
+                )
+                role = Input(
+                    placeholder="e.g. Housing Officer, Head of Customer Services",
+                    id="role",
+                    compact=True,
+                )
+                yield form_row(
+                    "Their role *", noted(role, note("Shown in the report, with the department."))
+                )
+                name = Input(placeholder="optional", id="name", compact=True)
+                private = note("Private: never printed in the report.", id="name-note")
+                yield form_row("Their name", noted(name, private))
+                yield form_row("Interviewers", self._interviewers_field())
+                yield form_row(
+                    "Date *",
+                    Input(
                         self.today.isoformat(),
                         id="date",
                         max_length=10,
                         placeholder="YYYY-MM-DD",
                         compact=True,
                         classes="fw-field fw-date",
-                    )
-                with Horizontal(classes="fw-row"):
-                    yield Label("Consent", classes="fw-label")
-                    with Vertical(classes="fw-field"):
-                        yield TickBox(
-                            "The interviewee agrees to notes being taken",
-                            id="consent",
-                            compact=True,
-                        )
-                        yield Static("", id="consent-warning")
+                    ),
+                )
+                consent = TickBox(
+                    "The interviewee agrees to notes being taken", id="consent", compact=True
+                )
+                yield form_row("Consent", noted(consent, Static("", id="consent-warning")))
             yield Static("", id="form-errors", classes="form-errors -empty")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save as planned", variant="primary", id="start", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield dialog_buttons("Save as planned", "start")
             yield Static(
                 "[b]Ctrl+S[/b] saves  ·  [b]Tab[/b] next field  ·  [b]Esc[/b] cancels",
                 classes="dialog-hint",
             )
+
+    def _area_field(self) -> Widget:
+        if not self.areas:
+            return note(
+                "No departments yet (add them in Set-up); you can still start.",
+                id="no-areas",
+                classes="fw-field fw-note",
+            )
+        return Select(
+            [(Content(name), area_id) for area_id, name in self.areas],
+            prompt="Choose the department",
+            value=self.area_id if self.area_id else Select.NULL,
+            id="area",
+            compact=True,
+            classes="fw-field",
+        )
+
+    def _interviewers_field(self) -> Widget:
+        if not self.team:
+            return note(
+                "No team members yet (add them in Set-up); you can start without.",
+                id="no-team",
+                classes="fw-field fw-note",
+            )
+        return TickList(
+            *[(Content(name), member_id) for member_id, name in self.team],
+            id="interviewers",
+            compact=True,
+            classes="fw-field",
+        )
 
     def on_mount(self) -> None:
         self._consent_changed(False)
@@ -196,16 +178,6 @@ class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):
         event.stop()
         self.focus_next()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "start":
-            self.action_start()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_start(self) -> None:
         problems = []
         area_id: str | None = None
@@ -231,9 +203,7 @@ class InterviewSetupDialog(ModalScreen[InterviewDetails | None]):
             first_bad = first_bad or "#date"
             when = self.today
         if problems:
-            show_problems(self, problems)
-            if first_bad:
-                self.query_one(first_bad).focus()
+            self.show_problems(problems, first_bad)
             return
         questionnaire = self.query_one("#questionnaire", Select).value
         kind_index = self.query_one("#kind", RadioSet).pressed_index

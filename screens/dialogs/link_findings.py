@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 from tenant_inspect.views.recommendations import FindingInfo
 from tenant_inspect.vocabulary import KIND_WORDS
 
+from ..bindings import bind
 from ..markup import clip, escape
 from ..widgets.fields import TickList
 
@@ -28,8 +29,8 @@ class LinkFindingsDialog(ModalScreen[list[str] | None]):
     """Tick the findings a recommendation answers; returns the ticked ids."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Keep the links as they were"),
-        Binding("ctrl+s", "save", "Save links", id="save", tooltip="Save the ticks", priority=True),
+        bind("escape", "cancel", "Cancel", "Keep the links as they were"),
+        bind("ctrl+s", "save", "Save links", "Save the ticks", priority=True),
     ]
 
     DEFAULT_CSS = """

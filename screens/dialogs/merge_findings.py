@@ -14,22 +14,21 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, RadioSet, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import RadioSet, Static
 
 from tenant_inspect.views.board import BoardRow
 
 from ..markup import escape
 from ..widgets.fields import MarkedRadioButton
+from .base import Dialog, dialog_bindings, dialog_buttons
 
 
-class MergeFindingsDialog(ModalScreen[str | None]):
+class MergeFindingsDialog(Dialog[str]):
     """Confirm merging two findings and choose whose wording stays; returns the id kept."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Keep both findings"),
-        Binding("ctrl+s", "merge", "Merge", id="merge", tooltip="Merge the two", priority=True),
+        *dialog_bindings("Merge", "Merge the two", action="merge", cancel="Keep both findings"),
         Binding("y", "merge", "Merge", show=False),
         Binding("1", "keep(0)", "Keep the first", show=False),
         Binding("2", "keep(1)", "Keep the second", show=False),
@@ -85,9 +84,7 @@ class MergeFindingsDialog(ModalScreen[str | None]):
                 "as merged into it.",
                 classes="merge-hint",
             )
-            with Horizontal(classes="merge-buttons"):
-                yield Button("Merge", variant="primary", id="merge", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield dialog_buttons("Merge", "merge", classes="merge-buttons")
             yield Static(
                 "[b]1[/b]/[b]2[/b] or ↑↓ Space choose  ·  [b]y[/b] or [b]Ctrl+S[/b] merge  ·  "
                 "[b]Esc[/b] cancel",
@@ -107,15 +104,5 @@ class MergeFindingsDialog(ModalScreen[str | None]):
         buttons = list(self.query_one("#merge-keep", RadioSet).query(MarkedRadioButton))
         buttons[index].value = True
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "merge":
-            self.action_merge()
-        else:
-            self.action_cancel()
-
     def action_merge(self) -> None:
         self.dismiss(self.rows[self.keep].id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

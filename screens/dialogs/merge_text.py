@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from ..markup import escape
+from .base import Dialog, dialog_bindings
 
 if TYPE_CHECKING:
     from tenant_inspect.views.conflicts import ConflictItem
@@ -28,20 +28,18 @@ class MergeOutcome:
     save: bool  # False: cancelled (the text is kept as a draft)
 
 
-class MergeDialog(ModalScreen[MergeOutcome]):
+class MergeDialog(Dialog[MergeOutcome]):
     """A text area prefilled with both versions; Ctrl+S keeps what is written."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save merged text",
-            id="save-merged",
-            tooltip="Keep this text and settle the conflict",
-            priority=True,
-        ),
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close; nothing is decided"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings(
+        "Save merged text",
+        "Keep this text and settle the conflict",
+        id="save-merged",
+        cancel="Close; nothing is decided",
+        save_first=True,
+    )
+
+    ERRORS_ID = "merge-error"
 
     DEFAULT_CSS = """
     MergeDialog .merge-dialog { height: 100%; }
@@ -73,18 +71,11 @@ class MergeDialog(ModalScreen[MergeOutcome]):
     def on_mount(self) -> None:
         self.query_one("#merged-text", TextArea).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
     def action_save(self) -> None:
         text = self.query_one("#merged-text", TextArea).text
         if not text.strip():
-            self.query_one("#merge-error", Static).update(
-                "The merged text is empty: write it, or press Esc and keep one version."
+            self.show_problems(
+                ["The merged text is empty: write it, or press Esc and keep one version."]
             )
             return
         self.dismiss(MergeOutcome(text, True))

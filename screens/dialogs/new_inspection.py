@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 
+from ..bindings import bind
 from .form import Field, Form
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class NewInspectionDialog(Form[str]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "create", "Create", id="create", tooltip="Create the inspection"),
+        bind("ctrl+s", "create", "Create", "Create the inspection"),
     ]
 
     def __init__(self) -> None:

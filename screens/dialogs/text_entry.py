@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from ..bindings import bind
 from ..widgets.fields import TEXT_LIMIT
 from .form import Field, Form
 
@@ -20,8 +21,8 @@ class TextDialog(Form[str]):
     """Type a paragraph; Ctrl+S gives it back (never empty), Esc cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close without adding"),
-        Binding("ctrl+s", "save", "Add", id="save", tooltip="Add it", priority=True),
+        bind("escape", "cancel", "Cancel", "Close without adding"),
+        bind("ctrl+s", "save", "Add", "Add it", priority=True),
     ]
 
     def __init__(self, title: str, label: str, ok_label: str = "Add") -> None:

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from ..bindings import bind
 from .form import Field, Form, Validator
 
 __all__ = ["TextPromptDialog", "Validator"]
@@ -20,9 +21,7 @@ class TextPromptDialog(Form[str]):
     """One labelled line; dismisses with the trimmed text, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape", "cancel", "Cancel", id="cancel", tooltip="Close without changing anything"
-        ),
+        bind("escape", "cancel", "Cancel", "Close without changing anything"),
         Binding("ctrl+s", "save", "OK", id="save", show=False, priority=True),
     ]
 

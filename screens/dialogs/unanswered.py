@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from tenant_inspect.views.recommendations import FindingInfo
 
+from ..bindings import bind
 from ..markup import escape
 
 
@@ -26,7 +27,7 @@ class UnansweredDialog(ModalScreen[str | None]):
     """Weaknesses no recommendation answers; Enter returns one to link."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close", id="cancel", tooltip="Back to the recommendations"),
+        bind("escape", "cancel", "Close", "Back to the recommendations"),
     ]
 
     DEFAULT_CSS = """

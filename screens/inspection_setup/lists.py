@@ -25,6 +25,7 @@ from ..dialogs.add_area import AddAreaDialog
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.text_prompt import TextPromptDialog
 from ..markup import escape, problem_words
+from ..widgets.tables import keyed_table
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -43,19 +44,18 @@ class ListsEditing(InspectionScreen):
             "The report has one lettered section per area, in this order.", classes="tab-hint"
         )
         yield Static("", id="areas-message", classes="tab-message")
-        areas: DataTable[str] = DataTable(id="setup-areas", cursor_type="row", zebra_stripes=True)
-        areas.add_column("Area", key="area")
-        areas.add_column("Kind", key="kind")
-        areas.add_column("Interviews planned", key="planned")
-        yield areas
+        yield keyed_table(
+            "setup-areas",
+            ("Area", "area"),
+            ("Kind", "kind"),
+            ("Interviews planned", "planned"),
+            zebra_stripes=True,
+        )
 
     def compose_team(self) -> ComposeResult:
         yield Static("The inspectors, and who coordinates them.", classes="tab-hint")
         yield Static("", id="team-message", classes="tab-message")
-        team: DataTable[str] = DataTable(id="setup-team", cursor_type="row", zebra_stripes=True)
-        team.add_column("Name", key="name")
-        team.add_column("Role", key="role")
-        yield team
+        yield keyed_table("setup-team", ("Name", "name"), ("Role", "role"), zebra_stripes=True)
 
     # -- loading -------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from textual.widgets import Header, Static, TabbedContent, TabPane, Tabs
 
 from tenant_inspect.views.setup import load_details
 
+from ..bindings import QUIT, bind, move_bindings
 from ..messages import DataChanged
 from ..widgets.footer import FittingFooter
 from ..widgets.save_indicator import SaveIndicator
@@ -30,7 +31,6 @@ from .lists import ListsEditing
 
 AREA_ACTIONS = frozenset({"add_area", "rename_area", "move_area", "planned", "remove_area"})
 TEAM_ACTIONS = frozenset({"add_member", "rename_member", "coordinator", "remove_member"})
-MOVE = Binding.Group("Move ")  # trailing space: the compact Footer runs the next key into it
 
 
 class SetupScreen(DetailsEditing, ListsEditing):
@@ -48,99 +48,64 @@ class SetupScreen(DetailsEditing, ListsEditing):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the dashboard", show=False),
+        bind("escape", "back", "Back", "Back to the dashboard", show=False),
         Binding("down", "into_tab", "Into the tab", show=False),
-        Binding(
+        bind(
             "ctrl+pagedown",
             "switch_tab(1)",
             "Next tab",
+            "Details → Texts → Areas → Team",
             id="next-tab",
-            key_display="^PgDn",
-            tooltip="Details → Texts → Areas → Team",
             priority=True,
+            key_display="^PgDn",
         ),
-        Binding(
+        bind(
             "ctrl+pageup",
             "switch_tab(-1)",
             "Previous tab",
+            "Team → Areas → Texts → Details",
             id="previous-tab",
             show=False,
-            tooltip="Team → Areas → Texts → Details",
             priority=True,
         ),
         # Areas tab
-        Binding("a", "add_area", "Add area", id="add-area", tooltip="Add a department or theme"),
-        Binding("e", "rename_area", "Rename", id="rename-area", tooltip="Rename the selected area"),
-        Binding(
-            "left_square_bracket",
-            "move_area(-1)",
-            "Move area up",
-            id="area-up",
-            tooltip="Earlier in the report",
-            group=MOVE,
-            key_display="[",
+        bind("a", "add_area", "Add area", "Add a department or theme"),
+        bind("e", "rename_area", "Rename", "Rename the selected area"),
+        *move_bindings(
+            "Earlier in the report",
+            "Later in the report",
+            action="move_area",
+            up="Move area up",
+            down="Move area down",
+            ids=("area-up", "area-down"),
         ),
-        Binding(
-            "right_square_bracket",
-            "move_area(1)",
-            "Move area down",
-            id="area-down",
-            tooltip="Later in the report",
-            group=MOVE,
-            key_display="]",
-        ),
-        Binding("ctrl+up", "move_area(-1)", "Move area up", show=False),
-        Binding("ctrl+down", "move_area(1)", "Move area down", show=False),
-        Binding(
+        bind(
             "p",
             "planned",
             "Interviews planned",
+            "How many interviews you plan in the selected department",
             id="interviews-planned",
-            tooltip="How many interviews you plan in the selected department",
         ),
-        Binding(
+        bind(
             "delete",
             "remove_area",
             "Remove",
-            id="remove-area",
-            tooltip="Remove the selected area (asks first)",
+            "Remove the selected area (asks first)",
             key_display="Del",
         ),
         # Team tab
-        Binding(
-            "a", "add_member", "Add member", id="add-member", tooltip="Add someone to the team"
-        ),
-        Binding(
-            "c",
-            "coordinator",
-            "Coordinator",
-            id="coordinator",
-            tooltip="Make the selected person the coordinator",
-        ),
-        Binding(
-            "e",
-            "rename_member",
-            "Rename",
-            id="rename-member",
-            tooltip="Correct the selected person's name",
-        ),
-        Binding(
+        bind("a", "add_member", "Add member", "Add someone to the team"),
+        bind("c", "coordinator", "Coordinator", "Make the selected person the coordinator"),
+        bind("e", "rename_member", "Rename", "Correct the selected person's name"),
+        bind(
             "delete",
             "remove_member",
             "Remove",
-            id="remove-member",
-            tooltip="Remove the selected person (asks first)",
+            "Remove the selected person (asks first)",
             key_display="Del",
         ),
         # The app's Quit, taken here first so the fields' last keystrokes are queued for saving.
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            id="quit",
-            tooltip="Quit (everything is already saved)",
-            show=False,
-        ),
+        QUIT,
     ]
 
     DEFAULT_CSS = """

@@ -27,6 +27,11 @@ def board_title(total: int, shown: int) -> str:
 class BoardStatus(Static):
     """How the table is sorted, or why it is empty, or the merge waiting for its second half."""
 
+    DEFAULT_CSS = """
+    BoardStatus { height: 1; color: $text-muted; padding: 0 1; }
+    BoardStatus.-merging { color: $warning; text-style: bold; }
+    """
+
     def show(
         self,
         *,
@@ -61,6 +66,10 @@ class BoardStatus(Static):
 
 class BoardDetail(Static):
     """The highlighted finding in full: kind, area, author, themes, evidence and text."""
+
+    DEFAULT_CSS = """
+    BoardDetail { height: auto; max-height: 6; padding: 0 1; border-top: solid $primary; }
+    """
 
     def show(self, row: BoardRow | None, width: int) -> None:
         if row is None:

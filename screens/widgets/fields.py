@@ -14,12 +14,14 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import (
     Checkbox,
     Input,
+    Label,
     OptionList,
     RadioButton,
     SelectionList,
@@ -131,8 +133,16 @@ class TickList(SelectionList[str], inherit_bindings=False):
         return strip
 
 
-def show_problems(screen: Widget, problems: list[str]) -> None:
-    """Show a form's problems in its ``#form-errors`` line (hidden while there are none)."""
-    errors = screen.query_one("#form-errors", Static)
-    errors.update("\n".join(problems))
-    errors.set_class(not problems, "-empty")
+def form_row(label: str, field: Widget) -> Horizontal:
+    """One row of a fieldwork form: the label, and beside it the field (of class fw-field)."""
+    return Horizontal(Label(label, classes="fw-label"), field, classes="fw-row")
+
+
+def noted(*widgets: Widget) -> Vertical:
+    """A form field with what goes under it (a note, a tick box), as one fw-field."""
+    return Vertical(*widgets, classes="fw-field")
+
+
+def note(text: str, *, id: str | None = None, classes: str = "fw-note") -> Static:
+    """A line explaining a field (or why there is nothing to choose yet)."""
+    return Static(text, id=id, classes=classes)

@@ -20,6 +20,7 @@ from tenant_inspect.views.judgements import REMOVED_MEMBER, JudgementsData
 from tenant_inspect.vocabulary import GRADE_KEYS, GRADE_SHORT, GRADE_TINY, GRADE_TINY_LEGEND
 
 from ..markup import clip, escape
+from .tables import keyed_table
 
 # ---------------------------------------------------------------------------
 # Words (pure)
@@ -119,13 +120,14 @@ class AgreementPane(VerticalScroll):
             yield Select([], id="pair-b", compact=True, prompt="Inspector")
         yield Static("", id="pair-result")
         yield Static("Every pair with two or more areas in common", classes="section-head")
-        pairs: DataTable[str] = DataTable(id="pairs", cursor_type="row")
-        pairs.add_column("Inspectors", key="who")
-        pairs.add_column("Areas", key="areas")
-        pairs.add_column("Same", key="same")
-        pairs.add_column("Kappa", key="kappa")
-        pairs.add_column("In words", key="words")
-        yield pairs
+        yield keyed_table(
+            "pairs",
+            ("Inspectors", "who"),
+            ("Areas", "areas"),
+            ("Same", "same"),
+            ("Kappa", "kappa"),
+            ("In words", "words"),
+        )
 
     def show(self, data: JudgementsData) -> None:
         self.data = data

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -29,6 +29,7 @@ from tenant_inspect.question_path import (
     QuestionPath,
 )
 
+from ..bindings import bind
 from .one_line import one_line
 
 LEGEND = f"{MARK_ANSWERED} answered   {MARK_SKIPPED} skipped   {MARK_BLANK} not answered yet   ▶ you are here"
@@ -45,13 +46,13 @@ class QuestionJumpDialog(ModalScreen[str | None]):
     CSS_PATH = "../fieldwork.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close", id="close", tooltip="Stay on the current question"),
-        Binding(
+        bind("escape", "cancel", "Close", "Stay on the current question", id="close"),
+        bind(
             "s",
             "toggle_skipped",
             "Skipped only",
+            "Show only the skipped questions, or all again",
             id="skipped-only",
-            tooltip="Show only the skipped questions, or all again",
         ),
     ]
 
