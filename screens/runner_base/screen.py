@@ -143,8 +143,19 @@ class QuestionRunnerScreen(RunnerFindingsBase):
         self.update_status()
         self.save_position(qid)
         pane.scroll_home(animate=False)
-        if self.query_one("#question-pane").display:
-            view.answer_input.focus_input()
+        if pane.display:
+            # The question (and its section's introduction) stays at the top; the pane
+            # scrolls only if the answer would otherwise be out of sight. Focusing with
+            # Textual's own scrolling raced the layout and left either position.
+            view.answer_input.focus_input(scroll_visible=False)
+            self.call_after_refresh(self._answer_in_sight, view)
+
+    def _answer_in_sight(self, view: QuestionView) -> None:
+        if view is not self.view or self.focused is None:
+            return
+        pane = self.query_one("#question-pane", VerticalScroll)
+        if not pane.region.overlaps(self.focused.region):
+            pane.scroll_to_widget(self.focused, animate=False, top=False)
 
     def update_status(self) -> None:
         """The line under the heading: section, "Question n of N", required, skipped."""

@@ -137,8 +137,8 @@ class AnswerInput(Vertical):
         """The widget that takes the focus."""
         return self.query_one("#answer")
 
-    def focus_input(self) -> None:
-        self.input_widget.focus()
+    def focus_input(self, *, scroll_visible: bool = True) -> None:
+        self.input_widget.focus(scroll_visible=scroll_visible)
 
     def _changed(self, value: str, typing: bool) -> None:
         if value != self._value:
@@ -315,9 +315,9 @@ class TypedAnswer(AnswerInput):
     def problem(self) -> str | None:
         return validate_answer(self.question, self.raw_text.strip())
 
-    def focus_input(self) -> None:
+    def focus_input(self, *, scroll_visible: bool = True) -> None:
         field = self.query_one("#answer", Input)
-        field.focus()
+        field.focus(scroll_visible=scroll_visible)
         field.cursor_position = len(field.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -3,7 +3,7 @@
 A keypress may start a chain: a write on the autosave writer, its callback posted to the UI,
 a reload in a thread worker, the screen redrawn, perhaps another read. On an idle machine
 three rounds of "wait for workers, flush the writer, let messages run" cover it; on a loaded
-one they may not. :func:`settle` keeps going round until two rounds in a row found nothing
+one they may not. :func:`settle` keeps going round until three rounds in a row found nothing
 running and nothing pending, so a test waits exactly as long as the app is busy.
 """
 
@@ -16,7 +16,8 @@ MAX_ROUNDS = 60
 
 
 def _busy(app: Any) -> bool:
-    if any(worker.is_running for worker in app.workers):
+    # Pending counts too: a worker just created has not started running yet.
+    if any(not worker.is_finished for worker in app.workers):
         return True
     saver = getattr(app, "_saver", None)
     return bool(saver is not None and saver.pending)
@@ -35,5 +36,5 @@ async def settle(pilot: Any) -> None:
             quiet = 0
             continue
         quiet += 1
-        if quiet >= 2:
+        if quiet >= 3:
             return
