@@ -15,12 +15,22 @@ from typing import Any
 MAX_ROUNDS = 60
 
 
+def _tables_pending(app: Any) -> bool:
+    """A DataTable measures new rows and column widths only when its queue is idle."""
+    from textual.widgets import DataTable
+
+    return any(
+        getattr(table, "_require_update_dimensions", False) or getattr(table, "_updated_cells", ())
+        for table in app.screen.query(DataTable)
+    )
+
+
 def _busy(app: Any) -> bool:
     # Pending counts too: a worker just created has not started running yet.
     if any(not worker.is_finished for worker in app.workers):
         return True
     saver = getattr(app, "_saver", None)
-    return bool(saver is not None and saver.pending)
+    return bool(saver is not None and saver.pending) or _tables_pending(app)
 
 
 async def settle(pilot: Any) -> None:
