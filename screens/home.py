@@ -18,6 +18,7 @@ from .dialogs.file_picker import PickedFiles
 from .dialogs.team_files import import_dialog
 from .jobs import Report, run_file_job
 from .widgets.save_indicator import SaveIndicator
+from .widgets.tables import FittedTable
 
 if TYPE_CHECKING:
     from tenant_inspect.merge import FileResult
@@ -70,7 +71,7 @@ class HomeScreen(ReloadingScreen):
                 yield Static("Inspections", id="home-title", classes="screen-title")
                 yield SaveIndicator()
             yield Static("Opening your data…", id="home-status")
-            table: DataTable[str] = DataTable(
+            table: DataTable[str] = FittedTable(
                 id="inspections", cursor_type="row", zebra_stripes=True
             )
             yield table

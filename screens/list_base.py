@@ -23,6 +23,7 @@ from .base import ServicesMixin
 from .messages import DataChanged
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
+from .widgets.tables import FittedTable
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -70,7 +71,7 @@ class ListScreenBase(ServicesMixin, Screen[None], Generic[ListData]):
                 yield Static(self.LIST_TITLE, id="list-title", classes="screen-title")
                 yield SaveIndicator()
             yield Static("Opening…", id="list-status")
-            yield DataTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
             yield Static(self.EMPTY_TEXT, id="list-empty")
         yield FittingFooter()
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from textual.widgets import DataTable
-
 from tenant_inspect.views.board import (
     COLUMN_HEADINGS,
     COLUMN_KEYS,
@@ -23,6 +21,7 @@ from tenant_inspect.views.board import (
 )
 
 from ..markup import clip
+from .tables import FittedTable
 
 #: From this width the table has room for words instead of letters.
 WIDE = 120
@@ -123,7 +122,7 @@ def cells(row: BoardRow, widths: Widths, marked: bool) -> tuple[str, ...]:
     )
 
 
-class BoardTable(DataTable[str]):
+class BoardTable(FittedTable[str]):
     """The table of findings, keyed by finding id so the cursor can follow a finding."""
 
     #: The widths the table was last drawn with (None before the first drawing).

@@ -20,7 +20,7 @@ from tenant_inspect.views.judgements import REMOVED_MEMBER, JudgementsData
 from tenant_inspect.vocabulary import GRADE_KEYS, GRADE_SHORT, GRADE_TINY, GRADE_TINY_LEGEND
 
 from ..markup import clip, escape
-from .tables import keyed_table
+from .tables import FittedTable, keyed_table
 
 # ---------------------------------------------------------------------------
 # Words (pure)
@@ -111,7 +111,7 @@ class AgreementPane(VerticalScroll):
         yield Static("", id="team-figure")
         yield Static("", id="team-explain")
         yield Static("Areas to discuss (grades furthest apart first)", classes="section-head")
-        yield DataTable(id="discuss", cursor_type="row")
+        yield FittedTable(id="discuss", cursor_type="row")
         yield Static("", id="discuss-note")
         yield Static("Compare two inspectors", classes="section-head")
         with Horizontal(id="pair-row"):
