@@ -149,10 +149,11 @@ class FilePicker(ModalScreen[PickedFiles | None]):
     FilePicker .-browsing .picker-about { display: none; }
     FilePicker #places { height: auto; padding: 1 0 0 0; }
     FilePicker #places Button { margin-right: 1; }
+    FilePicker .places-label { width: auto; color: $text-muted; margin-right: 1; }
     FilePicker #browser { height: auto; }
     FilePicker .-browsing #browser { height: 1fr; min-height: 4; }
     FilePicker FileTree { height: 1fr; }
-    FilePicker .picker-hint { width: 1fr; padding: 0; }
+    FilePicker .picker-hint { width: 1fr; height: auto; padding: 0; }
     """
 
     def __init__(
@@ -202,13 +203,14 @@ class FilePicker(ModalScreen[PickedFiles | None]):
                 yield Static(escape(self.note))
             yield Static("", id=self.error_id, classes="form-errors")
             with Horizontal(id="places"):
+                yield Static("Go to:", classes="places-label")
                 for number, (name, _) in enumerate(self.places):
                     yield Button(escape(name), id=f"place-{number}", compact=True)
             yield Vertical(id="browser")
             with Horizontal(classes="dialog-buttons"):
-                yield Static(self._hint(), classes="dialog-hint picker-hint")
                 yield Button(self.action_label, variant="primary", id="choose")
                 yield Button("Cancel", id="cancel")
+            yield Static(self._hint(), classes="dialog-hint picker-hint")
 
     def _hint(self) -> str:
         sticks = "  ·  [b]F3[/b] USB stick" if self.sticks else ""
