@@ -14,15 +14,15 @@ from tenant_inspect.summaries import InspectionSummary
 
 from .base import ReloadingScreen
 from .bindings import bind
-from .dialogs.file_picker import PickedFiles
-from .dialogs.team_files import import_dialog
-from .jobs import Report, run_file_job
 from .widgets.save_indicator import SaveIndicator
 from .widgets.tables import FittedTable
 
 if TYPE_CHECKING:
     from tenant_inspect.merge import FileResult
     from tenant_inspect.store import Store
+
+    from .dialogs.file_picker import PickedFiles
+    from .jobs import Report
 
 EMPTY_TEXT = (
     "There are no inspections on this laptop yet.\n\n"
@@ -199,6 +199,9 @@ class HomeScreen(ReloadingScreen):
 
     def action_import_kit(self) -> None:
         """An inspector's first step on a new laptop: bring in the coordinator's kit."""
+        # Imported here, not at the top: the home screen is the first paint (start-up budget).
+        from .dialogs.team_files import import_dialog
+
         self.app.push_screen(import_dialog(), self._import)
 
     def _import(self, picked: PickedFiles | None) -> None:
@@ -214,6 +217,8 @@ class HomeScreen(ReloadingScreen):
 
         def failed(message: str) -> None:
             self.notify(f"Could not import: {message}", severity="error")
+
+        from .jobs import run_file_job
 
         run_file_job(self, work, done=self._imported, failed=failed, group="import")
 
