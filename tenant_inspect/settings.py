@@ -55,7 +55,9 @@ def put(session: Session, key: str, value: str, *, keep_existing: bool = False) 
     setting = session.get(AppSetting, key)
     if setting is None:
         session.add(AppSetting(key=key, value=value))
-    elif not keep_existing:
+    elif keep_existing or setting.value == value:
+        return  # nothing to write: re-importing the same files stays cheap
+    else:
         setting.value = value
     session.flush()
 
