@@ -13,7 +13,7 @@ the screen's own dialogs (see its docstring).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from textual.screen import Screen
 
@@ -27,6 +27,15 @@ from .services import AppServices, services_of
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+
+def must_define(screen: object, hook: str) -> NoReturn:
+    """The base classes' hooks: a subclass that forgot one says so by name.
+
+    (Textual's metaclass rules out ``abc.abstractmethod``; ``tests/unit/test_screen_hooks.py``
+    checks that every concrete screen defines each hook, so this never reaches a user.)
+    """
+    raise NotImplementedError(f"{type(screen).__name__} must define {hook}()")
 
 
 class ServicesMixin:
@@ -95,9 +104,9 @@ class ReloadingScreen(ServicesMixin, Screen[None]):
         if self.services.store_ready:
             self.reload()
 
-    def reload(self) -> None:  # pragma: no cover - overridden
+    def reload(self) -> None:
         """Each screen says what it reads; the base only decides when."""
-        raise NotImplementedError(f"{type(self).__name__} must define reload()")
+        must_define(self, "reload")
 
 
 class InspectionScreen(ReloadingScreen):
@@ -139,6 +148,6 @@ class AnalysisScreen(InspectionScreen):
             self.reload_on_return = False
         self.load()
 
-    def load(self) -> None:  # pragma: no cover - overridden
+    def load(self) -> None:
         """Each analysis screen says what it reads; the base only decides when."""
-        raise NotImplementedError(f"{type(self).__name__} must define load()")
+        must_define(self, "load")

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from .base import ServicesMixin
+from .base import ServicesMixin, must_define
 from .messages import DataChanged
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
@@ -97,13 +97,13 @@ class ListScreenBase(ServicesMixin, Screen[None], Generic[ListData]):
 
     # -- reading and showing ----------------------------------------------------
 
-    def loader(self) -> Callable[[Session], ListData]:  # pragma: no cover - overridden
+    def loader(self) -> Callable[[Session], ListData]:
         """Each list says what it reads."""
-        raise NotImplementedError(f"{type(self).__name__} must define loader()")
+        must_define(self, "loader")
 
     def fill(self, table: DataTable[object], data: ListData) -> list[str]:  # pragma: no cover
         """Add the columns and rows (and update the title and status); return the row ids."""
-        raise NotImplementedError(f"{type(self).__name__} must define fill()")
+        must_define(self, "fill")
 
     def reload(self) -> None:
         self.services.read(self.loader(), self.show, group=self.TABLE_ID)
@@ -160,9 +160,9 @@ class ListScreenBase(ServicesMixin, Screen[None], Generic[ListData]):
         if row_id is not None:
             self.open_row(row_id)
 
-    def open_row(self, row_id: str) -> None:  # pragma: no cover - overridden
+    def open_row(self, row_id: str) -> None:
         """Each list says what opening a row does."""
-        raise NotImplementedError(f"{type(self).__name__} must define open_row()")
+        must_define(self, "open_row")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:

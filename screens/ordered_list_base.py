@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from tenant_inspect.attempts import refusable
 from tenant_inspect.errors import UserError
 
-from .base import AnalysisScreen
+from .base import AnalysisScreen, must_define
 from .bindings import bind
 from .dialogs.confirm import ConfirmDialog
 from .markup import escape, problem_words
@@ -71,43 +71,49 @@ class OrderedListScreen(AnalysisScreen, Generic[RowT]):
 
     # -- what subclasses say -----------------------------------------------------------
 
-    def rows(self) -> Sequence[RowT]:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def rows(self) -> Sequence[RowT]:
+        """The items, in order."""
+        must_define(self, "rows")
 
-    def prompt(self, number: int, row: RowT) -> str:  # pragma: no cover - overridden
+    def prompt(self, number: int, row: RowT) -> str:
         """How the row reads in the list (``number`` counts from 1)."""
-        raise NotImplementedError
+        must_define(self, "prompt")
 
-    def editing_id(self) -> str | None:  # pragma: no cover - overridden
+    def editing_id(self) -> str | None:
         """The item the editor holds (it lags the selection while switching)."""
-        raise NotImplementedError
+        must_define(self, "editing_id")
 
-    def show_selected(self) -> None:  # pragma: no cover - overridden
+    def show_selected(self) -> None:
         """Put the selected item in the editor, after saving what the editor held."""
-        raise NotImplementedError
+        must_define(self, "show_selected")
 
-    def save_typing(self) -> None:  # pragma: no cover - overridden
+    def save_typing(self) -> None:
         """Save what the editor holds now (the last keystrokes may not be saved yet)."""
-        raise NotImplementedError
+        must_define(self, "save_typing")
 
     def move_change(self, row: RowT, offset: int) -> Callable[[Session], Any]:
-        raise NotImplementedError  # pragma: no cover - overridden
+        """The write that moves ``row`` by ``offset``."""
+        must_define(self, "move_change")
 
     def delete_change(self, row: RowT) -> Callable[[Session], Any]:
-        raise NotImplementedError  # pragma: no cover - overridden
+        """The write that deletes ``row``."""
+        must_define(self, "delete_change")
 
-    def already_words(self, row: RowT, offset: int) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def already_words(self, row: RowT, offset: int) -> str:
+        """What to say when ``row`` cannot move further that way."""
+        must_define(self, "already_words")
 
     def moved_words(self, row: RowT, number: int) -> str | None:
         """What to say once moved to position ``number`` (None: nothing)."""
         return None
 
-    def delete_question(self, row: RowT) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def delete_question(self, row: RowT) -> str:
+        """The question asked before deleting ``row``."""
+        must_define(self, "delete_question")
 
-    def deleted_words(self, row: RowT) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def deleted_words(self, row: RowT) -> str:
+        """What to say once ``row`` is deleted."""
+        must_define(self, "deleted_words")
 
     # -- the list ---------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from ..base import ServicesMixin
+from ..base import ServicesMixin, must_define
 from ..markup import escape
 from .base import dialog_bindings
 
@@ -217,8 +217,9 @@ class Form(ServicesMixin, ModalScreen[ResultT | None]):
         """Every field passed: close with the result (a subclass may write something first)."""
         self.dismiss(self.result(values))
 
-    def result(self, values: dict[str, str]) -> ResultT:  # pragma: no cover - overridden
-        raise NotImplementedError(f"{type(self).__name__} must say what its values become")
+    def result(self, values: dict[str, str]) -> ResultT:
+        """What the values become (the dialog's result)."""
+        must_define(self, "result")
 
 
 class FormDialog(Form[dict[str, str]]):

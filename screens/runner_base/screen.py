@@ -24,6 +24,7 @@ from tenant_inspect.edits import fieldwork as fieldwork_edits
 from tenant_inspect.question_path import QuestionPath
 from tenant_inspect.views.fieldwork import RunnerData
 
+from ..base import must_define
 from ..dialogs.confirm import ConfirmDialog
 from ..messages import announce_change
 from ..widgets.answer_input import TypingSaves
@@ -99,7 +100,7 @@ class QuestionRunnerScreen(RunnerFindingsBase):
 
     def loader(self) -> Callable[[Session], RunnerData | None]:
         """Each runner (interview, document review) says how its data is read."""
-        raise NotImplementedError(f"{type(self).__name__} must define loader()")
+        must_define(self, "loader")
 
     def load(self) -> None:
         self.services.read(self.loader(), self._loaded, group=f"runner-{self.parent_id}")
