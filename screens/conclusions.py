@@ -20,12 +20,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, OptionList, Select, Static, TextArea
 
 from tenant_inspect.edits import conclusions as conclusion_edits
-from tenant_inspect.views.conclusions import (
-    OVERALL,
-    ConclusionLine,
-    ConclusionsData,
-    load_conclusions,
-)
+from tenant_inspect.views.conclusions import OVERALL, ConclusionsData, load_conclusions
+from tenant_inspect.views.shared import ConclusionData
 
 from .bindings import bind, move_bindings
 from .dialogs.text_entry import TextDialog
@@ -48,7 +44,7 @@ def check_text(text: str) -> str | None:
     return None
 
 
-class ConclusionsScreen(OrderedListScreen[ConclusionLine]):
+class ConclusionsScreen(OrderedListScreen[ConclusionData]):
     """Ordered conclusions for the whole inspection and for each area."""
 
     HELP_TITLE = "Conclusions"
@@ -147,10 +143,10 @@ class ConclusionsScreen(OrderedListScreen[ConclusionLine]):
             select.value = self.scope
         self._fill()
 
-    def rows(self) -> list[ConclusionLine]:
+    def rows(self) -> list[ConclusionData]:
         return self.data.of(self.scope) if self.data else []
 
-    def text_of(self, row: ConclusionLine) -> str:
+    def text_of(self, row: ConclusionData) -> str:
         return self.typed.get(row.id, row.text)
 
     def _scope_title(self) -> str:
@@ -173,7 +169,7 @@ class ConclusionsScreen(OrderedListScreen[ConclusionLine]):
         self.focus_list_if_lost()
         self.show_selected()
 
-    def prompt(self, number: int, row: ConclusionLine) -> str:
+    def prompt(self, number: int, row: ConclusionData) -> str:
         lead = "(internal) " if row.internal else ""
         return escape(f"{number}. {lead}{' '.join(self.text_of(row).split())}")
 
@@ -258,21 +254,21 @@ class ConclusionsScreen(OrderedListScreen[ConclusionLine]):
             chosen,
         )
 
-    def move_change(self, row: ConclusionLine, offset: int) -> Callable[[Session], Any]:
+    def move_change(self, row: ConclusionData, offset: int) -> Callable[[Session], Any]:
         return lambda s: conclusion_edits.move_conclusion(s, row.id, offset)
 
-    def already_words(self, row: ConclusionLine, offset: int) -> str:
+    def already_words(self, row: ConclusionData, offset: int) -> str:
         return f"It is already {'first' if offset < 0 else 'last'}."
 
-    def delete_change(self, row: ConclusionLine) -> Callable[[Session], Any]:
+    def delete_change(self, row: ConclusionData) -> Callable[[Session], Any]:
         return lambda s: conclusion_edits.delete_conclusion(s, row.id)
 
-    def delete_question(self, row: ConclusionLine) -> str:
+    def delete_question(self, row: ConclusionData) -> str:
         preview = " ".join(self.text_of(row).split())
         preview = preview if len(preview) <= 120 else preview[:119] + "…"
         return f"Delete this conclusion?\n\n“{preview}”"
 
-    def deleted_words(self, row: ConclusionLine) -> str:
+    def deleted_words(self, row: ConclusionData) -> str:
         return "Conclusion deleted."
 
     # -- scope -------------------------------------------------------------------------------

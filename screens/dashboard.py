@@ -22,7 +22,8 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
-from tenant_inspect.views.overview import AreaProgress, Member, Overview, load_overview
+from tenant_inspect.views.overview import AreaProgress, Overview, load_overview
+from tenant_inspect.views.shared import MemberData
 from tenant_inspect.vocabulary import (
     INSPECTION_STATUS_WORDS,
     KIND_LEGEND,
@@ -121,7 +122,7 @@ def next_step(o: Overview) -> str:
     return "Fieldwork is done: look over the findings (f)"
 
 
-def team_words(team: tuple[Member, ...], room: int | None = None) -> str:
+def team_words(team: tuple[MemberData, ...], room: int | None = None) -> str:
     """'Team (3): Ann (coordinator) · Bob · Chris', cut to ``room`` characters with '+ N more'."""
     if not team:
         return "[b]Team:[/b] nobody yet — add your team in Set-up (s)."

@@ -25,7 +25,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Select, Static, TextArea
 
 from tenant_inspect.edits import recommendations as recommendation_edits
-from tenant_inspect.views.recommendations import RecRow, RecsData, load_recommendations, offer_order
+from tenant_inspect.views.recommendations import RecsData, load_recommendations, offer_order
+from tenant_inspect.views.shared import RecommendationData
 
 from .bindings import bind, move_bindings
 from .dialogs.link_findings import LinkFindingsDialog
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 
-class RecommendationsScreen(OrderedListScreen[RecRow]):
+class RecommendationsScreen(OrderedListScreen[RecommendationData]):
     """Numbered recommendations, each tied to the findings it answers."""
 
     HELP_TITLE = "Recommendations"
@@ -147,10 +148,10 @@ class RecommendationsScreen(OrderedListScreen[RecRow]):
         self._fill()
         self._show_warnings()
 
-    def rows(self) -> tuple[RecRow, ...]:
+    def rows(self) -> tuple[RecommendationData, ...]:
         return self.data.recs if self.data else ()
 
-    def value(self, rec: RecRow, field: str) -> Any:
+    def value(self, rec: RecommendationData, field: str) -> Any:
         """What the form shows for a field (typed here, or as stored)."""
         return self.form.value(rec, field)
 
@@ -171,7 +172,7 @@ class RecommendationsScreen(OrderedListScreen[RecRow]):
         self.focus_list_if_lost()
         self.show_selected()
 
-    def prompt(self, number: int, row: RecRow) -> str:
+    def prompt(self, number: int, row: RecommendationData) -> str:
         assert self.data is not None
         letter = next((a.letter for a in self.data.areas if a.id == row.area_id), "–")
         text = " ".join(str(self.value(row, "text")).split())
@@ -244,23 +245,23 @@ class RecommendationsScreen(OrderedListScreen[RecRow]):
             chosen,
         )
 
-    def move_change(self, row: RecRow, offset: int) -> Callable[[Session], Any]:
+    def move_change(self, row: RecommendationData, offset: int) -> Callable[[Session], Any]:
         return lambda s: recommendation_edits.move_recommendation(s, row.id, offset)
 
-    def already_words(self, row: RecRow, offset: int) -> str:
+    def already_words(self, row: RecommendationData, offset: int) -> str:
         return f"R{row.number} is already {'first' if offset < 0 else 'last'}."
 
-    def moved_words(self, row: RecRow, number: int) -> str:
+    def moved_words(self, row: RecommendationData, number: int) -> str:
         return f"Moved: it is now R{number}; the others are renumbered."
 
-    def delete_change(self, row: RecRow) -> Callable[[Session], Any]:
+    def delete_change(self, row: RecommendationData) -> Callable[[Session], Any]:
         return lambda s: recommendation_edits.delete_recommendation(s, row.id)
 
-    def delete_question(self, row: RecRow) -> str:
+    def delete_question(self, row: RecommendationData) -> str:
         text = clip(str(self.value(row, "text")), 120)
         return f"Delete R{row.number}? The recommendations after it move up one number.\n\n“{text}”"
 
-    def deleted_words(self, row: RecRow) -> str:
+    def deleted_words(self, row: RecommendationData) -> str:
         return f"R{row.number} deleted; the ones after it are renumbered."
 
     def action_link(self) -> None:

@@ -17,7 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tenant_inspect.views.board import NO_AREA, AreaChoice
+from tenant_inspect.views.board import NO_AREA
+from tenant_inspect.views.shared import AreaData
 
 from ..bindings import bind
 from ..markup import clip, escape
@@ -38,7 +39,7 @@ class AreaPickerDialog(ModalScreen[str | None]):
     AreaPickerDialog #area-finding { color: $text-muted; height: auto; max-height: 3; }
     """
 
-    def __init__(self, areas: Sequence[AreaChoice], current: str | None, text: str) -> None:
+    def __init__(self, areas: Sequence[AreaData], current: str | None, text: str) -> None:
         super().__init__()
         self.areas = areas
         self.current = current

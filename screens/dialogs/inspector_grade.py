@@ -15,7 +15,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import RadioSet, Select, Static, TextArea
 
-from tenant_inspect.views.judgements import Member
+from tenant_inspect.views.shared import MemberData
 from tenant_inspect.vocabulary import GRADE_KEYS
 
 from ..markup import escape
@@ -47,7 +47,7 @@ class InspectorGradeDialog(Dialog[tuple[str, str, str]]):
     def __init__(
         self,
         area_title: str,
-        team: Sequence[Member],
+        team: Sequence[MemberData],
         existing: dict[str, tuple[str, str]],
         judge_id: str | None = None,
     ) -> None:

@@ -20,7 +20,8 @@ from textual.timer import Timer
 from textual.widgets import Input, Select
 
 from tenant_inspect.themes import THEMES
-from tenant_inspect.views.board import ALL, NO_AREA, AreaChoice
+from tenant_inspect.views.board import ALL, NO_AREA
+from tenant_inspect.views.shared import AreaData
 from tenant_inspect.vocabulary import KIND_LABELS
 
 from ..markup import clip
@@ -82,7 +83,7 @@ class BoardFilters(Horizontal):
             compact=True,
         )
 
-    def set_areas(self, areas: Sequence[AreaChoice], no_area: bool, current: str) -> str:
+    def set_areas(self, areas: Sequence[AreaData], no_area: bool, current: str) -> str:
         """Offer the inspection's areas (and "No area" when some finding has none).
 
         Keeps ``current`` chosen if it is still offered; returns the area filter now chosen.

@@ -20,7 +20,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from tenant_inspect.edits import recommendations as recommendation_edits
-from tenant_inspect.views.recommendations import RecRow, RecsData
+from tenant_inspect.views.recommendations import RecsData
+from tenant_inspect.views.shared import RecommendationData
 from tenant_inspect.vocabulary import COST_BANDS, LEVEL_WORDS
 
 from ..markup import clip, escape
@@ -78,7 +79,7 @@ def check_field(field: str, raw: str) -> tuple[Any, str | None]:
     return (raw.strip() if field == "text" else raw), None
 
 
-def stored_value(rec: RecRow, field: str) -> Any:
+def stored_value(rec: RecommendationData, field: str) -> Any:
     """A stored field as its form field holds it (lines joined, NO_AREA, ISO date)."""
     if field == "sub_actions":
         return "\n".join(rec.sub_actions)
@@ -161,16 +162,16 @@ class RecommendationForm(VerticalScroll):
                 [("Whole organisation", NO_AREA), *[(clip(a.title, 40), a.id) for a in data.areas]]
             )
 
-    def value(self, rec: RecRow, field: str) -> Any:
+    def value(self, rec: RecommendationData, field: str) -> Any:
         """What the form shows for a field (typed here, or as stored)."""
         return self.typed.get((rec.id, field), stored_value(rec, field))
 
-    def rec(self, rec_id: str | None) -> RecRow | None:
+    def rec(self, rec_id: str | None) -> RecommendationData | None:
         if self.data is None or rec_id is None:
             return None
         return next((r for r in self.data.recs if r.id == rec_id), None)
 
-    def show(self, rec: RecRow | None) -> None:
+    def show(self, rec: RecommendationData | None) -> None:
         """Show ``rec`` in the form (after saving what the form held)."""
         self.save(now=True)
         self.form_id = None  # the Changed messages this posts must save nothing
@@ -197,7 +198,7 @@ class RecommendationForm(VerticalScroll):
         self.form_id = rec.id
         self._show_links(rec)
 
-    def _show_links(self, rec: RecRow) -> None:
+    def _show_links(self, rec: RecommendationData) -> None:
         assert self.data is not None
         warning = self.query_one("#rec-warning", Static)
         head = self.query_one("#links-head", Static)

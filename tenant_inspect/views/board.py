@@ -38,7 +38,6 @@ NO_AREA = "-"
 
 
 #: An area a finding can be filtered by or moved to, with its letter (A. Desktop review).
-AreaChoice = AreaData
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,7 +73,7 @@ class BoardRow(FindingData):
 @dataclass(frozen=True)
 class BoardData:
     title: str
-    areas: tuple[AreaChoice, ...]
+    areas: tuple[AreaData, ...]
     rows: tuple[BoardRow, ...]
 
 

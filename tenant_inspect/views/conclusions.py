@@ -26,7 +26,6 @@ class Scope:
 
 
 #: One conclusion, in report order within its ``scope`` (the report's type).
-ConclusionLine = ConclusionData
 
 
 @dataclass(frozen=True)
@@ -35,9 +34,9 @@ class ConclusionsData:
 
     title: str
     scopes: tuple[Scope, ...]
-    rows: tuple[ConclusionLine, ...]
+    rows: tuple[ConclusionData, ...]
 
-    def of(self, scope: str) -> list[ConclusionLine]:
+    def of(self, scope: str) -> list[ConclusionData]:
         return [r for r in self.rows if r.scope == scope]
 
 

@@ -76,7 +76,6 @@ class AreaJudgement:
 
 
 #: A member of the team, by name and role (the report's type).
-Member = MemberData
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ class Agreement:
 class JudgementsData:
     title: str
     areas: tuple[AreaJudgement, ...]
-    team: tuple[Member, ...]
+    team: tuple[MemberData, ...]
     coordinator_id: str | None
     agreement: Agreement
 

@@ -43,7 +43,6 @@ class AreaProgress:
 
 
 #: A member of the team, by name and role (the report's type).
-Member = MemberData
 
 
 @dataclass(frozen=True)
@@ -56,11 +55,11 @@ class Overview:
     topic: str
     status: str
     areas: tuple[AreaProgress, ...]
-    team: tuple[Member, ...]
+    team: tuple[MemberData, ...]
     findings: dict[str, int]
 
     @property
-    def coordinator(self) -> Member | None:
+    def coordinator(self) -> MemberData | None:
         """Who coordinates (None until someone is marked): the dashboard asks for one."""
         return next((t for t in self.team if t.role == "coordinator"), None)
 

@@ -36,9 +36,7 @@ class FindingInfo:
 
 
 #: A recommendation as the screen shows it: the report's type, R-number included.
-RecRow = RecommendationData
 #: An area a recommendation can belong to, with the letter the report gives it.
-AreaChoice = AreaData
 
 
 @dataclass(frozen=True)
@@ -46,8 +44,8 @@ class RecsData:
     """Everything the screen draws, read at one moment."""
 
     title: str
-    areas: tuple[AreaChoice, ...]
-    recs: tuple[RecRow, ...]
+    areas: tuple[AreaData, ...]
+    recs: tuple[RecommendationData, ...]
     findings: tuple[FindingInfo, ...]
     warnings: tuple[Warning, ...]
 

@@ -19,7 +19,8 @@ from screens.dashboard import (
 )
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
-from tenant_inspect.views.overview import AreaProgress, Member, Overview
+from tenant_inspect.views.overview import AreaProgress, Overview
+from tenant_inspect.views.shared import MemberData
 
 
 def seed(data_dir) -> dict[str, str]:
@@ -179,7 +180,7 @@ def _overview(areas=(), team=(), findings=None) -> Overview:
 
 DESK = AreaProgress("a", "A", "Desktop review", "desktop_review", documents=2, documents_done=2)
 DEPT = AreaProgress("b", "B", "Repairs", "department", interviews_planned=2, interviews_done=1)
-ANN = Member("m", "Ann", "coordinator")
+ANN = MemberData("m", "Ann", "coordinator")
 
 
 @pytest.mark.parametrize(
@@ -187,7 +188,10 @@ ANN = Member("m", "Ann", "coordinator")
     [
         (_overview([DESK]), "Add the departments you will inspect (s: Set-up)"),
         (_overview([DESK, DEPT]), "Add your team (s: Set-up, Team tab)"),
-        (_overview([DESK, DEPT], [Member("m", "Ann", "inspector")]), "Mark who is the coordinator"),
+        (
+            _overview([DESK, DEPT], [MemberData("m", "Ann", "inspector")]),
+            "Mark who is the coordinator",
+        ),
         (
             _overview([AreaProgress("a", "A", "Desktop review", "desktop_review"), DEPT], [ANN]),
             "Add the landlord's documents",
@@ -228,7 +232,7 @@ def test_words_for_progress_and_findings():
 
 
 def test_a_big_team_is_cut_short_with_a_count():
-    team = tuple(Member(str(n), f"Inspector Number{n}", "inspector") for n in range(14))
+    team = tuple(MemberData(str(n), f"Inspector Number{n}", "inspector") for n in range(14))
     text = team_words(team, room=80)
     assert text.startswith("[b]Team (14):[/b] Inspector Number0 · Inspector Number1")
     assert text.endswith("more (s: Set-up)")
