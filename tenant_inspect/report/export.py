@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from ..store import Store
     from .model import Report
+    from .redact import Redactor
 
 
 FORMATS = {".docx": "Word", ".md": "Markdown"}
@@ -62,15 +63,15 @@ def report_format(path: Path) -> str:
 
 def build_report(
     session: Session, inspection_id: str, *, public: bool = False
-) -> tuple[Report, int]:
-    """The redacted outline of one inspection and the number of names replaced."""
+) -> tuple[Report, Redactor]:
+    """The redacted outline of one inspection, and the redactor that says what it did."""
     from .outline import build_outline, load_report_data
     from .redact import redact, redactor_for
 
     data = load_report_data(session, inspection_id)
     report = build_outline(data, public=public)
     redactor = redactor_for(data)
-    return redact(report, redactor), redactor.count
+    return redact(report, redactor), redactor
 
 
 def render_report(
@@ -108,7 +109,8 @@ def render_report(
             progress(fraction, message)
 
     step(0.0, "Reading the inspection")
-    report, redactions = _build(store_or_session, inspection_id, public)
+    report, redactor = _build(store_or_session, inspection_id, public)
+    redactions = redactor.count
     step(0.3, "Report outline ready")
     warnings = list(report.warnings)
     if redactions:
@@ -116,6 +118,7 @@ def render_report(
             f"replaced {redactions} mention{'s' if redactions != 1 else ''} of interviewees' "
             "names with their roles; check the wording reads well"
         )
+    warnings.extend(redactor.review())
 
     def write(fh: Any) -> None:
         if fmt == "Word":
@@ -138,7 +141,7 @@ def render_report(
     )
 
 
-def _build(store_or_session: Any, inspection_id: str, public: bool) -> tuple[Report, int]:
+def _build(store_or_session: Any, inspection_id: str, public: bool) -> tuple[Report, Redactor]:
     read = getattr(store_or_session, "read", None)
     if callable(read):
         with read() as session:

@@ -3,22 +3,18 @@
 Interviewees are identified in a report by role and area only. Their names are
 stored (``Interview.interviewee_name``) but inspectors also type them into notes
 and findings as people speak, so every string of a finished :class:`~.outline.Report`
-is passed through a :class:`Redactor` before any renderer sees it:
+is passed through a :class:`Redactor` before any renderer sees it.
 
-* the **full name** as stored, in any letter case ("Paul Devereux", "paul devereux");
-* **first name + surname** when a middle name was stored ("Mary Anne Smith" →
-  "Mary Smith");
-* the **surname after a title** ("Mr Devereux", "Mrs. Kettle");
-* the **bare surname** only where it is unambiguous: it belongs to one interviewee,
-  is not part of anyone else's name (another interviewee's or a team member's),
-  is written with a capital letter ("kettle" is a word, "Kettle" a name), and is
-  not followed by another capitalised word ("Marsh Lane Estate" is a place, not
-  Gillian Marsh).
+Finding the names is :mod:`tenant_inspect.name_matching`'s job: the full name, each part
+on its own, initials with a surname, a title with a surname, in any case, without accents,
+in decomposed Unicode, with invisible characters or a line-break hyphen inside, run
+together. Each mention becomes the interviewee's role in brackets: "[Allocations
+Officer]"; a possessive stays ("[Allocations Officer]'s"). When the mention could be more
+than one interviewee with different roles the label is "[interviewee]".
 
-Each mention becomes the interviewee's role in brackets: "[Allocations Officer]".
-When two interviewees share a name but not a role the label is "[interviewee]".
-Matches respect word boundaries ("Hale" never matches inside "Whale"), treat straight
-and curly apostrophes alike and allow any whitespace between the parts of a name.
+Mentions that are only *possibly* a name (an ordinary word such as "hope", a part of a team
+member's name too, a likely misspelling) are left as written and collected in
+:meth:`Redactor.review`, which the export lists under "worth checking".
 
 ``--public`` additionally drops everything marked internal (:func:`drop_internal`)
 before the outline is built, so internal items are not merely hidden but absent.
@@ -27,163 +23,91 @@ before the outline is built, so internal items are not merely hidden but absent.
 from __future__ import annotations
 
 import dataclasses
-import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, cast
 
+from ..name_matching import NameMatcher
 from .model import ReportData
 
 T = TypeVar("T")
-
-TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "cllr")
-_APOSTROPHES = "'’‘`"
-_BEFORE = r"(?<![\w'’‘`-])"
-_AFTER = r"(?![\w-])"
-_SPACE = re.compile(r"\s+")
-_TITLE = re.compile(rf"^(?:{'|'.join(TITLES)})\.?\s+")
-
-
-def _norm(text: str) -> str:
-    """Case- and spacing-insensitive key for a matched name."""
-    for a in _APOSTROPHES[1:]:
-        text = text.replace(a, "'")
-    return _SPACE.sub(" ", text).strip().casefold()
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in _SPACE.split(name.strip()) if t]
-
-
-def _literal(text: str) -> str:
-    """A regex for ``text`` with flexible whitespace and any apostrophe."""
-    apostrophe = f"[{_APOSTROPHES}]"
-    return r"\s+".join(
-        "".join(apostrophe if ch in _APOSTROPHES else re.escape(ch) for ch in part)
-        for part in _tokens(text)
-    )
 
 
 class Redactor:
     """Replaces known names in text by ``[role]``; counts what it replaced.
 
     ``people`` are ``(name, role)`` pairs (every interviewee, deleted interviews
-    included); ``others`` are names that must never be taken for an interviewee's
-    bare surname (team members).
+    included); ``others`` are names that may appear as written (team members).
     """
 
     def __init__(self, people: Iterable[tuple[str, str]], others: Iterable[str] = ()) -> None:
+        pairs = [(n, " ".join(r.split())) for n, r in people if n.strip()]
+        self._matcher = NameMatcher((n for n, _ in pairs), others)
         self.count = 0
-        roles_by_name: dict[str, set[str]] = {}
-        display: dict[str, str] = {}
-        for name, role in people:
-            if not _tokens(name):
-                continue
-            key = _norm(name)
-            roles_by_name.setdefault(key, set()).add(" ".join(_tokens(role)))
-            display.setdefault(key, " ".join(_tokens(name)))
-        self._labels: dict[str, str] = {}
-        strong_forms: dict[str, str] = {}  # regex source -> person key
-        surnames: dict[str, set[str]] = {}  # casefolded surname -> person keys
-        for key, name in display.items():
-            parts = _tokens(name)
-            strong_forms[_literal(name)] = key
-            if len(parts) >= 3:
-                strong_forms[_literal(f"{parts[0]} {parts[-1]}")] = key
-            if len(parts) >= 2:
-                surnames.setdefault(parts[-1].casefold(), set()).add(key)
-        # Titled surnames are safe to match whenever the surname is one person's.
-        titled: dict[str, str] = {}
-        for surname, keys in surnames.items():
-            if len(keys) == 1:
-                titled[surname] = next(iter(keys))
-        self._forms: dict[str, str] = {}  # normalised matched text -> person key
-        for key, name in display.items():
-            parts = _tokens(name)
-            self._forms[_norm(name)] = key
-            if len(parts) >= 3:
-                self._forms[_norm(f"{parts[0]} {parts[-1]}")] = key
-        # Bare surnames: only the unambiguous ones (see the module docstring).
-        taken: set[str] = set()
-        for name in display.values():
-            taken.update(t.casefold() for t in _tokens(name)[:-1])
-        for other in others:
-            taken.update(t.casefold() for t in _tokens(other))
-        bare = {
-            s: next(iter(keys))
-            for s, keys in surnames.items()
-            if len(keys) == 1 and s not in taken and len(s) >= 3
-        }
-        for key, roles in roles_by_name.items():
-            role = next(iter(roles)) if len(roles) == 1 else ""
-            self._labels[key] = role
-        titles = "|".join(TITLES)
-        alternatives = []
-        if strong_forms:
-            full = "|".join(sorted(strong_forms, key=len, reverse=True))
-            alternatives.append(rf"(?:(?:{titles})\.?\s+)?(?:{full})")
-        if titled:
-            surname_alt = "|".join(sorted((_literal(s) for s in titled), key=len, reverse=True))
-            alternatives.append(rf"(?:{titles})\.?\s+(?:{surname_alt})")
-        sources = alternatives
-        self._titled = titled
-        self._strong = (
-            re.compile(f"{_BEFORE}(?:{'|'.join(sources)}){_AFTER}", re.IGNORECASE)
-            if sources
-            else None
-        )
-        self._bare = bare
-        if bare:
-            alts = []
-            for surname in sorted(bare, key=len, reverse=True):
-                # A capital first letter, the rest in any case.
-                first, rest = surname[0], surname[1:]
-                alts.append(f"{re.escape(first.upper())}(?i:{_literal(rest)})" if rest else "")
-            self._weak: re.Pattern[str] | None = re.compile(
-                f"{_BEFORE}(?:{'|'.join(a for a in alts if a)}){_AFTER}(?![ \\t]+[A-Z])"
-            )
-        else:
-            self._weak = None
-        # Labels may themselves contain names ("Assistant to Gillian Marsh").
-        for key, role in list(self._labels.items()):
-            self._labels[key] = self._clean_role(role)
+        self._review: Counter[tuple[str, str, str]] = Counter()
         self._cache: dict[str, str] = {}
-
-    def _clean_role(self, role: str) -> str:
-        text = role
-        if self._strong is not None:
-            text = self._strong.sub("interviewee", text)
-        if self._weak is not None:
-            text = self._weak.sub("interviewee", text)
-        return f"[{text}]" if text else "[interviewee]"
-
-    def _label_strong(self, match: re.Match[str]) -> str:
-        found = _TITLE.sub("", _norm(match.group(0)))
-        key = self._forms.get(found) or self._titled.get(found, "")
-        self.count += 1
-        return self._labels.get(key, "[interviewee]")
-
-    def _label_weak(self, match: re.Match[str]) -> str:
-        key = self._bare.get(_norm(match.group(0)), "")
-        self.count += 1
-        return self._labels.get(key, "[interviewee]")
-
-    def __call__(self, text: str) -> str:
-        if not text or (self._strong is None and self._weak is None):
-            return text
-        cached = self._cache.get(text)
-        if cached is not None:
-            return cached
-        out = text
-        if self._strong is not None:
-            out = self._strong.sub(self._label_strong, out)
-        if self._weak is not None:
-            out = self._weak.sub(self._label_weak, out)
-        self._cache[text] = out
-        return out
+        # Labels may themselves contain names ("Assistant to Gillian Marsh").
+        self._roles = [self._replace(role, "interviewee", record=False) for _, role in pairs]
 
     @property
     def active(self) -> bool:
-        return self._strong is not None or self._weak is not None
+        return self._matcher.active
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """See :meth:`.NameMatcher.learn`; forgets earlier results, which may change."""
+        quiet = self._matcher.learn(texts)
+        self._cache = {text: text for text in quiet}
+
+    def _label(self, people: frozenset[int]) -> str:
+        roles = {self._roles[i] for i in people}
+        role = next(iter(roles)) if len(roles) == 1 else ""
+        return f"[{role}]" if role else "[interviewee]"
+
+    def _replace(self, text: str, fixed: str | None = None, *, record: bool = True) -> str:
+        out: list[str] = []
+        last = 0
+        for hit in self._matcher.scan(text):
+            if not hit.replace:
+                if record:
+                    word = " ".join(text[hit.start : hit.end].split())
+                    self._review[(word, hit.reason, self._label(hit.people))] += 1
+                continue
+            out.append(text[last : hit.start])
+            out.append(fixed if fixed is not None else self._label(hit.people))
+            last = hit.end
+            if record:
+                self.count += 1
+        if not out:
+            return text
+        out.append(text[last:])
+        return "".join(out)
+
+    def __call__(self, text: str) -> str:
+        if not text or not self._matcher.active:
+            return text
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = self._replace(text)
+        return cached
+
+    def review(self) -> list[str]:
+        """Plain lines for the "worth checking" list: what was left that might be a name."""
+        lines = []
+        for (word, reason, label), times in sorted(self._review.items()):
+            often = "once" if times == 1 else f"{times} times"
+            why = _WHY.get(reason, reason)
+            lines.append(
+                f"\u201c{word}\u201d is left as written ({often}): {why} an interviewee, "
+                f"{label}. Check it does not name them."
+            )
+        return lines
+
+
+_WHY = {
+    "an ordinary word": "it is an ordinary word, but also part of the name of",
+    "a team member's name too": "it is part of a team member's name, and of the name of",
+    "a likely misspelling": "it is spelt almost like the name of",
+}
 
 
 def map_strings(obj: T, fn: Callable[[str], str]) -> T:
@@ -217,9 +141,21 @@ def redactor_for(data: ReportData) -> Redactor:
 
 
 def redact(obj: T, redactor: Redactor) -> T:
-    """Apply ``redactor`` to every string in a report (or any dataclass tree)."""
+    """Apply ``redactor`` to every string in a report (or any dataclass tree).
+
+    Two linear passes: the first lets the redactor learn which ordinary words that are
+    also parts of names the report uses as words (see :meth:`.NameMatcher.learn`).
+    """
     if not redactor.active:
         return obj
+    seen: list[str] = []
+
+    def collect(text: str) -> str:
+        seen.append(text)
+        return text
+
+    map_strings(obj, collect)
+    redactor.learn(seen)
     return map_strings(obj, redactor)
 
 
