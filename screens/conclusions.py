@@ -26,6 +26,7 @@ from tenant_inspect.views.shared import ConclusionData
 from .bindings import bind, move_bindings
 from .dialogs.text_entry import TextDialog
 from .markup import escape
+from .name_warning import warn_about_names
 from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding
 from .widgets.fields import TEXT_LIMIT
 from .widgets.footer import FittingFooter
@@ -212,6 +213,8 @@ class ConclusionsScreen(OrderedListScreen[ConclusionData]):
         row = next((r for r in self.data.rows if r.id == conclusion_id), None)
         if row is None:
             return
+        if now:
+            warn_about_names(self, self.inspection_id, text, box=conclusion_id)
         if text == self.text_of(row):
             if now:
                 self.services.hurry_save(self._key(conclusion_id))
@@ -244,6 +247,7 @@ class ConclusionsScreen(OrderedListScreen[ConclusionData]):
                     lambda s: conclusion_edits.add_conclusion(s, inspection_id, scope, text),
                     "Conclusion added.",
                 )
+                warn_about_names(self, inspection_id, text, box="new-conclusion")
                 self.query_one("#conclusions", OptionList).focus()
 
         self.app.push_screen(

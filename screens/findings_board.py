@@ -49,6 +49,7 @@ from .dialogs.finding import FindingDialog
 from .dialogs.merge_findings import MergeFindingsDialog
 from .markup import escape
 from .messages import announce_change
+from .name_warning import warn_about_names
 from .widgets.board_filters import BoardFilters
 from .widgets.board_status import LEGEND, BoardDetail, BoardStatus, board_title
 from .widgets.board_table import BoardTable, Widths, author_width, column_widths
@@ -298,6 +299,8 @@ class FindingsBoardScreen(AnalysisScreen):
             done = "Finding deleted." if draft.delete else "Finding updated."
             select = None if draft.delete else finding_id
             self._save(lambda s: save_finding_change(s, finding_id, draft), done, select)
+            if not draft.delete:
+                warn_about_names(self, self.inspection_id, draft.text, box=finding_id)
 
         self.app.push_screen(
             FindingDialog(

@@ -36,6 +36,7 @@ from .base import AnalysisScreen
 from .bindings import bind
 from .dialogs.inspector_grade import InspectorGradeDialog
 from .markup import escape
+from .name_warning import warn_about_names
 from .widgets.footer import FittingFooter
 from .widgets.judgement_agreement import AgreementPane
 from .widgets.judgement_area import AreaPane
@@ -275,6 +276,7 @@ class JudgementsScreen(AnalysisScreen):
             if result is None:
                 return
             judge_id, grade, rationale = result
+            warn_about_names(self, inspection_id, rationale, box=f"own-grade:{area_id}")
 
             def saved(_: object) -> None:
                 if self.is_attached:

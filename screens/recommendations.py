@@ -33,6 +33,7 @@ from .dialogs.link_findings import LinkFindingsDialog
 from .dialogs.text_entry import TextDialog
 from .dialogs.unanswered import UnansweredDialog
 from .markup import clip, escape
+from .name_warning import warn_about_names
 from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding
 from .widgets.footer import FittingFooter
 from .widgets.recommendation_form import FIELD_NAMES, NO_AREA, RecommendationForm
@@ -113,7 +114,9 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
     def __init__(self, inspection_id: str) -> None:
         super().__init__(inspection_id)
         self.data: RecsData | None = None
-        self.form = RecommendationForm(self.refresh_prompt, id="rec-form", can_focus=False)
+        self.form = RecommendationForm(
+            inspection_id, self.refresh_prompt, id="rec-form", can_focus=False
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -235,6 +238,7 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
                     ),
                     "Recommendation added at the end: press l to link the findings it answers.",
                 )
+                warn_about_names(self, inspection_id, text, box="new-recommendation")
 
         self.app.push_screen(
             TextDialog(

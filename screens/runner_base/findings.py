@@ -13,6 +13,7 @@ from tenant_inspect.views.findings import FindingRow, load_findings
 
 from ..dialogs.finding import FindingDialog
 from ..messages import announce_change
+from ..name_warning import warn_about_names
 from ..widgets.answer_input import TextAnswer
 from ..widgets.findings_panel import FindingsPanel
 from .saving import RunnerSavesBase
@@ -86,6 +87,11 @@ class RunnerFindingsBase(RunnerSavesBase):
         q = self.view.question
         return q.id, self.finding_prefill(), q.themes
 
+    def warn_names(self, text: str, box: str) -> None:
+        """Warn if the finding just saved names an interviewee (see :mod:`..name_warning`)."""
+        if self.data is not None:
+            warn_about_names(self, self.data.inspection_id, text, box=box)
+
     def action_add_finding(self) -> None:
         if not self._ready():
             return
@@ -115,6 +121,7 @@ class RunnerFindingsBase(RunnerSavesBase):
                 announce_change(self)
 
             self.services.write(save, saved)
+            self.warn_names(draft.text, "new-finding")
 
         self.app.push_screen(
             FindingDialog(evidence=self.evidence_for(question_key or ""), text=text, themes=themes),
@@ -140,6 +147,8 @@ class RunnerFindingsBase(RunnerSavesBase):
                 announce_change(self)
 
             self.services.write(lambda s: save_finding_change(s, finding_id, draft), saved)
+            if not draft.delete:
+                self.warn_names(draft.text, finding_id)
 
         self.app.push_screen(
             FindingDialog(

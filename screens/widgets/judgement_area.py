@@ -24,6 +24,7 @@ from tenant_inspect.views.judgements import AreaJudgement, JudgementsData
 from tenant_inspect.vocabulary import GRADE_KEYS, GRADE_SHORT
 
 from ..markup import escape
+from ..name_warning import warn_about_names
 from ..services import services_of
 from .grade_choice import cursor_to_choice, grade_radio
 
@@ -231,6 +232,8 @@ class AreaPane(VerticalScroll):
         if area is None:
             return
         text = self.query_one("#rationale", TextArea).text
+        if now:
+            warn_about_names(self, self.inspection_id, text, box=f"rationale:{area.id}")
         if text == area.rationale:
             if now:
                 services_of(self).hurry_save(self._key(area.id))

@@ -25,6 +25,7 @@ from tenant_inspect.views.shared import RecommendationData
 from tenant_inspect.vocabulary import COST_BANDS, LEVEL_WORDS
 
 from ..markup import clip, escape
+from ..name_warning import warn_about_names
 from ..services import services_of
 from .fields import TEXT_LIMIT
 
@@ -106,8 +107,16 @@ def _level_select(field: str) -> Select[str]:
 class RecommendationForm(VerticalScroll):
     """Every field of the selected recommendation; ``after_edit(id)`` when its line may change."""
 
-    def __init__(self, after_edit: Callable[[str], None], *, id: str, can_focus: bool) -> None:
+    def __init__(
+        self,
+        inspection_id: str,
+        after_edit: Callable[[str], None],
+        *,
+        id: str,
+        can_focus: bool,
+    ) -> None:
         super().__init__(id=id, can_focus=can_focus)
+        self.inspection_id = inspection_id
         self.after_edit = after_edit
         self.data: RecsData | None = None
         #: Values typed here, per recommendation and field (the truth while the screen is open).
@@ -263,6 +272,8 @@ class RecommendationForm(VerticalScroll):
             return
         key = f"recommendation:{rec.id}:{field}"
         services = services_of(self)
+        if now and field in TEXT_FIELDS:
+            warn_about_names(self, self.inspection_id, raw, box=f"{rec.id}:{field}")
         if raw == self.value(rec, field):
             if now:
                 services.hurry_save(key)
