@@ -239,3 +239,19 @@ def test_no_generated_spelling_reaches_any_part_of_the_report(demo, cases, tmp_p
     _plant(store, iid, stored, texts)
     for where, text in _report_texts(store, iid, tmp_path_factory.mktemp("out")).items():
         assert not survivors(text, stored), (where, stored, texts)
+
+
+def test_the_export_lists_what_it_left_for_review(demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tenant_inspect.report import render_report
+
+    store, iid = demo
+    _plant(
+        store,
+        iid,
+        "Hope Young",
+        ["young people said", "Suton was unsure", "ask the Caretaker", "Young People's Panel"],
+    )
+    result = render_report(store, iid, tmp_path / "report.md")
+    review = [w for w in result.warnings if "left as written" in w]
+    assert any(w.startswith("\u201cyoung\u201d") and "ordinary word" in w for w in review), review
+    assert any(w.startswith("\u201cYoung\u201d") for w in review), review
