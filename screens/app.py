@@ -9,6 +9,11 @@ database is behind it. Screens talk to the database only
 through :meth:`TenantInspectApp.read` (a thread worker) and
 :meth:`TenantInspectApp.write` (the single ordered writer of
 :class:`~tenant_inspect.autosave.AutoSaver`), so typing never waits for disk.
+
+A data folder nothing can be saved to (a write-protected stick, a rescue copy) opens
+read-only (:attr:`Store.read_only <tenant_inspect.store.Store.read_only>`): the title bar
+and every save indicator say so from the start, typing is never sent to the writer (each
+field says NOT SAVED, once, and :func:`run_app` says so on exit), and no backup is tried.
 """
 
 from __future__ import annotations
@@ -88,6 +93,8 @@ class TenantInspectApp(App[int]):
         self._store_error: BaseException | None = None
         self._read_seq = 0
         self._latest_read: dict[tuple[str, int, object], int] = {}
+        #: Typing that could not be saved, by autosave key (see ``_open_store``).
+        self._unsaved: dict[str, BaseException] = {}
 
     # -- start-up -----------------------------------------------------------
 
@@ -144,8 +151,9 @@ class TenantInspectApp(App[int]):
         self._store = store
         # Watch for commits from here on: no exit backup when nothing changed.
         self._change_watch = store.watch_changes()
-        unsaved: dict[str, BaseException] = {}  # key -> why; touched by the writer thread only
-        self._unsaved = unsaved  # read by run_app once the writer has stopped
+        # key -> why; touched by the writer thread only (a read-only store's typing never
+        # reaches the writer), read by run_app once the writer has stopped.
+        unsaved = self._unsaved
 
         def saved(key: str) -> None:
             unsaved.pop(key, None)
@@ -174,8 +182,8 @@ class TenantInspectApp(App[int]):
             self.call_from_thread(self._store_opened)
         # The rolling start-up backup: after the screens have their data, so
         # nobody waits for it (the copy reads a snapshot; saves carry on).
-        if store.is_new:
-            return  # a brand-new database has nothing to keep yet
+        if store.is_new or store.read_only:
+            return  # a brand-new database has nothing to keep yet; a read-only one no room
         try:
             store.rolling_backup(ON_START)
         except (UserError, OSError) as exc:
@@ -194,12 +202,27 @@ class TenantInspectApp(App[int]):
     def _store_opened(self) -> None:
         from .messages import StoreReady
 
+        if self.read_only:
+            self.title = f"{self.TITLE} (READ-ONLY: nothing can be saved)"
+            self._set_save_state("readonly")
+            self.notify(
+                f"The data folder {self.data_dir.path} is read-only: you can look and export, "
+                "but nothing can be saved there.",
+                severity="warning",
+                title="Read-only",
+                timeout=30,
+            )
         for screen in self.screen_stack:
             screen.post_message(StoreReady())
 
     @property
     def store_ready(self) -> bool:
         return self._store is not None
+
+    @property
+    def read_only(self) -> bool:
+        """True when the data folder is read-only: everything can be seen, nothing saved."""
+        return self._store is not None and self._store.read_only
 
     def wait_store(self, timeout: float = 60) -> Store:
         """Block (in a worker thread) until the store is open."""
@@ -271,6 +294,9 @@ class TenantInspectApp(App[int]):
         if self._saver is None:
             self.write(fn)
             return
+        if self.read_only:
+            self._refuse_typing(key)
+            return
         from tenant_inspect.autosave import DEFAULT_DELAY
 
         self._saver.submit(key, fn, delay=0.0 if now else DEFAULT_DELAY)
@@ -288,6 +314,21 @@ class TenantInspectApp(App[int]):
         self._set_save_state("failed")
         message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         self.notify(f"Not saved: {message}", severity="error", title="Not saved", timeout=15)
+
+    def _refuse_typing(self, key: str) -> None:
+        """Typing in a read-only folder: NOT SAVED at once, said once per field, never tried."""
+        first = key not in self._unsaved
+        self._unsaved[key] = UserError(f"the data folder {self.data_dir.path} is read-only")
+        self._set_save_state("failed")
+        if first:
+            self.notify(
+                f"Not saved: the data folder {self.data_dir.path} is read-only. What you typed "
+                "is only on screen; to work on this data, copy the whole folder to your own "
+                "disk and open the copy with --data-dir.",
+                severity="error",
+                title="Not saved",
+                timeout=15,
+            )
 
     def _set_save_state(self, state: str) -> None:
         from .widgets.save_indicator import SaveIndicator
@@ -350,7 +391,7 @@ def run_app(data_dir: DataDir) -> int:
         changed = watch.changed() if watch is not None else opened
         if watch is not None:
             watch.close()
-    unsaved: dict[str, BaseException] = getattr(app, "_unsaved", {})
+    unsaved = app._unsaved
     if changed:
         from tenant_inspect.store import ON_EXIT, rolling_backup
 

@@ -156,7 +156,7 @@ def cmd_questionnaires_validate(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from .doctor import run_doctor
 
-    report = run_doctor(_data_dir(args))
+    report = run_doctor(_data_dir(args), fix_permissions=args.fix_permissions)
     for line in report.lines:
         _out(line)
     return 0 if report.ok else 1
@@ -165,7 +165,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     # Opening first brings a never-migrated database up to date and checks it.
     with _open(args) as store:
-        path, removed = store.backup("manual", keep=args.keep)
+        path, removed = store.backup(
+            "manual", keep=args.keep, to=Path(args.to).expanduser() if args.to else None
+        )
     _out(f"Backed up to {path}")
     if removed:
         _out(f"Removed {len(removed)} older backup(s); keeping the newest {args.keep}.")
@@ -276,10 +278,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_bundle_commands(sub, common)
 
-    add("doctor", cmd_doctor, "check the database and say what is wrong and how to recover")
+    p = add("doctor", cmd_doctor, "check the database and say what is wrong and how to recover")
+    p.add_argument(
+        "--fix-permissions",
+        action="store_true",
+        help="first make the data folder, database and backups readable by you only",
+    )
     p = add("backup", cmd_backup, "make a timestamped copy of the database")
     p.add_argument(
         "--keep", type=int, default=10, help="how many manual backups to keep (default 10)"
+    )
+    p.add_argument(
+        "--to",
+        metavar="FOLDER",
+        help="put the copy in FOLDER instead of the backups folder (nothing there is deleted)",
     )
     p = add(
         "restore",
@@ -290,10 +302,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say_if_read_only(args: argparse.Namespace) -> None:
+    """One line on stderr before a command that uses a data folder nothing can be saved to."""
+    if args.func in (cmd_tui, cmd_doctor, cmd_questionnaires_list, cmd_questionnaires_validate):
+        return  # the app and doctor say it themselves; questionnaires use no data folder
+    from .store import storage_backend
+
+    data_dir = _data_dir(args)
+    if storage_backend(data_dir).is_read_only():
+        sys.stderr.write(
+            f"{PROG}: note: the data folder {data_dir.path} is read-only: you can look and "
+            "export, but nothing can be saved there.\n"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _say_if_read_only(args)
         result: Any = args.func(args)
     except UserError as exc:
         sys.stderr.write(f"{PROG}: {exc}\n")

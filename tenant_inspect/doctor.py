@@ -36,7 +36,12 @@ def _writable(path: os.PathLike[str] | str) -> str | None:
     return None
 
 
-def run_doctor(data_dir: DataDir) -> DoctorReport:
+def run_doctor(data_dir: DataDir, *, fix_permissions: bool = False) -> DoctorReport:
+    """Check the data folder; with ``fix_permissions``, first make the data private.
+
+    Fixing permissions is the one change doctor makes, and only when asked: it is safe
+    (nothing is read or written, only who may read) and a volunteer can run it.
+    """
     from .store import storage_backend
 
     backend = storage_backend(data_dir)
@@ -44,6 +49,8 @@ def run_doctor(data_dir: DataDir) -> DoctorReport:
     report.info("tenant-inspect", __version__)
     report.info("data folder", f"{data_dir.path} (from {data_dir.source})")
     report.info("database", backend.location)
+    if fix_permissions:
+        _fix_permissions(report, backend)
     _check_folder(report, data_dir, backend)
     backend.diagnose(report)
     return report
@@ -55,10 +62,15 @@ def _check_folder(report: DoctorReport, data_dir: DataDir, backend: Backend) -> 
         return
     why = _writable(data_dir.path)
     if why is not None:
+        looking = (
+            "tenant-inspect opens it read-only (you can look and export)"
+            if backend.is_read_only()
+            else "tenant-inspect cannot save there"
+        )
         report.problem(
-            f"nothing can be saved in the data folder ({why}). Your data is intact, but "
-            "tenant-inspect cannot save there: make the folder writable again, or use "
-            "--data-dir to work in a folder you can write to."
+            f"nothing can be saved in the data folder ({why}). Your data is intact, and "
+            f"{looking}: to work on it, make the folder writable again, or copy it to your "
+            "own disk and use --data-dir there."
         )
     try:
         free = shutil.disk_usage(data_dir.path).free
@@ -77,3 +89,18 @@ def _check_folder(report: DoctorReport, data_dir: DataDir, backend: Backend) -> 
     else:
         pid = "" if who is True else f" (pid {who})"
         report.info("open in the app", f"yes{pid}; this check reads only, so that is fine")
+
+
+def _fix_permissions(report: DoctorReport, backend: Backend) -> None:
+    try:
+        changed = backend.make_private()
+    except OSError as exc:
+        report.problem(
+            f"could not make {exc.filename} private ({exc.strerror}). Is the data folder on "
+            "a drive that cannot keep permissions (a USB stick), or owned by another account?"
+        )
+        return
+    if changed:
+        report.info("made private", f"{len(changed)} file(s) or folder(s); only you can read them")
+    else:
+        report.info("made private", "nothing to change")

@@ -1,13 +1,29 @@
-"""Making a finished file's rename durable, shared by everything that writes files atomically.
+"""Files that survive a power cut and stay private, shared by everything that writes files.
 
 Bundles and reports are written to a temporary file in the target folder, flushed and
-renamed over the target; the rename itself is only on disk once the folder is synced.
+renamed over the target; the rename itself is only on disk once the folder is synced
+(:func:`fsync_directory`).
+
+Everything tenant-inspect writes holds interviewee names: the database, its backups, kits,
+return files and reports. On a shared computer other accounts must not read them, so on
+POSIX new files are created ``0600`` and the folders tenant-inspect makes ``0700``
+(:func:`create_private_file`, :func:`open_private`, :func:`make_private_dir`). The modes are
+given when the file or folder is created — never widened afterwards, and independent of the
+umask (which can only take bits away; a folder is chmod-ed after ``mkdir`` so an odd umask
+cannot leave it unusable). Windows keeps files in the user's own profile and ignores these
+modes, which is harmless.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from pathlib import Path
+
+#: Modes of what tenant-inspect creates: readable and writable by the owner only.
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
 
 
 def fsync_directory(directory: Path) -> None:
@@ -22,3 +38,60 @@ def fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def open_private(path: os.PathLike[str] | str) -> int:
+    """Create ``path`` (which must not exist) for writing, readable by its owner only.
+
+    Returns the file descriptor, as :func:`os.open` does (wrap it with :func:`os.fdopen`).
+    This is the call for a temporary file that is then renamed over a report or a kit.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    return os.open(path, flags, PRIVATE_FILE)
+
+
+def create_private_file(path: os.PathLike[str] | str) -> bool:
+    """Create ``path`` empty and private unless it exists; True if it was created here.
+
+    SQLite creates a database with ``0644``; making the (empty, valid) file first gives
+    the database — and the -wal and -shm files SQLite copies its mode to — ``0600``.
+    """
+    try:
+        os.close(open_private(path))
+    except FileExistsError:
+        return False
+    return True
+
+
+def make_private_dir(path: Path, *, parents: bool = False) -> bool:
+    """Create the folder ``path`` ``0700`` unless it exists; True if it was created here.
+
+    An existing folder is left as it is: it may be one the user chose and shares on
+    purpose (``doctor`` says when the data in it is readable by others). Missing parents
+    get the usual permissions.
+    """
+    if parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=PRIVATE_DIR)
+    except FileExistsError:
+        if not path.is_dir():
+            raise
+        return False
+    with contextlib.suppress(OSError):
+        os.chmod(path, PRIVATE_DIR)
+    return True
+
+
+def loose_mode(path: Path) -> int | None:
+    """``path``'s permission bits if others than its owner may use it, else None.
+
+    None too where the question makes no sense (Windows) or the file has gone.
+    """
+    if os.name != "posix":  # pragma: no cover - POSIX modes only
+        return None
+    try:
+        mode = stat.S_IMODE(path.lstat().st_mode)
+    except OSError:
+        return None
+    return mode if mode & 0o077 else None

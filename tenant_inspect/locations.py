@@ -48,7 +48,12 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> DataDir
 
 
 def ensure_data_dir(data_dir: DataDir) -> Path:
-    """Create the data dir (and its backups folder) when we are about to write."""
-    data_dir.path.mkdir(parents=True, exist_ok=True)
-    data_dir.backup_dir.mkdir(exist_ok=True)
+    """Create the data dir (and its backups folder) when we are about to write.
+
+    Both are made private (``0700`` on POSIX): they hold interviewee names.
+    """
+    from .durable import make_private_dir
+
+    make_private_dir(data_dir.path, parents=True)
+    make_private_dir(data_dir.backup_dir)
     return data_dir.path

@@ -1,4 +1,8 @@
-"""A quiet "Saved" / "Saving…" label: words, not just a colour."""
+"""A quiet "Saved" / "Saving…" label: words, not just a colour.
+
+On a read-only data folder it says so from the moment it appears (the app's ``read_only``),
+so nobody types believing the work is kept.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ _TEXT = {
     "saving": "Saving…",
     "saved": "✓ Saved",
     "failed": "✗ NOT SAVED — see message",
+    "readonly": "✗ READ-ONLY — cannot save",
 }
 
 
@@ -23,6 +28,10 @@ class SaveIndicator(Static):
 
     state: reactive[str] = reactive("idle")
 
+    def on_mount(self) -> None:
+        if getattr(self.app, "read_only", False):
+            self.state = "readonly"
+
     def watch_state(self, state: str) -> None:
         self.update(_TEXT.get(state, ""))
-        self.set_class(state == "failed", "-failed")
+        self.set_class(state in ("failed", "readonly"), "-failed")

@@ -18,12 +18,14 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:  # pragma: no cover - only when run from the alembic CLI
         # A plain engine: the store's own (with its PRAGMAs) imports this package's
-        # revisions, and the migrations must not import the store back.
-        from sqlalchemy import create_engine
+        # revisions, and the migrations must not import the store back. The URL is
+        # built, not pasted together: ``?``, ``#`` or ``%`` in the folder's name would
+        # otherwise be read as parts of a URL and name another file.
+        from sqlalchemy import URL, create_engine
 
         from tenant_inspect.locations import resolve_data_dir
 
-        engine = create_engine(f"sqlite:///{resolve_data_dir().db_path}")
+        engine = create_engine(URL.create("sqlite", database=str(resolve_data_dir().db_path)))
         with engine.connect() as connection:
             _run(connection)
         return

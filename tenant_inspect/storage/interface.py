@@ -75,6 +75,15 @@ class Store(Protocol):
         """True when opening created the database: there is nothing to back up yet."""
         ...
 
+    @property
+    def read_only(self) -> bool:
+        """True when nothing can be saved (a read-only folder): look and export only.
+
+        :meth:`write`, :meth:`rolling_backup` and :meth:`backup` into the data's own
+        backups then refuse with a :class:`StorageProblem` before touching anything.
+        """
+        ...
+
     def read(self) -> AbstractContextManager[Session]:
         """A read-only session; objects stay usable after it closes."""
         ...
@@ -98,8 +107,13 @@ class Store(Protocol):
         """Back up now and keep only the newest few backups of ``kind`` (:data:`ON_START` ...)."""
         ...
 
-    def backup(self, reason: str = "manual", *, keep: int | None = None) -> BackupResult:
-        """A timestamped backup; with ``keep``, only the newest ``keep`` of ``reason`` stay."""
+    def backup(
+        self, reason: str = "manual", *, keep: int | None = None, to: Path | None = None
+    ) -> BackupResult:
+        """A timestamped backup; with ``keep``, only the newest ``keep`` of ``reason`` stay.
+
+        With ``to``, the copy goes to that folder instead (nothing there is ever deleted).
+        """
         ...
 
     def close(self) -> None: ...
@@ -119,6 +133,14 @@ class Backend(Protocol):
 
     def open(self, *, migrate: bool = True) -> Store:
         """Open the store, creating and migrating (after a backup) as needed."""
+        ...
+
+    def is_read_only(self) -> bool:
+        """True if there is data here but nothing can be saved (cheap: no store is opened)."""
+        ...
+
+    def make_private(self) -> list[Path]:
+        """Make the data readable by its owner only; return what was changed (doctor's fix)."""
         ...
 
     def quick_summaries(self) -> list[InspectionSummary] | None:

@@ -36,6 +36,16 @@ class SqliteBackend:
 
         return open_sqlite_store(self.data_dir, migrate_schema=migrate)
 
+    def is_read_only(self) -> bool:
+        from .connect import cannot_write
+
+        return cannot_write(self.data_dir.db_path)
+
+    def make_private(self) -> list[Path]:
+        from .privacy import make_private
+
+        return make_private(self.data_dir)
+
     def quick_summaries(self) -> list[InspectionSummary] | None:
         from .fastread import quick_summaries
 
@@ -67,5 +77,7 @@ class SqliteBackend:
 
     def diagnose(self, report: DoctorReport) -> None:
         from .doctor import check_database
+        from .privacy import check_privacy
 
+        check_privacy(report, self.data_dir)
         check_database(report, self.data_dir)

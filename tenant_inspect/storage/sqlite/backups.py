@@ -10,6 +10,11 @@ Kinds of backup (the end of the file name): ``manual`` (``tenant-inspect
 backup``), ``on-start`` and ``on-exit`` (the TUI's rolling backups, the newest
 :data:`DEFAULT_KEEP` of each kept), ``before-migration-<rev>`` and
 ``before-restore`` (kept until you delete them).
+
+Backups hold everything the database holds, interviewee names included, so the
+backups folder is made ``0700`` and every copy ``0600`` (POSIX) before a byte is
+written to it. A manual backup may go to another folder (``backup --to``): the way
+to keep a copy of a data folder that is read-only, where no backup can be written.
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...durable import create_private_file, make_private_dir
 from ...errors import UserError
 from ..interface import ON_EXIT as ON_EXIT  # the kinds are named by the interface
 from ..interface import ON_START as ON_START
+from .connect import connect, open_read_only
 
 if TYPE_CHECKING:
     from ...locations import DataDir
@@ -53,22 +60,32 @@ def _timestamp() -> str:
 
 
 def backup_database(
-    db_path: Path, backup_dir: Path, reason: str = "manual", *, raw_if_damaged: bool = False
+    db_path: Path,
+    backup_dir: Path,
+    reason: str = "manual",
+    *,
+    raw_if_damaged: bool = False,
+    read_only: bool = False,
 ) -> Path:
     """Copy a live database to ``backup_dir`` safely; return the new file's path.
 
     With ``raw_if_damaged`` (the copy kept before a restore), a file SQLite can
     no longer read is copied byte for byte instead, with its -wal file: a
-    damaged database is exactly the one that must be kept, not refused.
+    damaged database is exactly the one that must be kept, not refused. With
+    ``read_only`` the database is in a read-only folder and is read as such.
     """
     if not db_path.exists():
         raise UserError(f"there is no database to back up at {db_path}")
-    backup_dir.mkdir(parents=True, exist_ok=True)
     safe_reason = "".join(c if c.isalnum() or c in "-_" else "-" for c in reason)
     dest = backup_dir / f"{BACKUP_PREFIX}{_timestamp()}-{safe_reason}.db"
     tmp = dest.with_suffix(PARTIAL_SUFFIX)
     try:
-        _sqlite_copy(db_path, tmp)
+        make_private_dir(backup_dir, parents=True)
+        create_private_file(tmp)
+    except OSError as exc:
+        raise UserError(f"backup to {backup_dir} failed: {exc.strerror or exc}") from exc
+    try:
+        _sqlite_copy(db_path, tmp, read_only=read_only)
     except sqlite3.DatabaseError as exc:
         tmp.unlink(missing_ok=True)
         if not raw_if_damaged or isinstance(exc, sqlite3.OperationalError):
@@ -87,10 +104,10 @@ def backup_database(
     return dest
 
 
-def _sqlite_copy(db_path: Path, tmp: Path) -> None:
-    src = sqlite3.connect(db_path)
+def _sqlite_copy(db_path: Path, tmp: Path, *, read_only: bool = False) -> None:
+    src = open_read_only(db_path)[0] if read_only else connect(db_path)
     try:
-        out = sqlite3.connect(tmp)
+        out = connect(tmp)
         try:
             src.backup(out)
             out.execute("PRAGMA journal_mode=DELETE")
@@ -103,9 +120,11 @@ def _sqlite_copy(db_path: Path, tmp: Path) -> None:
 def _raw_copy(db_path: Path, tmp: Path, dest: Path) -> None:
     """Byte copies of a damaged database and its -wal file (kept beside ``dest``)."""
     try:
+        create_private_file(tmp)  # copyfile keeps the mode of a file that exists: 0600
         shutil.copyfile(db_path, tmp)
         wal = Path(f"{db_path}-wal")
         if wal.exists():
+            create_private_file(f"{dest}-wal")
             shutil.copyfile(wal, f"{dest}-wal")
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -163,7 +182,7 @@ class ChangeWatch:
     """
 
     def __init__(self, db_path: Path) -> None:
-        self._conn: sqlite3.Connection | None = sqlite3.connect(db_path, check_same_thread=False)
+        self._conn: sqlite3.Connection | None = connect(db_path, check_same_thread=False)
         self._start = self._version()
 
     def _version(self) -> int:
@@ -195,6 +214,16 @@ class AlwaysChanged:
         pass
 
 
+class NeverChanged:
+    """The watch of a read-only database: nothing can change it, so no exit backup."""
+
+    def changed(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+
 def newest_intact_backup(backup_dir: Path, limit: int = 20) -> BackupInfo | None:
     """The newest backup that passes :func:`check_database_file` (checking at most ``limit``)."""
     for info in reversed(list_backups(backup_dir)[-limit:]):
@@ -211,7 +240,7 @@ def check_database_file(path: Path) -> str | None:
         if fh.read(16) != b"SQLite format 3\x00":
             return f"{path} is not a SQLite database"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn, _ = open_read_only(path)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()
             if not result or result[0] != "ok":

@@ -10,9 +10,9 @@ back-end-neutral part, in :mod:`tenant_inspect.doctor`.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 
 from ...doctor_report import SHOW_BACKUPS, DoctorReport, command, human_size
 from ...errors import UserError
@@ -20,6 +20,7 @@ from ...locations import DataDir
 from ...migrations import KNOWN_REVISIONS, SCHEMA_HEAD
 from ..interface import StorageProblem
 from .backups import PARTIAL_SUFFIX, BackupInfo, list_backups, newest_intact_backup
+from .connect import is_immutable, open_read_only
 from .migrate import stored_revision
 
 
@@ -47,20 +48,6 @@ def _recovery(report: DoctorReport, data_dir: DataDir) -> None:
     )
 
 
-def _open_read_only(db: os.PathLike[str] | str) -> tuple[sqlite3.Connection, bool]:
-    """A read-only connection; on a read-only folder SQLite needs ``immutable`` to read WAL files."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn, False
-    except sqlite3.OperationalError as exc:
-        conn.close()
-        text = str(exc).lower()
-        if "readonly" not in text and "unable to open" not in text:
-            raise
-    return sqlite3.connect(f"file:{db}?immutable=1", uri=True), True
-
-
 def check_database(report: DoctorReport, data_dir: DataDir) -> None:
     """List the backups, then check the database file; end with the verdict."""
     _list_backups(report, data_dir)
@@ -71,8 +58,9 @@ def check_database(report: DoctorReport, data_dir: DataDir) -> None:
     report.info("size", human_size(db.stat().st_size))
     try:
         revision = stored_revision(db)
-    except StorageProblem:
-        revision = _revision_immutable(db)  # a read-only folder: said above; read anyway
+    except StorageProblem as exc:  # unreadable, not damaged: the message says what to do
+        report.problem(f"{exc}.")
+        return
     except UserError as exc:
         report.problem(f"{exc}.")
         _recovery(report, data_dir)
@@ -93,7 +81,8 @@ def check_database(report: DoctorReport, data_dir: DataDir) -> None:
             f"schema {revision} is newer than this tenant-inspect knows; upgrade tenant-inspect"
         )
     try:
-        conn, immutable = _open_read_only(db)
+        conn, uri = open_read_only(db)
+        immutable = is_immutable(uri)
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -113,7 +102,7 @@ def check_database(report: DoctorReport, data_dir: DataDir) -> None:
         report.problem(f"the database cannot be read ({exc}).")
         _recovery(report, data_dir)
         return
-    if immutable:
+    if immutable and Path(f"{db}-wal").exists():
         report.note(
             "read without its -wal file (the folder is read-only); recent saves may not show"
         )
@@ -137,18 +126,6 @@ def check_database(report: DoctorReport, data_dir: DataDir) -> None:
     report.lines.append(
         "All is well." if report.ok else "Something is wrong: see the PROBLEM lines above."
     )
-
-
-def _revision_immutable(db: os.PathLike[str] | str) -> str | None:
-    try:
-        conn = sqlite3.connect(f"file:{db}?immutable=1", uri=True)
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
 
 
 def _list_backups(report: DoctorReport, data_dir: DataDir) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ...migrations import SCHEMA_HEAD
 from ...summaries import InspectionSummary
+from .connect import open_read_only
 
 _COUNT = (
     "(SELECT count(*) FROM {table} t WHERE t.inspection_id = i.id AND t.deleted_at IS NULL{extra})"
@@ -39,7 +40,7 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
     if not db_path.exists():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=2)
+        conn, _ = open_read_only(db_path, timeout=2)
     except sqlite3.Error:
         return None
     try:

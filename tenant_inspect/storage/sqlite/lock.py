@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 from typing import IO
 
+from ...durable import PRIVATE_FILE, make_private_dir
 from ...errors import UserError
 from ...locations import DataDir
 
@@ -101,14 +102,15 @@ def acquire(data_dir: DataDir, *, retry_for: float = RETRY_FOR_S) -> DataDirLock
 
     A folder that cannot hold a lock file (read-only, missing drive, a file
     system without locks) gives an unheld lock rather than an error: the app
-    then reports the real problem when it tries to open the database.
+    then opens a read-only folder read-only, or reports the real problem when
+    it tries to open the database.
     """
     path = lock_path(data_dir)
     mine = _HELD.get(str(path))
     if mine is not None:
         return mine
     try:
-        data_dir.path.mkdir(parents=True, exist_ok=True)
+        make_private_dir(data_dir.path, parents=True)
         handle = _open(path, create=True)
     except OSError:
         return DataDirLock(path, None)
@@ -187,7 +189,7 @@ def _open(path: Path, *, create: bool) -> IO[bytes]:
     """The lock file, for writing (to take it) or only for reading (to check it)."""
     flags = getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
     if create:
-        fd = os.open(path, flags | os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path, flags | os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
         return os.fdopen(fd, "r+b", buffering=0)
     fd = os.open(path, flags | os.O_RDONLY)
     return os.fdopen(fd, "rb", buffering=0)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import UserError
 from ...migrations import SCHEMA_HEAD
+from .connect import open_read_only
 from .problems import storage_problem
 
 if TYPE_CHECKING:
@@ -28,16 +29,15 @@ if TYPE_CHECKING:
 def stored_revision(db_path: Path) -> str | None:
     """The Alembic revision of a database file, read cheaply with sqlite3.
 
-    Returns None for a missing or empty database.
+    Returns None for a missing or empty database. Reads a database in a read-only
+    folder too (see :func:`.connect.open_read_only`).
     """
     if not db_path.exists():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise storage_problem(exc, db_path, "open") or UserError(
-            f"cannot open {db_path}: {exc}"
-        ) from exc
+        conn, _ = open_read_only(db_path)
+    except sqlite3.DatabaseError as exc:
+        raise _unreadable(exc, db_path) from exc
     try:
         row = conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -47,15 +47,20 @@ def stored_revision(db_path: Path) -> str | None:
         rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return rev[0] if rev else None
     except sqlite3.DatabaseError as exc:
-        # A read-only folder or a full disk is not a damaged database: say which it is.
-        problem = storage_problem(exc, db_path, "open")
-        if problem is not None and "damaged" not in problem.reason:
-            raise problem from exc
-        if "malformed" in str(exc):
-            raise UserError(f"{db_path} is damaged ({exc})") from exc
-        raise UserError(f"{db_path} is not a tenant-inspect database ({exc})") from exc
+        raise _unreadable(exc, db_path) from exc
     finally:
         conn.close()
+
+
+def _unreadable(exc: sqlite3.DatabaseError, db_path: Path) -> UserError:
+    """Why a database file could not be read, in words: disk trouble, damage, or not ours."""
+    # A read-only folder or a full disk is not a damaged database: say which it is.
+    problem = storage_problem(exc, db_path, "open")
+    if problem is not None and "damaged" not in problem.reason:
+        return problem
+    if "malformed" in str(exc):
+        return UserError(f"{db_path} is damaged ({exc})")
+    return UserError(f"{db_path} is not a tenant-inspect database ({exc})")
 
 
 def known_revisions() -> set[str]:
@@ -74,7 +79,12 @@ def refuse_newer(db_path: Path, revision: str | None) -> None:
 
 
 def run_migrations(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the schema with the packaged Alembic scripts."""
+    """Upgrade the schema with the packaged Alembic scripts.
+
+    Alembic gets the open connection, never a URL: its config is a ConfigParser, where
+    ``%`` in a value (a folder called ``50%``) starts an interpolation and fails. Nothing
+    set here may hold a path.
+    """
     from alembic import command
     from alembic.config import Config
 

@@ -53,6 +53,8 @@ _STORAGE_ERRORS = (
         "run 'tenant-inspect doctor': it says which backup to restore and how",
     ),
 )
+READ_ONLY = "the data folder is read-only"
+
 _STORAGE_ERRNOS = {
     errno.ENOSPC: "the disk is full",
     errno.EROFS: "the data folder is read-only",
@@ -89,5 +91,17 @@ def storage_problem(
     return StorageProblem(
         f"cannot {action} {db_path}: {reason}. Everything saved before is safe; {advice}",
         reason,
+        advice,
+    )
+
+
+def read_only_problem(what: str, *, advice: str | None = None) -> StorageProblem:
+    """The refusal of a read-only store to ``what`` ("save to <file>" ...): nothing is tried,
+    so nothing can fail half-way."""
+    default = next(a for _, r, a in _STORAGE_ERRORS if r == READ_ONLY)
+    advice = advice or default
+    return StorageProblem(
+        f"cannot {what}: {READ_ONLY}. Everything saved before is safe; {advice}",
+        READ_ONLY,
         advice,
     )

@@ -10,10 +10,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ...durable import create_private_file
 from ...errors import UserError
 from ...locations import DataDir, ensure_data_dir
 from ...migrations import KNOWN_REVISIONS
 from .backups import backup_database, check_database_file
+from .connect import cannot_write, connect, folder_is_read_only, open_read_only
 from .migrate import stored_revision
 
 
@@ -32,6 +34,12 @@ def restore_database(data_dir: DataDir, source: Path) -> Path | None:
         )
     if source.resolve() == data_dir.db_path.resolve():
         raise UserError("cannot restore: that file is the live database itself")
+    if cannot_write(data_dir.db_path) or folder_is_read_only(data_dir.path):
+        raise UserError(
+            f"cannot restore into {data_dir.path}: the data folder is read-only. Nothing was "
+            "changed; make the folder writable again, or restore into another folder with "
+            "--data-dir"
+        )
     ensure_data_dir(data_dir)
     safety = None
     if data_dir.db_path.exists():
@@ -53,7 +61,7 @@ def _new_device_id(data_dir: DataDir) -> None:
     """
     from ...models import new_id
 
-    conn = sqlite3.connect(data_dir.db_path)
+    conn = connect(data_dir.db_path)
     try:
         with conn:
             conn.execute(
@@ -91,9 +99,10 @@ def restore_into(source: Path, db_path: Path) -> None:
 
 
 def _copy_into(source: Path, db_path: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src, _ = open_read_only(source)
     try:
-        dest = sqlite3.connect(db_path)
+        create_private_file(db_path)  # a database made here is private (0600)
+        dest = connect(db_path)
         try:
             src.backup(dest)
         finally:

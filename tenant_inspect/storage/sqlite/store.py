@@ -6,6 +6,12 @@ transactions (see :mod:`.engine`). Disk trouble (full, read-only, I/O errors,
 a damaged file) comes back as a :class:`~tenant_inspect.store.StorageProblem`
 — a ``UserError`` that says what happened, that everything saved before is
 safe, and what to do — never as a traceback.
+
+A data folder that is read-only (a copy on a write-protected stick, a rescue from a
+damaged laptop) opens *read-only*: every connection only reads (see
+:mod:`.connect`), :attr:`SqliteStore.read_only` says so, and :meth:`SqliteStore.write`
+refuses at once with a :class:`StorageProblem` instead of letting SQLite fail half-way.
+Nothing is created there: no folder, no backup, no device id.
 """
 
 from __future__ import annotations
@@ -22,14 +28,18 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ...clock import HybridClock
+from ...doctor_report import command
+from ...durable import create_private_file
 from ...errors import UserError
 from ...locations import DataDir, ensure_data_dir
+from ...migrations import SCHEMA_HEAD
 from ...models import SYNCED_MODELS, AppSetting, new_id
 from ..interface import BackupResult, ChangeWatch, StorageProblem
 from ..stamping import StampingSession
 from . import backups, migrate
+from .connect import cannot_write, open_read_only
 from .engine import make_engine
-from .problems import storage_problem
+from .problems import read_only_problem, storage_problem
 
 
 class SqliteStore:
@@ -41,13 +51,20 @@ class SqliteStore:
     """
 
     def __init__(
-        self, data_dir: DataDir, engine: Engine, device_id: str, *, is_new: bool = False
+        self,
+        data_dir: DataDir,
+        engine: Engine,
+        device_id: str,
+        *,
+        is_new: bool = False,
+        read_only: bool = False,
     ) -> None:
         self.data_dir = data_dir
         self.engine = engine
         self.device_id = device_id
         self.clock = HybridClock(device_id)
         self.is_new = is_new
+        self.read_only = read_only
         self._write_engine = engine.execution_options(sqlite_immediate=True)
         self._lock = threading.Lock()
 
@@ -71,8 +88,11 @@ class SqliteStore:
         """One write transaction (BEGIN IMMEDIATE), committed when the block ends.
 
         Everything inside commits together or not at all: an exception rolls
-        back and leaves the database exactly as it was.
+        back and leaves the database exactly as it was. A read-only store
+        refuses before the block runs.
         """
+        if self.read_only:
+            raise read_only_problem(f"save to {self.db_path}")
         with StampingSession(self._write_engine, expire_on_commit=False) as session:
             session.info["clock"] = self.clock
             session.info["author_id"] = author_id
@@ -93,21 +113,38 @@ class SqliteStore:
     def watch_changes(self) -> ChangeWatch:
         """A :class:`~.backups.ChangeWatch`; if SQLite refuses one, a watch that always says yes.
 
-        Without a working watch the exit backup is simply always taken.
+        Without a working watch the exit backup is simply always taken; a read-only
+        store cannot change, so its watch never says yes.
         """
+        if self.read_only:
+            return backups.NeverChanged()
         try:
             return backups.ChangeWatch(self.db_path)
         except sqlite3.Error:
             return backups.AlwaysChanged()
 
     def rolling_backup(self, kind: str) -> Path:
+        if self.read_only:
+            raise read_only_problem(f"make a backup in {self.data_dir.backup_dir}")
         return backups.rolling_backup_for(self.data_dir, kind)
 
-    def backup(self, reason: str = "manual", *, keep: int | None = None) -> BackupResult:
-        path = backups.backup_database(self.db_path, self.data_dir.backup_dir, reason=reason)
+    def backup(
+        self, reason: str = "manual", *, keep: int | None = None, to: Path | None = None
+    ) -> BackupResult:
+        """A backup in the backups folder, or in the folder ``to`` (then nothing is pruned)."""
+        if to is None and self.read_only:
+            raise read_only_problem(
+                f"make a backup in {self.data_dir.backup_dir}",
+                advice="put the copy in a folder you can write to: "
+                + command(self.data_dir, "backup", "--to", "FOLDER"),
+            )
+        folder = self.data_dir.backup_dir if to is None else to
+        path = backups.backup_database(
+            self.db_path, folder, reason=reason, read_only=self.read_only
+        )
         removed = (
-            backups.prune_backups(self.data_dir.backup_dir, keep=keep, reason=reason)
-            if keep is not None
+            backups.prune_backups(folder, keep=keep, reason=reason)
+            if keep is not None and to is None
             else []
         )
         return BackupResult(path, removed)
@@ -130,12 +167,18 @@ def open_sqlite_store(data_dir: DataDir, *, migrate_schema: bool = True) -> Sqli
     process (see :mod:`.migrate`). A full disk or read-only folder gives a
     :class:`StorageProblem`.
     """
+    db_path = data_dir.db_path
+    if cannot_write(db_path):
+        return _open_read_only(data_dir)
     try:
         ensure_data_dir(data_dir)
+        is_new = create_private_file(db_path)  # SQLite would make it 0644
     except OSError as exc:
+        if data_dir.path.is_dir():  # there, but nothing can be made in it: say why
+            raise storage_problem(exc, db_path, "open") or UserError(
+                f"cannot open {db_path}: {exc.strerror}"
+            ) from exc
         raise UserError(f"cannot create the data folder {data_dir.path}: {exc.strerror}") from exc
-    db_path = data_dir.db_path
-    is_new = not db_path.exists()
     revision = migrate.stored_revision(db_path)
     migrate.refuse_newer(db_path, revision)
     engine = make_engine(db_path)
@@ -150,6 +193,41 @@ def open_sqlite_store(data_dir: DataDir, *, migrate_schema: bool = True) -> Sqli
         if problem is None:
             raise
         raise problem from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return store
+
+
+def _open_read_only(data_dir: DataDir) -> SqliteStore:
+    """Open a database nothing can be saved to: read-only connections, nothing created.
+
+    Only a database with the current schema can be read this way: an older one would
+    need the upgrade that cannot be written.
+    """
+    db_path = data_dir.db_path
+    revision = migrate.stored_revision(db_path)
+    migrate.refuse_newer(db_path, revision)
+    if revision != SCHEMA_HEAD:
+        raise read_only_problem(
+            f"open {db_path}",
+            advice="this version of tenant-inspect must upgrade the database before it can "
+            "show it; copy the whole folder to your own disk and open the copy with --data-dir",
+        )
+    try:
+        conn, uri = open_read_only(db_path)
+        conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise storage_problem(exc, db_path, "open") or UserError(
+            f"cannot open {db_path}: {exc}"
+        ) from exc
+    engine = make_engine(db_path, read_only_uri=uri)
+    try:
+        with Session(engine) as session:
+            setting = session.get(AppSetting, "device_id")
+            device_id = setting.value if setting is not None else "readonly"
+        store = SqliteStore(data_dir, engine, device_id, read_only=True)
+        _observe_newest_stamp(store)
     except BaseException:
         engine.dispose()
         raise

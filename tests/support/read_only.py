@@ -1,0 +1,66 @@
+"""Really read-only data folders for tests: ``0555`` folders and ``0444`` files.
+
+Root ignores file permissions, and tests often run as root. A child process can give up the
+capability that lets it (``CAP_DAC_OVERRIDE``, and ``CAP_DAC_READ_SEARCH``) before it starts;
+then the folder is as read-only for it as a write-protected stick. :func:`runner` says how
+to start such a child (or skips the test, saying why, where that is impossible); every
+read-only test runs the code under test in a child started that way, root or not.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+
+def _drop_dac_override() -> None:
+    """In the child: give up root's power to ignore file permissions (Linux prctl)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def runner() -> Callable[[], None] | None:
+    """The ``preexec_fn`` for a child that cannot write a 0555 folder (None: nothing needed)."""
+    if os.name != "posix":
+        pytest.skip("read-only folders are made with POSIX permissions")
+    if os.geteuid() != 0:
+        return None
+    if not sys.platform.startswith("linux"):
+        pytest.skip("running as root, which ignores permissions, and cannot drop that here")
+    probe = subprocess.run(
+        [sys.executable, "-c", "pass"], preexec_fn=_drop_dac_override, capture_output=True
+    )
+    if probe.returncode != 0:
+        pytest.skip("running as root and cannot drop CAP_DAC_OVERRIDE in a child process")
+    return _drop_dac_override
+
+
+def listing(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every path under ``folder`` with its size and modification time (to see any change)."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        st = path.lstat()
+        out[path.relative_to(folder).as_posix()] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """``folder`` and everything in it read-only (0555 / 0444) for the block, then as before."""
+    modes = {p: p.stat().st_mode & 0o7777 for p in [folder, *folder.rglob("*")]}
+    for path in sorted(modes, key=lambda p: len(p.parts), reverse=True):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        yield
+    finally:
+        for path, mode in sorted(modes.items(), key=lambda item: len(item[0].parts)):
+            path.chmod(mode)
