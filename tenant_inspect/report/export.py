@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..durable import fsync_directory
+from ..durable import fsync_directory, open_private
 from ..errors import UserError
 from .model import ProgressCallback
 
@@ -152,15 +152,15 @@ def _build(store_or_session: Any, inspection_id: str, public: bool) -> tuple[Rep
 def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
     """Temp file beside the target, fsync, rename over it; remove the temp file on failure.
 
-    The temp file is created with the usual permissions (0666 less the umask), not
-    mkstemp's 0600, so the report can be read like any other file the user saves.
+    The file is readable by its owner only (0600 on POSIX): an internal report quotes
+    interviews and findings marked internal, and a shared laptop's other accounts have no
+    business reading it. Sharing it is a deliberate act (attach, copy), which copies it.
     """
     directory = target.parent if str(target.parent) else Path(".")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
         tmp = directory / f".{target.name}.{secrets.token_hex(4)}.part"
         try:
-            fd = os.open(tmp, flags, 0o666)
+            fd = open_private(tmp)
             break
         except FileExistsError:
             continue

@@ -114,9 +114,12 @@ def spelling(draw: st.DrawFn) -> tuple[str, str, str]:
         "reversed": f"{last} {first}",
     }[form]
     case = draw(st.sampled_from(["as is", "upper", "lower", "title"]))
-    typed = {"as is": typed, "upper": typed.upper(), "lower": typed.lower(), "title": typed.title()}[
-        case
-    ]
+    typed = {
+        "as is": typed,
+        "upper": typed.upper(),
+        "lower": typed.lower(),
+        "title": typed.title(),
+    }[case]
     if draw(st.booleans()):  # accents lost, or added where there were none
         folded = "".join(
             c for c in unicodedata.normalize("NFD", typed) if not unicodedata.combining(c)
@@ -204,7 +207,9 @@ def _plant(store, iid: str, stored: str, texts: list[str]) -> None:  # type: ign
             c for c in records.live(s, m.Conclusion, inspection_id=iid) if not c.internal
         )
         records.update(s, conclusion, text=f"Overall, {texts[1]}")
-        rec = next(r for r in records.live(s, m.Recommendation, inspection_id=iid) if not r.internal)
+        rec = next(
+            r for r in records.live(s, m.Recommendation, inspection_id=iid) if not r.internal
+        )
         records.update(s, rec, text=f"Brief {texts[2]} on the pledges.")
         judgement = next(j for j in records.live(s, m.Judgement, inspection_id=iid) if j.is_final)
         records.update(s, judgement, rationale=f"As {texts[3]} told us, it is patchy.")
@@ -232,7 +237,9 @@ def _report_texts(store, iid: str, tmp: Path) -> dict[str, str]:  # type: ignore
 
 @settings(max_examples=max(8, FUZZ_EXAMPLES // 6), deadline=None, derandomize=True)
 @given(cases=st.lists(spelling(), min_size=4, max_size=4))
-def test_no_generated_spelling_reaches_any_part_of_the_report(demo, cases, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+def test_no_generated_spelling_reaches_any_part_of_the_report(
+    demo, cases, tmp_path_factory
+) -> None:  # type: ignore[no-untyped-def]
     store, iid = demo
     stored = cases[0][0]
     texts = [c[2] if c[0] == stored else c[2].replace(c[1], stored) for c in cases]

@@ -100,12 +100,18 @@ async def test_the_app_makes_a_private_folder_database_and_backups(data_dir):
     assert_private(data_dir)
 
 
-def test_a_report_file_can_be_created_private(tmp_path):
-    from tenant_inspect import durable
+def test_reports_are_written_private(data_dir, tmp_path):
+    from tenant_inspect.report import render_report
 
-    fd = durable.open_private(tmp_path / "report.docx")
-    os.close(fd)
-    assert mode(tmp_path / "report.docx") == 0o600
+    store = open_store(data_dir)
+    try:
+        with store.write() as s:
+            iid = inspections.create_inspection(s, title="T", landlord="L").id
+        for name in ("report.docx", "report.md"):
+            render_report(store, iid, tmp_path / name)
+            assert mode(tmp_path / name) == 0o600, name
+    finally:
+        store.close()
 
 
 def test_doctor_names_what_others_can_read_and_its_fix_works(data_dir, capsys):
