@@ -307,6 +307,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the exit status is returned (see the module docstring)."""
+    try:
+        try:
+            return _dispatch(argv)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows up here, not in a traceback at exit
+    except BrokenPipeError:
+        # ``tenant-inspect list | head -1``: the reader has gone, so there is nobody to
+        # tell. Python's "Note on SIGPIPE": point stdout at devnull so the final flush at
+        # exit cannot fail again, and leave quietly with status 1.
+        _stdout_to_devnull()
+        return 1
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -318,6 +333,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{PROG}: interrupted\n")
         return 130
     return int(result or 0)
+
+
+def _stdout_to_devnull() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (tests capture it): nothing to do
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

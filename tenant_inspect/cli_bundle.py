@@ -98,11 +98,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 into = get_inspection(session, args.into).id
         results = import_bundles(store, args.files, into=into, allow_new=args.new_inspection)
         opened = _open_conflict_counts(store, {r.inspection_id for r in results if r.ok})
-    for result in results:
+    for given, result in zip(args.files, results, strict=True):
         if result.ok:
             _out(result.line())
-        else:
-            sys.stderr.write(printable(f"tenant-inspect: {result.line()}") + "\n")
+        else:  # the path as typed: two refused files may share a name in different folders
+            sys.stderr.write(
+                printable(f"tenant-inspect: {given}: refused: {result.refused}") + "\n"
+            )
     for inspection_id, count in sorted(opened.items()):
         if count:
             _out(
