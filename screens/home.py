@@ -14,6 +14,7 @@ from tenant_inspect.summaries import InspectionSummary
 
 from .base import ReloadingScreen
 from .bindings import bind
+from .markup import clip, escape
 from .widgets.save_indicator import SaveIndicator
 from .widgets.tables import FittedTable
 
@@ -34,16 +35,13 @@ EMPTY_TEXT = (
 
 
 def inspection_cell(s: InspectionSummary, width: int) -> Text:
-    """Title on the first line, landlord under it, both cut with … to fit."""
+    """Title on the first line, landlord under it, both cut with … to fit (and any control
+    characters shown as \\xNN, see :mod:`.markup`)."""
     cell = Text(no_wrap=True, overflow="ellipsis")
-    cell.append(_fit(s.title, width), style="bold")
+    cell.append(clip(s.title, width), style="bold")
     cell.append("\n")
-    cell.append(_fit(s.landlord, width))
+    cell.append(clip(s.landlord, width))
     return cell
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
 #: Widths of the fixed columns (status, documents, interviews, findings) plus cell padding.
@@ -216,19 +214,19 @@ class HomeScreen(ReloadingScreen):
             return import_bundles(store, paths, allow_new=True)
 
         def failed(message: str) -> None:
-            self.notify(f"Could not import: {message}", severity="error")
+            self.notify(f"Could not import: {escape(message)}", severity="error")
 
         from .jobs import run_file_job
 
         run_file_job(self, work, done=self._imported, failed=failed, group="import")
 
     def _imported(self, results: list[FileResult]) -> None:
-        for result in results:
+        for result in results:  # file names and refusals quote the file: escaped
             if result.ok:
-                self.notify(result.line(), title="Imported", timeout=10)
+                self.notify(escape(result.line()), title="Imported", timeout=10)
             else:
                 self.notify(
-                    f"{result.line()}. Nothing from it was imported.",
+                    f"{escape(result.line())}. Nothing from it was imported.",
                     title="Refused",
                     severity="error",
                     timeout=20,

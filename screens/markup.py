@@ -2,22 +2,37 @@
 
 Names, titles and notes are the user's text, not Rich markup: a title like "[draft]" must
 show as typed. Every screen escapes through here and cuts long text the same way.
+
+Stored text may also hold control characters (older versions stored what a bundle
+carried). Textual and Rich pass ESC sequences, C1 controls and bidi overrides in a
+widget's text straight to the terminal, where they set the window title or clear the
+screen, so :func:`shown` (and :func:`escape` and :func:`clip`, which use it) shows them
+as ``\\xNN`` instead, as the command line does.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from tenant_inspect.plain_text import printable
+
+
+def shown(text: str) -> str:
+    """Stored text safe to draw: control characters written out as ``\\xNN``."""
+    return printable(text)
+
 
 def escape(text: str) -> str:
-    """The user's text, shown literally inside markup."""
+    """The user's text, shown literally inside markup (control characters as ``\\xNN``)."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    return rich_escape(printable(text))
 
 
 def clip(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters with an ellipsis when it does not fit."""
+    """``text`` (control characters as ``\\xNN``) cut to ``width`` characters with an
+    ellipsis when it does not fit."""
+    text = printable(text)
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 

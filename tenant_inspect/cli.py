@@ -4,6 +4,11 @@ Exit status: 0 on success, 1 on a user error (one line on stderr, no
 traceback), 2 on usage errors (argparse). Heavy imports (SQLModel, Alembic,
 Textual) happen inside the commands that need them, so ``--help`` is instant
 and no command but the TUI ever imports Textual.
+
+Everything printed goes through :func:`_out` / :func:`_err`, which show control
+characters as ``\\xNN``: titles, names and messages quote stored text and files,
+which may hold ESC sequences that would otherwise clear the screen or set the
+terminal's title. JSON output escapes them as ``\\uXXXX`` instead.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .errors import UserError
 from .locations import DataDir, resolve_data_dir
+from .plain_text import printable
 
 if TYPE_CHECKING:
     from .store import Store
@@ -36,7 +42,11 @@ def _data_dir(args: argparse.Namespace) -> DataDir:
 
 
 def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(printable(text) + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(printable(text) + "\n")
 
 
 # ---------------------------------------------------------------------------
@@ -75,7 +85,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as store, store.read() as session:
         rows = list_inspections(session)
     if args.json:
-        _out(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        from .dump import json_for_terminals
+
+        _out(
+            json_for_terminals(
+                json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False)
+            )
+        )
         return 0
     if not rows:
         _out("No inspections yet. Create one with 'tenant-inspect new --title T --landlord L'")
@@ -108,9 +124,9 @@ def cmd_dump(args: argparse.Namespace) -> int:
         text = dump_json(session, inspection.id)
     if args.output:
         _write_text_atomically(Path(args.output), text)
-        sys.stderr.write(f"Wrote {args.output}\n")
+        _err(f"Wrote {args.output}")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(text)  # control characters are \\u escapes in the dump's JSON
     return 0
 
 
@@ -124,7 +140,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     kind = "public" if args.public else "internal"
     _out(f"Wrote {result.path} ({result.format}, {kind} version, {result.sections} sections)")
     for warning in result.warnings:
-        sys.stderr.write(f"note: {warning}\n")
+        _err(f"note: {warning}")
     return 0
 
 
@@ -147,7 +163,7 @@ def cmd_questionnaires_validate(args: argparse.Namespace) -> int:
             q = load_questionnaire_file(path)
         except QuestionnaireError as exc:
             failed = True
-            sys.stderr.write(f"{exc}\n")
+            _err(str(exc))
             continue
         _out(f"{path}: OK — {q.title!r} version {q.version}, {len(q.questions())} questions")
     return 1 if failed else 0
@@ -317,18 +333,43 @@ def _say_if_read_only(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the exit status is returned (see the module docstring)."""
+    try:
+        try:
+            return _dispatch(argv)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows up here, not in a traceback at exit
+    except BrokenPipeError:
+        # ``tenant-inspect list | head -1``: the reader has gone, so there is nobody to
+        # tell. Python's "Note on SIGPIPE": point stdout at devnull so the final flush at
+        # exit cannot fail again, and leave quietly with status 1.
+        _stdout_to_devnull()
+        return 1
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         _say_if_read_only(args)
         result: Any = args.func(args)
     except UserError as exc:
-        sys.stderr.write(f"{PROG}: {exc}\n")
+        _err(f"{PROG}: {exc}")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")
         return 130
     return int(result or 0)
+
+
+def _stdout_to_devnull() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (tests capture it): nothing to do
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, UserError
 from .locations import resolve_data_dir
+from .plain_text import printable
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -39,7 +40,8 @@ def _open(args: argparse.Namespace) -> Store:
 
 
 def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    """Print a line, control characters shown as ``\\xNN`` (names and titles are stored text)."""
+    sys.stdout.write(printable(text) + "\n")
 
 
 def _member(session: Session, inspection_id: str, text: str) -> m.TeamMember:
@@ -96,11 +98,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 into = get_inspection(session, args.into).id
         results = import_bundles(store, args.files, into=into, allow_new=args.new_inspection)
         opened = _open_conflict_counts(store, {r.inspection_id for r in results if r.ok})
-    for result in results:
+    for given, result in zip(args.files, results, strict=True):
         if result.ok:
             _out(result.line())
-        else:
-            sys.stderr.write(f"tenant-inspect: {result.line()}\n")
+        else:  # the path as typed: two refused files may share a name in different folders
+            sys.stderr.write(
+                printable(f"tenant-inspect: {given}: refused: {result.refused}") + "\n"
+            )
     for inspection_id, count in sorted(opened.items()):
         if count:
             _out(
@@ -135,28 +139,32 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         inspection = get_inspection(session, args.id)
         listed = conflict_origins(session, inspection.id, include_resolved=args.all)
     if args.json:
+        from .dump import json_for_terminals
+
         _out(
-            json.dumps(
-                [
-                    {
-                        "id": c.view.id,
-                        "kind": c.view.kind,
-                        "table": c.view.table,
-                        "row_id": c.view.row_id,
-                        "field": c.view.field,
-                        "current_value": c.view.current_value,
-                        "other_value": c.view.other_value,
-                        "current_origin": c.shown,
-                        "other_origin": c.other,
-                        "changed_fields": list(c.view.changed_fields),
-                        "resolved": c.view.resolved,
-                        "resolution": c.view.resolution,
-                        "description": c.view.describe(),
-                    }
-                    for c in listed
-                ],
-                indent=2,
-                ensure_ascii=False,
+            json_for_terminals(
+                json.dumps(
+                    [
+                        {
+                            "id": c.view.id,
+                            "kind": c.view.kind,
+                            "table": c.view.table,
+                            "row_id": c.view.row_id,
+                            "field": c.view.field,
+                            "current_value": c.view.current_value,
+                            "other_value": c.view.other_value,
+                            "current_origin": c.shown,
+                            "other_origin": c.other,
+                            "changed_fields": list(c.view.changed_fields),
+                            "resolved": c.view.resolved,
+                            "resolution": c.view.resolution,
+                            "description": c.view.describe(),
+                        }
+                        for c in listed
+                    ],
+                    indent=2,
+                    ensure_ascii=False,
+                )
             )
         )
         return 0

@@ -5,11 +5,17 @@ sorted by id, keys sorted, dates and times in fixed ISO forms, and nothing
 that depends on this laptop (such as conflict-row ids or when a conflict was
 noticed). Merge tests compare dumps byte for byte, so this must stay stable.
 Tombstoned rows are included: a deletion is data too.
+
+The dump goes to terminals (``tenant-inspect dump ID``) and stored text may hold control
+characters (older versions stored whatever a bundle carried), so every control and bidi
+character is written as a ``\\uXXXX`` escape: the JSON means exactly the same, and printing
+it can no longer clear a screen or set a window title.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +24,19 @@ from sqlmodel import Session, col, select
 from . import models as m
 
 DUMP_FORMAT = 1
+
+#: What ``json.dumps(ensure_ascii=False)`` leaves raw that a terminal may obey or that
+#: reorders text: DEL, C1 controls, bidi marks, overrides and isolates, line separators.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_for_terminals(text: str) -> str:
+    """JSON text with the control characters ``json.dumps`` leaves raw escaped as ``\\uXXXX``.
+
+    (It already escapes C0 controls such as ESC.) Outside strings JSON text is plain
+    ASCII, so only string contents change, and only in how they are written.
+    """
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def _plain(value: Any) -> Any:
@@ -68,4 +87,4 @@ def inspection_data(session: Session, inspection_id: str) -> dict[str, Any]:
 def dump_json(session: Session, inspection_id: str) -> str:
     """The canonical JSON text (UTF-8, sorted keys, two-space indent, final newline)."""
     data = inspection_data(session, inspection_id)
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return json_for_terminals(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)) + "\n"

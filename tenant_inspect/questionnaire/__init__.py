@@ -1,7 +1,8 @@
 """Questionnaires: the question banks inspectors work through.
 
 A package so the model (:mod:`.model`), the reader-neutral checker (:mod:`.checker`), the
-TOML reader (:mod:`.toml_reader`), the shipped banks (:mod:`.builtin`) and stored answers
+TOML reader (:mod:`.toml_reader`), the guards for untrusted text (:mod:`.untrusted`:
+nesting depth, control characters), the shipped banks (:mod:`.builtin`) and stored answers
 (:mod:`.answers`) each have their own module; another reader (XLSForm, later) builds the
 same model through the same checker. Everything the rest of the program uses is re-exported
 here, so ``from tenant_inspect.questionnaire import ...`` keeps working.

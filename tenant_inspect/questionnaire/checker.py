@@ -27,6 +27,7 @@ from .model import (
     Section,
 )
 from .question_fields import QuestionFieldChecks
+from .untrusted import TOO_DEEP, TooDeep, clean_data
 
 _TOP_KEYS = ("id", "title", "version", "kind", "audience", "description", "sections")
 _SECTION_KEYS = ("id", "title", "intro", "questions")
@@ -61,9 +62,15 @@ def check_questionnaire(
     """Check parsed questionnaire data; ``QuestionnaireError`` lists every problem.
 
     ``source`` names the file in messages, ``source_text`` is kept on the result (kits store
-    it), and ``locations`` gives the lines problems are reported at.
+    it), and ``locations`` gives the lines problems are reported at. Texts lose any control
+    characters first (see :mod:`.untrusted`), whichever reader made ``data``.
     """
-    checker = _Checker(source, source_text, locations or Locations())
+    locations = locations or Locations()
+    try:
+        data = clean_data(data)  # control characters out of every text; nesting capped
+    except TooDeep as exc:
+        raise QuestionnaireError([Problem(source, TOO_DEEP, locations.top.at(exc.key))]) from None
+    checker = _Checker(source, source_text, locations)
     questionnaire = checker.check(data)
     if questionnaire is None:
         raise QuestionnaireError(checker.problems)

@@ -124,7 +124,7 @@ class FieldReader:
         value = self.get_str(ctx, table, "id", f'Add a short id, for example id = "{example}".')
         if value is None:
             return None
-        if len(value) > _MAX_ID_LEN or not pattern.match(value):
+        if len(value) > _MAX_ID_LEN or not pattern.fullmatch(value):
             self.report(
                 ctx,
                 "id",

@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..plain_text import printable
 from ..themes import UnknownIdError
 
 QUESTION_TYPES = ("text", "yes_no", "choice", "multi_choice", "scale", "date", "number")
@@ -209,10 +210,12 @@ class Problem:
         return ", ".join(parts)
 
     def __str__(self) -> str:
+        # Messages quote the file (a misspelt setting, a value), so whatever control
+        # characters it held are shown as \xNN, never passed to a terminal.
         where = self.where()
         if where:
-            return f"{self.source}, {where}: {self.message}"
-        return f"{self.source}: {self.message}"
+            return printable(f"{self.source}, {where}: {self.message}")
+        return printable(f"{self.source}: {self.message}")
 
 
 class QuestionnaireError(ValueError):
@@ -226,6 +229,20 @@ class QuestionnaireError(ValueError):
     def source(self) -> str:
         return self.problems[0].source if self.problems else "<text>"
 
+    @property
+    def summary(self) -> str:
+        """The first problem on one line, without the file's name, for one-line refusals
+        ("line 6: The file nests ... (and 2 more problems)")."""
+        if not self.problems:
+            return "no problems listed"
+        first = self.problems[0]
+        where = first.where()
+        more = len(self.problems) - 1
+        tail = f" (and {more} more problem{'' if more == 1 else 's'})" if more else ""
+        return printable(
+            " ".join((f"{where}: {first.message}" if where else first.message).split()) + tail
+        )
+
     def __str__(self) -> str:
         n = len(self.problems)
         head = f"{n} problem{'' if n == 1 else 's'} in {self.source}:"
@@ -233,4 +250,4 @@ class QuestionnaireError(ValueError):
         for p in self.problems:
             where = p.where()
             lines.append(f"  - {where}: {p.message}" if where else f"  - {p.message}")
-        return "\n".join([head, *lines])
+        return printable("\n".join([head, *lines]))

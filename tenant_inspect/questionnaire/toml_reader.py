@@ -19,6 +19,7 @@ from pathlib import Path
 from .checker import check_questionnaire
 from .model import Problem, Questionnaire, QuestionnaireError
 from .toml_locations import TomlLocations
+from .untrusted import TOO_DEEP, nesting_problem
 
 #: Questionnaires are a few kilobytes; anything bigger is the wrong file.
 MAX_FILE_BYTES = 1_000_000
@@ -56,7 +57,15 @@ def _toml_problem(exc: tomllib.TOMLDecodeError, text: str, source: str) -> Probl
 
 
 def parse_questionnaire(text: str, source: str = "<text>") -> Questionnaire:
-    """Parse and check questionnaire text; ``QuestionnaireError`` lists every problem."""
+    """Parse and check questionnaire text; ``QuestionnaireError`` lists every problem.
+
+    Every reader of questionnaire text comes through here (files, kits and return files,
+    stored copies), so the nesting check runs before ``tomllib``, which would otherwise
+    recurse once per level and crash on a file of a thousand ``[``.
+    """
+    deep_at = nesting_problem(text)
+    if deep_at is not None:
+        raise QuestionnaireError([Problem(source, TOO_DEEP, deep_at)])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -86,7 +86,7 @@ def write_docx(
     """Write ``report`` as a .docx to a binary stream; return any warnings."""
     warnings: list[str] = []
     house = template is None
-    doc = open_docx(template)
+    doc = open_docx(template, warnings)
     # An organisation's document: keep its styles, headers and footers; clear its body.
     body = doc.element.body
     for child in list(body):

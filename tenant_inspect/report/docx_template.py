@@ -1,7 +1,8 @@
 """Templates for the Word report: checking an organisation's .docx and opening it.
 
 A template is untrusted input (a zip could be a "zip bomb", or not a Word file at all), so
-it is checked before a report is built, with a message a coordinator can act on.
+it is checked before a report is built, with a message a coordinator can act on. Macros
+are refused and other active content is left out (:mod:`.docx_active`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
+from .docx_active import find_macros, strip_active_content
 from .docx_xml import W
 
 if TYPE_CHECKING:
@@ -68,26 +70,32 @@ def check_template(path: Path) -> None:
                         if unpacked > MAX_TEMPLATE_BYTES:
                             raise UserError(f"template {name} is too large once unpacked")
             types = zf.read("[Content_Types].xml").decode("utf-8", "replace")
+            macros = find_macros(zf, name)
     except zipfile.BadZipFile as exc:
         raise UserError(f"template {name} is a damaged zip file ({exc})") from exc
     except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError) as exc:
         # A part that does not unpack (bad deflate data, unsupported or encrypted entry).
         raise UserError(f"template {name} is a damaged zip file ({exc})") from exc
-    if "wordprocessingml.template.main+xml" in types or "macroEnabledTemplate" in types:
+    if macros is not None:
+        raise UserError(
+            f"template {name} holds macros ({macros}); open it in Word and save it as a "
+            "Word Document (.docx), which leaves them out, then use that"
+        )
+    if "wordprocessingml.template.main+xml" in types:
         raise UserError(
             f"template {name} is a Word template (.dotx); open it in Word and save it as a "
             "Word document (.docx), then use that"
-        )
-    if "ms-word.document.macroEnabled" in types:
-        raise UserError(
-            f"template {name} is a macro-enabled document (.docm); save it as a Word "
-            "document (.docx), then use that"
         )
     if "wordprocessingml.document.main+xml" not in types:
         raise UserError(f"template {name} is not a Word document (.docx)")
 
 
-def open_docx(template: Path | None) -> DocxDocument:
+def open_docx(template: Path | None, notes: list[str] | None = None) -> DocxDocument:
+    """The house document, or a checked template with its active content left out.
+
+    What was left out (ActiveX controls, embedded objects, remote links; see
+    :mod:`.docx_active`) is added to ``notes`` as one line naming the template.
+    """
     import docx
 
     if template is None:
@@ -96,8 +104,15 @@ def open_docx(template: Path | None) -> DocxDocument:
     try:
         doc = docx.Document(str(template))
         styles = doc.styles.element  # a damaged document can open without usable styles
+        _check_part_kinds(doc)
+        left_out = strip_active_content(doc)
     except Exception as exc:  # python-docx raises many kinds on a damaged file
-        raise UserError(f"template {template} cannot be read as a Word document ({exc})") from exc
+        reason = " ".join(str(exc).split())  # lxml's messages run over several lines
+        raise UserError(
+            f"template {template} cannot be read as a Word document ({reason})"
+        ) from exc
+    if notes is not None:
+        notes.extend(f"template {template}: {note}" for note in left_out)
     names = {style_name(s).casefold() for s in styles.iterchildren(f"{W}style")}
     missing = [n for n in REQUIRED_STYLES if n.casefold() not in names]
     if missing:
@@ -108,6 +123,24 @@ def open_docx(template: Path | None) -> DocxDocument:
             "text again), save the document and try again"
         )
     return doc
+
+
+def _check_part_kinds(doc: DocxDocument) -> None:
+    """Headers, footers, settings and numbering must be parts python-docx can edit.
+
+    A damaged content-types list can leave, say, the header as an untyped part: python-docx
+    opens it, and the report would then fail half-way through writing.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    edited = (RT.HEADER, RT.FOOTER, RT.SETTINGS, RT.NUMBERING, RT.STYLES)
+    for rel in doc.part.rels.values():
+        if rel.reltype in edited and not rel.is_external:
+            part = rel.target_part
+            if getattr(part, "element", None) is None:
+                raise ValueError(
+                    f"{part.partname} is not a usable {rel.reltype.rsplit('/', 1)[-1]} part"
+                )
 
 
 def style_name(style: Any) -> str:

@@ -5,22 +5,28 @@ two). The title, author and language go in a YAML header, where pandoc and most
 Markdown tools look for them; the contents is a plain list of the top-level
 headings (Markdown has no page numbers). Text is escaped so that nothing an
 inspector typed can turn into Markdown markup.
+
+Control characters are left out (:func:`~tenant_inspect.plain_text.clean`), as the
+Word renderer leaves them out: stored text may hold ESC sequences or bidi overrides
+(older versions stored what a bundle carried), and a Markdown file is often read in a
+terminal, where they would clear the screen or make a line read differently.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..plain_text import clean
 from . import model as rm
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])", re.MULTILINE)
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_INVALID = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def escape(text: str) -> str:
     """Escape Markdown markup; newlines become hard line breaks."""
-    text = _INVALID.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = clean(_INVALID.sub("", text).replace("\r\n", "\n").replace("\r", "\n"))
     text = _SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return text.replace("\n", "\\\n")
@@ -37,6 +43,7 @@ def _strong(text: str) -> str:
 
 
 def _yaml(text: str) -> str:
+    text = clean(_INVALID.sub("", text), multiline=False)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

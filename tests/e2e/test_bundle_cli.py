@@ -180,7 +180,7 @@ def test_refused_files_give_one_line_and_exit_1_while_others_import(team, tmp_pa
     done = run(fresh, "bundle", "import", str(bad), str(good))
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
-        "tenant-inspect: bad.zip: refused: not a tenant-inspect bundle (not a zip file)"
+        f"tenant-inspect: {bad}: refused: not a tenant-inspect bundle (not a zip file)"
     ]
     assert done.stdout.startswith("good.zip: ") and "added" in done.stdout
     assert "Traceback" not in done.stderr

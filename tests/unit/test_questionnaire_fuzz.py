@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from tenant_inspect import fieldwork, inspections
 from tenant_inspect.errors import UserError
+from tenant_inspect.plain_text import has_controls
 from tenant_inspect.questionnaire import (
     Questionnaire,
     QuestionnaireError,
@@ -77,6 +78,11 @@ TOML_VALUES = [
     '"choice"',
     '"yes_no"',
     '"scale"',
+    # Nesting that would make tomllib recurse until it crashes, and terminal control codes.
+    "[" * 1000 + "]" * 1000,
+    "{ a = " * 300 + "1" + " }" * 300,
+    '["' + "[" * 200 + '"]',
+    '"\\u001b]0;title\\u0007\\u001b[2J \u009b \u202e"',
 ]
 KEY_VALUE = re.compile(r"^(\s*[A-Za-z0-9_.\"-]+\s*=\s*)(.+)$", re.MULTILINE)
 
@@ -111,6 +117,19 @@ def check_refusal(exc: QuestionnaireError, name: str) -> None:
     assert name in text, text
     assert exc.problems and all(p.source == name and p.message for p in exc.problems)
     assert "Traceback" not in text
+    assert not has_controls(text), repr(text)
+
+
+def check_texts(q: Questionnaire) -> None:
+    """Nothing shown from an accepted questionnaire can carry a terminal control code."""
+    texts = [q.title, q.version, q.audience, q.description]
+    for section in q.sections:
+        texts += [section.title, section.intro]
+        for question in section.questions:
+            texts += [question.text, question.hint]
+            texts += [t for o in question.options for t in (o.value, o.label)]
+            texts += list(question.scale_labels or ())
+    assert not any(has_controls(t) for t in texts), texts
 
 
 def use_it(store: Store, inspection_id: str, q: Questionnaire) -> str:
@@ -181,6 +200,7 @@ def test_mutated_questionnaire_text(db):
             check_refusal(exc, NAME)
             record("questionnaire-text", "refused")
             return
+        check_texts(q)
         record("questionnaire-text", use_it(store, inspection_id, q))
 
     run()
@@ -221,6 +241,7 @@ def test_damaged_questionnaire_bytes(db):
                 check_refusal(exc, NAME)
                 record("questionnaire-bytes", "refused")
                 return
+        check_texts(q)
         record("questionnaire-bytes", use_it(store, inspection_id, q))
 
     run()

@@ -7,6 +7,9 @@ styled Normal): flipped, cut and inserted bytes of the whole zip; and, re-packed
 valid zip so they get past the zip checks, damaged parts (XML cut short, bytes flipped,
 random text inserted, a part replaced by garbage, removed, or renamed), extra parts
 (including one that unpacks far larger than it is), and a mangled content-types list.
+Active content is mixed in too: macro parts, relationships and content types (refused),
+ActiveX controls, embedded objects and external relationships (left out). Whatever is
+accepted, the report must hold none of them.
 """
 
 from __future__ import annotations
@@ -98,8 +101,92 @@ def attempt(store: Store, inspection_id: str, data: bytes) -> None:
         else:
             [made] = list(out_dir.iterdir())
             assert made.name == "report.docx" and zipfile.is_zipfile(made)
+            assert_no_active_content(made)
             record("template", "accepted")
     assert fingerprint(store) == before
+
+
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+MS = "http://schemas.microsoft.com/office/2006/relationships/"
+HYPERLINK = RT + "hyperlink"
+#: (part, relationship type, target, external, content type) of active content to mix in.
+ACTIVE = [
+    (
+        "word/vbaProject.bin",
+        MS + "vbaProject",
+        "vbaProject.bin",
+        False,
+        "application/vnd.ms-office.vbaProject",
+    ),
+    (
+        "word/vbaData.xml",
+        MS + "wordVbaData",
+        "vbaData.xml",
+        False,
+        "application/vnd.ms-word.vbaData+xml",
+    ),
+    (
+        "word/activeX/activeX1.xml",
+        RT + "control",
+        "activeX/activeX1.xml",
+        False,
+        "application/vnd.ms-office.activeX+xml",
+    ),
+    (
+        "word/embeddings/oleObject1.bin",
+        RT + "oleObject",
+        "embeddings/oleObject1.bin",
+        False,
+        "application/vnd.openxmlformats-officedocument.oleObject",
+    ),
+    (
+        "word/embeddings/Book1.xlsx",
+        RT + "package",
+        "embeddings/Book1.xlsx",
+        False,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    ("", RT + "attachedTemplate", "http://evil.example/t.dotm", True, ""),
+    ("", RT + "image", "http://evil.example/pixel.png", True, ""),
+    ("", RT + "frame", "\\\\evil.example\\share\\f.html", True, ""),
+    ("", HYPERLINK, "https://vale.example/", True, ""),
+]
+
+
+def add_active(members: dict[str, bytes], which: int, owner: str) -> None:
+    """Add one kind of active content, related from ``owner``'s relationships part."""
+    part, kind, target, external, content_type = ACTIVE[which]
+    folder, _, name = owner.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels" if folder else "_rels/.rels"
+    xml = members.get(rels, f'<Relationships xmlns="{RELS}"></Relationships>'.encode())
+    mode = ' TargetMode="External"' if external else ""
+    rel = f'<Relationship Id="rIdActive{which}" Type="{kind}" Target="{target}"{mode}/>'
+    members[rels] = xml.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+    if part:
+        members[part] = b"<x/>" if part.endswith(".xml") else b"\xd0\xcf\x11\xe0 active"
+        over = f'<Override PartName="/{part}" ContentType="{content_type}"/>'
+        types = members.get("[Content_Types].xml", b"")
+        members["[Content_Types].xml"] = types.replace(b"</Types>", over.encode() + b"</Types>")
+
+
+def assert_no_active_content(report: Path) -> None:
+    from lxml import etree
+
+    with zipfile.ZipFile(report) as zf:
+        for name in zf.namelist():
+            low = name.lower()
+            assert "vba" not in low and not low.startswith(("word/activex/", "word/embeddings/"))
+            data = zf.read(name)
+            assert b"evil.example" not in data, name
+            if low == "[content_types].xml":
+                assert not any(
+                    w in data.lower() for w in (b"vba", b"macroenabled", b"activex", b"oleobject")
+                )
+            if low.endswith(".rels"):
+                for rel in etree.fromstring(data):
+                    if rel.get("TargetMode") == "External":
+                        assert rel.get("Type") == HYPERLINK, (name, rel.get("Type"))
 
 
 def test_damaged_template_bytes(world):
@@ -136,6 +223,7 @@ def damaged_members(draw: st.DrawFn) -> bytes:
         how = draw(
             st.sampled_from(
                 ["cut", "flip", "insert", "garbage", "remove", "rename", "extra", "bomb", "types"]
+                + ["active"] * 3
             )
         )
         if how == "cut":
@@ -165,6 +253,19 @@ def damaged_members(draw: st.DrawFn) -> bytes:
             members[extra] = draw(st.binary(max_size=100))
         elif how == "bomb":
             members["word/media/big.bin"] = b"\0" * 30_000_000
+        elif how == "active":
+            owner = draw(
+                st.sampled_from(
+                    [
+                        "",
+                        "word/document.xml",
+                        "word/settings.xml",
+                        "word/header1.xml",
+                        "word/styles.xml",
+                    ]
+                )
+            )
+            add_active(members, draw(st.integers(0, len(ACTIVE) - 1)), owner)
         elif how == "types":
             members["[Content_Types].xml"] = members.get("[Content_Types].xml", b"").replace(
                 draw(st.sampled_from([b"document.main+xml", b"styles+xml", b"<Override", b"xml"])),
