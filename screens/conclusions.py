@@ -25,7 +25,7 @@ from tenant_inspect.views.shared import ConclusionData
 
 from .bindings import bind, move_bindings
 from .dialogs.text_entry import TextDialog
-from .markup import escape
+from .markup import escape, shown
 from .name_warning import warn_about_names
 from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding
 from .widgets.fields import TEXT_LIMIT
@@ -134,7 +134,7 @@ class ConclusionsScreen(OrderedListScreen[ConclusionData]):
         if not self.is_attached:
             return
         self.data = data
-        self.sub_title = data.title
+        self.sub_title = shown(data.title)
         scopes = [s.id for s in data.scopes]
         if self.scope not in scopes:
             self.scope = OVERALL

@@ -42,7 +42,7 @@ from tenant_inspect.views.conflicts import (
 from .base import AnalysisScreen
 from .bindings import bind
 from .dialogs.merge_text import MergeDialog, MergeOutcome
-from .markup import escape
+from .markup import escape, shown
 from .widgets.footer import FittingFooter
 from .widgets.tables import keyed_table
 
@@ -173,7 +173,7 @@ class ConflictsScreen(AnalysisScreen):
     def show(self, data: ConflictsData) -> None:
         if not self.is_attached:
             return
-        self.sub_title = data.title
+        self.sub_title = shown(data.title)
         self.items = data.items
         self.loaded = True
         count = len(self.items)

@@ -33,7 +33,7 @@ from tenant_inspect.vocabulary import (
 
 from .base import InspectionScreen
 from .bindings import bind
-from .markup import clip, escape
+from .markup import clip, escape, shown
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
 from .widgets.tables import keyed_table
@@ -244,7 +244,7 @@ class DashboardScreen(InspectionScreen):
         if not self.is_attached:
             return  # the user has already left this screen
         self.overview = overview
-        self.sub_title = overview.title
+        self.sub_title = shown(overview.title)
         self.query_one("#dash-title", Static).update(escape(overview.title))
         info = [
             f"Landlord: {overview.landlord}",

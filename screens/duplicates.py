@@ -25,7 +25,7 @@ from tenant_inspect.views.board import DuplicatePair, find_duplicates
 from .base import AnalysisScreen
 from .bindings import bind
 from .dialogs.merge_findings import MergeFindingsDialog
-from .markup import clip, escape
+from .markup import clip, escape, shown
 from .widgets.board_table import first_name
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
@@ -70,7 +70,7 @@ class DuplicatesScreen(AnalysisScreen):
         #: Pairs said not to be duplicates (both orders); the board's own set, shared.
         self.not_duplicates = not_duplicates if not_duplicates is not None else set()
         self.pairs: list[DuplicatePair] = []
-        self.sub_title = title
+        self.sub_title = shown(title or "")
 
     def compose(self) -> ComposeResult:
         yield Header()

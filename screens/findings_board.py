@@ -47,7 +47,7 @@ from .dialogs.area_picker import AreaPickerDialog
 from .dialogs.evidence import EvidenceDialog
 from .dialogs.finding import FindingDialog
 from .dialogs.merge_findings import MergeFindingsDialog
-from .markup import escape
+from .markup import escape, shown
 from .messages import announce_change
 from .name_warning import warn_about_names
 from .widgets.board_filters import BoardFilters
@@ -142,7 +142,7 @@ class FindingsBoardScreen(AnalysisScreen):
         if not self.is_attached:
             return
         self.data = data
-        self.sub_title = data.title
+        self.sub_title = shown(data.title)
         no_area = any(r.area_id is None for r in data.rows)
         current = self.filters.area
         if self.query_one(BoardFilters).set_areas(data.areas, no_area, current) != current:

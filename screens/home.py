@@ -14,7 +14,7 @@ from tenant_inspect.summaries import InspectionSummary
 
 from .base import ReloadingScreen
 from .bindings import bind
-from .markup import clip, escape
+from .markup import clip, escape, shown
 from .widgets.save_indicator import SaveIndicator
 from .widgets.tables import FittedTable
 
@@ -187,13 +187,15 @@ class HomeScreen(ReloadingScreen):
                 store = self.services.wait_store()
                 inspection_id = build_demo(store, size="small")
             except Exception as exc:  # shown, not swallowed
-                self.app.call_from_thread(
-                    self.notify, f"Could not create the sample: {exc}", severity="error"
-                )
+                self.app.call_from_thread(self._demo_failed, str(exc))
                 return
             self.app.call_from_thread(self._demo_made, inspection_id)
 
         self.run_worker(work, thread=True, group="demo", exclusive=True, exit_on_error=False)
+
+    def _demo_failed(self, reason: str) -> None:
+        self.query_one("#home-status", Static).update("")
+        self.notify(f"Could not create the sample: {shown(reason)}", severity="error")
 
     def action_import_kit(self) -> None:
         """An inspector's first step on a new laptop: bring in the coordinator's kit."""

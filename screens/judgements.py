@@ -35,7 +35,7 @@ from tenant_inspect.views.judgements import JudgementsData, load_judgements
 from .base import AnalysisScreen
 from .bindings import bind
 from .dialogs.inspector_grade import InspectorGradeDialog
-from .markup import escape
+from .markup import escape, shown
 from .name_warning import warn_about_names
 from .widgets.footer import FittingFooter
 from .widgets.judgement_agreement import AgreementPane
@@ -195,7 +195,7 @@ class JudgementsScreen(AnalysisScreen):
             return
         first = self.data is None
         self.area_pane.take(data)
-        self.sub_title = data.title
+        self.sub_title = shown(data.title)
         self.show_area(reload_editor=first)
         if self.data is not None:
             self.query_one(AgreementPane).show(self.data)

@@ -32,7 +32,7 @@ from .bindings import bind, move_bindings
 from .dialogs.link_findings import LinkFindingsDialog
 from .dialogs.text_entry import TextDialog
 from .dialogs.unanswered import UnansweredDialog
-from .markup import clip, escape
+from .markup import clip, escape, shown
 from .name_warning import warn_about_names
 from .ordered_list_base import LEAVE_BINDINGS, OrderedListScreen, delete_binding
 from .widgets.footer import FittingFooter
@@ -146,7 +146,7 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         if not self.is_attached:
             return
         self.data = data
-        self.sub_title = data.title
+        self.sub_title = shown(data.title)
         self.form.set_data(data)
         self._fill()
         self._show_warnings()

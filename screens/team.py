@@ -48,7 +48,7 @@ from .dialogs.team_files import (
     return_dialog,
 )
 from .jobs import Report, run_file_job
-from .markup import escape
+from .markup import escape, shown
 from .widgets.footer import FittingFooter
 from .widgets.import_summary import ImportSummary, OpenConflicts
 from .widgets.tables import keyed_table
@@ -163,7 +163,7 @@ class TeamScreen(InspectionScreen):
         if not self.is_attached:
             return
         self.data = data
-        self.sub_title = data.title
+        self.sub_title = shown(data.title)
         self.query_one("#team-title", Static).update(escape(f"Team and files: {data.title}"))
         mine = data.laptop_member
         who = (

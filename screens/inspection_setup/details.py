@@ -23,7 +23,7 @@ from tenant_inspect.views.setup import REPORT_TEXTS, SHORT_DETAILS
 from tenant_inspect.vocabulary import INSPECTION_STATUS_WORDS
 
 from ..base import InspectionScreen
-from ..markup import escape
+from ..markup import escape, shown
 
 #: Short details: (label, placeholder) for each of SHORT_DETAILS, as one-line inputs.
 SHORT_FIELDS: tuple[tuple[str, str, str], ...] = tuple(
@@ -133,7 +133,7 @@ class DetailsEditing(InspectionScreen):
 
     def _show_title(self, title: str) -> None:
         self.query_one("#setup-title", Static).update(escape(f"Set-up: {title}"))
-        self.sub_title = title
+        self.sub_title = shown(title)
 
     # -- saving details as you type -------------------------------------------
 
