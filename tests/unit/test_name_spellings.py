@@ -158,10 +158,15 @@ def _plain(text: str) -> str:
 
 
 def survivors(text: str, stored: str) -> list[str]:
-    """Name parts (three letters or more) still inside any word of ``text``."""
-    words = re.findall(r"\w+", _plain(text))
-    parts = {_plain(p) for p in re.split(r"[\s-]+", stored)}
-    return sorted(p for p in parts if len(p) >= 3 and any(p in w for w in words))
+    """Name parts (three letters or more) still a word of ``text``, or the name run together
+    inside a word ("RichardSutton")."""
+    words = set(re.findall(r"\w+", _plain(text)))
+    pieces = [_plain(p) for p in re.split(r"[\s-]+", stored)]
+    whole = [_plain(p) for p in stored.split()]
+    joined = {"".join(whole), whole[0] + whole[-1], whole[-1] + whole[0]}
+    left = [p for p in pieces if len(p) >= 3 and p in words]
+    left += [j for j in joined if any(j in w for w in words)]
+    return sorted(left)
 
 
 @settings(max_examples=max(200, FUZZ_EXAMPLES * 4), deadline=None, derandomize=True)

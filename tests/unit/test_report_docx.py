@@ -595,12 +595,11 @@ def test_wrong_extension_and_missing_folder_are_user_errors(tmp_path: Path, ex: 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_report_file_gets_ordinary_permissions(ex: Exported) -> None:
+def test_report_file_is_private(ex: Exported) -> None:
+    """An internal report quotes interviews: only its owner may read it (docs/data-safety.md)."""
     if os.name != "posix":
         pytest.skip("POSIX permissions")
-    umask = os.umask(0)
-    os.umask(umask)
-    assert ex.docx.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert ex.docx.stat().st_mode & 0o777 == 0o600
 
 
 def test_importing_any_core_module_does_not_import_docx() -> None:
