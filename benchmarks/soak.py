@@ -41,8 +41,19 @@ FUZZ_TESTS = [
     "tests/unit/test_bundle_fuzz.py",
     "tests/unit/test_questionnaire_fuzz.py",
     "tests/unit/test_template_fuzz.py",
+    "tests/unit/test_name_spellings.py",
+    "tests/unit/test_folder_name_fuzz.py",
 ]
-FUZZ_TEST_FUNCTIONS = 6  # two per file: each generates --hostile / 6 cases
+# Each fuzz test generates about --hostile / FUZZ_TEST_FUNCTIONS cases (some scale that up
+# or down: name spellings are cheap, whole reports and folders dearer).
+FUZZ_TEST_FUNCTIONS = 6
+KINDS = {
+    "bundle": "bundles",
+    "questionnaire": "questionnaire files",
+    "template": "report templates",
+    "name": "name spellings",
+    "folder": "folder names",
+}
 
 
 def soak_kills(runs: int, seed: int, work: Path) -> bool:
@@ -176,12 +187,18 @@ def soak_hostile(total: int, work: Path) -> bool:
         f"Hostile files: {files} in {time.monotonic() - started:.0f} s "
         f"({per_test} per fuzz test); crashes: {failed}"
     )
-    for kind in ("bundle", "questionnaire", "template"):
+    for kind, words in KINDS.items():
         acc, ref = counts[(kind, "accepted")], counts[(kind, "refused")]
-        print(
-            f"  {kind + 's':<15} {acc + ref:>5}: {ref} refused with a one-line message, "
-            f"{acc} happened to be valid; database unchanged by every refusal"
-        )
+        red = counts[(kind, "redacted")]
+        if red:
+            print(f"  {words:<20} {red:>5}: every one replaced, in every part of the report")
+        elif kind == "folder":
+            print(f"  {words:<20} {acc:>5}: the database always the one inside the folder")
+        else:
+            print(
+                f"  {words:<20} {acc + ref:>5}: {ref} refused with a one-line message, "
+                f"{acc} happened to be valid; database unchanged by every refusal"
+            )
     if out.returncode != 0:
         print(out.stdout[-3000:])
     return out.returncode == 0 and files >= total
