@@ -49,6 +49,8 @@ from .bundle_format_rows import (
     content_fields,
 )
 from .bundle_format_types import (
+    MAX_STAMP_AHEAD_DAYS,
+    MAX_STAMP_MS,
     STRICT,
     Count,
     DeviceId,
@@ -148,6 +150,8 @@ __all__ = [
     "MAX_QUESTIONNAIRE_BYTES",
     "MAX_RATIO",
     "MAX_ROWS",
+    "MAX_STAMP_AHEAD_DAYS",
+    "MAX_STAMP_MS",
     "MAX_TOTAL_BYTES",
     "QUESTIONNAIRE_DIR",
     "QUESTIONNAIRE_NAME_RE",

@@ -17,9 +17,15 @@ MAX_VECTOR = 512  # devices in one "seen" list
 
 LONG_TEXT = 100_000  # free text: a whole interview's notes fit
 
-#: Change stamps later than this are refused (a broken clock, or a hostile file): the
-#: stamp's 13-digit millisecond field must keep sorting as text.
+#: Change stamps at or after this are refused (a broken clock, or a hostile file): the
+#: stamp's 13-digit millisecond field must keep sorting as text, and a clock that reached
+#: it could never stamp another change.
 MAX_STAMP_MS = 7_258_118_400_000  # 2200-01-01T00:00:00Z
+
+#: How far ahead of the importing laptop a file's stamps may be (docs/bundle-format.md,
+#: section 4): enough for laptops whose clocks are a few weeks wrong, while one file can
+#: never drag this laptop's clock (and so every later stamp it makes) further than this.
+MAX_STAMP_AHEAD_DAYS = 90
 
 
 STAMP_RE = r"^[0-9]{13}-[0-9]{4}-[A-Za-z0-9_.-]{1,64}$"
@@ -34,7 +40,7 @@ TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
 def _check_stamp(value: str) -> str:
-    if int(value[:13]) > MAX_STAMP_MS:
+    if int(value[:13]) >= MAX_STAMP_MS:
         raise ValueError("change stamp is later than the year 2200 (check that laptop's clock)")
     return value
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import settings
-from .bundle import Bundle, BundleRefused, local_inspection, read_bundle
+from .bundle import Bundle, BundleRefused, StampBound, local_inspection, read_bundle
 from .merge_checks import check_inspection, check_questionnaires, check_references, check_unique
 from .merge_conflicts import (
     ConflictView,
@@ -128,7 +128,7 @@ def import_bundles(
 
         try:
             report(0, "checking")
-            bundle = read_bundle(path)
+            bundle = read_bundle(path, StampBound.for_clock(store.clock))
             report(1, "merging")
             results.append(merge_bundle(store, bundle, into=into, allow_new=allow_new))
         except BundleRefused as exc:
@@ -142,7 +142,8 @@ def import_bundle(
     store: Store, path: Path | str, *, into: str | None = None, allow_new: bool = False
 ) -> FileResult:
     """Import one file; raises :class:`BundleRefused` (a UserError) if it is refused."""
-    return merge_bundle(store, read_bundle(path), into=into, allow_new=allow_new)
+    bundle = read_bundle(path, StampBound.for_clock(store.clock))
+    return merge_bundle(store, bundle, into=into, allow_new=allow_new)
 
 
 def merge_bundle(

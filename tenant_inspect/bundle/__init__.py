@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from .read import Bundle, local_inspection, read_bundle
 from .refused import BundleRefused
-from .verify import Refuse
+from .verify import Refuse, StampBound
 from .write import ExportResult, bundle_row, export_bundle
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "BundleRefused",
     "ExportResult",
     "Refuse",
+    "StampBound",
     "bundle_row",
     "export_bundle",
     "local_inspection",

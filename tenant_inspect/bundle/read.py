@@ -31,7 +31,14 @@ from ..mergestate import (
 )
 from ..questionnaire import Questionnaire, QuestionnaireError
 from .refused import BundleRefused
-from .verify import Refuse, check_bundle, parse_bundled_questionnaire, row_state, rows_adapter
+from .verify import (
+    Refuse,
+    StampBound,
+    check_bundle,
+    parse_bundled_questionnaire,
+    row_state,
+    rows_adapter,
+)
 
 
 @dataclass
@@ -121,8 +128,11 @@ _ZIP_ERRORS = (
 )
 
 
-def read_bundle(path: Path | str) -> Bundle:
-    """Open and verify a bundle file completely, or raise :class:`BundleRefused`."""
+def read_bundle(path: Path | str, bound: StampBound | None = None) -> Bundle:
+    """Open and verify a bundle file completely, or raise :class:`BundleRefused`.
+
+    ``bound``: refuse stamps too far ahead of the laptop that imports the file.
+    """
     path = Path(path)
 
     def refuse(reason: str) -> NoReturn:
@@ -153,14 +163,16 @@ def read_bundle(path: Path | str) -> Bundle:
         refuse("not a tenant-inspect bundle (not a zip file)")
     with zf:
         try:
-            return _read_open_zip(path, zf, refuse)
+            return _read_open_zip(path, zf, refuse, bound)
         except BundleRefused:
             raise
         except _ZIP_ERRORS as exc:
             refuse(f"the file is damaged ({exc})")
 
 
-def _read_open_zip(path: Path, zf: zipfile.ZipFile, refuse: Refuse) -> Bundle:
+def _read_open_zip(
+    path: Path, zf: zipfile.ZipFile, refuse: Refuse, bound: StampBound | None
+) -> Bundle:
     infos = zf.infolist()
     if len(infos) > bf.MAX_ENTRIES:
         refuse(f"too many files inside ({len(infos)}; the limit is {bf.MAX_ENTRIES})")
@@ -261,7 +273,8 @@ def _read_open_zip(path: Path, zf: zipfile.ZipFile, refuse: Refuse) -> Bundle:
         if len(rows) != manifest.counts[table]:
             refuse(f"{name} holds {len(rows)} rows but the manifest says {manifest.counts[table]}")
         states[table] = [
-            row_state(table, row, i, manifest, questionnaires, refuse) for i, row in enumerate(rows)
+            row_state(table, row, i, manifest, questionnaires, refuse, bound)
+            for i, row in enumerate(rows)
         ]
     check_bundle(states, parsed, refuse)
     max_stamp = max((s for rows in states.values() for st in rows for s in st.stamps()), default="")

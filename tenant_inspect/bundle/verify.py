@@ -8,12 +8,15 @@ copies. Split from :mod:`.read`, which checks the zip itself.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, NoReturn
 
 from pydantic import ConfigDict, TypeAdapter
 from pydantic import ValidationError as PydanticError
 
 from .. import bundle_format as bf
+from ..clock import HybridClock
 from ..mergestate import (
     TABLES,
     RowState,
@@ -21,6 +24,33 @@ from ..mergestate import (
 from ..questionnaire import Questionnaire, parse_questionnaire
 
 Refuse = Callable[[str], NoReturn]
+
+
+@dataclass(frozen=True)
+class StampBound:
+    """How far ahead of this laptop a file's change stamps may be (bundle-format.md, 4)."""
+
+    newest_ms: int  # stamps after this (wall ms) are refused
+    today: str  # this laptop's date, for the message
+
+    @classmethod
+    def for_clock(cls, clock: HybridClock) -> StampBound:
+        ahead = bf.MAX_STAMP_AHEAD_DAYS * 86_400_000
+        return cls(clock.newest_acceptable_ms(ahead), _day(clock.wall_ms()))
+
+    def check(self, state: RowState, where: str, refuse: Refuse) -> None:
+        top = max(state.stamps(), default="")
+        if top and int(top[:13]) > self.newest_ms:
+            refuse(
+                f"{where}: its change stamp {top} says {_day(int(top[:13]))}, more than "
+                f"{bf.MAX_STAMP_AHEAD_DAYS} days ahead of this laptop's clock ({self.today}); "
+                "check the date on the laptop that made the file, and on this one"
+            )
+
+
+def _day(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, UTC).date().isoformat()
+
 
 _ROW_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
 _VALUE_ADAPTERS: dict[tuple[str, str], TypeAdapter[Any]] = {}
@@ -56,6 +86,7 @@ def row_state(
     manifest: bf.Manifest,
     questionnaires: dict[str, str],
     refuse: Refuse,
+    bound: StampBound | None = None,
 ) -> RowState:
     """Turn a validated row into a merge state, checking what the types cannot."""
     where = f"data/{table}.json, row {index + 1} (id {model.id})"
@@ -118,6 +149,8 @@ def row_state(
     deletable = row["deleted_seen"] or row["deleted_at"] is not None or "deleted_at" in siblings
     if deletable and row["deleted_seen"].keys() != state.deletions().keys():
         refuse(f"{where}: 'deleted_seen' must give what was seen for exactly its live deletions")
+    if bound is not None:
+        bound.check(state, where, refuse)
     return state
 
 
