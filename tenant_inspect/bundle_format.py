@@ -26,6 +26,8 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from .bundle_format_rows import (
     BOOKKEEPING_FIELDS,
+    DERIVED_IDS,
+    ID_NAMESPACE,
     IMMUTABLE,
     REDACTABLE,
     REFERENCES,
@@ -34,6 +36,7 @@ from .bundle_format_rows import (
     AnswerRow,
     AreaRow,
     ConclusionRow,
+    DerivedId,
     DocumentReviewRow,
     FindingRow,
     InspectionRow,
@@ -47,6 +50,7 @@ from .bundle_format_rows import (
     Sibling,
     TeamMemberRow,
     content_fields,
+    derived_id,
 )
 from .bundle_format_types import (
     MAX_STAMP_AHEAD_DAYS,
@@ -139,8 +143,10 @@ __all__ = [
     "BOOKKEEPING_FIELDS",
     "DATA_DIR",
     "DATA_NAME_RE",
+    "DERIVED_IDS",
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "ID_NAMESPACE",
     "IMMUTABLE",
     "MANIFEST_NAME",
     "MAX_BUNDLE_BYTES",
@@ -163,6 +169,7 @@ __all__ = [
     "AnswerRow",
     "AreaRow",
     "ConclusionRow",
+    "DerivedId",
     "DocumentReviewRow",
     "Exporter",
     "FindingRow",
@@ -180,4 +187,5 @@ __all__ = [
     "Sibling",
     "TeamMemberRow",
     "content_fields",
+    "derived_id",
 ]

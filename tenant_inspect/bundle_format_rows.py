@@ -8,6 +8,9 @@ are fixed after creation, which are references and which may be redacted.
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
@@ -311,3 +314,44 @@ REFERENCES: dict[str, dict[str, str]] = {
 def content_fields(table: str) -> tuple[str, ...]:
     """The fields of a table's rows that carry data (and a change stamp each)."""
     return tuple(f for f in ROW_MODELS[table].model_fields if f not in BOOKKEEPING_FIELDS)
+
+
+# ---------------------------------------------------------------------------
+# Derived ids
+# ---------------------------------------------------------------------------
+
+#: The uuid5 namespace of derived ids (the same as :data:`fieldwork.ANSWER_NAMESPACE`;
+#: written out here so the format never changes with the code that makes rows).
+ID_NAMESPACE = uuid.UUID("8d0f7b52-5a3e-4d0c-9a53-0f7c2b1f6a11")
+
+
+@dataclass(frozen=True)
+class DerivedId:
+    """How a table's ids are derived: the uuid5 name of a row, and what it is made of."""
+
+    name: Callable[[Mapping[str, Any]], str | None]
+    made_of: str
+
+
+def _answer_name(row: Mapping[str, Any]) -> str | None:
+    parents = [p for p in (row["interview_id"], row["document_review_id"]) if p]
+    return f"{parents[0]}:{row['question_key']}" if len(parents) == 1 else None
+
+
+#: Tables whose ids are derived from what the row is, so that two laptops writing "the
+#: same" row make one row (a possible conflict), never two. A row of these tables under
+#: any other id is refused. (Recommendation links made since format 1 are derived too,
+#: but links made before it have random ids, so the format cannot require it.)
+DERIVED_IDS: dict[str, DerivedId] = {
+    "answer": DerivedId(_answer_name, "its interview or document review and question key"),
+    "interview_interviewer": DerivedId(
+        lambda row: f"interviewer:{row['interview_id']}:{row['member_id']}",
+        "its interview and team member",
+    ),
+}
+
+
+def derived_id(table: str, row: Mapping[str, Any]) -> str | None:
+    """The id a row of a derived-id table must have (None: it has no single parent)."""
+    name = DERIVED_IDS[table].name(row)
+    return None if name is None else str(uuid.uuid5(ID_NAMESPACE, name))

@@ -135,6 +135,8 @@ def row_state(
             refuse(f"{where}: this is not the inspection the manifest names")
     elif row["inspection_id"] != manifest.inspection_id:
         refuse(f"{where}: belongs to another inspection than the one the manifest names")
+    if table in bf.DERIVED_IDS:
+        _check_derived_id(table, row, where, refuse)
     if table == "questionnaire_copy":
         text = questionnaires.get(row["sha256"])
         if text is None:
@@ -152,6 +154,19 @@ def row_state(
     if bound is not None:
         bound.check(state, where, refuse)
     return state
+
+
+def _check_derived_id(table: str, row: dict[str, Any], where: str, refuse: Refuse) -> None:
+    """A derived-id row under another id would be a duplicate of the real one (section 5)."""
+    rule = bf.DERIVED_IDS[table]
+    expected = bf.derived_id(table, row)
+    if expected is None:
+        refuse(f"{where}: an answer belongs to exactly one interview or document review")
+    if row["id"] != expected:
+        refuse(
+            f"{where}: its id should be {expected}, which is derived from {rule.made_of} "
+            "(a row under another id would be a duplicate)"
+        )
 
 
 #: Content fields per table, as a frozenset for quick comparisons.
