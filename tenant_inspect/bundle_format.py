@@ -51,6 +51,8 @@ from .bundle_format_rows import (
     TeamMemberRow,
     content_fields,
     derived_id,
+    field_adapter,
+    plain_value,
 )
 from .bundle_format_types import (
     MAX_STAMP_AHEAD_DAYS,
@@ -188,4 +190,6 @@ __all__ = [
     "TeamMemberRow",
     "content_fields",
     "derived_id",
+    "field_adapter",
+    "plain_value",
 ]

@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import ValidationError as PydanticError
 
 from .bundle_format_types import (
     MAX_SIBLINGS,
@@ -314,6 +315,36 @@ REFERENCES: dict[str, dict[str, str]] = {
 def content_fields(table: str) -> tuple[str, ...]:
     """The fields of a table's rows that carry data (and a change stamp each)."""
     return tuple(f for f in ROW_MODELS[table].model_fields if f not in BOOKKEEPING_FIELDS)
+
+
+_FIELD_ADAPTERS: dict[tuple[str, str], TypeAdapter[Any]] = {}
+
+
+def field_adapter(table: str, name: str) -> TypeAdapter[Any]:
+    """Validates one value of a field on its own (a conflict's value travels without its row)."""
+    adapter = _FIELD_ADAPTERS.get((table, name))
+    if adapter is None:
+        info = ROW_MODELS[table].model_fields[name]
+        annotation: Any = info.annotation
+        if info.metadata:
+            annotation = Annotated[(annotation, *info.metadata)]
+        adapter = TypeAdapter(annotation, config=ConfigDict(strict=True))
+        _FIELD_ADAPTERS[(table, name)] = adapter
+    return adapter
+
+
+def plain_value(table: str, name: str, value: Any) -> Any:
+    """A value as a file would carry it: text without control characters (section 3).
+
+    A laptop may still hold text with control characters that it wrote itself or imported
+    before files were cleaned; merging compares versions in this form, so the raw and the
+    cleaned copy of one change are the same version, not a refusal or a conflict. A value
+    the format would refuse is returned as it is.
+    """
+    try:
+        return field_adapter(table, name).validate_python(value)
+    except PydanticError:
+        return value
 
 
 # ---------------------------------------------------------------------------

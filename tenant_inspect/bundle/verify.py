@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NoReturn
 
-from pydantic import ConfigDict, TypeAdapter
+from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
 from .. import bundle_format as bf
@@ -53,7 +53,6 @@ def _day(ms: int) -> str:
 
 
 _ROW_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
-_VALUE_ADAPTERS: dict[tuple[str, str], TypeAdapter[Any]] = {}
 
 
 def rows_adapter(table: str) -> TypeAdapter[list[Any]]:
@@ -62,20 +61,6 @@ def rows_adapter(table: str) -> TypeAdapter[list[Any]]:
         model = bf.ROW_MODELS[table]
         adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
         _ROW_ADAPTERS[table] = adapter
-    return adapter
-
-
-def _value_adapter(table: str, name: str) -> TypeAdapter[Any]:
-    adapter = _VALUE_ADAPTERS.get((table, name))
-    if adapter is None:
-        from typing import Annotated
-
-        info = bf.ROW_MODELS[table].model_fields[name]
-        annotation: Any = info.annotation
-        if info.metadata:
-            annotation = Annotated[(annotation, *info.metadata)]
-        adapter = TypeAdapter(annotation, config=ConfigDict(strict=True))
-        _VALUE_ADAPTERS[(table, name)] = adapter
     return adapter
 
 
@@ -120,7 +105,7 @@ def row_state(
         if sib["hlc"] == clocks[name] or sib["hlc"] in siblings.get(name, {}):
             refuse(f"{where}: conflict stamp {sib['hlc']} for {name!r} is used twice")
         try:
-            value = _value_adapter(table, name).validate_python(sib["value"])
+            value = bf.field_adapter(table, name).validate_python(sib["value"])
         except PydanticError as exc:
             refuse(f"{where}, conflict for {name!r}: {exc.errors(include_url=False)[0]['msg']}")
         siblings.setdefault(name, {})[sib["hlc"]] = value
