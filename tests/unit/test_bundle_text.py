@@ -56,7 +56,8 @@ def _hostile(coord, team, tmp_path):
     finding = next(f for f in findings if f["id"] == team.finding)
     finding["text"] = TEXT
     finding["themes"] = ["access\x1b[8m"]
-    other = finding["field_clocks"]["text"][:19] + "0ther1ap"
+    stamp = finding["field_clocks"]["text"]
+    other = f"{int(stamp[:13]) - 1:013d}-0000-0ther1ap"  # older: the file's text stays shown
     finding["siblings"] = [{"field": "text", "hlc": other, "value": SIBLING}]
     set_rows(members, "finding", findings)
     manifest = json.loads(members["manifest.json"])
