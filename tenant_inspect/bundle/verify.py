@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NoReturn
 
-from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
 from .. import bundle_format as bf
@@ -38,9 +37,9 @@ class StampBound:
         ahead = bf.MAX_STAMP_AHEAD_DAYS * 86_400_000
         return cls(clock.newest_acceptable_ms(ahead), _day(clock.wall_ms()))
 
-    def check(self, state: RowState, where: str, refuse: Refuse) -> None:
-        top = max(state.stamps(), default="")
-        if top and int(top[:13]) > self.newest_ms:
+    def check(self, top: str, where: str, refuse: Refuse) -> None:
+        """Refuse a row whose newest stamp, ``top``, is too far ahead."""
+        if int(top[:13]) > self.newest_ms:
             refuse(
                 f"{where}: its change stamp {top} says {_day(int(top[:13]))}, more than "
                 f"{bf.MAX_STAMP_AHEAD_DAYS} days ahead of this laptop's clock ({self.today}); "
@@ -52,18 +51,6 @@ def _day(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).date().isoformat()
 
 
-_ROW_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
-
-
-def rows_adapter(table: str) -> TypeAdapter[list[Any]]:
-    adapter = _ROW_ADAPTERS.get(table)
-    if adapter is None:
-        model = bf.ROW_MODELS[table]
-        adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
-        _ROW_ADAPTERS[table] = adapter
-    return adapter
-
-
 def row_state(
     table: str,
     model: bf.Row,
@@ -71,7 +58,6 @@ def row_state(
     manifest: bf.Manifest,
     questionnaires: dict[str, str],
     refuse: Refuse,
-    bound: StampBound | None = None,
 ) -> RowState:
     """Turn a validated row into a merge state, checking what the types cannot."""
     where = f"data/{table}.json, row {index + 1} (id {model.id})"
@@ -136,8 +122,6 @@ def row_state(
     deletable = row["deleted_seen"] or row["deleted_at"] is not None or "deleted_at" in siblings
     if deletable and row["deleted_seen"].keys() != state.deletions().keys():
         refuse(f"{where}: 'deleted_seen' must give what was seen for exactly its live deletions")
-    if bound is not None:
-        bound.check(state, where, refuse)
     return state
 
 
@@ -168,32 +152,48 @@ def parse_bundled_questionnaire(text: str, name: str, sha: str) -> Questionnaire
     return parsed
 
 
-def check_bundle(
-    states: dict[str, list[RowState]], questionnaires: dict[str, Questionnaire], refuse: Refuse
-) -> None:
-    """Checks across rows and files that need no database."""
-    for table, rows in states.items():
-        seen: set[str] = set()
-        for state in rows:
-            if state.id in seen:
-                refuse(f"data/{table}.json holds row {state.id} twice")
-            seen.add(state.id)
-    if len(states["inspection"]) != 1:
-        refuse("data/inspection.json must hold exactly the one inspection")
-    used = {s.row["sha256"] for s in states["questionnaire_copy"]}
-    for sha in sorted(set(questionnaires) - used):
-        refuse(f"questionnaires/{sha}.toml is not used by any questionnaire copy")
-    keys: dict[tuple[str, str], str] = {}
-    for state in states["questionnaire_copy"]:
+class FileChecks:
+    """Checks across the rows of one file that need no database, made as rows stream in.
+
+    Row ids seen per table (kept: the merge checks references against them), no row
+    twice, one inspection, one text per questionnaire version matching its copy, and no
+    questionnaire text without a copy using it.
+    """
+
+    def __init__(self, questionnaires: dict[str, Questionnaire], refuse: Refuse) -> None:
+        self.ids: dict[str, set[str]] = {}
+        self._questionnaires = questionnaires
+        self._refuse = refuse
+        self._keys: dict[tuple[str, str], str] = {}
+
+    def row(self, state: RowState) -> None:
+        table = state.table
+        seen = self.ids.setdefault(table, set())
+        if state.id in seen:
+            self._refuse(f"data/{table}.json holds row {state.id} twice")
+        seen.add(state.id)
+        if table == "questionnaire_copy":
+            self._copy(state)
+
+    def _copy(self, state: RowState) -> None:
         key = (state.row["questionnaire_id"], state.row["version"])
-        if keys.setdefault(key, state.row["sha256"]) != state.row["sha256"]:
-            refuse(
+        if self._keys.setdefault(key, state.row["sha256"]) != state.row["sha256"]:
+            self._refuse(
                 f"data/questionnaire_copy.json has two different texts for questionnaire "
                 f"{key[0]!r} version {key[1]}"
             )
-        parsed = questionnaires[state.row["sha256"]]
+        parsed = self._questionnaires[state.row["sha256"]]
         if (parsed.id, parsed.version, parsed.kind) != (key[0], key[1], state.row["kind"]):
-            refuse(
+            self._refuse(
                 f"data/questionnaire_copy.json, id {state.id}: its id, version or kind does not "
                 "match its questionnaire text"
             )
+
+    def end(self, table: str) -> None:
+        """After the last row of ``table``."""
+        ids = self.ids.setdefault(table, set())
+        if table == "inspection" and len(ids) != 1:
+            self._refuse("data/inspection.json must hold exactly the one inspection")
+        if table == "questionnaire_copy":
+            for sha in sorted(set(self._questionnaires) - set(self._keys.values())):
+                self._refuse(f"questionnaires/{sha}.toml is not used by any questionnaire copy")
