@@ -1,8 +1,10 @@
 """Checking a bundle's rows: each row into a merge state, then the rows across tables.
 
 What the pydantic types in :mod:`tenant_inspect.bundle_format` cannot say: stamps and
-contexts that fit together, values of each column, questionnaire texts that match their
-copies. Split from :mod:`.read`, which checks the zip itself.
+contexts that fit together, derived ids, values of each column, stamps not too far ahead
+of this laptop (:class:`StampBound`), and across rows (:class:`FileChecks`) no row twice
+and questionnaire texts that match their copies. :mod:`.zipcheck` checks the zip itself and
+:mod:`.read` hands the rows over as they are read.
 """
 
 from __future__ import annotations
