@@ -245,10 +245,13 @@ class _Merge:
                 for state in chunk.states:
                     old = self._own(table, stored.get(state.id))
                     if old is not None and _same(old, state):
-                        self.counts.unchanged += 1
-                        merged.append(old.state)
-                        continue
-                    new = self._join(old, state)
+                        if old.state.row is old.row:  # stored exactly as the file says
+                            self.counts.unchanged += 1
+                            merged.append(old.state)
+                            continue
+                        new = old.state  # the file says it; store it in that form too
+                    else:
+                        new = self._join(old, state)
                     merged.append(new)
                     plan = plan_row(inspection_id, old, new, self.now)
                     self.counts.add(plan)

@@ -106,3 +106,21 @@ def test_when_most_rows_changed_meanwhile_the_file_is_checked_again(pair, tmp_pa
         reference, team.inspection
     ).count("Typed meanwhile")
     reference.close()
+
+
+def test_a_reimported_row_is_stored_as_a_newcomer_stores_it(pair, tmp_path):
+    """A row deleted here is stored without the deletion's context until it is merged; a
+    file saying the same row stores that context too, so this laptop and a laptop that
+    only ever saw the file hold identical rows (found by the property tests)."""
+    coord, _, team = pair
+    with coord.write() as s:
+        interview = records.get(s, m.Interview, team.pair_interview)
+        fieldwork.save_answer(s, interview, "role", value="alpha")
+    with coord.write() as s:
+        records.delete(s, s.get(m.Answer, fieldwork.answer_id(team.pair_interview, "role")))
+    path = export(coord, team.inspection, tmp_path / "own.zip")
+    import_ok(coord, path)
+    newcomer = laptop(tmp_path, "newcomer")
+    import_ok(newcomer, path)
+    assert dump(coord, team.inspection) == dump(newcomer, team.inspection)
+    newcomer.close()
