@@ -127,3 +127,18 @@ def test_every_text_type_of_the_format_is_cleaned():
     ):
         adapter = TypeAdapter(Annotated[(annotation.annotation, *annotation.metadata)])
         assert adapter.validate_python("a\n\x1bb") == ("a\nb" if multiline else "a b")
+
+
+@pytest.mark.parametrize("field", ["text", "themes"])
+def test_a_broken_character_is_refused(world, tmp_path, field):
+    """JSON can spell half a UTF-16 pair ("\\ud800"), which no text can hold or store."""
+    coord, target, team = world
+    members = read_members(export(coord, team.inspection, tmp_path / "clean.zip"))
+    findings = rows(members, "finding")
+    findings[0][field] = "half \ud800 a pair" if field == "text" else ["\udfff"]
+    members["data/finding.json"] = json.dumps(findings).encode()  # ASCII: "\\ud800"
+    path = write_members(tmp_path / "broken.zip", members)
+    before = fingerprint(target)
+    with pytest.raises(BundleRefused, match=r"data/finding\.json, row 1.*unicode string"):
+        import_bundle(target, path)
+    assert fingerprint(target) == before
