@@ -26,6 +26,8 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from .bundle_format_rows import (
     BOOKKEEPING_FIELDS,
+    DERIVED_IDS,
+    ID_NAMESPACE,
     IMMUTABLE,
     REDACTABLE,
     REFERENCES,
@@ -34,6 +36,7 @@ from .bundle_format_rows import (
     AnswerRow,
     AreaRow,
     ConclusionRow,
+    DerivedId,
     DocumentReviewRow,
     FindingRow,
     InspectionRow,
@@ -47,8 +50,13 @@ from .bundle_format_rows import (
     Sibling,
     TeamMemberRow,
     content_fields,
+    derived_id,
+    field_adapter,
+    plain_value,
 )
 from .bundle_format_types import (
+    MAX_STAMP_AHEAD_DAYS,
+    MAX_STAMP_MS,
     STRICT,
     Count,
     DeviceId,
@@ -70,14 +78,41 @@ FORMAT_VERSION = 1
 
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # the .zip file itself
 MAX_ENTRIES = 256  # members in the zip
-MAX_MEMBER_BYTES = 128 * 1024 * 1024  # one member, uncompressed
-MAX_TOTAL_BYTES = 512 * 1024 * 1024  # all members, uncompressed
+#: One data file and all members, uncompressed. The large demo's data files hold 3.6 MB;
+#: these leave room for long notes everywhere, and keep the write transaction of a file at
+#: every limit near a second, so the open app's saves never wait long (section 7).
+MAX_MEMBER_BYTES = 48 * 1024 * 1024
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
 MAX_MANIFEST_BYTES = 1024 * 1024
-MAX_QUESTIONNAIRE_BYTES = 1_000_000  # as questionnaire.MAX_FILE_BYTES
+MAX_QUESTIONNAIRE_BYTES = 1_000_000  # one questionnaire, as questionnaire.MAX_FILE_BYTES
+MAX_QUESTIONNAIRES_BYTES = 4 * 1024 * 1024  # all questionnaires (real ones are ~10 kB each)
 MAX_RATIO = 200  # uncompressed / compressed, per member larger than RATIO_FLOOR
 RATIO_FLOOR = 64 * 1024
-MAX_ROWS = 500_000  # per table
+MAX_ROW_CHARS = 2_000_000  # one row's JSON text; real rows are far shorter (text is ≤ 100,000)
 
+#: Rows one inspection may hold, per table: no real inspection comes near these. The large
+#: demo (``demo --size large``: 60 interviews, 1,000 findings) has 14 members, 8 areas,
+#: 14 document reviews, 60 interviews, 120 interviewer links, 2,027 answers, 1,000
+#: findings, 28 judgements, 16 conclusions, 60 recommendations, 182 recommendation links
+#: and 20 action-plan items; the limits are ten to forty times that (docs/bundle-format.md,
+#: section 7). Deleted rows count: they travel too. Checked against the manifest before any
+#: data file is read, and again while each file is read.
+MAX_TABLE_ROWS: dict[str, int] = {
+    "inspection": 1,
+    "team_member": 300,
+    "area": 200,
+    "questionnaire_copy": 100,
+    "document_review": 500,
+    "interview": 1_000,
+    "interview_interviewer": 3_000,
+    "answer": 20_000,
+    "finding": 15_000,
+    "judgement": 1_000,
+    "conclusion": 1_000,
+    "recommendation": 1_000,
+    "recommendation_finding": 5_000,
+    "action_plan_item": 2_000,
+}
 
 MANIFEST_NAME = "manifest.json"
 DATA_DIR = "data/"
@@ -109,7 +144,7 @@ class MemberFile(BaseModel):
     model_config = STRICT
 
     sha256: Sha256
-    size: Annotated[int, Field(ge=0, le=MAX_MEMBER_BYTES)]
+    size: Annotated[int, Field(ge=0)]  # the member's own entry is held to the caps
 
 
 class Manifest(BaseModel):
@@ -137,17 +172,23 @@ __all__ = [
     "BOOKKEEPING_FIELDS",
     "DATA_DIR",
     "DATA_NAME_RE",
+    "DERIVED_IDS",
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "ID_NAMESPACE",
     "IMMUTABLE",
     "MANIFEST_NAME",
     "MAX_BUNDLE_BYTES",
     "MAX_ENTRIES",
     "MAX_MANIFEST_BYTES",
     "MAX_MEMBER_BYTES",
+    "MAX_QUESTIONNAIRES_BYTES",
     "MAX_QUESTIONNAIRE_BYTES",
     "MAX_RATIO",
-    "MAX_ROWS",
+    "MAX_ROW_CHARS",
+    "MAX_STAMP_AHEAD_DAYS",
+    "MAX_STAMP_MS",
+    "MAX_TABLE_ROWS",
     "MAX_TOTAL_BYTES",
     "QUESTIONNAIRE_DIR",
     "QUESTIONNAIRE_NAME_RE",
@@ -159,6 +200,7 @@ __all__ = [
     "AnswerRow",
     "AreaRow",
     "ConclusionRow",
+    "DerivedId",
     "DocumentReviewRow",
     "Exporter",
     "FindingRow",
@@ -176,4 +218,7 @@ __all__ = [
     "Sibling",
     "TeamMemberRow",
     "content_fields",
+    "derived_id",
+    "field_adapter",
+    "plain_value",
 ]

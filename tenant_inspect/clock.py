@@ -51,6 +51,21 @@ class HybridClock:
                     self._last_ms, self._counter = self._last_ms + 1, 0
             return format_stamp(self._last_ms, self._counter, self.device)
 
+    def wall_ms(self) -> int:
+        """This laptop's wall clock, in ms (not a stamp: it may be behind the last one)."""
+        return int(self._wall() * 1000)
+
+    def newest_acceptable_ms(self, ahead_ms: int) -> int:
+        """The latest wall time (ms) a stamp from elsewhere may carry: ``ahead_ms`` past this
+        laptop's wall clock, or anything this clock has already passed.
+
+        Bundle import refuses files with later stamps, so observing an imported stamp never
+        moves this clock further ahead of the wall than ``ahead_ms``; a stamp the clock is
+        already past (this laptop ran ahead once, or saw it before) moves it no further.
+        """
+        with self._lock:
+            return max(int(self._wall() * 1000) + ahead_ms, self._last_ms)
+
     def observe(self, stamp: str) -> None:
         """Advance past a stamp seen elsewhere (import, or the newest row at start)."""
         wall_ms, counter, _ = parse_stamp(stamp)

@@ -1,17 +1,21 @@
 """Importing bundle files, and the conflicts a merge leaves for the coordinator.
 
 :func:`import_bundles` takes the files an inspector or coordinator chose and merges each
-one in its own write transaction:
+one on its own, in two steps, so that the app beside it can keep saving:
 
-1. :func:`tenant_inspect.bundle.read_bundle` checks the file itself (zip, names, sizes,
-   checksums, format version, JSON, types) — nothing is open for writing yet;
-2. inside ``Store.write()`` and before anything is written: the inspection is the one
-   expected, rows here and in the file are copies of the same rows, every reference
-   points at a row of the same inspection, no unique key would be broken, questionnaire
-   texts agree;
-3. every row is joined with its local copy (:func:`tenant_inspect.mergestate.join`) and
-   the results written with plain SQL statements (so the store does not re-stamp them),
-   open conflicts kept in step; then the clock is advanced past every imported stamp.
+1. **Checking**, with no write transaction open: :func:`tenant_inspect.bundle.open_bundle`
+   checks the file itself (zip, names, sizes, row limits, checksums, format version) and
+   then streams its rows, parents first, in chunks (JSON, types, stamps, derived ids).
+   Each chunk is checked against this laptop (:mod:`.merge_checks`: the inspection is the
+   one expected, rows here belong to it, references resolve, unique keys hold,
+   questionnaire texts agree), joined with the stored rows
+   (:func:`tenant_inspect.mergestate.join`) and turned into write plans, which wait in a
+   temporary spool. A file at the size limits is never in memory all at once.
+2. **Writing**, in one short ``Store.write()`` transaction: the checks another writer
+   could have changed meanwhile are made again, every planned row whose stored version
+   changed since step 1 (the inspector saved a note) is joined again with what is stored
+   now, and the plans are written with plain SQL (so the store does not re-stamp them),
+   open conflicts kept in step. Then the clock is advanced past every imported stamp.
 
 A refused file leaves the database exactly as it was; the other files still import
 (merges are idempotent and order-free, so importing the corrected file later gives the
@@ -21,7 +25,7 @@ unchanged / conflicts, or the reason it was refused.
 Conflicts: :func:`list_conflicts` and :func:`resolve_conflict` (in :mod:`.merge_conflicts`,
 re-exported here). Resolving writes a new version stamped by this laptop (an ordinary
 edit), so the decision travels in the next kit or return file and settles the conflict on
-every laptop that had it. The checks of step 2 are in :mod:`.merge_checks`.
+every laptop that had it.
 """
 
 from __future__ import annotations
@@ -31,9 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlmodel import Session
+
+from . import models as m
 from . import settings
-from .bundle import Bundle, BundleRefused, local_inspection, read_bundle
-from .merge_checks import check_inspection, check_questionnaires, check_references, check_unique
+from .bundle import BundleFile, BundleRefused, StampBound, local_inspection, open_bundle
+from .merge_checks import References, UniqueKeys, check_inspection, check_questionnaires
 from .merge_conflicts import (
     ConflictView,
     conflicts_by_prefix,
@@ -43,13 +50,19 @@ from .merge_conflicts import (
 from .mergestate import (
     LABELS,
     Inconsistent,
+    OpenConflict,
+    RowPlan,
     RowState,
+    Spool,
     Stored,
     WriteCounts,
+    apply_plans,
+    current_versions,
+    format_time,
     join,
     load_stored,
     open_conflicts,
-    write_states,
+    plan_row,
 )
 from .store import Store
 
@@ -61,7 +74,6 @@ __all__ = [
     "import_bundle",
     "import_bundles",
     "list_conflicts",
-    "merge_bundle",
     "resolve_conflict",
 ]
 
@@ -128,9 +140,7 @@ def import_bundles(
 
         try:
             report(0, "checking")
-            bundle = read_bundle(path)
-            report(1, "merging")
-            results.append(merge_bundle(store, bundle, into=into, allow_new=allow_new))
+            results.append(_import(store, path, into, allow_new, lambda: report(1, "merging")))
         except BundleRefused as exc:
             results.append(FileResult(path, refused=exc.reason))
     if progress is not None and paths:
@@ -142,72 +152,192 @@ def import_bundle(
     store: Store, path: Path | str, *, into: str | None = None, allow_new: bool = False
 ) -> FileResult:
     """Import one file; raises :class:`BundleRefused` (a UserError) if it is refused."""
-    return merge_bundle(store, read_bundle(path), into=into, allow_new=allow_new)
+    return _import(store, Path(path), into, allow_new, None)
 
 
-def merge_bundle(
-    store: Store, bundle: Bundle, *, into: str | None = None, allow_new: bool = False
+#: Rows whose plans are made again inside the write transaction at most; more means most
+#: of the file changed here meanwhile (another import finished), and checking the file
+#: again outside the transaction keeps it short. The last attempt plans whatever it takes.
+REPLAN_LIMIT = 2000
+_ATTEMPTS = 3
+
+
+class _ChangedMeanwhile(Exception):
+    """Too many planned rows changed before the write; the transaction is rolled back."""
+
+
+def _import(
+    store: Store,
+    path: Path,
+    into: str | None,
+    allow_new: bool,
+    writing: Callable[[], None] | None,
 ) -> FileResult:
-    """Merge a verified bundle in one transaction (checks first, then writes)."""
-    inspection_id = bundle.inspection_id
-
-    def refuse(reason: str) -> BundleRefused:
-        return BundleRefused(bundle.path, reason)
-
-    result = FileResult(
-        bundle.path,
-        inspection_id=inspection_id,
-        inspection_title=bundle.manifest.inspection_title,
+    bound = StampBound.for_clock(store.clock)
+    for attempt in range(_ATTEMPTS):
+        last = attempt == _ATTEMPTS - 1
+        with open_bundle(path, bound) as source, Spool() as spool:
+            merge = _Merge(store, source, into, allow_new, None if last else REPLAN_LIMIT)
+            merge.check_and_plan(spool)
+            if writing is not None and attempt == 0:
+                writing()
+            try:
+                merge.write(spool)
+            except _ChangedMeanwhile:
+                continue
+        break
+    if source.max_stamp:
+        store.clock.observe(source.max_stamp)
+    counts = merge.counts
+    return FileResult(
+        path,
+        inspection_id=source.inspection_id,
+        inspection_title=source.manifest.inspection_title,
+        added=counts.added,
+        updated=counts.updated,
+        unchanged=counts.unchanged,
+        conflicts=counts.conflicts,
     )
-    with store.write() as session:
-        session.info["preserve_stamps"] = True
-        here = local_inspection(session, inspection_id)
-        check_inspection(session, bundle, here, into, allow_new, refuse)
-        conflicts = open_conflicts(session, inspection_id)
-        plans: dict[str, list[tuple[Stored | None, RowState]]] = {}
-        for table, incoming in bundle.states.items():
-            stored = load_stored(
-                session,
-                table,
-                [s.id for s in incoming],
-                inspection_id=inspection_id,
-                conflicts=conflicts,
+
+
+class _Merge:
+    """One file's merge: checked and planned without the write lock, then written."""
+
+    def __init__(
+        self,
+        store: Store,
+        source: BundleFile,
+        into: str | None,
+        allow_new: bool,
+        replan_limit: int | None,
+    ) -> None:
+        self.store = store
+        self.replan_limit = replan_limit
+        self.source = source
+        self.inspection_id = source.inspection_id
+        self.into = into
+        self.allow_new = allow_new
+        self.counts = WriteCounts()
+        self.references = References(source.checks.ids)
+        self.copies: list[tuple[str, str, str]] = []  # the file's questionnaire versions
+        self.now = format_time(m.utcnow())
+        self.replanned = 0  # plans made again in the write transaction
+
+    def refuse(self, reason: str) -> BundleRefused:
+        return BundleRefused(self.source.path, reason)
+
+    def check_and_plan(self, spool: Spool) -> None:
+        """Step 1 (see the module docstring): no write transaction is open."""
+        inspection_id, refuse = self.inspection_id, self.refuse
+        unique = UniqueKeys()
+        with self.store.read() as session:
+            here = local_inspection(session, inspection_id)
+            check_inspection(session, self.source.manifest, here, self.into, self.allow_new, refuse)
+            conflicts = open_conflicts(session, inspection_id)
+            for chunk in self.source.chunks():
+                table = chunk.table
+                ids = [s.id for s in chunk.states]
+                stored = load_stored(
+                    session, table, ids, inspection_id=inspection_id, conflicts=conflicts
+                )
+                merged: list[RowState] = []
+                plans: list[RowPlan] = []
+                for state in chunk.states:
+                    old = self._own(table, stored.get(state.id))
+                    if old is not None and _same(old, state):
+                        if old.state.row is old.row:  # stored exactly as the file says
+                            self.counts.unchanged += 1
+                            merged.append(old.state)
+                            continue
+                        new = old.state  # the file says it; store it in that form too
+                    else:
+                        new = self._join(old, state)
+                    merged.append(new)
+                    plan = plan_row(inspection_id, old, new, self.now)
+                    self.counts.add(plan)
+                    if plan.changes_anything:
+                        plans.append(plan)
+                self.references.add(table, merged)
+                unique.check(session, table, merged, refuse)
+                spool.add(table, plans)
+                if table == "questionnaire_copy":
+                    self.copies += [
+                        (s.row["questionnaire_id"], s.row["version"], s.row["sha256"])
+                        for s in merged
+                    ]
+                if chunk.last:
+                    self.references.end_table(table)
+            check_questionnaires(session, inspection_id, self.copies, refuse)
+            self.references.check_here(session, inspection_id, refuse)
+
+    def write(self, spool: Spool) -> None:
+        """Step 2: one write transaction, as short as the plans allow."""
+        inspection_id, refuse = self.inspection_id, self.refuse
+        manifest = self.source.manifest
+        with self.store.write() as session:
+            session.info["preserve_stamps"] = True
+            here = local_inspection(session, inspection_id)
+            check_inspection(session, manifest, here, self.into, self.allow_new, refuse)
+            self.references.check_here(session, inspection_id, refuse)
+            check_questionnaires(session, inspection_id, self.copies, refuse)
+            conflicts = open_conflicts(session, inspection_id)
+            for table, plans in spool:
+                self._plan_changed_again(session, table, plans, conflicts)
+                apply_plans(session, table, plans)
+            if here is None and manifest.recipient is not None:
+                settings.remember_member(session, inspection_id, manifest.recipient.member_id)
+            exporter = manifest.exported_by
+            if exporter.member_id:
+                settings.record_laptop(
+                    session, inspection_id, exporter.device_id, exporter.member_id
+                )
+
+    def _plan_changed_again(
+        self,
+        session: Session,
+        table: str,
+        plans: list[RowPlan],
+        conflicts: dict[tuple[str, str], list[OpenConflict]],
+    ) -> None:
+        """Plans whose row changed since they were made: join the new row with what the
+        plan would have written (the join is associative, so that is the merge of the new
+        row and the file)."""
+        versions = current_versions(session, table, [p.id for p in plans], conflicts)
+        stale = [i for i, p in enumerate(plans) if versions.get(p.id) != p.version]
+        if not stale:
+            return
+        self.replanned += len(stale)
+        if self.replan_limit is not None and self.replanned > self.replan_limit:
+            raise _ChangedMeanwhile
+        ids = [plans[i].id for i in stale]
+        stored = load_stored(
+            session, table, ids, inspection_id=self.inspection_id, conflicts=conflicts
+        )
+        for i in stale:
+            old = self._own(table, stored.get(plans[i].id))
+            self.counts.add(plans[i], -1)
+            plans[i] = plan_row(
+                self.inspection_id, old, self._join(old, plans[i].state()), self.now
             )
-            pairs: list[tuple[Stored | None, RowState]] = []
-            for state in incoming:
-                old = stored.get(state.id)
-                if (
-                    old is not None
-                    and table != "inspection"
-                    and old.row["inspection_id"] != inspection_id
-                ):
-                    raise refuse(
-                        f"{LABELS[table]} {state.id} belongs to another inspection on this laptop"
-                    )
-                if old is not None and _same(old, state):
-                    pairs.append((old, old.state))
-                    continue
-                try:
-                    pairs.append((old, join(old.state if old else None, state)))
-                except Inconsistent as exc:
-                    raise refuse(str(exc)) from None
-            plans[table] = pairs
-        check_references(session, inspection_id, plans, refuse)
-        check_unique(session, plans, refuse)
-        check_questionnaires(session, inspection_id, plans, refuse)
-        counts = WriteCounts()
-        for table, pairs in plans.items():
-            write_states(session, inspection_id, table, pairs, counts)
-        if here is None and bundle.manifest.recipient is not None:
-            settings.remember_member(session, inspection_id, bundle.manifest.recipient.member_id)
-        exporter = bundle.manifest.exported_by
-        if exporter.member_id:
-            settings.record_laptop(session, inspection_id, exporter.device_id, exporter.member_id)
-    if bundle.max_stamp:
-        store.clock.observe(bundle.max_stamp)
-    result.added, result.updated = counts.added, counts.updated
-    result.unchanged, result.conflicts = counts.unchanged, counts.conflicts
-    return result
+            self.counts.add(plans[i])
+
+    def _own(self, table: str, old: Stored | None) -> Stored | None:
+        """A stored copy, refused if it belongs to another inspection on this laptop."""
+        if (
+            old is not None
+            and table != "inspection"
+            and old.row["inspection_id"] != self.inspection_id
+        ):
+            raise self.refuse(
+                f"{LABELS[table]} {old.row['id']} belongs to another inspection on this laptop"
+            )
+        return old
+
+    def _join(self, old: Stored | None, state: RowState) -> RowState:
+        try:
+            return join(old.state if old else None, state)
+        except Inconsistent as exc:
+            raise self.refuse(str(exc)) from None
 
 
 def _same(stored: Stored, incoming: RowState) -> bool:

@@ -1,39 +1,40 @@
-"""Checks made before a bundle is merged, inside the write transaction but before any write.
+"""Checks made against this laptop's database before a bundle is merged.
 
 The inspection is the one expected, every reference points at a row of the same inspection,
-no unique key would be broken and questionnaire texts agree. Each check refuses the whole
-file with a reason (see :mod:`.merge`), so a refused file leaves the database as it was.
+no unique key would be broken and questionnaire texts agree. Rows arrive in chunks (a file
+is never in memory at once), so references and unique keys are gathered chunk by chunk and
+only what the file itself cannot answer is looked up here. Each check refuses the whole
+file with a reason (see :mod:`.merge`), so a refused file leaves the database as it was;
+the checks whose answer another writer could change are made again in the write
+transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import UniqueConstraint, func, select
 from sqlmodel import Session
 
-from .bundle import Bundle, BundleRefused, local_inspection
-from .mergestate import (
-    LABELS,
-    TABLES,
-    RowState,
-    Stored,
-    references,
-)
+from . import bundle_format as bf
+from .bundle import BundleRefused, local_inspection
+from .mergestate import LABELS, TABLES, RowState, chunked, references
+
+Refuse = Callable[[str], BundleRefused]
 
 
 def check_inspection(
     session: Session,
-    bundle: Bundle,
+    manifest: bf.Manifest,
     here: tuple[str, bool] | None,
     into: str | None,
     allow_new: bool,
-    refuse: Callable[[str], BundleRefused],
+    refuse: Refuse,
 ) -> None:
-    title = bundle.manifest.inspection_title
-    theirs = f"{title!r} ({bundle.inspection_id[:8]})"
-    if into is not None and into != bundle.inspection_id:
+    title = manifest.inspection_title
+    theirs = f"{title!r} ({manifest.inspection_id[:8]})"
+    if into is not None and into != manifest.inspection_id:
         mine = local_inspection(session, into)
         name = f"{mine[0]!r} ({into[:8]})" if mine else into[:8]
         raise refuse(f"it is for another inspection, {theirs}, not {name}; nothing was imported")
@@ -50,68 +51,83 @@ def check_inspection(
         )
 
 
-def check_references(
-    session: Session,
-    inspection_id: str,
-    plans: dict[str, list[tuple[Stored | None, RowState]]],
-    refuse: Callable[[str], BundleRefused],
-) -> None:
-    """Every reference points at a row of this inspection, in the file or here."""
-    in_file = {table: {s.id for _, s in pairs} for table, pairs in plans.items()}
-    wanted: dict[str, dict[str, tuple[str, str, str]]] = {}
-    for table, pairs in plans.items():
-        for _, state in pairs:
+class References:
+    """Every reference points at a row of this inspection, in the file or here.
+
+    ``in_file`` is the reader's set of ids per table, filled as rows arrive. Tables come
+    parents first, so a reference to another table is answered at once; one to a later
+    row of the same table waits for the end of its table (:meth:`end_table`); the rest
+    are looked up on this laptop (:meth:`check_here`).
+    """
+
+    def __init__(self, in_file: dict[str, set[str]]) -> None:
+        self._in_file = in_file
+        self._later: list[tuple[str, str, str, str, str]] = []  # same table, not yet read
+        self.here: dict[str, dict[str, tuple[str, str, str]]] = {}  # target -> id -> source
+
+    def add(self, table: str, states: Iterable[RowState]) -> None:
+        for state in states:
             for name, target, value in references(state):
-                if value not in in_file[target]:
-                    wanted.setdefault(target, {}).setdefault(value, (table, state.id, name))
-    for target, ids in wanted.items():
-        t = TABLES[target].table
-        found: dict[str, str] = {}
-        id_list = sorted(ids)
-        for i in range(0, len(id_list), 900):
-            chunk = id_list[i : i + 900]
+                if value in self._in_file.get(target, ()):
+                    continue
+                if target == table:
+                    self._later.append((table, state.id, name, target, value))
+                else:
+                    self.here.setdefault(target, {}).setdefault(value, (table, state.id, name))
+
+    def end_table(self, table: str) -> None:
+        ids = self._in_file.get(table, set())
+        for source, row_id, name, target, value in self._later:
+            if value not in ids:
+                self.here.setdefault(target, {}).setdefault(value, (source, row_id, name))
+        self._later = []
+
+    def check_here(self, session: Session, inspection_id: str, refuse: Refuse) -> None:
+        for target, ids in self.here.items():
+            t = TABLES[target].table
             key = t.c.id if target == "inspection" else t.c.inspection_id
-            for row_id, owner in session.execute(select(t.c.id, key).where(t.c.id.in_(chunk))):
-                found[row_id] = owner
-        for value, (table, row_id, name) in sorted(ids.items()):
-            if found.get(value) != inspection_id:
-                where = "belongs to another inspection" if value in found else "is missing"
-                raise refuse(
-                    f"{LABELS[table]} {row_id}: the {LABELS[target]} it points at ({name} "
-                    f"{value}) {where}"
-                )
+            found: dict[str, str] = {}
+            for chunk in chunked(sorted(ids)):
+                for row_id, owner in session.execute(select(t.c.id, key).where(t.c.id.in_(chunk))):
+                    found[row_id] = owner
+            for value, (table, row_id, name) in sorted(ids.items()):
+                if found.get(value) != inspection_id:
+                    where = "belongs to another inspection" if value in found else "is missing"
+                    raise refuse(
+                        f"{LABELS[table]} {row_id}: the {LABELS[target]} it points at ({name} "
+                        f"{value}) {where}"
+                    )
 
 
-def check_unique(
-    session: Session,
-    plans: dict[str, list[tuple[Stored | None, RowState]]],
-    refuse: Callable[[str], BundleRefused],
-) -> None:
+class UniqueKeys:
     """No unique key (such as one interviewer link per interview and member) is broken."""
-    for table, pairs in plans.items():
+
+    def __init__(self) -> None:
+        self._owners: dict[tuple[str, str], dict[tuple[Any, ...], str]] = {}
+
+    def check(self, session: Session, table: str, states: list[RowState], refuse: Refuse) -> None:
         info = TABLES[table]
         for constraint in info.table.constraints:
-            if not isinstance(constraint, UniqueConstraint):
+            if not isinstance(constraint, UniqueConstraint) or not states:
                 continue
             columns = [c.name for c in constraint.columns]
-            owners: dict[tuple[Any, ...], str] = {}
-            for _, state in pairs:
+            owners = self._owners.setdefault((table, str(constraint.name)), {})
+            keys: dict[tuple[Any, ...], str] = {}
+            for state in states:
                 key = tuple(state.row[c] for c in columns)
                 other = owners.setdefault(key, state.id)
                 if other != state.id:
                     raise refuse(
                         f"two {LABELS[table]} rows ({other}, {state.id}) for the same {', '.join(columns)}"
                     )
-            if not owners:
-                continue
+                keys[key] = state.id
             first = info.table.c[columns[0]]
-            values = sorted({k[0] for k in owners})
-            for i in range(0, len(values), 900):
+            for chunk in chunked(sorted({k[0] for k in keys})):
                 query = select(info.table.c.id, *(info.table.c[c] for c in columns)).where(
-                    first.in_(values[i : i + 900])
+                    first.in_(chunk)
                 )
                 for row in session.execute(query):
-                    owner = owners.get(tuple(row[1:]))
+                    owner = keys.get(tuple(row[1:]))
                     if owner is not None and owner != row[0]:
                         raise refuse(
                             f"{LABELS[table]} {owner} and {row[0]} (here) are two rows for the "
@@ -122,19 +138,21 @@ def check_unique(
 def check_questionnaires(
     session: Session,
     inspection_id: str,
-    plans: dict[str, list[tuple[Stored | None, RowState]]],
-    refuse: Callable[[str], BundleRefused],
+    copies: Iterable[tuple[str, str, str]],
+    refuse: Refuse,
 ) -> None:
-    """One text per questionnaire version: a changed questionnaire needs a new version."""
+    """One text per questionnaire version: a changed questionnaire needs a new version.
+
+    ``copies``: (questionnaire id, version, sha256) of the file's questionnaire copies.
+    """
     t = TABLES["questionnaire_copy"].table
     query = select(t.c.questionnaire_id, t.c.version, t.c.sha256).where(
         t.c.inspection_id == inspection_id
     )
     known = {(q, v): sha for q, v, sha in session.execute(query)}
-    for _, state in plans["questionnaire_copy"]:
-        key = (state.row["questionnaire_id"], state.row["version"])
-        if known.setdefault(key, state.row["sha256"]) != state.row["sha256"]:
+    for qid, version, sha in copies:
+        if known.setdefault((qid, version), sha) != sha:
             raise refuse(
-                f"questionnaire {key[0]!r} version {key[1]} in the file differs from the copy "
+                f"questionnaire {qid!r} version {version} in the file differs from the copy "
                 "this inspection already has; a changed questionnaire needs a new version"
             )

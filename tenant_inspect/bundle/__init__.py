@@ -14,29 +14,35 @@ stick never leaves half a bundle under the real name.
 Reading never extracts anything: the zip's table of contents is checked first (entry
 count, names, sizes, compression ratios), then each member is read through
 ``ZipFile.open`` with a running byte limit while it is hashed, because declared sizes can
-lie. Only then is JSON parsed and validated with the models in
-:mod:`tenant_inspect.bundle_format`. Any problem raises :class:`BundleRefused` with one
-line naming the file and the reason.
+lie. Only then are the rows parsed, one at a time and table by table, and validated with
+the models in :mod:`tenant_inspect.bundle_format`, so a file at the size limits is never in
+memory all at once. Any problem raises :class:`BundleRefused` with one line naming the
+file and the reason.
 
-The package is split by job: :mod:`.write` (export and kit selection), :mod:`.read`
-(the zip and its members), :mod:`.verify` (rows into merge states, cross-table checks) and
-:mod:`.refused` (the error). Public names are re-exported here.
+The package is split by job: :mod:`.write` (export and kit selection), :mod:`.zipcheck`
+(the zip and its members), :mod:`.stream` (one row at a time), :mod:`.read` (the manifest,
+the limits, the rows in chunks), :mod:`.verify` (rows into merge states, the checks across
+rows) and :mod:`.refused` (the error). Public names are re-exported here.
 """
 
 from __future__ import annotations
 
-from .read import Bundle, local_inspection, read_bundle
+from .read import Bundle, BundleFile, Chunk, local_inspection, open_bundle, read_bundle
 from .refused import BundleRefused
-from .verify import Refuse
+from .verify import Refuse, StampBound
 from .write import ExportResult, bundle_row, export_bundle
 
 __all__ = [
     "Bundle",
+    "BundleFile",
     "BundleRefused",
+    "Chunk",
     "ExportResult",
     "Refuse",
+    "StampBound",
     "bundle_row",
     "export_bundle",
     "local_inspection",
+    "open_bundle",
     "read_bundle",
 ]

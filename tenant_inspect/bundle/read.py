@@ -1,21 +1,25 @@
-"""Reading bundles: opening the zip and checking it member by member, never extracting.
+"""Reading bundles: every check on the file, with its rows streamed table by table.
 
-The zip's table of contents is checked first (entry count, names, sizes, compression
-ratios), then each member is read through ``ZipFile.open`` with a running byte limit while
-it is hashed, because declared sizes can lie. Only then is JSON parsed and validated with
-the models in :mod:`tenant_inspect.bundle_format` (limits are read from that module at call
-time). Any problem raises :class:`~.refused.BundleRefused` with one line naming the file.
+:func:`open_bundle` checks the file, the zip's table of contents (:mod:`.zipcheck`), the
+manifest (format version first, then the row counts against the limits, before any data
+file is read), every member's size and checksum, and the questionnaires. Its
+:meth:`BundleFile.chunks` then reads the data files one by one, parents first, each row
+parsed on its own (:mod:`.stream`), validated with the models in
+:mod:`tenant_inspect.bundle_format` and turned into a merge state (:mod:`.verify`), and
+hands them on in chunks: a file at the limits is never in memory all at once. Any problem
+raises :class:`~.refused.BundleRefused` with one line naming the file.
+
+:func:`read_bundle` gathers every chunk into one :class:`Bundle` (tests and tools).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import struct
 import zipfile
-import zlib
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
@@ -24,105 +28,105 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from .. import bundle_format as bf
-from ..mergestate import (
-    MODELS,
-    TABLES,
-    RowState,
-)
+from ..mergestate import LABELS, MODELS, TABLES, RowState
 from ..questionnaire import Questionnaire, QuestionnaireError
 from .refused import BundleRefused
-from .verify import Refuse, check_bundle, parse_bundled_questionnaire, row_state, rows_adapter
+from .stream import RowStream
+from .verify import FileChecks, Refuse, StampBound, parse_bundled_questionnaire, row_state
+from .zipcheck import ZIP_ERRORS, Member, check_names, check_sizes
+
+#: A chunk is handed on when it holds this many rows, or this much row text.
+CHUNK_ROWS = 1000
+CHUNK_CHARS = 4_000_000
 
 
 @dataclass
-class Bundle:
-    """A verified bundle: every file-level check has passed."""
+class Chunk:
+    """Consecutive rows of one table; ``last`` is set on the table's final chunk."""
+
+    table: str
+    states: list[RowState]
+    last: bool
+
+
+@dataclass
+class BundleFile:
+    """An open bundle whose manifest, checksums and questionnaires have passed."""
 
     path: Path
     manifest: bf.Manifest
-    states: dict[str, list[RowState]]  # table -> rows, tables in dependency order
     questionnaires: dict[str, str]  # sha256 -> text
-    max_stamp: str
+    _zf: zipfile.ZipFile
+    _members: dict[str, zipfile.ZipInfo]
+    _parsed: dict[str, Questionnaire]
+    _refuse: Refuse
+    _bound: StampBound | None
+    checks: FileChecks = field(init=False)
+    max_stamp: str = ""  # the newest stamp read so far (all of them once read)
+
+    def __post_init__(self) -> None:
+        self.checks = FileChecks(self._parsed, self._refuse)
 
     @property
     def inspection_id(self) -> str:
         return self.manifest.inspection_id
 
-    def row_count(self) -> int:
-        return sum(len(rows) for rows in self.states.values())
+    def chunks(self) -> Iterator[Chunk]:
+        """Every table's rows, parents first, in chunks; each table ends with ``last``."""
+        for table in MODELS:
+            yield from self._table(table)
+
+    def _table(self, table: str) -> Iterator[Chunk]:
+        try:
+            yield from self._read_table(table)
+        except BundleRefused:
+            raise
+        except ZIP_ERRORS as exc:
+            self._refuse(f"the file is damaged ({exc})")
+
+    def _read_table(self, table: str) -> Iterator[Chunk]:
+        name = f"data/{table}.json"
+        expected = self.manifest.counts[table]
+        model = bf.ROW_MODELS[table]
+        refuse = self._refuse
+        with Member(self._zf, self._members[name], refuse) as member:
+            states: list[RowState] = []
+            chars = 0
+            rows = RowStream(member, name, refuse, bf.MAX_ROW_CHARS)
+            for index, (value, length) in enumerate(rows):
+                if index >= expected:
+                    refuse(f"{name} holds more rows than the manifest says ({expected})")
+                try:
+                    row = model.model_validate(value)
+                except PydanticError as exc:
+                    refuse(_describe(exc, f"{name}, row {index + 1}"))
+                state = row_state(table, row, index, self.manifest, self.questionnaires, refuse)
+                top = state.newest_stamp()
+                if self._bound is not None:
+                    self._bound.check(top, f"{name}, row {index + 1} (id {state.id})", refuse)
+                if top > self.max_stamp:
+                    self.max_stamp = top
+                self.checks.row(state)
+                states.append(state)
+                chars += length
+                if len(states) >= CHUNK_ROWS or chars >= CHUNK_CHARS:
+                    yield Chunk(table, states, last=False)
+                    states, chars = [], 0
+            member.drain()  # (nothing may follow the array, but a file may still lie)
+            _check_sum(self.manifest, member, refuse)
+            if rows.rows != expected:
+                refuse(f"{name} holds {rows.rows} rows but the manifest says {expected}")
+        self.checks.end(table)
+        yield Chunk(table, states, last=True)
 
 
-def _name_problem(name: str) -> str | None:
-    if not name:
-        return "an entry with an empty name"
-    if "\\" in name:
-        return f"unsafe path {name!r} (backslashes are not allowed)"
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        return f"unsafe path {name!r} (absolute paths are not allowed)"
-    if any(ord(ch) < 32 for ch in name):
-        return f"unsafe path {name!r} (control characters are not allowed)"
-    parts = name.split("/")
-    if ".." in parts:
-        return f"unsafe path {name!r} (it points outside the archive)"
-    if "." in parts or "" in parts:
-        return f"unsafe path {name!r} (empty or '.' path parts are not allowed)"
-    return None
+@contextmanager
+def open_bundle(path: Path | str, bound: StampBound | None = None) -> Iterator[BundleFile]:
+    """Open a bundle and check everything but its rows (see the module docstring).
 
-
-def _expected_name(name: str) -> bool:
-    if name == bf.MANIFEST_NAME or bf.QUESTIONNAIRE_NAME_RE.match(name):
-        return True
-    match = bf.DATA_NAME_RE.match(name)
-    return bool(match and match.group(1) in MODELS)
-
-
-def _member_cap(name: str) -> int:
-    if name == bf.MANIFEST_NAME:
-        return bf.MAX_MANIFEST_BYTES
-    if name.startswith(bf.QUESTIONNAIRE_DIR):
-        return bf.MAX_QUESTIONNAIRE_BYTES
-    return bf.MAX_MEMBER_BYTES
-
-
-def _describe(error: PydanticError, where: str) -> str:
-    first = error.errors(include_url=False)[0]
-    loc = list(first.get("loc", ()))
-    parts = [where]
-    if loc and isinstance(loc[0], int):
-        parts.append(f"row {int(loc.pop(0)) + 1}")
-    kind = first.get("type", "")
-    if kind == "json_invalid":
-        return f"{where} is not valid JSON ({first['msg'].removeprefix('Invalid JSON: ')})"
-    path = ".".join(str(p) for p in loc)
-    if kind == "extra_forbidden":
-        return ", ".join(parts) + f": unknown field '{path}'"
-    if kind == "missing":
-        return ", ".join(parts) + f": field '{path}' is missing"
-    if path:
-        parts.append(f"field '{path}'")
-    return ", ".join(parts) + f": {first['msg']}"
-
-
-# Everything zipfile / zlib may raise on a damaged or hostile archive.
-_ZIP_ERRORS = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    EOFError,
-    struct.error,
-    ValueError,
-    NotImplementedError,
-    RuntimeError,
-    OSError,
-    UnicodeError,
-    IndexError,
-    KeyError,
-    OverflowError,
-)
-
-
-def read_bundle(path: Path | str) -> Bundle:
-    """Open and verify a bundle file completely, or raise :class:`BundleRefused`."""
+    ``bound``: refuse stamps too far ahead of the laptop that imports the file. Damage
+    found while the rows are read later is refused too.
+    """
     path = Path(path)
 
     def refuse(reason: str) -> NoReturn:
@@ -147,72 +151,26 @@ def read_bundle(path: Path | str) -> Bundle:
         refuse(f"cannot read it ({exc.strerror or exc})")
     try:
         zf = zipfile.ZipFile(path)
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         if head == b"PK\x03\x04":
             refuse("the file is damaged or incomplete (was it copied completely?)")
         refuse("not a tenant-inspect bundle (not a zip file)")
     with zf:
         try:
-            return _read_open_zip(path, zf, refuse)
+            source = _open_zip(path, zf, refuse, bound)
         except BundleRefused:
             raise
-        except _ZIP_ERRORS as exc:
+        except ZIP_ERRORS as exc:
             refuse(f"the file is damaged ({exc})")
+        yield source
 
 
-def _read_open_zip(path: Path, zf: zipfile.ZipFile, refuse: Refuse) -> Bundle:
-    infos = zf.infolist()
-    if len(infos) > bf.MAX_ENTRIES:
-        refuse(f"too many files inside ({len(infos)}; the limit is {bf.MAX_ENTRIES})")
-    for info in infos:
-        problem = _name_problem(info.filename)
-        if problem:
-            refuse(problem)
-    duplicates = sorted(n for n, k in Counter(i.filename for i in infos).items() if k > 1)
-    if duplicates:
-        refuse(f"the archive holds {duplicates[0]!r} more than once")
-    total = 0
-    for info in infos:
-        name = info.filename
-        if not _expected_name(name):
-            refuse(f"unexpected file {name!r} in the bundle")
-        if info.flag_bits & 0x1:
-            refuse(f"{name} is encrypted")
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            refuse(f"{name} uses an unsupported compression method")
-        cap = _member_cap(name)
-        if info.file_size > cap:
-            refuse(f"{name} is too big ({info.file_size:,} bytes; the limit is {cap:,})")
-        if info.file_size > bf.RATIO_FLOOR and info.file_size > bf.MAX_RATIO * max(
-            info.compress_size, 1
-        ):
-            refuse(f"{name} is compressed suspiciously well (a compression bomb?)")
-        total += info.file_size
-    if total > bf.MAX_TOTAL_BYTES:
-        refuse(f"its contents are too big ({total:,} bytes; the limit is {bf.MAX_TOTAL_BYTES:,})")
-    by_name = {i.filename: i for i in infos}
-    if bf.MANIFEST_NAME not in by_name:
-        refuse("not a tenant-inspect bundle (it has no manifest.json)")
-
-    def read(name: str) -> tuple[bytes, str]:
-        info = by_name[name]
-        cap = min(_member_cap(name), info.file_size)
-        digest = hashlib.sha256()
-        chunks: list[bytes] = []
-        size = 0
-        with zf.open(info) as fh:
-            while True:
-                chunk = fh.read(1 << 16)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > cap:
-                    refuse(f"{name} is bigger than its zip entry says")
-                digest.update(chunk)
-                chunks.append(chunk)
-        return b"".join(chunks), digest.hexdigest()
-
-    manifest = _read_manifest(read(bf.MANIFEST_NAME)[0], refuse)
+def _open_zip(
+    path: Path, zf: zipfile.ZipFile, refuse: Refuse, bound: StampBound | None
+) -> BundleFile:
+    by_name = check_names(zf, refuse)
+    with Member(zf, by_name[bf.MANIFEST_NAME], refuse) as member:
+        manifest = _read_manifest(member.read_all(), refuse)
     listed = set(manifest.files)
     present = set(by_name) - {bf.MANIFEST_NAME}
     for name in sorted(listed - present):
@@ -224,21 +182,25 @@ def _read_open_zip(path: Path, zf: zipfile.ZipFile, refuse: Refuse) -> Bundle:
             refuse(f"data/{table}.json is missing")
     if set(manifest.counts) != set(MODELS):
         refuse("manifest.json: 'counts' must give the number of rows of every table")
+    for table, limit in bf.MAX_TABLE_ROWS.items():
+        if manifest.counts[table] > limit:
+            refuse(too_many(table, manifest.counts[table]))
+    check_sizes(by_name, refuse)
 
-    raw: dict[str, bytes] = {}
-    for name in sorted(present):
-        data, digest = read(name)
-        entry = manifest.files[name]
-        if len(data) != entry.size or digest != entry.sha256:
-            refuse(f"checksum mismatch for {name}: it was changed or damaged after it was made")
-        raw[name] = data
+    # The questionnaires now (small, and needed by the rows); each data file is hashed as
+    # its rows are read, and refused at its end if it does not match (before any write).
+    texts: dict[str, bytes] = {}
+    for name in sorted(n for n in present if n.startswith(bf.QUESTIONNAIRE_DIR)):
+        with Member(zf, by_name[name], refuse) as member:
+            texts[name] = member.read_all()
+        _check_sum(manifest, member, refuse)
 
     questionnaires: dict[str, str] = {}
     parsed: dict[str, Questionnaire] = {}
-    for name in sorted(n for n in raw if n.startswith(bf.QUESTIONNAIRE_DIR)):
+    for name, data in sorted(texts.items()):
         sha = name[len(bf.QUESTIONNAIRE_DIR) : -len(".toml")]
         try:
-            text = raw[name].decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             refuse(f"{name} is not UTF-8 text")
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha:
@@ -248,24 +210,34 @@ def _read_open_zip(path: Path, zf: zipfile.ZipFile, refuse: Refuse) -> Bundle:
         except QuestionnaireError as exc:
             refuse(f"{name} is not a valid questionnaire: {str(exc).splitlines()[0]}")
         questionnaires[sha] = text
+    return BundleFile(path, manifest, questionnaires, zf, by_name, parsed, refuse, bound)
 
-    states: dict[str, list[RowState]] = {}
-    for table in MODELS:
-        name = f"data/{table}.json"
-        try:
-            rows = rows_adapter(table).validate_json(raw[name])
-        except PydanticError as exc:
-            refuse(_describe(exc, name))
-        if len(rows) > bf.MAX_ROWS:
-            refuse(f"{name} has too many rows ({len(rows):,}; the limit is {bf.MAX_ROWS:,})")
-        if len(rows) != manifest.counts[table]:
-            refuse(f"{name} holds {len(rows)} rows but the manifest says {manifest.counts[table]}")
-        states[table] = [
-            row_state(table, row, i, manifest, questionnaires, refuse) for i, row in enumerate(rows)
-        ]
-    check_bundle(states, parsed, refuse)
-    max_stamp = max((s for rows in states.values() for st in rows for s in st.stamps()), default="")
-    return Bundle(path, manifest, states, questionnaires, max_stamp)
+
+def _check_sum(manifest: bf.Manifest, member: Member, refuse: Refuse) -> None:
+    entry = manifest.files[member.name]
+    if member.size != entry.size or member.sha256() != entry.sha256:
+        refuse(f"checksum mismatch for {member.name}: it was changed or damaged after it was made")
+
+
+def too_many(table: str, count: int) -> str:
+    """The refusal for a table over its limit (docs/bundle-format.md, section 7)."""
+    label = LABELS[table]
+    plural = "" if label.endswith("s") else "s"
+    return f"this file holds {count} {label}{plural}; an inspection holds at most {bf.MAX_TABLE_ROWS[table]}"
+
+
+def _describe(error: PydanticError, where: str) -> str:
+    first = error.errors(include_url=False)[0]
+    loc = [str(p) for p in first.get("loc", ())]
+    kind = first.get("type", "")
+    path = ".".join(loc)
+    if kind == "json_invalid":
+        return f"{where} is not valid JSON ({first['msg'].removeprefix('Invalid JSON: ')})"
+    if kind == "extra_forbidden":
+        return f"{where}: unknown field '{path}'"
+    if kind == "missing":
+        return f"{where}: field '{path}' is missing"
+    return f"{where}, field '{path}': {first['msg']}" if path else f"{where}: {first['msg']}"
 
 
 def _read_manifest(data: bytes, refuse: Refuse) -> bf.Manifest:
@@ -285,6 +257,33 @@ def _read_manifest(data: bytes, refuse: Refuse) -> bf.Manifest:
         return bf.Manifest.model_validate_json(data)
     except PydanticError as exc:
         refuse(_describe(exc, "manifest.json"))
+
+
+@dataclass
+class Bundle:
+    """A whole verified bundle in memory (tests and tools; imports stream instead)."""
+
+    path: Path
+    manifest: bf.Manifest
+    states: dict[str, list[RowState]]  # table -> rows, tables in dependency order
+    questionnaires: dict[str, str]  # sha256 -> text
+    max_stamp: str
+
+    @property
+    def inspection_id(self) -> str:
+        return self.manifest.inspection_id
+
+    def row_count(self) -> int:
+        return sum(len(rows) for rows in self.states.values())
+
+
+def read_bundle(path: Path | str, bound: StampBound | None = None) -> Bundle:
+    """Open and verify a bundle file completely, or raise :class:`BundleRefused`."""
+    with open_bundle(path, bound) as source:
+        states: dict[str, list[RowState]] = {table: [] for table in MODELS}
+        for chunk in source.chunks():
+            states[chunk.table].extend(chunk.states)
+        return Bundle(source.path, source.manifest, states, source.questionnaires, source.max_stamp)
 
 
 def local_inspection(session: Session, inspection_id: str) -> tuple[str, bool] | None:

@@ -1,19 +1,23 @@
 """Checking a bundle's rows: each row into a merge state, then the rows across tables.
 
 What the pydantic types in :mod:`tenant_inspect.bundle_format` cannot say: stamps and
-contexts that fit together, values of each column, questionnaire texts that match their
-copies. Split from :mod:`.read`, which checks the zip itself.
+contexts that fit together, derived ids, values of each column, stamps not too far ahead
+of this laptop (:class:`StampBound`), and across rows (:class:`FileChecks`) no row twice
+and questionnaire texts that match their copies. :mod:`.zipcheck` checks the zip itself and
+:mod:`.read` hands the rows over as they are read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, NoReturn
 
-from pydantic import ConfigDict, TypeAdapter
 from pydantic import ValidationError as PydanticError
 
 from .. import bundle_format as bf
+from ..clock import HybridClock
 from ..mergestate import (
     TABLES,
     RowState,
@@ -22,31 +26,31 @@ from ..questionnaire import Questionnaire, parse_questionnaire
 
 Refuse = Callable[[str], NoReturn]
 
-_ROW_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
-_VALUE_ADAPTERS: dict[tuple[str, str], TypeAdapter[Any]] = {}
+
+@dataclass(frozen=True)
+class StampBound:
+    """How far ahead of this laptop a file's change stamps may be (bundle-format.md, 4)."""
+
+    newest_ms: int  # stamps after this (wall ms) are refused
+    today: str  # this laptop's date, for the message
+
+    @classmethod
+    def for_clock(cls, clock: HybridClock) -> StampBound:
+        ahead = bf.MAX_STAMP_AHEAD_DAYS * 86_400_000
+        return cls(clock.newest_acceptable_ms(ahead), _day(clock.wall_ms()))
+
+    def check(self, top: str, where: str, refuse: Refuse) -> None:
+        """Refuse a row whose newest stamp, ``top``, is too far ahead."""
+        if int(top[:13]) > self.newest_ms:
+            refuse(
+                f"{where}: its change stamp {top} says {_day(int(top[:13]))}, more than "
+                f"{bf.MAX_STAMP_AHEAD_DAYS} days ahead of this laptop's clock ({self.today}); "
+                "check the date on the laptop that made the file, and on this one"
+            )
 
 
-def rows_adapter(table: str) -> TypeAdapter[list[Any]]:
-    adapter = _ROW_ADAPTERS.get(table)
-    if adapter is None:
-        model = bf.ROW_MODELS[table]
-        adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
-        _ROW_ADAPTERS[table] = adapter
-    return adapter
-
-
-def _value_adapter(table: str, name: str) -> TypeAdapter[Any]:
-    adapter = _VALUE_ADAPTERS.get((table, name))
-    if adapter is None:
-        from typing import Annotated
-
-        info = bf.ROW_MODELS[table].model_fields[name]
-        annotation: Any = info.annotation
-        if info.metadata:
-            annotation = Annotated[(annotation, *info.metadata)]
-        adapter = TypeAdapter(annotation, config=ConfigDict(strict=True))
-        _VALUE_ADAPTERS[(table, name)] = adapter
-    return adapter
+def _day(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, UTC).date().isoformat()
 
 
 def row_state(
@@ -89,7 +93,7 @@ def row_state(
         if sib["hlc"] == clocks[name] or sib["hlc"] in siblings.get(name, {}):
             refuse(f"{where}: conflict stamp {sib['hlc']} for {name!r} is used twice")
         try:
-            value = _value_adapter(table, name).validate_python(sib["value"])
+            value = bf.field_adapter(table, name).validate_python(sib["value"])
         except PydanticError as exc:
             refuse(f"{where}, conflict for {name!r}: {exc.errors(include_url=False)[0]['msg']}")
         siblings.setdefault(name, {})[sib["hlc"]] = value
@@ -104,6 +108,8 @@ def row_state(
             refuse(f"{where}: this is not the inspection the manifest names")
     elif row["inspection_id"] != manifest.inspection_id:
         refuse(f"{where}: belongs to another inspection than the one the manifest names")
+    if table in bf.DERIVED_IDS:
+        _check_derived_id(table, row, where, refuse)
     if table == "questionnaire_copy":
         text = questionnaires.get(row["sha256"])
         if text is None:
@@ -121,6 +127,19 @@ def row_state(
     return state
 
 
+def _check_derived_id(table: str, row: dict[str, Any], where: str, refuse: Refuse) -> None:
+    """A derived-id row under another id would be a duplicate of the real one (section 5)."""
+    rule = bf.DERIVED_IDS[table]
+    expected = bf.derived_id(table, row)
+    if expected is None:
+        refuse(f"{where}: an answer belongs to exactly one interview or document review")
+    if row["id"] != expected:
+        refuse(
+            f"{where}: its id should be {expected}, which is derived from {rule.made_of} "
+            "(a row under another id would be a duplicate)"
+        )
+
+
 #: Content fields per table, as a frozenset for quick comparisons.
 _CONTENT: dict[str, frozenset[str]] = {t: frozenset(bf.content_fields(t)) for t in bf.ROW_MODELS}
 _PARSED: dict[str, Questionnaire] = {}
@@ -135,32 +154,48 @@ def parse_bundled_questionnaire(text: str, name: str, sha: str) -> Questionnaire
     return parsed
 
 
-def check_bundle(
-    states: dict[str, list[RowState]], questionnaires: dict[str, Questionnaire], refuse: Refuse
-) -> None:
-    """Checks across rows and files that need no database."""
-    for table, rows in states.items():
-        seen: set[str] = set()
-        for state in rows:
-            if state.id in seen:
-                refuse(f"data/{table}.json holds row {state.id} twice")
-            seen.add(state.id)
-    if len(states["inspection"]) != 1:
-        refuse("data/inspection.json must hold exactly the one inspection")
-    used = {s.row["sha256"] for s in states["questionnaire_copy"]}
-    for sha in sorted(set(questionnaires) - used):
-        refuse(f"questionnaires/{sha}.toml is not used by any questionnaire copy")
-    keys: dict[tuple[str, str], str] = {}
-    for state in states["questionnaire_copy"]:
+class FileChecks:
+    """Checks across the rows of one file that need no database, made as rows stream in.
+
+    Row ids seen per table (kept: the merge checks references against them), no row
+    twice, one inspection, one text per questionnaire version matching its copy, and no
+    questionnaire text without a copy using it.
+    """
+
+    def __init__(self, questionnaires: dict[str, Questionnaire], refuse: Refuse) -> None:
+        self.ids: dict[str, set[str]] = {}
+        self._questionnaires = questionnaires
+        self._refuse = refuse
+        self._keys: dict[tuple[str, str], str] = {}
+
+    def row(self, state: RowState) -> None:
+        table = state.table
+        seen = self.ids.setdefault(table, set())
+        if state.id in seen:
+            self._refuse(f"data/{table}.json holds row {state.id} twice")
+        seen.add(state.id)
+        if table == "questionnaire_copy":
+            self._copy(state)
+
+    def _copy(self, state: RowState) -> None:
         key = (state.row["questionnaire_id"], state.row["version"])
-        if keys.setdefault(key, state.row["sha256"]) != state.row["sha256"]:
-            refuse(
+        if self._keys.setdefault(key, state.row["sha256"]) != state.row["sha256"]:
+            self._refuse(
                 f"data/questionnaire_copy.json has two different texts for questionnaire "
                 f"{key[0]!r} version {key[1]}"
             )
-        parsed = questionnaires[state.row["sha256"]]
+        parsed = self._questionnaires[state.row["sha256"]]
         if (parsed.id, parsed.version, parsed.kind) != (key[0], key[1], state.row["kind"]):
-            refuse(
+            self._refuse(
                 f"data/questionnaire_copy.json, id {state.id}: its id, version or kind does not "
                 "match its questionnaire text"
             )
+
+    def end(self, table: str) -> None:
+        """After the last row of ``table``."""
+        ids = self.ids.setdefault(table, set())
+        if table == "inspection" and len(ids) != 1:
+            self._refuse("data/inspection.json must hold exactly the one inspection")
+        if table == "questionnaire_copy":
+            for sha in sorted(set(self._questionnaires) - set(self._keys.values())):
+                self._refuse(f"questionnaires/{sha}.toml is not used by any questionnaire copy")

@@ -33,13 +33,16 @@ on another*: :func:`delete_conflict` derives that from the state, so it is order
 
 The package is split by concern: :mod:`.tables` (synced tables and plain values),
 :mod:`.rows` (row states, stamps, version vectors), :mod:`.join` (the join, delete
-conflicts, references) and :mod:`.storage` (loading and writing states). Every public name
+conflicts, references), :mod:`.storage` (loading states and their versions), :mod:`.plan`
+(what writing a merged state takes, and writing it) and :mod:`.spool` (plans waiting on
+disk between checking a file and writing it). Every public name
 is re-exported here, so ``from tenant_inspect.mergestate import ...`` keeps working.
 """
 
 from __future__ import annotations
 
 from .join import DeleteConflict, delete_conflict, join, references
+from .plan import RowPlan, WriteCounts, apply_plans, plan_row, write_states
 from .rows import (
     Inconsistent,
     RowState,
@@ -51,15 +54,16 @@ from .rows import (
     vec_join,
     vec_of,
 )
+from .spool import Spool
 from .storage import (
     OpenConflict,
     Stored,
-    WriteCounts,
+    chunked,
     copy_state,
+    current_versions,
     load_stored,
     open_conflicts,
     stored_state,
-    write_states,
 )
 from .tables import (
     CONFLICT_TABLE,
@@ -85,14 +89,19 @@ __all__ = [
     "DeleteConflict",
     "Inconsistent",
     "OpenConflict",
+    "RowPlan",
     "RowState",
+    "Spool",
     "Stored",
     "TableInfo",
     "Vec",
     "WriteCounts",
+    "apply_plans",
     "canonical_seen",
     "canonicalize",
+    "chunked",
     "copy_state",
+    "current_versions",
     "delete_conflict",
     "dumps_canonical",
     "fill_deletion_contexts",
@@ -105,6 +114,7 @@ __all__ = [
     "open_conflicts",
     "parse_time",
     "pick_winner",
+    "plan_row",
     "references",
     "same_value",
     "stored_state",

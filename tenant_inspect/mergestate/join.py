@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..bundle_format import REFERENCES
+from ..bundle_format import REFERENCES, plain_value
 from .rows import Inconsistent, RowState, canonical_seen, has_seen, vec_join, vec_of
 from .tables import LABELS, TABLES, TableInfo, pick_winner
 
@@ -22,6 +22,11 @@ def join(local: RowState | None, incoming: RowState) -> RowState:
     """
     info = TABLES[incoming.table]
     if local is None:
+        if _plain_new(info, incoming):
+            # Joining a row made in one go into nothing gives the row itself: skip the
+            # work (the first import of a kit is all such rows). It shares the row dict,
+            # as joins never modify their inputs.
+            return RowState(incoming.table, incoming.row, {})
         local = RowState(incoming.table, _empty_row(info, incoming))
     lrow, irow = local.row, incoming.row
     row: dict[str, Any] = {}
@@ -31,13 +36,18 @@ def join(local: RowState | None, incoming: RowState) -> RowState:
     for name in info.content:
         lc, ic = lrow["field_clocks"].get(name), irow["field_clocks"].get(name)
         if name not in info.mutable:
-            if lc and ic and lrow[name] != irow[name]:
-                raise Inconsistent(
-                    f"{LABELS[info.name]} {incoming.id}: '{name}' is {irow[name]!r} in the file "
-                    f"but {lrow[name]!r} here; a row's {name.replace('_', ' ')} never changes"
-                )
+            if lc and ic:
+                same, value = _agree(info.name, name, lrow[name], irow[name])
+                if not same:
+                    raise Inconsistent(
+                        f"{LABELS[info.name]} {incoming.id}: '{name}' is {irow[name]!r} in the "
+                        f"file but {lrow[name]!r} here; a row's {name.replace('_', ' ')} never "
+                        "changes"
+                    )
+                row[name] = value
+            else:
+                row[name] = lrow[name] if lc or not ic else irow[name]
             # Fixed fields: both copies agree; keep the first stamp (a join: min is order-free).
-            row[name] = lrow[name] if lc or not ic else irow[name]
             stamps = [s for s in (lc, ic) if s]
             if stamps:
                 clocks[name] = min(stamps)
@@ -51,12 +61,12 @@ def join(local: RowState | None, incoming: RowState) -> RowState:
         live: dict[str, Any] = {}
         for stamp, value in a_local.items():
             if stamp in a_in:
-                if a_in[stamp] != value:
+                same, live[stamp] = _agree(info.name, name, value, a_in[stamp])
+                if not same:
                     raise Inconsistent(
                         f"{LABELS[info.name]} {incoming.id}: change {stamp} of '{name}' has "
                         "different values in the file and here"
                     )
-                live[stamp] = value
             elif not has_seen(r_in, stamp):
                 live[stamp] = value
         for stamp, value in a_in.items():
@@ -106,6 +116,33 @@ def join(local: RowState | None, incoming: RowState) -> RowState:
             contexts[stamp] = sorted(vec_join(vec_of(a), vec_of(b)).values())
     row["deleted_seen"] = contexts
     return state
+
+
+def _plain_new(info: TableInfo, state: RowState) -> bool:
+    """A row with every field, no conflicts, no extra context and no deletion: already in
+    the form a join would give it."""
+    row = state.row
+    return (
+        not state.siblings
+        and not row["field_seen"]
+        and not row["deleted_seen"]
+        and row["deleted_at"] is None
+        and len(row["field_clocks"]) == len(info.content)
+    )
+
+
+def _agree(table: str, name: str, a: Any, b: Any) -> tuple[bool, Any]:
+    """Whether two copies of one version agree, and the value to keep.
+
+    Files are cleaned of control characters on import, but a laptop may still hold the raw
+    text of a change (typed here, or imported before files were cleaned): the raw and the
+    cleaned copy are one version, and the cleaned one is kept, so every laptop ends with
+    the same text whichever copy it saw first.
+    """
+    if a == b:
+        return True, a
+    plain = plain_value(table, name, a)
+    return plain == plain_value(table, name, b), plain
 
 
 def _empty_row(info: TableInfo, like: RowState) -> dict[str, Any]:

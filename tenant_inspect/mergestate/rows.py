@@ -118,6 +118,16 @@ class RowState:
             yield key
             yield from seen
 
+    def newest_stamp(self) -> str:
+        """``max(self.stamps())``, without walking empty parts (every imported row asks)."""
+        row = self.row
+        top: str = max(row["field_clocks"].values(), default=row.get("hlc") or "")
+        if row.get("hlc") and row["hlc"] > top:
+            top = row["hlc"]
+        if row["field_seen"] or self.siblings or row["deleted_seen"]:
+            top = max(top, *self.stamps())
+        return top
+
     def sibling_list(self) -> list[dict[str, Any]]:
         return [
             {"field": f, "hlc": s, "value": v}

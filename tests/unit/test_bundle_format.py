@@ -179,5 +179,15 @@ def test_the_format_document_names_every_table_and_field():
             assert f"`{name}`" in text, (table, name)
     for name in bf.Manifest.model_fields:
         assert f"`{name}`" in text, name
-    for limit in ("MAX_ENTRIES", "MAX_MEMBER_BYTES", "MAX_RATIO"):
+    for limit in (
+        "MAX_ENTRIES",
+        "MAX_MEMBER_BYTES",
+        "MAX_TOTAL_BYTES",
+        "MAX_QUESTIONNAIRES_BYTES",
+        "MAX_ROW_CHARS",
+        "MAX_RATIO",
+        "MAX_STAMP_AHEAD_DAYS",
+    ):
         assert f"{getattr(bf, limit):,}" in text or str(getattr(bf, limit)) in text, limit
+    for table, limit in bf.MAX_TABLE_ROWS.items():
+        assert f"| `{table}` | {limit:,} |" in text, table

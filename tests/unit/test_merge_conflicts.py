@@ -218,8 +218,11 @@ def test_objects_loaded_before_a_resolution_see_its_result(laptops, tmp_path):
 def test_the_clock_moves_past_every_imported_stamp(laptops, tmp_path, monkeypatch):
     """A laptop whose clock is behind still stamps its next edit after what it imported."""
     (coord, a, _, _), team = laptops
-    monkeypatch.setattr("time.time", lambda: 4_000_000_000.0)  # laptop A's clock is in 2096
-    a.clock._wall = lambda: 4_000_000_000.0
+    import time
+
+    ahead = time.time() + 30 * 86_400  # laptop A's clock is a month ahead
+    monkeypatch.setattr("time.time", lambda: ahead)
+    a.clock._wall = lambda: ahead
     _edit_finding(a, team, text="From the future")
     path = export(a, team.inspection, tmp_path / "a.zip")
     monkeypatch.undo()
