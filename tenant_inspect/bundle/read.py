@@ -208,7 +208,7 @@ def _open_zip(
         try:
             parsed[sha] = parse_bundled_questionnaire(text, name, sha)
         except QuestionnaireError as exc:
-            refuse(f"{name} is not a valid questionnaire: {str(exc).splitlines()[0]}")
+            refuse(f"{name} is not a valid questionnaire: {exc.summary}")
         questionnaires[sha] = text
     return BundleFile(path, manifest, questionnaires, zf, by_name, parsed, refuse, bound)
 

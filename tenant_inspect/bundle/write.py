@@ -107,7 +107,9 @@ def export_bundle(
         recipient_id = recipient.id if recipient else None
     data = json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False).encode("utf-8")
     size = _write_zip(path, {bf.MANIFEST_NAME: data, **members})
-    if recipient_id is not None:  # the Team screen and the CLI both show when it was made
+    # The Team screen and the CLI both show when a kit was made; a read-only data folder
+    # (a copy on a locked stick) can still make the kit, it just cannot note it.
+    if recipient_id is not None and not store.read_only:
         with store.write() as session:
             settings.record_kit(session, recipient_id, path.name)
     return ExportResult(

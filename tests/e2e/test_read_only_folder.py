@@ -88,6 +88,7 @@ def test_look_and_export_work_and_say_nothing_can_be_saved(folder, tmp_path):
             ["dump", insp, "-o", str(out / "dump.json")],
             ["report", insp, "-o", str(out / "report.md")],
             ["bundle", "export", insp, "-o", str(out / "bundle.zip")],
+            ["bundle", "export", insp, "--for", "Ann", "-o", str(out / "kit.zip")],
         ):
             done = run(data.path, *args, preexec=preexec)
             assert done.returncode == 0, (args, done.stderr)
@@ -95,6 +96,7 @@ def test_look_and_export_work_and_say_nothing_can_be_saved(folder, tmp_path):
         assert title in (out / "dump.json").read_text(encoding="utf-8")
         assert title in (out / "report.md").read_text(encoding="utf-8")
         assert (out / "bundle.zip").stat().st_size > 0
+        assert (out / "kit.zip").stat().st_size > 0  # made, though it cannot be noted here
         assert listing(data.path) == before  # no lock file, no -shm, no backup: nothing
 
 

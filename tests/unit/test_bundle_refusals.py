@@ -397,7 +397,8 @@ def test_questionnaire_not_valid(setup, target, tmp_path):
         data[0]["sha256"] = sha
         set_rows(members, "questionnaire_copy", data)
 
-    refused(target, mutate(setup, tmp_path, alter), "not a valid questionnaire")
+    error = refused(target, mutate(setup, tmp_path, alter), "not a valid questionnaire")
+    assert "title" in str(error) or "question" in str(error), "the reason must be named"
 
 
 # -- which inspection ---------------------------------------------------------------
