@@ -16,7 +16,9 @@ from tenant_inspect import inspections
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.store import open_store
 
-NAMES = ["a?b", "a#b", "50%", "50%41", "with space", "Siân Ō"]
+# The app takes the same path to the database as the commands, which test every name
+# (tests/e2e/test_data_folder_names.py); here, one of each kind of trouble.
+NAMES = ["a?b", "a#b", "50%41", "Siân Ō"]
 
 
 @pytest.mark.parametrize("name", NAMES)
