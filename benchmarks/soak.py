@@ -13,9 +13,12 @@
 2. **Kills during an upgrade**: a database made by the first schema (0001) with the small
    demo; the app is started on it and killed 0-1.5 s later, again and again. The database
    must open every time, upgraded or not, with the demo intact.
-3. **Hostile files**: the fuzz tests of bundles, questionnaire files and report templates
-   (hypothesis), with enough examples per test for ``--hostile`` files in all; each case is
-   counted by kind and outcome, and a crash (any failing test) is counted too.
+3. **Hostile input**: the fuzz tests (hypothesis) of bundles (damaged zips, far-future
+   stamps, control characters, floods of rows), questionnaire files (deep nesting, control
+   characters), report templates (macros, ActiveX, embedded objects, remote links), name
+   spellings (every report part searched for the name) and folder names (``? # %`` …),
+   with enough examples per test for about ``--hostile`` cases in all; each case is counted
+   by kind and outcome, and a crash (any failing test) is counted too.
 
 Prints the figures quoted in docs/data-safety.md; exits 1 if anything was lost or crashed.
 """

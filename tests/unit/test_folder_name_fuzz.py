@@ -30,7 +30,7 @@ def folder_names() -> st.SearchStrategy[str]:
     )
 
 
-@settings(max_examples=max(10, FUZZ_EXAMPLES // 3), deadline=None, derandomize=True)
+@settings(max_examples=max(6, FUZZ_EXAMPLES // 6), deadline=None, derandomize=True)
 @given(name=folder_names())
 def test_any_folder_name_keeps_the_data_inside_the_folder(name: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
