@@ -179,10 +179,13 @@ def soak_hostile(total: int, work: Path) -> bool:
         text=True,
     )
     counts: collections.Counter[tuple[str, str]] = collections.Counter()
+    families: collections.Counter[tuple[str, str]] = collections.Counter()
     if log.exists():
         for line in log.read_text().splitlines():
             kind, outcome = line.split()
             counts[(kind.split("-")[0], outcome)] += 1
+            if "-" in kind and kind.startswith("bundle"):
+                families[(kind.split("-", 1)[1], outcome)] += 1
     found = re.search(r"(\d+) failed", out.stdout)
     failed = int(found.group(1)) if found else (0 if out.returncode == 0 else 1)
     files = sum(counts.values())
@@ -202,6 +205,10 @@ def soak_hostile(total: int, work: Path) -> bool:
                 f"  {words:<20} {acc + ref:>5}: {ref} refused with a one-line message, "
                 f"{acc} happened to be valid; database unchanged by every refusal"
             )
+        if kind == "bundle":
+            for family in sorted({f for f, _ in families}):
+                acc, ref = families[(family, "accepted")], families[(family, "refused")]
+                print(f"    of which {family:<10} {acc + ref:>5}: {ref} refused, {acc} accepted")
     if out.returncode != 0:
         print(out.stdout[-3000:])
     return out.returncode == 0 and files >= total
