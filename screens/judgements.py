@@ -7,11 +7,11 @@ weaknesses" with at least twice as many weaknesses, say — a warning says so in
 words (the rule is :func:`tenant_inspect.checks.grade_mismatch`).
 
 Inspectors can each record an independent grade first (press i and choose who
-is grading). The Agreement tab shows how far they agree: the team figure (a
-weighted Fleiss' kappa, see :mod:`tenant_inspect.agreement` for why), any two
-inspectors compared with weighted Cohen's kappa, each figure in Landis & Koch's
-words, and the areas whose grades are furthest apart — the ones to discuss
-before agreeing the final grade.
+is grading). The Agreement tab leads with words — in how many areas they agreed
+and which to discuss first — and keeps the figures (a weighted Fleiss' kappa for
+the team, see :mod:`tenant_inspect.agreement` for why, and weighted Cohen's kappa
+for two inspectors) one key away, explained, since newcomers read "0.00 — slight
+agreement" for two areas as a verdict.
 
 This module is the screen: the tabs, the keys and moving between areas. The Area tab is
 :class:`screens.widgets.judgement_area.AreaPane`, the Agreement tab
@@ -59,8 +59,10 @@ class JudgementsScreen(AnalysisScreen):
         "as many strengths, 'considerably' with weaknesses as many as strengths, or no evidence "
         "at all.\n"
         "i records an inspector's own grade for the area, before the team agrees.\n"
-        "Agreement tab: the team's agreement (weighted Fleiss' kappa), two inspectors compared "
-        "(weighted Cohen's kappa) and the areas whose grades are furthest apart.\n"
+        "Agreement tab: in how many areas the inspectors' own grades agreed, the areas to "
+        "discuss first and two inspectors compared. s shows the statistics behind the words "
+        "(weighted Fleiss' and Cohen's kappa, explained); with fewer than 4 areas graded by "
+        "both, there is too little to judge how well people agree.\n"
         "Ctrl+PgDn (or Ctrl+PgUp) switches between the two tabs. Esc goes back to the dashboard."
     )
 
@@ -171,6 +173,9 @@ class JudgementsScreen(AnalysisScreen):
     JudgementsScreen #rationale-note { height: auto; color: $text-muted; }
     JudgementsScreen #independent { height: auto; }
     JudgementsScreen #agreement-pane { height: 1fr; }
+    JudgementsScreen #plain-summary { text-style: bold; height: auto; }
+    JudgementsScreen #stats-hint { color: $text-muted; height: auto; }
+    JudgementsScreen #statistics { height: auto; }
     JudgementsScreen #team-figure { text-style: bold; height: auto; }
     JudgementsScreen #team-explain { color: $text-muted; height: auto; }
     JudgementsScreen .section-head { text-style: bold; height: 1; margin: 1 0 0 0; }

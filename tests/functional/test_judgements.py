@@ -198,6 +198,22 @@ async def test_inspectors_grades_and_the_teams_agreement(make_app, data_dir, set
         assert "All agree in 1 area: C." in text(screen, "#discuss-note")
         assert "Bob and Cat gave the same grade in 1 of 2 areas" in text(screen, "#pair-result")
 
+        # Words first; with two areas, too little to judge rather than "slight agreement".
+        summary = text(screen, "#plain-summary")
+        assert summary.startswith("You agreed on 1 of 2 areas; discuss B. Repairs first.")
+        assert "Too few areas to judge" in summary
+        assert "too few areas in common to judge" in text(screen, "#pair-result")
+        statistics = screen.query_one("#statistics")
+        assert not statistics.display
+        assert "kappa" not in text(screen, "#plain-summary").lower()
+        # The statistics are one key away, explained.
+        await pilot.press("s")
+        await settle(pilot)
+        assert statistics.display
+        assert "no better than chance" in text(screen, "#team-explain")
+        pairs = screen.query_one("#pairs")
+        assert [str(c) for c in pairs.get_row_at(0)][-1] == "too few areas to judge"
+
 
 def test_team_words_explain_the_statistic():
     from tenant_inspect.agreement import Rating
@@ -210,8 +226,11 @@ def test_team_words_explain_the_statistic():
     ]
     headline, explanation = team_words(team_agreement(ratings))
     assert headline.startswith("Team agreement: ")
-    assert "Weighted Fleiss' kappa" in explanation and "Landis & Koch" in explanation
-    assert "rough guide" in explanation  # only two areas
+    assert "weighted Fleiss' kappa" in explanation and "Landis & Koch" in explanation
+    assert "1 is full agreement, 0 no better than chance" in explanation
+    # Only two areas: no verdict in words, whatever the figure.
+    assert headline.endswith("too few areas to judge")
+    assert "cannot say how well the team agrees" in explanation
     assert team_words(team_agreement([]))[0].endswith("not enough independent grades yet")
 
 
@@ -282,3 +301,23 @@ async def test_an_area_opens_on_the_start_of_its_rationale(make_app, data_dir, s
         # The area list names which side outweighs, not just "outweigh".
         prompts = [str(prompt) for prompt, _ in screen.query_one("#area-select", Select)._options]
         assert "C. Finance — ✓ Strengths outweigh weaknesses" in prompts
+
+
+def test_agreement_leads_with_words_and_names_the_areas_to_discuss():
+    from screens.widgets.judgement_agreement import pair_words, plain_headline
+    from tenant_inspect.agreement import Rating, pair_agreement
+
+    assert plain_headline(5, 7, ["B. Repairs", "F. Finance", "G. Other"]) == (
+        "You agreed on 5 of 7 areas; discuss B. Repairs and F. Finance first."
+    )
+    assert plain_headline(3, 3, []) == "You agreed on 3 of 3 areas. Too few areas to judge " + (
+        "how well the team agrees (at least 4)."
+    )
+    grades = ["outweigh", "balance", "balance", "weaknesses_outweigh", "outweigh"]
+    ratings = [Rating(str(n), "x", g) for n, g in enumerate(grades)]
+    ratings += [Rating(str(n), "y", g) for n, g in enumerate([*grades[:-1], "balance"])]
+    pair = pair_agreement(ratings, "x", "y")
+    names = {"x": "Bob", "y": "Cat"}
+    # Enough areas: the words, and the kappa only when the statistics are asked for.
+    assert pair_words(pair, names) == "Bob and Cat gave the same grade in 4 of 5 areas."
+    assert "Weighted Cohen's kappa" in pair_words(pair, names, statistics=True)
