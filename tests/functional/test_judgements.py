@@ -276,6 +276,11 @@ async def test_the_rationale_is_entered_on_purpose_and_areas_change_from_it(
         await settle(pilot)
         assert screen.area_id == ids["repairs"]
         assert rationale.text == "Gaps"
+        # A click is deliberate too.
+        assert screen.focused is not rationale
+        await pilot.click("#rationale")
+        await settle(pilot)
+        assert screen.focused is rationale
 
 
 async def test_an_area_opens_on_the_start_of_its_rationale(make_app, data_dir, settle):
