@@ -7,11 +7,11 @@ weaknesses" with at least twice as many weaknesses, say — a warning says so in
 words (the rule is :func:`tenant_inspect.checks.grade_mismatch`).
 
 Inspectors can each record an independent grade first (press i and choose who
-is grading). The Agreement tab shows how far they agree: the team figure (a
-weighted Fleiss' kappa, see :mod:`tenant_inspect.agreement` for why), any two
-inspectors compared with weighted Cohen's kappa, each figure in Landis & Koch's
-words, and the areas whose grades are furthest apart — the ones to discuss
-before agreeing the final grade.
+is grading). The Agreement tab leads with words — in how many areas they agreed
+and which to discuss first — and keeps the figures (a weighted Fleiss' kappa for
+the team, see :mod:`tenant_inspect.agreement` for why, and weighted Cohen's kappa
+for two inspectors) one key away, explained, since newcomers read "0.00 — slight
+agreement" for two areas as a verdict.
 
 This module is the screen: the tabs, the keys and moving between areas. The Area tab is
 :class:`screens.widgets.judgement_area.AreaPane`, the Agreement tab
@@ -52,35 +52,65 @@ class JudgementsScreen(AnalysisScreen):
     HELP_TEXT = (
         "Area tab: the strengths (good practice counts as a strength) and weaknesses of one "
         "area, the agreed grade (↑↓ then Space or Enter) and the rationale, saved as you type. "
-        "[ and ] go to the previous or next area; Esc leaves the rationale box.\n"
+        "r goes into the rationale box to write; Esc leaves it. PgUp and PgDn (or [ and ] "
+        "outside the rationale) go to the previous or next area.\n"
         "A warning appears when the grade contradicts the evidence: strengths said to be ahead "
         "with at least twice as many weaknesses, weaknesses said to be ahead with at least twice "
         "as many strengths, 'considerably' with weaknesses as many as strengths, or no evidence "
         "at all.\n"
         "i records an inspector's own grade for the area, before the team agrees.\n"
-        "Agreement tab: the team's agreement (weighted Fleiss' kappa), two inspectors compared "
-        "(weighted Cohen's kappa) and the areas whose grades are furthest apart.\n"
+        "Agreement tab: in how many areas the inspectors' own grades agreed, the areas to "
+        "discuss first and two inspectors compared. s shows the statistics behind the words "
+        "(weighted Fleiss' and Cohen's kappa, explained); with fewer than 4 areas graded by "
+        "both, there is too little to judge how well people agree.\n"
         "Ctrl+PgDn (or Ctrl+PgUp) switches between the two tabs. Esc goes back to the dashboard."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # PgUp/PgDn switch areas from anywhere on the Area tab, the rationale included, so
+        # the Footer stays the same while typing; [ and ] do too, except in the rationale,
+        # where they are text.
         bind(
-            "left_square_bracket",
+            "pageup",
             "area(-1)",
             "Previous area",
-            "The area before this one",
+            "The area before this one (also [ outside the rationale)",
             id="previous-area",
-            key_display="[",
+            key_display="PgUp",
             group=MOVE,
+            priority=True,
+        ),
+        bind(
+            "pagedown",
+            "area(1)",
+            "Next area",
+            "The area after this one (also ] outside the rationale)",
+            id="next-area",
+            key_display="PgDn",
+            group=MOVE,
+            priority=True,
+        ),
+        bind(
+            "left_square_bracket",
+            "area_key(-1)",
+            "Previous area",
+            "The area before this one",
+            id="previous-area-bracket",
+            show=False,
         ),
         bind(
             "right_square_bracket",
-            "area(1)",
+            "area_key(1)",
             "Next area",
             "The area after this one",
-            id="next-area",
-            key_display="]",
-            group=MOVE,
+            id="next-area-bracket",
+            show=False,
+        ),
+        bind(
+            "r",
+            "write_rationale",
+            "Rationale",
+            "Write or change the rationale for the agreed grade (Esc when done)",
         ),
         bind(
             "i",
@@ -123,23 +153,29 @@ class JudgementsScreen(AnalysisScreen):
     JudgementsScreen #area-row { height: 1; }
     JudgementsScreen #area-select { width: 1fr; }
     JudgementsScreen #area-progress { width: auto; color: $text-muted; padding: 0 0 0 1; }
-    JudgementsScreen #evidence { height: 6; }
+    JudgementsScreen #evidence { height: 5; }
     JudgementsScreen .evidence-col { width: 1fr; height: 100%; }
     JudgementsScreen .evidence-col.-right { margin: 0 0 0 1; }
     JudgementsScreen .evidence-head { text-style: bold; height: 1; }
     JudgementsScreen .evidence-list { height: 1fr; border: none; padding: 0; }
     JudgementsScreen #mismatch { height: auto; color: $warning; text-style: bold; }
-    JudgementsScreen #grade-row { height: 5; margin: 1 0 0 0; }
-    JudgementsScreen #grade-side { width: 48; height: 100%; }
+    JudgementsScreen #grade-row { height: auto; layout: vertical; }
+    JudgementsScreen #grade-side { width: 100%; height: auto; }
     JudgementsScreen .small-head { text-style: bold; height: 1; }
     JudgementsScreen #grade-box { height: auto; }
     JudgementsScreen #final-grade { width: 100%; }
-    JudgementsScreen #rationale-side { width: 1fr; height: 100%; margin: 0 0 0 1; }
-    JudgementsScreen #rationale { height: 1fr; border: none; padding: 0 1; background: $boost; }
-    JudgementsScreen #rationale:focus { background: $primary 25%; }
+    JudgementsScreen #rationale-side { width: 100%; height: auto; }
+    JudgementsScreen #rationale {
+        height: 6; border: round $panel-lighten-2; padding: 0 1; background: $boost;
+        border-title-color: $text; border-title-style: bold;
+    }
+    JudgementsScreen #rationale:focus { border: round $accent; background: $primary 25%; }
     JudgementsScreen #rationale-note { height: auto; color: $text-muted; }
     JudgementsScreen #independent { height: auto; }
     JudgementsScreen #agreement-pane { height: 1fr; }
+    JudgementsScreen #plain-summary { text-style: bold; height: auto; }
+    JudgementsScreen #stats-hint { color: $text-muted; height: auto; }
+    JudgementsScreen #statistics { height: auto; }
     JudgementsScreen #team-figure { text-style: bold; height: auto; }
     JudgementsScreen #team-explain { color: $text-muted; height: auto; }
     JudgementsScreen .section-head { text-style: bold; height: 1; margin: 1 0 0 0; }
@@ -150,8 +186,11 @@ class JudgementsScreen(AnalysisScreen):
     JudgementsScreen #pair-a, JudgementsScreen #pair-b { width: 1fr; }
     JudgementsScreen #pair-result { height: auto; }
     JudgementsScreen #pairs { height: auto; max-height: 12; }
-    JudgementsScreen.-tall #evidence { height: 16; }
-    JudgementsScreen.-tall #grade-row { height: 8; }
+    JudgementsScreen.-tall #evidence { height: 14; }
+    JudgementsScreen.-tall #rationale { height: 10; }
+    JudgementsScreen.-wide #grade-row { layout: horizontal; height: auto; }
+    JudgementsScreen.-wide #grade-side { width: 48; }
+    JudgementsScreen.-wide #rationale-side { width: 1fr; margin: 0 0 0 1; }
     JudgementsScreen.-tall #pairs { max-height: 20; }
     """
 
@@ -234,15 +273,25 @@ class JudgementsScreen(AnalysisScreen):
             return
         self.go_to(ids[target])
 
+    def action_area_key(self, offset: int) -> None:
+        self.action_area(offset)
+
+    def action_write_rationale(self) -> None:
+        self.area_pane.begin_rationale()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         tab = self._tab()
         if action == "show_tab":
             return parameters[0] != tab
-        if action in ("area", "inspector_grade"):
+        if action in ("area", "area_key", "inspector_grade", "write_rationale"):
             if tab != "area":
                 return False
-            # Letters and brackets are text while typing the rationale.
-            return not isinstance(self.focused, TextArea)
+            if action == "area":
+                return True
+            # Letters and brackets are text while typing the rationale. i and r stay in the
+            # Footer, dimmed, so it does not change under the typist's eyes.
+            if isinstance(self.focused, TextArea):
+                return False if action == "area_key" else None
         return True
 
     def _tab(self) -> str:
@@ -307,6 +356,7 @@ class JudgementsScreen(AnalysisScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.size.height >= 36, "-tall")
+        self.set_class(self.size.width >= 110, "-wide")
 
     def on_key(self, event: events.Key) -> None:
         # ↓ on the tab names goes into the tab.

@@ -116,10 +116,11 @@ GRADES: tuple[tuple[str, str], ...] = (
 GRADE_KEYS = tuple(key for key, _ in GRADES)
 GRADE_LABELS = dict(GRADES)
 
-#: Short forms for tables.
+#: Short forms for tables. Each still names what outweighs what: "Outweigh" alone left
+#: newcomers asking which side was ahead.
 GRADE_SHORT = {
-    "considerably_outweigh": "Considerably outweigh",
-    "outweigh": "Outweigh",
+    "considerably_outweigh": "Strengths considerably outweigh",
+    "outweigh": "Strengths outweigh",
     "balance": "Balance",
     "weaknesses_outweigh": "Weaknesses outweigh",
 }

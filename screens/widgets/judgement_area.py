@@ -14,19 +14,23 @@ from dataclasses import replace
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, RadioSet, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from tenant_inspect.checks import evidence_words
 from tenant_inspect.edits import judgements as judgement_edits
 from tenant_inspect.views.judgements import AreaJudgement, JudgementsData
-from tenant_inspect.vocabulary import GRADE_KEYS, GRADE_SHORT
+from tenant_inspect.vocabulary import GRADE_KEYS, GRADE_LABELS
 
 from ..markup import escape
 from ..name_warning import warn_about_names
 from ..services import services_of
 from .grade_choice import cursor_to_choice, grade_radio
+
+#: The rationale box's frame says what it is, and while typing, how to get out of it.
+RATIONALE_TITLE = "Rationale (r to write) — saved as you type"
+RATIONALE_TYPING = "Rationale — typing · Esc: done · PgUp/PgDn: area"
 
 
 class AreaPane(VerticalScroll):
@@ -55,14 +59,20 @@ class AreaPane(VerticalScroll):
                 yield Static("Weaknesses", id="weaknesses-head", classes="evidence-head")
                 yield OptionList(id="weaknesses", classes="evidence-list", compact=True)
         yield Static("", id="mismatch")
-        with Horizontal(id="grade-row"):
+        # Stacked at 80 columns (the grade's words need 48 of them, which left the rationale
+        # a slot 25 wide); side by side only when the screen is wide (the screen's -wide).
+        with Container(id="grade-row"):
             with Vertical(id="grade-side"):
                 yield Static("Agreed grade", classes="small-head")
                 with Vertical(id="grade-box"):
                     yield grade_radio("", "final-grade")
             with Vertical(id="rationale-side"):
-                yield Static("Rationale — saved as typed", classes="small-head")
-                yield TextArea(id="rationale", soft_wrap=True)
+                rationale = TextArea(id="rationale", soft_wrap=True)
+                rationale.border_title = RATIONALE_TITLE
+                # Out of the Tab order: Tab from the grade used to land in it, and the
+                # Space and arrows meant for the grade were typed into the text.
+                rationale.can_focus = False
+                yield rationale
         yield Static("", id="rationale-note")
         yield Static("", id="independent")
 
@@ -105,7 +115,8 @@ class AreaPane(VerticalScroll):
         if current.mismatch:
             mark = "⚠ check"
         elif current.grade:
-            mark = "✓ " + GRADE_SHORT[current.grade].lower()
+            # The full words: "✓ outweigh" left people asking which side was ahead.
+            mark = "✓ " + GRADE_LABELS[current.grade]
         else:
             mark = "not graded"
         return f"{area.title} — {mark}"
@@ -155,6 +166,10 @@ class AreaPane(VerticalScroll):
         current = self._area(area.id)  # what was typed for it, if it was edited before
         if rationale.text != current.rationale:
             rationale.load_text(current.rationale)
+        if not rationale.has_focus:
+            # Open on the start of the text: its first words say what it argues.
+            rationale.move_cursor((0, 0))
+            rationale.scroll_home(animate=False, immediate=True)
         self.editor_area = area.id
         self._show_rationale_note()
 
@@ -186,7 +201,7 @@ class AreaPane(VerticalScroll):
         parts = []
         for g in area.independent:
             flag = " ⚠" if area.mismatch_of(g.grade) else ""
-            parts.append(f"{g.judge_name}: {GRADE_SHORT[g.grade]}{flag}")
+            parts.append(f"{g.judge_name}: {GRADE_LABELS[g.grade]}{flag}")
         widget.update(escape("Inspectors' own grades: " + " · ".join(parts)))
 
     # -- the agreed grade and rationale ------------------------------------------------
@@ -215,8 +230,27 @@ class AreaPane(VerticalScroll):
         event.stop()
         self.save_rationale(now=False)
 
+    def begin_rationale(self) -> None:
+        """Go into the rationale box to type (r, or a click): a deliberate step, never Tab."""
+        rationale = self.query_one("#rationale", TextArea)
+        rationale.can_focus = True
+        rationale.focus()
+
+    def on_click(self, event: events.Click) -> None:
+        if getattr(event.widget, "id", None) == "rationale" or (
+            event.widget is not None and event.widget.id == "rationale-side"
+        ):
+            self.begin_rationale()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if getattr(event.widget, "id", None) == "rationale":
+            self.query_one("#rationale", TextArea).border_title = RATIONALE_TYPING
+
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if getattr(event.widget, "id", None) == "rationale":
+            rationale = self.query_one("#rationale", TextArea)
+            rationale.border_title = RATIONALE_TITLE
+            rationale.can_focus = False
             self.save_rationale(now=True)
 
     @property

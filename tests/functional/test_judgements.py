@@ -92,7 +92,7 @@ async def test_grade_against_the_evidence_shows_a_mismatch_warning(make_app, dat
         assert "⚠ 1 to check" in text(screen, "#area-progress")
 
         # The rationale, saved as it is typed.
-        await pilot.press("tab", *"Few strengths.")
+        await pilot.press("r", *"Few strengths.")
         await settle(pilot)
         final = [j for j in judgements_of(data_dir, ids["inspection"]) if j.is_final]
         assert [(j.area_id, j.grade, j.rationale, j.judge_id) for j in final] == [
@@ -116,13 +116,13 @@ async def test_moving_between_areas_keeps_each_areas_text(make_app, data_dir, se
     app = make_app()
     async with app.run_test() as pilot:
         screen = await open_judgements(app, pilot, settle)
-        await pilot.press("down", "down", "down", "enter", "tab", *"Mostly gaps.", "escape")
+        await pilot.press("down", "down", "down", "enter", "r", *"Mostly gaps.", "escape")
         await pilot.press("right_square_bracket")  # C. Finance
         await settle(pilot)
         assert screen.area_id == ids["finance"]
         assert "2 strengths (1 of them good practice)" in text(screen, "#rationale-note")
         assert screen.query_one("#rationale", TextArea).text == ""
-        await pilot.press("down", "enter", "tab", *"Sound.")
+        await pilot.press("down", "enter", "r", *"Sound.")
         await pilot.press("escape", "left_square_bracket")  # back to Repairs
         await settle(pilot)
         assert screen.query_one("#rationale", TextArea).text == "Mostly gaps."
@@ -148,7 +148,7 @@ async def test_rationale_before_a_grade_waits_for_the_grade(make_app, data_dir, 
     app = make_app()
     async with app.run_test() as pilot:
         screen = await open_judgements(app, pilot, settle)
-        await pilot.press("tab", *"Why")
+        await pilot.press("r", *"Why")
         await settle(pilot)
         assert "Choose the grade" in text(screen, "#rationale-note")
         assert not [j for j in judgements_of(data_dir, ids["inspection"]) if j.is_final]
@@ -163,7 +163,10 @@ async def test_inspectors_grades_and_the_teams_agreement(make_app, data_dir, set
     app = make_app()
     async with app.run_test() as pilot:
         screen = await open_judgements(app, pilot, settle)
-        assert "Bob: Balance · Cat: Weaknesses outweigh" in text(screen, "#independent")
+        assert (
+            "Bob: A balance of strengths and weaknesses · Cat: Weaknesses outweigh strengths"
+            in text(screen, "#independent")
+        )
 
         # Ann records her own grade for Repairs: choose her from the team.
         await pilot.press("i")
@@ -179,7 +182,7 @@ async def test_inspectors_grades_and_the_teams_agreement(make_app, data_dir, set
         await pilot.press("down", "down", "enter", "ctrl+s")  # A balance
         await settle(pilot)
         assert app.screen is screen
-        assert "Ann Coord: Balance" in text(screen, "#independent")
+        assert "Ann Coord: A balance of strengths and weaknesses" in text(screen, "#independent")
 
         # The agreement tab: the team figure, the areas to discuss, a pair.
         await pilot.press("ctrl+pagedown")
@@ -195,6 +198,22 @@ async def test_inspectors_grades_and_the_teams_agreement(make_app, data_dir, set
         assert "All agree in 1 area: C." in text(screen, "#discuss-note")
         assert "Bob and Cat gave the same grade in 1 of 2 areas" in text(screen, "#pair-result")
 
+        # Words first; with two areas, too little to judge rather than "slight agreement".
+        summary = text(screen, "#plain-summary")
+        assert summary.startswith("You agreed on 1 of 2 areas; discuss B. Repairs first.")
+        assert "Too few areas to judge" in summary
+        assert "too few areas in common to judge" in text(screen, "#pair-result")
+        statistics = screen.query_one("#statistics")
+        assert not statistics.display
+        assert "kappa" not in text(screen, "#plain-summary").lower()
+        # The statistics are one key away, explained.
+        await pilot.press("s")
+        await settle(pilot)
+        assert statistics.display
+        assert "no better than chance" in text(screen, "#team-explain")
+        pairs = screen.query_one("#pairs")
+        assert [str(c) for c in pairs.get_row_at(0)][-1] == "too few areas to judge"
+
 
 def test_team_words_explain_the_statistic():
     from tenant_inspect.agreement import Rating
@@ -207,8 +226,11 @@ def test_team_words_explain_the_statistic():
     ]
     headline, explanation = team_words(team_agreement(ratings))
     assert headline.startswith("Team agreement: ")
-    assert "Weighted Fleiss' kappa" in explanation and "Landis & Koch" in explanation
-    assert "rough guide" in explanation  # only two areas
+    assert "weighted Fleiss' kappa" in explanation and "Landis & Koch" in explanation
+    assert "1 is full agreement, 0 no better than chance" in explanation
+    # Only two areas: no verdict in words, whatever the figure.
+    assert headline.endswith("too few areas to judge")
+    assert "cannot say how well the team agrees" in explanation
     assert team_words(team_agreement([]))[0].endswith("not enough independent grades yet")
 
 
@@ -217,7 +239,90 @@ async def test_letters_and_brackets_are_text_in_the_rationale(make_app, data_dir
     app = make_app()
     async with app.run_test() as pilot:
         screen = await open_judgements(app, pilot, settle)
-        await pilot.press("tab", "i", "left_square_bracket")
+        await pilot.press("r", "i", "left_square_bracket")
         await settle(pilot)
         assert app.screen is screen
         assert screen.query_one("#rationale", TextArea).text == "i["
+
+
+async def test_the_rationale_is_entered_on_purpose_and_areas_change_from_it(
+    make_app, data_dir, settle
+):
+    ids = seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_judgements(app, pilot, settle)
+        rationale = screen.query_one("#rationale", TextArea)
+        # A box with room and a frame that says what it is, at 80 × 24.
+        assert rationale.size.width >= 60 and rationale.size.height >= 3
+        assert rationale.styles.border_top[0] != ""
+        assert "Rationale" in str(rationale.border_title)
+        # Tab from the grade does not land in the text: Space there would be typed.
+        await pilot.press("tab", "space")
+        await settle(pilot)
+        assert screen.focused is not rationale and rationale.text == ""
+        screen.query_one("#final-grade").focus()
+        await pilot.press("r", *"Gaps")
+        await settle(pilot)
+        assert screen.focused is rationale and rationale.text == "Gaps"
+        assert "Esc" in str(rationale.border_title)  # says how to get out
+        # The Footer keeps the area keys while typing, and PgDn moves on from the text.
+        assert screen.check_action("area", (1,)) is True
+        assert screen.check_action("inspector_grade", ()) is None  # shown, dimmed
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert screen.area_id == ids["finance"]
+        await pilot.press("escape", "pageup")
+        await settle(pilot)
+        assert screen.area_id == ids["repairs"]
+        assert rationale.text == "Gaps"
+        # A click is deliberate too.
+        assert screen.focused is not rationale
+        await pilot.click("#rationale")
+        await settle(pilot)
+        assert screen.focused is rationale
+
+
+async def test_an_area_opens_on_the_start_of_its_rationale(make_app, data_dir, settle):
+    ids = seed(data_dir)
+    long = "First words. " + " ".join(f"line {n} of the reasons." for n in range(40))
+    store = open_store(data_dir)
+    with store.write() as s:
+        analysis.set_judgement(
+            s,
+            ids["inspection"],
+            area_id=ids["finance"],
+            grade="outweigh",
+            rationale=long,
+            is_final=True,
+        )
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_judgements(app, pilot, settle, area_row=2)
+        rationale = screen.query_one("#rationale", TextArea)
+        assert rationale.text == long
+        assert rationale.cursor_location == (0, 0) and rationale.scroll_y == 0
+        # The area list names which side outweighs, not just "outweigh".
+        prompts = [str(prompt) for prompt, _ in screen.query_one("#area-select", Select)._options]
+        assert "C. Finance — ✓ Strengths outweigh weaknesses" in prompts
+
+
+def test_agreement_leads_with_words_and_names_the_areas_to_discuss():
+    from screens.widgets.judgement_agreement import pair_words, plain_headline
+    from tenant_inspect.agreement import Rating, pair_agreement
+
+    assert plain_headline(5, 7, ["B. Repairs", "F. Finance", "G. Other"]) == (
+        "You agreed on 5 of 7 areas; discuss B. Repairs and F. Finance first."
+    )
+    assert plain_headline(3, 3, []) == "You agreed on 3 of 3 areas. Too few areas to judge " + (
+        "how well the team agrees (at least 4)."
+    )
+    grades = ["outweigh", "balance", "balance", "weaknesses_outweigh", "outweigh"]
+    ratings = [Rating(str(n), "x", g) for n, g in enumerate(grades)]
+    ratings += [Rating(str(n), "y", g) for n, g in enumerate([*grades[:-1], "balance"])]
+    pair = pair_agreement(ratings, "x", "y")
+    names = {"x": "Bob", "y": "Cat"}
+    # Enough areas: the words, and the kappa only when the statistics are asked for.
+    assert pair_words(pair, names) == "Bob and Cat gave the same grade in 4 of 5 areas."
+    assert "Weighted Cohen's kappa" in pair_words(pair, names, statistics=True)
