@@ -122,6 +122,7 @@ class _Builder(FrontMatter, AreaSections, BackMatter):
         self.recommendations()
         self.appendix()
         self.team()
+        self.glossary()
         topic = d.topic or "the landlord's services"
         return Report(
             title=d.title,
@@ -136,8 +137,9 @@ class _Builder(FrontMatter, AreaSections, BackMatter):
         )
 
 
-def build_outline(data: ReportData, *, public: bool = False) -> Report:
-    """The report for a snapshot. With ``public``, everything marked internal is left out.
+def build_outline(data: ReportData, *, public: bool = False, questionnaires: bool = True) -> Report:
+    """The report for a snapshot. With ``public``, everything marked internal is left out;
+    without ``questionnaires``, the appendix does not list the questionnaires used.
 
     Names are *not* redacted here: call :func:`.redact.redact_report` on the result (the
     export entry point always does).
@@ -146,4 +148,4 @@ def build_outline(data: ReportData, *, public: bool = False) -> Report:
         from .redact import drop_internal
 
         data = drop_internal(data)
-    return _Builder(data, public=public).build()
+    return _Builder(data, public=public, questionnaires=questionnaires).build()

@@ -278,6 +278,7 @@ def test_appendix_has_scale_costs_documents_questionnaires_and_themes(report: Re
         "Documents reviewed",
         "Questionnaires used",
         "Findings by theme",
+        "Glossary",
     ]
     scale = next(b for b in section if isinstance(b, Table))
     assert [r[0] for r in scale.rows] == list(GRADE_LABELS.values())
