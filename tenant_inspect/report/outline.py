@@ -19,6 +19,11 @@ page, preface, acknowledgements, contents, introduction, methodology, summary of
 judgements, one lettered section per area, conclusions, recommendations R1 ...,
 appendix and the inspection team.
 
+Pages break only before the major parts of the report: the contents, the
+introduction, the first area section, the conclusions and the appendix. Breaking before
+every top-level section left pages holding two lines (a short area, the conclusions of a
+small inspection); the other sections follow on, their headings kept with what follows.
+
 Numbering: findings are numbered F1, F2 ... and recommendations R1, R2 ... in
 the order they appear in *this* report, so both are always contiguous (a public
 report, which leaves internal items out, is numbered on its own).

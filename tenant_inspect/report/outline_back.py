@@ -43,7 +43,7 @@ class BackMatter(OutlineBuilder):
 
     def recommendations(self) -> None:
         recs = self.data.recommendations
-        self.add(Heading(1, "Recommendations", new_page=True))
+        self.add(Heading(1, "Recommendations"))
         if not recs:
             self.add(Paragraph("The team has not made any recommendations."))
             self.warnings.append("no recommendations yet")
@@ -240,7 +240,7 @@ class BackMatter(OutlineBuilder):
         if not d.include_team or not d.team:
             return
         self.add(
-            Heading(1, "The inspection team", new_page=True),
+            Heading(1, "The inspection team"),
             Paragraph(
                 f"This inspection was carried out by {plural(len(d.team), 'tenant inspector')}:"
             ),

@@ -141,3 +141,43 @@ def test_an_empty_report_still_has_its_sections() -> None:
         ReportData(title="T", landlord="L", areas=(AreaData("a", "Repairs", "department"),))
     )
     assert "Appendix" in [h.text for h in report.headings()]
+
+
+def _contents_pages(report: Report) -> dict[str, int]:
+    """The page the contents gives for each top-level section, as a reader sees it."""
+    import io
+
+    from docx import Document
+
+    from tenant_inspect.report.docx import write_docx
+
+    buffer = io.BytesIO()
+    write_docx(report, buffer)
+    buffer.seek(0)
+    pages = {}
+    for p in Document(buffer).paragraphs:
+        if p.style is not None and p.style.name.lower() == "toc 1":
+            title, _, page = p.text.rpartition("\t")
+            pages[title] = int(page)
+    return pages
+
+
+def test_a_small_report_does_not_give_each_short_section_its_own_page() -> None:
+    data = ReportData(
+        title="Repairs",
+        landlord="Vale HA",
+        areas=(
+            AreaData("a", "Repairs", "department"),
+            AreaData("b", "Lettings", "department"),
+        ),
+        conclusions=(ConclusionData("c", None, "Repairs are slow."),),
+    )
+    pages = _contents_pages(build_outline(data))
+    # the areas follow one another, and the recommendations follow the conclusions
+    assert pages["B. Lettings"] == pages["A. Repairs"]
+    assert pages["Recommendations"] == pages["Conclusions"]
+    assert pages["Methodology"] == pages["Introduction"]
+    # the major parts still start a page
+    assert pages["A. Repairs"] > pages["Summary of judgements"]
+    assert pages["Conclusions"] > pages["B. Lettings"]
+    assert pages["Appendix"] > pages["Recommendations"]
