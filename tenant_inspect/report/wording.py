@@ -160,7 +160,8 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
         "Four-point scale",
         "The scale each area is judged on, from best to worst: strengths considerably "
         "outweigh weaknesses; strengths outweigh weaknesses; a balance of strengths and "
-        "weaknesses; weaknesses outweigh strengths. The table above says what each means.",
+        "weaknesses; weaknesses outweigh strengths. The first table of this appendix says "
+        "what each means.",
         r"\bfour-point scale\b",
     ),
     (
