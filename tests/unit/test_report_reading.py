@@ -181,3 +181,8 @@ def test_a_small_report_does_not_give_each_short_section_its_own_page() -> None:
     assert pages["A. Repairs"] > pages["Summary of judgements"]
     assert pages["Conclusions"] > pages["B. Lettings"]
     assert pages["Appendix"] > pages["Recommendations"]
+
+
+def test_the_public_report_does_not_explain_internal_material(data: ReportData) -> None:
+    assert "Internal" in _glossary(build_outline(data))
+    assert "Internal" not in _glossary(build_outline(data, public=True))
