@@ -47,6 +47,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
     HELP_TEXT = (
         "The file name decides the format: .docx for Word, .md for Markdown.\n"
         "The public version leaves out everything the team marked internal.\n"
+        "Untick the questionnaires to leave the list of questions out of the appendix.\n"
         "Interviewees are always shown by their role: names typed into notes are replaced.\n"
         "A letterhead is an organisation's own .docx whose styles, headers and footers are used."
     )
@@ -82,6 +83,11 @@ class ExportScreen(ServicesMixin, Screen[None]):
             yield Static(f"Export the report: {self.inspection_title}", classes="screen-title")
             yield TickBox(
                 "Public version: leave out everything marked internal", id="export-public"
+            )
+            yield TickBox(
+                "Include the questionnaires (every question asked) in the appendix",
+                True,
+                id="export-questionnaires",
             )
             yield Label("Letterhead (optional): an organisation's .docx to take styles from")
             yield Input(placeholder="e.g. /home/me/Documents/letterhead.docx", id="export-template")
@@ -134,6 +140,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
         self.query_one("#export-where", Static).update(self._where())
         template = self.query_one("#export-template", Input).value.strip() or None
         public = self.query_one("#export-public", Checkbox).value
+        questionnaires = self.query_one("#export-questionnaires", Checkbox).value
         result = self.query_one("#export-result", Static)
         result.update("")
         result.remove_class("-error")
@@ -151,6 +158,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
                 public=public,
                 template=template,
                 progress=lambda fraction, message: report((fraction, message)),
+                questionnaires=questionnaires,
             )
 
         run_file_job(

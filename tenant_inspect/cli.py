@@ -136,7 +136,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     output = Path(args.output)
     report_format(output)  # a wrong extension is refused before the database is opened
     with _open(args) as store:
-        result = render_report(store, args.id, output, public=args.public, template=args.template)
+        result = render_report(
+            store,
+            args.id,
+            output,
+            public=args.public,
+            template=args.template,
+            questionnaires=args.questionnaires,
+        )
     kind = "public" if args.public else "internal"
     _out(f"Wrote {result.path} ({result.format}, {kind} version, {result.sections} sections)")
     for warning in result.warnings:
@@ -279,6 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--public",
         action="store_true",
         help="leave out everything marked internal (the version to publish)",
+    )
+    p.add_argument(
+        "--no-questionnaires",
+        dest="questionnaires",
+        action="store_false",
+        help="leave the questionnaires (every question asked) out of the appendix",
     )
 
     q = sub.add_parser("questionnaires", parents=[common], help="list or check questionnaire files")

@@ -62,14 +62,14 @@ def report_format(path: Path) -> str:
 
 
 def build_report(
-    session: Session, inspection_id: str, *, public: bool = False
+    session: Session, inspection_id: str, *, public: bool = False, questionnaires: bool = True
 ) -> tuple[Report, Redactor]:
     """The redacted outline of one inspection, and the redactor that says what it did."""
     from .outline import build_outline, load_report_data
     from .redact import redact, redactor_for
 
     data = load_report_data(session, inspection_id)
-    report = build_outline(data, public=public)
+    report = build_outline(data, public=public, questionnaires=questionnaires)
     redactor = redactor_for(data)
     return redact(report, redactor), redactor
 
@@ -82,12 +82,14 @@ def render_report(
     public: bool = False,
     template: str | os.PathLike[str] | None = None,
     progress: ProgressCallback | None = None,
+    questionnaires: bool = True,
 ) -> ReportResult:
     """Write the report of one inspection (id or unique prefix) to ``path``.
 
     ``.docx`` gives a Word document (``template``: an organisation's .docx whose
     styles, headers and footers are used); ``.md`` gives Markdown. ``public``
-    leaves out everything marked internal. Interviewee names are always
+    leaves out everything marked internal; without ``questionnaires`` the appendix
+    does not list the questionnaires used. Interviewee names are always
     replaced by roles. Raises :class:`~tenant_inspect.errors.UserError` with a
     one-line message for anything the user can fix; nothing is written then.
     """
@@ -109,7 +111,7 @@ def render_report(
             progress(fraction, message)
 
     step(0.0, "Reading the inspection")
-    report, redactor = _build(store_or_session, inspection_id, public)
+    report, redactor = _build(store_or_session, inspection_id, public, questionnaires)
     redactions = redactor.count
     step(0.3, "Report outline ready")
     warnings = list(report.warnings)
@@ -141,12 +143,18 @@ def render_report(
     )
 
 
-def _build(store_or_session: Any, inspection_id: str, public: bool) -> tuple[Report, Redactor]:
+def _build(
+    store_or_session: Any, inspection_id: str, public: bool, questionnaires: bool = True
+) -> tuple[Report, Redactor]:
     read = getattr(store_or_session, "read", None)
     if callable(read):
         with read() as session:
-            return build_report(session, inspection_id, public=public)
-    return build_report(store_or_session, inspection_id, public=public)
+            return build_report(
+                session, inspection_id, public=public, questionnaires=questionnaires
+            )
+    return build_report(
+        store_or_session, inspection_id, public=public, questionnaires=questionnaires
+    )
 
 
 def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:

@@ -10,8 +10,10 @@ renderer writes into the styles (font size, line height, spacing, indents, page
 size and margins), Arial's character widths (Arial, Helvetica and Liberation
 Sans share them) for line wrapping, and the rules both Word and LibreOffice
 follow: headings are kept with the next paragraph, widows and orphans are
-avoided, table header rows repeat, short table rows are not split. Every
-level-1 heading starts a page, so an error cannot accumulate past one section.
+avoided, table header rows repeat, short table rows are not split. Only the
+major sections start a page (see :mod:`.outline`), so the other sections flow on
+and the estimate must follow them across page ends; the contents test converts
+the demo with LibreOffice and compares every entry with the page it lands on.
 Text measurement (character widths, line wrapping) is in :mod:`.text_metrics`.
 Word refreshes the numbers exactly when the document is opened (the renderer
 sets ``w:updateFields``); in LibreOffice, Tools > Update > Update All does.

@@ -12,7 +12,7 @@ them) but the outline never writes them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -115,6 +115,26 @@ class Contents:
 
 
 Block = Title | Subtitle | Heading | Paragraph | Fields | Bullets | Table | PageBreak | Contents
+
+
+def block_strings(blocks: Iterable[Block]) -> Iterator[str]:
+    """Every piece of text the blocks print, in order (for searching the report's words)."""
+    for b in blocks:
+        if isinstance(b, Title | Subtitle | Heading):
+            yield b.text
+        elif isinstance(b, Paragraph):
+            yield b.lead + b.text
+        elif isinstance(b, Fields):
+            yield from (label + value for label, value in b.items)
+        elif isinstance(b, Bullets):
+            yield from b.leads
+            yield from b.items
+        elif isinstance(b, Table):
+            yield b.caption
+            yield from b.header
+            yield from (cell for row in b.rows for cell in row)
+        elif isinstance(b, Contents):
+            yield b.title
 
 
 @dataclass(frozen=True)

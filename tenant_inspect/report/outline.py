@@ -19,6 +19,11 @@ page, preface, acknowledgements, contents, introduction, methodology, summary of
 judgements, one lettered section per area, conclusions, recommendations R1 ...,
 appendix and the inspection team.
 
+Pages break only before the major parts of the report: the contents, the
+introduction, the first area section, the conclusions and the appendix. Breaking before
+every top-level section left pages holding two lines (a short area, the conclusions of a
+small inspection); the other sections follow on, their headings kept with what follows.
+
 Numbering: findings are numbered F1, F2 ... and recommendations R1, R2 ... in
 the order they appear in *this* report, so both are always contiguous (a public
 report, which leaves internal items out, is numbered on its own).
@@ -122,6 +127,7 @@ class _Builder(FrontMatter, AreaSections, BackMatter):
         self.recommendations()
         self.appendix()
         self.team()
+        self.glossary()
         topic = d.topic or "the landlord's services"
         return Report(
             title=d.title,
@@ -136,8 +142,9 @@ class _Builder(FrontMatter, AreaSections, BackMatter):
         )
 
 
-def build_outline(data: ReportData, *, public: bool = False) -> Report:
-    """The report for a snapshot. With ``public``, everything marked internal is left out.
+def build_outline(data: ReportData, *, public: bool = False, questionnaires: bool = True) -> Report:
+    """The report for a snapshot. With ``public``, everything marked internal is left out;
+    without ``questionnaires``, the appendix does not list the questionnaires used.
 
     Names are *not* redacted here: call :func:`.redact.redact_report` on the result (the
     export entry point always does).
@@ -146,4 +153,4 @@ def build_outline(data: ReportData, *, public: bool = False) -> Report:
         from .redact import drop_internal
 
         data = drop_internal(data)
-    return _Builder(data, public=public).build()
+    return _Builder(data, public=public, questionnaires=questionnaires).build()

@@ -25,7 +25,9 @@ class AreaSections(OutlineBuilder):
 
     def area_section(self, area: AreaData) -> None:
         title = self.area_title(area.id)
-        self.add(Heading(1, title, new_page=True))
+        # The first area starts the findings part of the report on a new page; the other
+        # areas follow on, so a short area does not leave most of a page empty.
+        self.add(Heading(1, title, new_page=area is self.areas[0]))
         if area.description.strip():
             self.text(area.description)
         findings = self.findings_by_area.get(area.id, [])
@@ -170,7 +172,7 @@ class AreaSections(OutlineBuilder):
         rows = self.findings_by_area.get(None, [])
         if rows:
             self.add(
-                Heading(1, "Findings across the whole organisation", new_page=True),
+                Heading(1, "Findings across the whole organisation"),
                 Paragraph("These findings are not tied to one area."),
                 self.finding_bullets(rows, with_kind=True),
             )

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..vocabulary import COST_BANDS, GRADE_KEYS, GRADE_LABELS
-from .model import Bullets, Fields, Heading, Paragraph, Table
+from .model import Bullets, Fields, Heading, Paragraph, Table, block_strings
 from .outline_base import OutlineBuilder
 from .wording import (
     GRADE_MEANINGS,
     THEME_BY_ID,
     THEME_ORDER,
     dated,
+    glossary_rows,
     join_and,
     level_label,
     long_date,
@@ -34,15 +35,15 @@ class BackMatter(OutlineBuilder):
             self.add(Paragraph("The team has not yet written its overall conclusions."))
             self.warnings.append("no overall conclusions yet")
             return
-        for c in rows:
-            parts = paragraphs(c.text)
-            if parts:
-                lead = "Internal: " if c.internal else ""
-                self.add(Paragraph(parts[0], lead=lead), *(Paragraph(p) for p in parts[1:]))
+        # A tenant inspectors' report lists its overall conclusions as bullets, so each
+        # one reads as a separate point; a conclusion typed in paragraphs stays one point.
+        kept = [c for c in rows if c.text.strip()]
+        leads = tuple("Internal: " if c.internal else "" for c in kept)
+        self.add(Bullets(tuple(" ".join(c.text.split()) for c in kept), leads * any(leads)))
 
     def recommendations(self) -> None:
         recs = self.data.recommendations
-        self.add(Heading(1, "Recommendations", new_page=True))
+        self.add(Heading(1, "Recommendations"))
         if not recs:
             self.add(Paragraph("The team has not made any recommendations."))
             self.warnings.append("no recommendations yet")
@@ -153,8 +154,26 @@ class BackMatter(OutlineBuilder):
             )
         else:
             self.add(Paragraph("No documents were reviewed."))
-        self.questionnaires()
+        if self.with_questionnaires:
+            self.questionnaires()
         self.themes_table()
+        self.glossary_at = len(self.blocks)
+
+    def glossary(self) -> None:
+        """The terms and abbreviations the report uses, at the end of the appendix.
+
+        Called once the whole report is written, because an entry is included only when
+        its term occurs somewhere in the report (the team section included).
+        """
+        if self.glossary_at is None:
+            return
+        rows = glossary_rows("\n".join(block_strings(self.blocks)))
+        if rows:
+            self.blocks[self.glossary_at : self.glossary_at] = [
+                Heading(2, "Glossary"),
+                Paragraph("The terms and abbreviations used in this report."),
+                Table(("Term", "Meaning"), rows, caption="Glossary", widths=(25, 75)),
+            ]
 
     def questionnaires(self) -> None:
         qs = self.data.questionnaires
@@ -221,7 +240,7 @@ class BackMatter(OutlineBuilder):
         if not d.include_team or not d.team:
             return
         self.add(
-            Heading(1, "The inspection team", new_page=True),
+            Heading(1, "The inspection team"),
             Paragraph(
                 f"This inspection was carried out by {plural(len(d.team), 'tenant inspector')}:"
             ),

@@ -18,9 +18,13 @@ from .wording import KIND_HEADINGS, KIND_LABELS, letter, paragraphs
 class OutlineBuilder:
     """Turns a (possibly filtered) :class:`ReportData` into blocks; one use only."""
 
-    def __init__(self, data: ReportData, *, public: bool) -> None:
+    def __init__(self, data: ReportData, *, public: bool, questionnaires: bool = True) -> None:
         self.data = data
         self.public = public
+        #: Whether the appendix lists the questionnaires (a coordinator may leave them out).
+        self.with_questionnaires = questionnaires
+        #: Where the glossary goes: it is written last, once the text it explains exists.
+        self.glossary_at: int | None = None
         self.blocks: list[Block] = []
         self.warnings: list[str] = list(data.notes)
         self.areas = list(data.areas)

@@ -100,7 +100,7 @@ class FrontMatter(OutlineBuilder):
 
     def methodology(self) -> None:
         d = self.data
-        self.add(Heading(1, "Methodology", new_page=True))
+        self.add(Heading(1, "Methodology"))
         self.text(d.methodology or DEFAULT_METHODOLOGY)
         dates = []
         if d.start_date and d.end_date:
@@ -199,7 +199,7 @@ class FrontMatter(OutlineBuilder):
 
     def summary(self) -> None:
         self.add(
-            Heading(1, "Summary of judgements", new_page=True),
+            Heading(1, "Summary of judgements"),
             Paragraph(
                 "For each area we weighed the strengths against the weaknesses and agreed a "
                 "judgement on the four-point scale tenant inspectors use (see the appendix)."

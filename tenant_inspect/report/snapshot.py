@@ -21,6 +21,8 @@ from .model import DocumentData, InterviewData, JudgementData, QuestionnaireData
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from ..questionnaire.model import Question
+
 
 def load_report_data(session: Session, inspection_id: str) -> ReportData:
     """Read one inspection (id or unique prefix) into a :class:`ReportData` snapshot."""
@@ -64,7 +66,7 @@ def load_report_data(session: Session, inspection_id: str) -> ReportData:
                 version=parsed.version,
                 kind=parsed.kind,
                 description=" ".join(parsed.description.split()),
-                questions=tuple(q.text for q in parsed.questions()),
+                questions=tuple(q.text for q in parsed.questions() if not is_notes_field(q)),
             )
         )
 
@@ -126,3 +128,20 @@ def load_report_data(session: Session, inspection_id: str) -> ReportData:
 
 def _qkey(qid: str, version: str) -> str:
     return f"{qid} {version}" if qid else ""
+
+
+def is_notes_field(question: Question) -> bool:
+    """Whether a question is the inspectors' own notes field, not a question anyone is asked.
+
+    The appendix shows readers what interviewees were asked; "Inspectors' notes after the
+    interview" is where inspectors write their impressions afterwards, so listing it as a
+    question would mislead. Such fields are marked "Not read out" in their hint (the
+    built-in questionnaires' convention) or are called inspectors' notes.
+    """
+    hint = " ".join(question.hint.split()).lower()
+    text = " ".join(question.text.split()).lower().replace("\u2019", "'")
+    return (
+        hint.startswith("not read out")
+        or question.id.endswith("inspector-notes")
+        or text.startswith(("inspectors' notes", "inspector's notes", "inspector notes"))
+    )

@@ -131,3 +131,114 @@ _KIND_USES = {
 def times_used(q: QuestionnaireData, n: int) -> str:
     one, many = _KIND_USES.get(q.kind, ("use", "uses"))
     return plural(n, one, many) if n else "Not used yet"
+
+
+#: The glossary at the end of the appendix: (term, what it means, a pattern that finds the
+#: term in the report's text). Readers of a tenant inspectors' report are tenants and staff,
+#: not inspectors, so every term of the trade the report uses is explained once; an entry is
+#: printed only when its pattern occurs elsewhere in the report, so nothing is explained that
+#: the reader never meets.
+GLOSSARY: tuple[tuple[str, str, str], ...] = (
+    (
+        "ASB",
+        "Anti-social behaviour.",
+        r"(?-i:\bASB\b)",
+    ),
+    (
+        "Compact",
+        "A written agreement between a landlord and its tenants about how tenants are "
+        "involved in decisions.",
+        r"\bcompacts?\b",
+    ),
+    (
+        "F1, F2 ...",
+        "Findings, numbered in the order they appear in this report. A finding is one "
+        "strength, weakness, observation or example of good practice, with its evidence.",
+        r"(?-i:\bF\d+\b)",
+    ),
+    (
+        "Four-point scale",
+        "The scale each area is judged on, from best to worst: strengths considerably "
+        "outweigh weaknesses; strengths outweigh weaknesses; a balance of strengths and "
+        "weaknesses; weaknesses outweigh strengths. The first table of this appendix says "
+        "what each means.",
+        r"\bfour-point scale\b",
+    ),
+    (
+        "Good practice",
+        "A strength worth copying: something other teams or landlords could learn from.",
+        r"\bgood practice\b",
+    ),
+    (
+        "Internal",
+        "Material the inspection team marked as internal. It appears only in the internal "
+        "version of this report and is left out of the version that is published.",
+        r"\(internal\)|(?-i:\bInternal:)",
+    ),
+    (
+        "KLOE",
+        "Key line of enquiry: one of the questions inspectors of housing services ask about "
+        "a service. KLOE 5 is about involving residents; its areas are {kloe5}.",
+        r"(?-i:\bKLOE\b)",
+    ),
+    (
+        "KPI",
+        "Key performance indicator: a figure a landlord uses to measure how well a service "
+        "is doing.",
+        r"(?-i:\bKPIs?\b)",
+    ),
+    (
+        "Observation",
+        "Something the inspectors noticed that is neither clearly a strength nor a "
+        "weakness, but is worth knowing.",
+        r"\bobservations?\b",
+    ),
+    (
+        "People First",
+        "The building blocks of resident involvement the inspectors used as themes, "
+        "alongside KLOE 5.",
+        r"\bPeople First\b",
+    ),
+    (
+        "R1, R2 ...",
+        "Recommendations, numbered in the order they appear in this report. The "
+        "Recommendations section gives each one in full.",
+        r"(?-i:\bR\d+\b)",
+    ),
+    (
+        "RSL",
+        "Registered social landlord: a housing association or other landlord registered "
+        "with the social housing regulator.",
+        r"(?-i:\bRSLs?\b)",
+    ),
+    (
+        "Strength",
+        "Something the landlord does well, shown by the evidence.",
+        r"\bstrengths?\b",
+    ),
+    (
+        "VFM",
+        "Value for money: getting the most benefit for tenants from the money spent.",
+        r"(?-i:\bVFM\b)",
+    ),
+    (
+        "Weakness",
+        "Something the landlord does not do, or does not do well enough, shown by the evidence.",
+        r"\bweakness(?:es)?\b",
+    ),
+)
+
+
+def glossary_rows(report_text: str) -> tuple[tuple[str, str], ...]:
+    """The glossary entries whose term occurs in ``report_text``, in alphabetical order.
+
+    Words match in any case, since they start sentences and headings as often as not;
+    abbreviations are written ``(?-i:...)`` in :data:`GLOSSARY`, so only their capitals
+    count ("vfm" typed in a quoted file name is not the abbreviation).
+    """
+    kloe5 = join_and([t.label.lower() for t in THEMES if t.group == "KLOE 5"])
+    rows = []
+    for term, meaning, pattern in GLOSSARY:
+        if re.search(pattern, report_text, re.IGNORECASE):
+            rows.append((term, meaning.format(kloe5=kloe5)))
+    return tuple(rows)

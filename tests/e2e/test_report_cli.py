@@ -136,3 +136,18 @@ def test_the_report_command_never_imports_textual(demo: tuple[Path, str], tmp_pa
         stdin=subprocess.DEVNULL,
     )
     assert out.stdout.strip() == "0 []", out.stdout + out.stderr
+
+
+def test_no_questionnaires_leaves_the_questionnaire_appendix_out(
+    demo: tuple[Path, str], tmp_path: Path
+) -> None:
+    d, iid = demo
+    with_q, without_q = tmp_path / "with.md", tmp_path / "without.md"
+    assert run(d, "report", iid[:8], "-o", str(with_q)).returncode == 0
+    done = run(d, "report", iid[:8], "-o", str(without_q), "--no-questionnaires")
+    assert done.returncode == 0, done.stderr
+    full, short = with_q.read_text(encoding="utf-8"), without_q.read_text(encoding="utf-8")
+    assert "## Questionnaires used" in full and "What is your job title?" in full
+    assert "## Questionnaires used" not in short and "What is your job title?" not in short
+    assert "Inspectors' notes after the interview" not in full
+    assert "## Glossary" in short and "## Findings by theme" in short

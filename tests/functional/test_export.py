@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.file_picker import FilePicker
@@ -134,3 +134,24 @@ def test_default_path_is_in_documents_when_there_is_one(tmp_path):
     )
     (tmp_path / "Documents").mkdir()
     assert default_report_path("X", tmp_path).parent == tmp_path / "Documents"
+
+
+async def test_the_questionnaire_appendix_can_be_left_out(make_app, data_dir, settle, tmp_path):
+    seed(data_dir)
+    target = tmp_path / "report.docx"
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_export(app, pilot, settle)
+        box = screen.query_one("#export-questionnaires", Checkbox)
+        assert box.value  # included unless the coordinator says otherwise
+        await pilot.press("tab")  # from "Public version" to "Include the questionnaires"
+        assert screen.focused is box
+        await pilot.press("space")
+        assert not box.value
+        await save_as(pilot, settle, target)
+        assert "Written:" in str(screen.query_one("#export-result", Static).render())
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "Appendix" in text and "Cost bands" in text
+    assert "Questionnaires used" not in text
