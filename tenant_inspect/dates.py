@@ -73,3 +73,19 @@ def parse_day(text: str) -> date:
 def show_day(day: date) -> str:
     """A date as shown to a person: ``14 June 2021`` (no leading zero, month in words)."""
     return f"{day.day} {_MONTHS[day.month - 1].capitalize()} {day.year}"
+
+
+def within(day: date, start: date | None, end: date | None) -> bool:
+    """Whether ``day`` falls in the span from ``start`` to ``end`` (a missing end is open)."""
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def span_words(start: date | None, end: date | None) -> str:
+    """A span of days in words: "3 March 2025 to 14 March 2025", "from ...", "until ..."; or ""."""
+    if start and end:
+        return f"{show_day(start)} to {show_day(end)}"
+    if start:
+        return f"from {show_day(start)}"
+    if end:
+        return f"until {show_day(end)}"
+    return ""

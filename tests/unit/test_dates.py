@@ -47,3 +47,16 @@ def test_shown_in_words():
     assert show_day(JUNE_14) == "14 June 2021"
     assert show_day(date(2025, 3, 1)) == "1 March 2025"
     assert parse_day(show_day(JUNE_14)) == JUNE_14
+
+
+def test_within_and_span_words():
+    from tenant_inspect.dates import span_words, within
+
+    start, end = date(2025, 3, 3), date(2025, 3, 14)
+    assert within(start, start, end) and within(end, start, end)
+    assert not within(date(2025, 3, 15), start, end)
+    assert within(date(2030, 1, 1), start, None) and within(date(2000, 1, 1), None, None)
+    assert span_words(start, end) == "3 March 2025 to 14 March 2025"
+    assert span_words(start, None) == "from 3 March 2025"
+    assert span_words(None, end) == "until 14 March 2025"
+    assert span_words(None, None) == ""
