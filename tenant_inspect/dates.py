@@ -75,6 +75,11 @@ def show_day(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1].capitalize()} {day.year}"
 
 
+def show_day_short(day: date) -> str:
+    """A date in a narrow list column: ``14 Jun 2021`` (at most 11 characters)."""
+    return f"{day.day} {_MONTHS[day.month - 1][:3].capitalize()} {day.year}"
+
+
 def within(day: date, start: date | None, end: date | None) -> bool:
     """Whether ``day`` falls in the span from ``start`` to ``end`` (a missing end is open)."""
     return (start is None or start <= day) and (end is None or day <= end)

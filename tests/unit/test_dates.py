@@ -60,3 +60,11 @@ def test_within_and_span_words():
     assert span_words(start, None) == "from 3 March 2025"
     assert span_words(None, end) == "until 14 March 2025"
     assert span_words(None, None) == ""
+
+
+def test_short_form_fits_a_list_column():
+    from tenant_inspect.dates import show_day_short
+
+    assert show_day_short(JUNE_14) == "14 Jun 2021"
+    assert max(len(show_day_short(date(2021, m, 28))) for m in range(1, 13)) <= 11
+    assert parse_day(show_day_short(date(2021, 9, 30))) == date(2021, 9, 30)
