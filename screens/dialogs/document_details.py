@@ -11,33 +11,17 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tenant_inspect.dates import DATE_FORMS, DATE_MAX_LEN, DATE_PLACEHOLDER, parse_day, show_day
 from tenant_inspect.views.fieldwork import DocumentDetails
 
-from ..widgets.fields import TickBox, form_row, note, noted
+from ..widgets.fields import NextOnEnterTickBox, TickBox, form_row, note, noted
 from .base import Dialog, dialog_bindings, dialog_buttons
 
 OPTIONAL_SOURCE = "optional, e.g. landlord's website, inspection pack"
-
-
-class NextOnEnterTickBox(TickBox, inherit_bindings=False):
-    """A tick box where Enter moves on, as the hint says, and only Space ticks.
-
-    A plain checkbox ticks on Enter too: an inspector who typed the date and pressed Enter
-    twice would tick Undated and lose the date they had just typed.
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Tick", show=False),
-        Binding("enter", "next_field", "Next field", show=False),
-    ]
-
-    def action_next_field(self) -> None:
-        self.screen.focus_next()
 
 
 class DocumentDialog(Dialog[DocumentDetails]):

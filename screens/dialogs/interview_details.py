@@ -36,7 +36,15 @@ from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.fieldwork import DEFAULT_INTERVIEW_QUESTIONNAIRE, TENANT_QUESTIONNAIRE
 from tenant_inspect.views.fieldwork import interview_questionnaires
 
-from ..widgets.fields import MarkedRadioButton, TickBox, TickList, form_row, note, noted
+from ..widgets.fields import (
+    MarkedRadioButton,
+    NextOnEnterTickBox,
+    TickBox,
+    TickList,
+    form_row,
+    note,
+    noted,
+)
 from .base import Dialog, dialog_bindings, dialog_buttons
 
 
@@ -114,7 +122,7 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
                     classes="fw-date",
                 )
                 yield form_row("Date *", noted(date, note("", id="date-note")))
-            consent = TickBox(
+            consent = NextOnEnterTickBox(
                 "The interviewee agrees to notes being taken", id="consent", compact=True
             )
             consent_row = form_row("Consent", noted(consent, Static("", id="consent-warning")))
@@ -123,7 +131,7 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
             yield Static("", id="form-errors", classes="form-errors -empty")
             yield dialog_buttons("Save as planned", "start")
             yield Static(
-                "[b]Ctrl+S[/b] saves  ·  [b]Tab[/b] next field  ·  [b]Esc[/b] cancels",
+                "[b]Ctrl+S[/b] saves  ·  [b]Tab[/b] next field  ·  [b]Space[/b] ticks  ·  [b]Esc[/b] cancels",
                 classes="dialog-hint",
             )
 

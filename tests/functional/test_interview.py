@@ -390,8 +390,12 @@ async def test_consent_is_on_screen_at_80x24_and_says_what_happens_without_it():
         warning = str(dialog.query_one("#consent-warning", Static).render())
         assert "do not take notes" in warning and "saved as planned" in warning
         assert dialog.query_one("#start", Button).label.plain == "Save as planned"
-        consent.value = True
-        await pilot.pause()
+        consent.focus()
+        await pilot.press("enter")  # Enter moves on, as in the other fields: it never consents
+        assert consent.value is False and app.focused is not consent
+        consent.focus()
+        await pilot.press("space")
+        assert consent.value is True
         assert dialog.query_one("#start", Button).label.plain == "Start interview"
 
 
