@@ -79,7 +79,8 @@ class DocumentReviewListScreen(ListScreenBase[DocumentListData]):
     def fill(self, table: DataTable[object], data: DocumentListData) -> list[str]:
         wide = self.size.width >= 100
         # Fixed widths: measuring on idle can lag behind a quick reload; this never does.
-        fixed = [("Date on it", "date", 10), ("Status", "status", 11)]
+        # The date is 11 wide: "14 Jun 2021" (tenant_inspect.dates.show_day_short).
+        fixed = [("Date on it", "date", 11), ("Status", "status", 11)]
         fixed += [progress_column(wide), ("Findings", "findings", 8)]
         title_width = free_width(self.size.width, fixed)
         table.add_column("Document", key="title", width=title_width)

@@ -1,23 +1,96 @@
-"""Dates as people type them: ISO or day first, as in the UK."""
+"""Dates as people type them: ISO, or day first as in the UK, with the month in figures or words.
+
+One parser for every typed date (set-up, documents, interviews, date questions, target
+dates), so a form never accepts ``14/06/2021`` while the next one refuses it. Dates are
+stored as ISO; :func:`show_day` is how a date is shown back to a person.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date
+
+#: How to write a date, in words, for error messages and hints.
+DATE_FORMS = "Write the date like 14/06/2021 or 14 June 2021"
+
+#: Longest date worth typing ("30 September 2021" and a little room); inputs use it as max_length.
+DATE_MAX_LEN = 20
+
+#: A short example for a placeholder.
+DATE_PLACEHOLDER = "e.g. 14/06/2021"
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_FIGURES = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*[ ,.-]?\s*([a-z]+)\.?\s*[ ,.-]?\s*(\d{4})")
+
+
+def _month(word: str) -> int | None:
+    """The month a name or its first three letters (``Jun``, ``Sept``) stands for."""
+    if len(word) < 3:
+        return None
+    for number, name in enumerate(_MONTHS, start=1):
+        if name.startswith(word):
+            return number
+    return None
 
 
 def parse_day(text: str) -> date:
-    """A date as people write it here: 2025-03-14 or 14/03/2025 (day first, as in the UK).
+    """A date as people write it here: 2021-06-14, 14/06/2021, 14 June 2021 or 14 Jun 2021.
 
-    Raises ValueError with the text when it is not a date, for the caller to word.
+    Day first, as in the UK (14/06/2021 is the 14th of June). Years have four figures, so
+    a two-figure year is never guessed. Raises ValueError with the text when it is not a
+    date, for the caller to word (see :data:`DATE_FORMS`).
     """
-    text = text.strip()
+    folded = " ".join(text.strip().casefold().split())
+    day = month = year = 0
+    if m := _ISO.fullmatch(folded):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _FIGURES.fullmatch(folded):
+        day, month, year = (int(g) for g in m.groups())
+    elif (m := _WORDS.fullmatch(folded)) and (named := _month(m.group(2))):
+        day, month, year = int(m.group(1)), named, int(m.group(3))
     try:
-        return date.fromisoformat(text)
+        return date(year, month, day)
     except ValueError:
-        pass
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+        raise ValueError(text) from None
+
+
+def show_day(day: date) -> str:
+    """A date as shown to a person: ``14 June 2021`` (no leading zero, month in words)."""
+    return f"{day.day} {_MONTHS[day.month - 1].capitalize()} {day.year}"
+
+
+def show_day_short(day: date) -> str:
+    """A date in a narrow list column: ``14 Jun 2021`` (at most 11 characters)."""
+    return f"{day.day} {_MONTHS[day.month - 1][:3].capitalize()} {day.year}"
+
+
+def within(day: date, start: date | None, end: date | None) -> bool:
+    """Whether ``day`` falls in the span from ``start`` to ``end`` (a missing end is open)."""
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def span_words(start: date | None, end: date | None) -> str:
+    """A span of days in words: "3 March 2025 to 14 March 2025", "from ...", "until ..."; or ""."""
+    if start and end:
+        return f"{show_day(start)} to {show_day(end)}"
+    if start:
+        return f"from {show_day(start)}"
+    if end:
+        return f"until {show_day(end)}"
+    return ""

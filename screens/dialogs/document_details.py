@@ -15,9 +15,10 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from tenant_inspect.dates import DATE_FORMS, DATE_MAX_LEN, DATE_PLACEHOLDER, parse_day, show_day
 from tenant_inspect.views.fieldwork import DocumentDetails
 
-from ..widgets.fields import TickBox, form_row, note, noted
+from ..widgets.fields import NextOnEnterTickBox, TickBox, form_row, note, noted
 from .base import Dialog, dialog_bindings, dialog_buttons
 
 OPTIONAL_SOURCE = "optional, e.g. landlord's website, inspection pack"
@@ -48,14 +49,14 @@ class DocumentDialog(Dialog[DocumentDetails]):
             )
             yield form_row("Title *", noted(title, note("As it appears on the cover.")))
             date = Input(
-                d.document_date.isoformat() if d and d.document_date else "",
-                placeholder="YYYY-MM-DD",
+                show_day(d.document_date) if d and d.document_date else "",
+                placeholder=DATE_PLACEHOLDER,
                 id="document-date",
-                max_length=10,
+                max_length=DATE_MAX_LEN,
                 compact=True,
                 classes="fw-date",
             )
-            undated = TickBox(
+            undated = NextOnEnterTickBox(
                 "Undated: no date anywhere on it",
                 d.undated if d else False,
                 id="undated",
@@ -73,7 +74,7 @@ class DocumentDialog(Dialog[DocumentDetails]):
             yield Static("", id="form-errors", classes="form-errors -empty")
             yield dialog_buttons("Save" if d else "Add document")
             yield Static(
-                "[b]Enter[/b] next field  ·  [b]Ctrl+S[/b] saves  ·  [b]Esc[/b] cancels",
+                "[b]Enter[/b] next field  ·  [b]Space[/b] ticks  ·  [b]Ctrl+S[/b] saves  ·  [b]Esc[/b] cancels",
                 classes="dialog-hint",
             )
 
@@ -108,11 +109,9 @@ class DocumentDialog(Dialog[DocumentDetails]):
         when: dt.date | None = None
         if date_str:
             try:
-                if len(date_str) != 10:
-                    raise ValueError(date_str)
-                when = dt.date.fromisoformat(date_str)
+                when = parse_day(date_str)
             except ValueError:
-                problems.append("Write the date as YYYY-MM-DD, e.g. 2023-04-01.")
+                problems.append(f"“{date_str}” is not a date. {DATE_FORMS}.")
                 first_bad = first_bad or "#document-date"
         elif not undated:
             problems.append("Give the date on the document, or tick Undated if it has none.")

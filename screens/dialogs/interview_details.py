@@ -2,7 +2,13 @@
 
 The interviewee is named by role (their name is private and never printed); without
 consent the interview is only saved as planned, because notes must not be taken until
-the interviewee agrees.
+the interviewee agrees. Consent sits below the scrolling fields, beside the buttons, so it
+is seen on an 80×24 screen before the inspector saves: a box below the fold was easy to
+miss, and the interview was then planned without anyone having decided that.
+
+The date is today only when today falls within the fieldwork dates (set-up); otherwise it
+starts empty, with those dates beside it, since a planned interview is rarely today. A
+date outside them is allowed (interviews move) but flagged.
 """
 
 from __future__ import annotations
@@ -17,11 +23,28 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Input, RadioSet, Select, Static
 
+from tenant_inspect.dates import (
+    DATE_FORMS,
+    DATE_MAX_LEN,
+    DATE_PLACEHOLDER,
+    parse_day,
+    show_day,
+    span_words,
+    within,
+)
 from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.fieldwork import DEFAULT_INTERVIEW_QUESTIONNAIRE, TENANT_QUESTIONNAIRE
 from tenant_inspect.views.fieldwork import interview_questionnaires
 
-from ..widgets.fields import MarkedRadioButton, TickBox, TickList, form_row, note, noted
+from ..widgets.fields import (
+    MarkedRadioButton,
+    NextOnEnterTickBox,
+    TickBox,
+    TickList,
+    form_row,
+    note,
+    noted,
+)
 from .base import Dialog, dialog_bindings, dialog_buttons
 
 
@@ -41,12 +64,14 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
         *,
         area_id: str | None = None,
         today: dt.date | None = None,
+        fieldwork: tuple[dt.date | None, dt.date | None] = (None, None),
     ) -> None:
         super().__init__()
         self.areas = areas
         self.team = team
         self.area_id = area_id if area_id in {a for a, _ in areas} else None
         self.today = today or dt.date.today()
+        self.fieldwork = fieldwork
         self._chose_questionnaire = False
         self._auto_questionnaire = DEFAULT_INTERVIEW_QUESTIONNAIRE
 
@@ -88,25 +113,25 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
                 private = note("Private: never printed in the report.", id="name-note")
                 yield form_row("Their name", noted(name, private))
                 yield form_row("Interviewers", self._interviewers_field())
-                yield form_row(
-                    "Date *",
-                    Input(
-                        self.today.isoformat(),
-                        id="date",
-                        max_length=10,
-                        placeholder="YYYY-MM-DD",
-                        compact=True,
-                        classes="fw-field fw-date",
-                    ),
+                date = Input(
+                    show_day(self.today) if within(self.today, *self.fieldwork) else "",
+                    id="date",
+                    max_length=DATE_MAX_LEN,
+                    placeholder=DATE_PLACEHOLDER,
+                    compact=True,
+                    classes="fw-date",
                 )
-                consent = TickBox(
-                    "The interviewee agrees to notes being taken", id="consent", compact=True
-                )
-                yield form_row("Consent", noted(consent, Static("", id="consent-warning")))
+                yield form_row("Date *", noted(date, note("", id="date-note")))
+            consent = NextOnEnterTickBox(
+                "The interviewee agrees to notes being taken", id="consent", compact=True
+            )
+            consent_row = form_row("Consent", noted(consent, Static("", id="consent-warning")))
+            consent_row.styles.margin = (1, 0, 1, 0)  # apart from the fields scrolling above
+            yield consent_row
             yield Static("", id="form-errors", classes="form-errors -empty")
             yield dialog_buttons("Save as planned", "start")
             yield Static(
-                "[b]Ctrl+S[/b] saves  ·  [b]Tab[/b] next field  ·  [b]Esc[/b] cancels",
+                "[b]Ctrl+S[/b] saves  ·  [b]Tab[/b] next field  ·  [b]Space[/b] ticks  ·  [b]Esc[/b] cancels",
                 classes="dialog-hint",
             )
 
@@ -142,6 +167,7 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
 
     def on_mount(self) -> None:
         self._consent_changed(False)
+        self._date_changed(self.query_one("#date", Input).value)
         if self.areas and not self.area_id:
             self.query_one("#area", Select).focus()
         else:
@@ -149,12 +175,27 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
 
     def _consent_changed(self, consent: bool) -> None:
         self.query_one("#consent-warning", Static).update(
-            ""
-            if consent
-            else "Without consent, do not take notes. The interview is saved as planned "
-            "and can be started when they agree."
+            "" if consent else "Not ticked: do not take notes; it is saved as planned."
         )
         self.query_one("#start", Button).label = "Start interview" if consent else "Save as planned"
+
+    def _date_changed(self, text: str) -> None:
+        """Beside the date: the fieldwork dates, and a warning when the date is outside them."""
+        span = span_words(*self.fieldwork)
+        words = f"Fieldwork: {span}." if span else ""
+        try:
+            when = parse_day(text)
+        except ValueError:
+            when = None
+        if span and when is not None and not within(when, *self.fieldwork):
+            words = f"[b]Check the date:[/b] it is outside the fieldwork ({span})."
+        note_widget = self.query_one("#date-note", Static)
+        note_widget.update(words)
+        note_widget.display = bool(words)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "date":
+            self._date_changed(event.value)
 
     def on_checkbox_changed(self, event: TickBox.Changed) -> None:
         self._consent_changed(event.value)
@@ -195,11 +236,13 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
             first_bad = first_bad or "#role"
         date_text = self.query_one("#date", Input).value.strip()
         try:
-            when = dt.date.fromisoformat(date_text)
-            if len(date_text) != 10:
-                raise ValueError(date_text)
+            when = parse_day(date_text)
         except ValueError:
-            problems.append("Write the date as YYYY-MM-DD, e.g. 2024-03-31.")
+            problems.append(
+                f"“{date_text}” is not a date. {DATE_FORMS}."
+                if date_text
+                else f"Give the date of the interview. {DATE_FORMS}."
+            )
             first_bad = first_bad or "#date"
             when = self.today
         if problems:

@@ -112,6 +112,23 @@ class TickBox(Checkbox):
         return super().render()
 
 
+class NextOnEnterTickBox(TickBox, inherit_bindings=False):
+    """A tick box where Enter moves on, as the hint says, and only Space ticks.
+
+    A plain checkbox ticks on Enter too: in a form where Enter means "next field", an
+    inspector who typed a document's date and pressed Enter twice ticked Undated and lost
+    the date; on the interview form, the same two presses would tick Consent.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Tick", show=False),
+        Binding("enter", "next_field", "Next field", show=False),
+    ]
+
+    def action_next_field(self) -> None:
+        self.screen.focus_next()
+
+
 class TickList(SelectionList[str], inherit_bindings=False):
     """A selection list whose X is only drawn on ticked lines (and leaves the runner's keys)."""
 

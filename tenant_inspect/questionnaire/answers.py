@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..dates import DATE_FORMS, parse_day
 from .model import Question
 
 #: A stored whole number (scale answers; show_if values on a scale).
@@ -107,7 +108,8 @@ def encode_answer(q: Question, value: Any) -> str:
 
     text → as given; yes_no → "yes"/"no" (from a bool or the words); choice → the option
     value (an option's label is accepted too); multi_choice → a JSON list of option values
-    in option order (nothing ticked → ""); scale → the integer; date → YYYY-MM-DD; number →
+    in option order (nothing ticked → ""); scale → the integer; date → YYYY-MM-DD (typed
+    as people write it: 14/06/2021, 14 June 2021 ...); number →
     a plain decimal such as "12" or "3.5" (thousands commas are dropped). ``ValueError`` with a
     plain-English message if the value does not fit the question.
     """
@@ -137,8 +139,12 @@ def encode_answer(q: Question, value: Any) -> str:
             value = value.date()
         if isinstance(value, dt.date):
             encoded = value.isoformat()
-        elif isinstance(value, str) and _parse_date(value) is not None:
-            encoded = value
+        elif isinstance(value, str):
+            # As typed (14/06/2021, 14 June 2021 ...), stored as YYYY-MM-DD.
+            try:
+                encoded = parse_day(value).isoformat()
+            except ValueError:
+                raise ValueError(DATE_FORMS) from None
     elif q.type == "number":
         encoded = _encode_number(value)
     else:

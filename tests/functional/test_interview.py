@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import App
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import Button, DataTable, Input, Select, Static, TextArea
 
 from screens.dialogs.interview_details import InterviewSetupDialog
 from screens.interviews import InterviewListScreen, InterviewScreen
+from screens.widgets.fields import TickBox
 from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.question_nav import QuestionJumpDialog
 from tenant_inspect import analysis, fieldwork, inspections
@@ -370,3 +371,64 @@ async def test_setup_with_no_team_and_a_tenant_gets_the_tenant_questionnaire():
         interview_date=dt.date(2024, 3, 1),
         consent=False,
     )
+
+
+async def test_consent_is_on_screen_at_80x24_and_says_what_happens_without_it():
+    dialog = InterviewSetupDialog(
+        [("a1", "Housing")],
+        [(f"m{i}", f"Member {i}") for i in range(8)],
+        area_id="a1",
+        today=dt.date(2024, 3, 1),
+    )
+    app = SetupApp(dialog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        consent = dialog.query_one("#consent", TickBox)
+        region = consent.region
+        assert region.height and region.bottom <= 24  # drawn, and not below the fold
+        assert dialog.get_widget_at(region.x + 1, region.y)[0] is consent
+        warning = str(dialog.query_one("#consent-warning", Static).render())
+        assert "do not take notes" in warning and "saved as planned" in warning
+        assert dialog.query_one("#start", Button).label.plain == "Save as planned"
+        consent.focus()
+        await pilot.press("enter")  # Enter moves on, as in the other fields: it never consents
+        assert consent.value is False and app.focused is not consent
+        consent.focus()
+        await pilot.press("space")
+        assert consent.value is True
+        assert dialog.query_one("#start", Button).label.plain == "Start interview"
+
+
+async def test_interview_date_defaults_to_today_only_within_the_fieldwork():
+    inside = InterviewSetupDialog(
+        [], [], today=dt.date(2024, 3, 5), fieldwork=(dt.date(2024, 3, 4), dt.date(2024, 3, 15))
+    )
+    app = SetupApp(inside)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert inside.query_one("#date", Input).value == "5 March 2024"
+        assert "Fieldwork: 4 March 2024 to 15 March 2024" in str(
+            inside.query_one("#date-note", Static).render()
+        )
+    outside = InterviewSetupDialog(
+        [], [], today=dt.date(2024, 6, 1), fieldwork=(dt.date(2024, 3, 4), dt.date(2024, 3, 15))
+    )
+    app = SetupApp(outside)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        date_input = outside.query_one("#date", Input)
+        assert date_input.value == ""  # not a guess of today, months after the fieldwork
+        await pilot.press(*"Chair", "ctrl+s")
+        await pilot.pause()
+        assert "Give the date of the interview" in str(outside.query_one("#form-errors").render())
+        date_input.value = "20/03/2024"
+        await pilot.pause()
+        note_text = str(outside.query_one("#date-note", Static).render())
+        assert "outside the fieldwork (4 March 2024 to 15 March 2024)" in note_text
+        date_input.value = "14 Mar 2024"
+        await pilot.pause()
+        assert "outside" not in str(outside.query_one("#date-note", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.result, InterviewDetails)
+    assert app.result.interview_date == dt.date(2024, 3, 14)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from screens.documents import DocumentDialog, DocumentReviewListScreen, DocumentReviewScreen
@@ -61,7 +63,9 @@ async def test_review_two_documents_with_answers_observations_and_findings(
         assert "Give the date on the document, or tick Undated" in errors
         await pilot.press(*"2023-13-01", "ctrl+s")
         await settle(pilot)
-        assert "YYYY-MM-DD" in str(app.screen.query_one("#form-errors", Static).render())
+        assert "14/06/2021 or 14 June 2021" in str(
+            app.screen.query_one("#form-errors", Static).render()
+        )
         await pilot.press("escape")
         await settle(pilot)
 
@@ -175,4 +179,59 @@ async def test_edit_a_documents_details(make_app, data_dir, settle):
     with store.read() as s:
         [doc] = fieldwork.document_reviews(s, inspection_id)
         assert (doc.undated, doc.document_date, doc.version) == (True, None, "v2")
+    store.close()
+
+
+async def test_enter_on_undated_moves_on_and_keeps_the_typed_date(make_app, data_dir, settle):
+    """The hint says Enter: next field. On the Undated box it must not tick it (and wipe the date)."""
+    inspection_id = seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(DocumentReviewListScreen(inspection_id))
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, DocumentDialog)
+        await pilot.press(*"Compact", "enter", *"14/06/2021", "enter")
+        assert app.focused is not None and app.focused.id == "undated"
+        await pilot.press("enter")
+        assert dialog.query_one("#document-date", Input).value == "14/06/2021"
+        assert dialog.query_one("#undated").value is False
+        assert app.focused is not None and app.focused.id == "version"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(app)[0][0] == "Compact"
+        await pilot.press("e")
+        await settle(pilot)
+        # Shown back as people write it, not as stored.
+        assert app.screen.query_one("#document-date", Input).value == "14 June 2021"
+    store = open_store(data_dir)
+    with store.read() as s:
+        [doc] = fieldwork.document_reviews(s, inspection_id)
+        assert (doc.undated, doc.document_date) == (False, date(2021, 6, 14))
+    store.close()
+
+
+async def test_document_date_in_words_is_accepted_and_a_bad_one_says_how(
+    make_app, data_dir, settle
+):
+    inspection_id = seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(DocumentReviewListScreen(inspection_id))
+        await settle(pilot)
+        await add_document(pilot, settle, "Charter", "31/02/2021")
+        errors = str(app.screen.query_one("#form-errors").render())
+        assert "14/06/2021 or 14 June 2021" in errors
+        app.screen.query_one("#document-date", Input).value = "1 Apr 2023"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(app)[0][0] == "Charter"
+    store = open_store(data_dir)
+    with store.read() as s:
+        [doc] = fieldwork.document_reviews(s, inspection_id)
+        assert doc.document_date == date(2023, 4, 1)
     store.close()

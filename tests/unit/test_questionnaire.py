@@ -540,8 +540,11 @@ def test_date_answers(full: Questionnaire) -> None:
     assert decode_answer(q, "2024-03-01") == dt.date(2024, 3, 1)
     for bad in ("01/03/2024", "20240301", "2024-02-30", "2024-3-1"):
         assert validate_answer(q, bad) == "Enter a date as YYYY-MM-DD", bad
-    with pytest.raises(ValueError, match="YYYY-MM-DD"):
-        encode_answer(q, "1 March 2024")
+    # Typed as people in the UK write it, stored in the one strict form.
+    for typed in ("01/03/2024", "1 March 2024", "1 Mar 2024", "2024-3-1"):
+        assert encode_answer(q, typed) == "2024-03-01", typed
+    with pytest.raises(ValueError, match="14/06/2021 or 14 June 2021"):
+        encode_answer(q, "30/02/2024")
 
 
 def test_number_answers(full: Questionnaire) -> None:
