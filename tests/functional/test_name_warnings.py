@@ -94,7 +94,7 @@ async def test_a_rationale_naming_someone_is_warned_on_leaving_the_box(make_app,
         await pilot.press("down", "j")
         await settle(pilot)
         assert app.screen.area_id == ids["repairs"]
-        await pilot.press("tab", *"As sutton's team told us.")
+        await pilot.press("r", *"As sutton's team told us.")
         await settle(pilot)
         assert warnings(app) == []  # not while typing
         await pilot.press("escape")
