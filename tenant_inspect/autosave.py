@@ -36,6 +36,17 @@ DEFAULT_MAX_WAIT = 0.4
 
 SaveFn = Callable[["Session"], Any]
 
+#: A save that found the database busy past the store's busy timeout (another program held
+#: the write lock: the largest accepted bundle import on a starved laptop can) is tried this
+#: many more times before it is reported NOT SAVED. The text is safe in the widget meanwhile;
+#: the save indicator just says "saving" for longer.
+BUSY_RETRIES = 5
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = f"{exc} {getattr(exc, 'reason', '')}".lower()
+    return "busy" in text or "database is locked" in text
+
 
 @dataclass
 class _Pending:
@@ -202,11 +213,18 @@ class AutoSaver:
 
     def _write(self, batch: list[tuple[str, _Pending]]) -> list[Callable[[], None]]:
         """Commit a batch; return the callbacks to run once the writer is idle."""
-        results = []
+        results: list[Any] = []
         try:
-            with self._store.write(author_id=self.author_id) as session:
-                for _, item in batch:
-                    results.append(item.fn(session))
+            for attempt in range(BUSY_RETRIES + 1):
+                try:
+                    results = []
+                    with self._store.write(author_id=self.author_id) as session:
+                        for _, item in batch:
+                            results.append(item.fn(session))
+                    break
+                except Exception as exc:
+                    if attempt == BUSY_RETRIES or not _is_busy(exc):
+                        raise
         except Exception as exc:  # report every failure; the text stays in the widget
             if len(batch) > 1:
                 # One bad save must not sink the others: retry them one by one.
