@@ -25,7 +25,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Select, Static, TextArea
 
 from tenant_inspect.edits import recommendations as recommendation_edits
-from tenant_inspect.views.recommendations import RecsData, load_recommendations, offer_order
+from tenant_inspect.views.recommendations import (
+    RecsData,
+    load_recommendations,
+    offer_order,
+    shared_area,
+)
 from tenant_inspect.views.shared import RecommendationData
 
 from .bindings import bind, move_bindings
@@ -41,6 +46,15 @@ from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+
+def cited_words(recs: tuple[RecommendationData, ...]) -> str:
+    """How many different findings the recommendations cite, in words for the title."""
+    cited = {finding_id for rec in recs for finding_id in rec.finding_ids}
+    if not cited:
+        return "no findings cited yet"
+    verb = "it cites" if len(recs) == 1 else "they cite"
+    return f"{verb} {len(cited)} finding{'s' if len(cited) != 1 else ''}"
 
 
 class RecommendationsScreen(OrderedListScreen[RecommendationData]):
@@ -165,7 +179,7 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         self.query_one("#recs-title", Static).update(
             f"Recommendations — {n}"
             + (f" (R1–R{n})" if n > 1 else "")
-            + (" · (n) findings cited" if n else "")
+            + (f" · {cited_words(self.data.recs)}" if n else "")
         )
         empty = self.query_one("#recs-empty", Static)
         empty.display = not n
@@ -278,13 +292,32 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         offered = offer_order(self.data.findings, area_id)
         rec_id = rec.id
 
+        findings, areas = self.data.findings, self.data.areas
+
         def chosen(ticked: list[str] | None) -> None:
             if ticked is None:
                 return
             n = len(ticked)
+            done = f"R{rec.number} now cites {n} finding{'s' if n != 1 else ''}."
+            # Still "Whole organisation" but answering one area only: file it under that
+            # area, or the area's section of the report shows no recommendation.
+            proposed = None if area_id is not None else shared_area(findings, ticked)
+            area = next((a for a in areas if a.id == proposed), None)
+            if area is None:
+                self.write_change(
+                    lambda s: recommendation_edits.set_links(s, rec_id, ticked), done, rec_id
+                )
+                return
+
+            def links_and_area(s: Session) -> str:
+                recommendation_edits.set_links(s, rec_id, ticked)
+                recommendation_edits.save_recommendation_field(s, rec_id, "area_id", area.id)
+                return rec_id
+
             self.write_change(
-                lambda s: recommendation_edits.set_links(s, rec_id, ticked),
-                f"R{rec.number} now cites {n} finding{'s' if n != 1 else ''}.",
+                links_and_area,
+                f"{done} Its area is now {area.title}, the area of every finding "
+                "it cites (change it under Area).",
                 rec_id,
             )
 
