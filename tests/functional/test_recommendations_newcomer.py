@@ -41,3 +41,17 @@ async def test_typing_in_the_list_narrows_it_and_the_area_follows_the_findings(
         said = str(screen.query_one(screen.MESSAGE_ID, Static).render())
         assert "Its area is now B. Repairs" in said
         assert "cites 1 finding" in title(screen)
+
+
+async def test_ctrl_a_in_the_text_dialog_selects_what_was_typed(make_app, data_dir, settle):
+    ids = seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_recommendations(app, pilot, settle)
+        await pilot.press("a")
+        await settle(pilot)
+        hint = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Ctrl+A selects all" in hint
+        await pilot.press(*"Trian staf", "ctrl+a", *"Train staff.", "ctrl+s")
+        await settle(pilot)
+        assert [t for _, t, _, _ in stored(data_dir, ids["inspection"])] == ["Train staff."]
