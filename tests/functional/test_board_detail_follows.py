@@ -30,9 +30,16 @@ async def test_clearing_filters_keeps_pane_and_edit_on_the_highlighted_finding(
         await pilot.press("slash", "tab")
         await pilot.press("enter", "down", "down", "enter")
         await settle(pilot)
-        await pilot.press("escape")
+        # x straight from the kind filter clears everything and goes back to the table.
+        await pilot.press("x")
         await settle(pilot)
         table = screen.query_one("#board-table", DataTable)
+        assert screen.focused is table
+        assert table.row_count == 4
+        assert highlighted_text(screen) in detail_text(screen)
+        await pilot.press("slash", *"training", "enter")
+        await settle(pilot)
+        assert table.row_count == 2
         await pilot.press("down")
         await settle(pilot)
         chosen = highlighted_text(screen)
