@@ -292,33 +292,15 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         offered = offer_order(self.data.findings, area_id)
         rec_id = rec.id
 
-        findings, areas = self.data.findings, self.data.areas
-
         def chosen(ticked: list[str] | None) -> None:
             if ticked is None:
                 return
             n = len(ticked)
-            done = f"R{rec.number} now cites {n} finding{'s' if n != 1 else ''}."
-            # Still "Whole organisation" but answering one area only: file it under that
-            # area, or the area's section of the report shows no recommendation.
-            proposed = None if area_id is not None else shared_area(findings, ticked)
-            area = next((a for a in areas if a.id == proposed), None)
-            if area is None:
-                self.write_change(
-                    lambda s: recommendation_edits.set_links(s, rec_id, ticked), done, rec_id
-                )
-                return
-
-            def links_and_area(s: Session) -> str:
-                recommendation_edits.set_links(s, rec_id, ticked)
-                recommendation_edits.save_recommendation_field(s, rec_id, "area_id", area.id)
-                return rec_id
-
-            self.write_change(
-                links_and_area,
-                f"{done} Its area is now {area.title}, the area of every finding "
-                "it cites (change it under Area).",
-                rec_id,
+            self.save_links(
+                rec,
+                ticked,
+                lambda s: recommendation_edits.set_links(s, rec_id, ticked),
+                f"R{rec.number} now cites {n} finding{'s' if n != 1 else ''}.",
             )
 
         self.app.push_screen(
@@ -330,6 +312,41 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
             chosen,
         )
 
+    def save_links(
+        self,
+        rec: RecommendationData,
+        cited: list[str],
+        link: Callable[[Session], object],
+        done: str,
+    ) -> None:
+        """Write ``link`` (after it ``rec`` cites ``cited``); file it under their one area.
+
+        A recommendation still under "Whole organisation" that answers one area only would
+        leave that area's section of the report without it, so it moves to that area (in
+        the same change) and the message says so; the Area field changes it back.
+        """
+        assert self.data is not None
+        rec_id = rec.id
+        area_id = self.value(rec, "area_id")
+        whole = area_id in (None, NO_AREA)
+        proposed = shared_area(self.data.findings, cited) if whole else None
+        area = next((a for a in self.data.areas if a.id == proposed), None)
+        if area is None:
+            self.write_change(link, done, rec_id)
+            return
+
+        def links_and_area(s: Session) -> str:
+            link(s)
+            recommendation_edits.save_recommendation_field(s, rec_id, "area_id", area.id)
+            return rec_id
+
+        self.write_change(
+            links_and_area,
+            f"{done} Its area is now {area.title}, the area of every finding it cites "
+            "(change it under Area).",
+            rec_id,
+        )
+
     def action_unanswered(self) -> None:
         if self.data is None:
             return
@@ -339,11 +356,13 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         rows = offer_order([f for f in self.data.findings if f.id in wanted], area_id)
 
         def chosen(finding_id: str | None) -> None:
-            if finding_id and rec is not None:
-                self.write_change(
-                    lambda s: recommendation_edits.link_one(s, rec.id, finding_id),
+            if finding_id and rec is not None and finding_id not in rec.finding_ids:
+                rec_id = rec.id
+                self.save_links(
+                    rec,
+                    [*rec.finding_ids, finding_id],
+                    lambda s: recommendation_edits.link_one(s, rec_id, finding_id),
                     f"Linked to R{rec.number}.",
-                    rec.id,
                 )
 
         self.app.push_screen(UnansweredDialog(rows, rec.number if rec else None), chosen)

@@ -55,3 +55,20 @@ async def test_ctrl_a_in_the_text_dialog_selects_what_was_typed(make_app, data_d
         await pilot.press(*"Trian staf", "ctrl+a", *"Train staff.", "ctrl+s")
         await settle(pilot)
         assert [t for _, t, _, _ in stored(data_dir, ids["inspection"])] == ["Train staff."]
+
+
+async def test_linking_an_unanswered_weakness_files_it_under_that_area(make_app, data_dir, settle):
+    ids = seed(data_dir)
+    areas = {ids[k]: ids["repairs"] for k in ("w0", "w1", "w2")} | {ids["w3"]: ids["finance"]}
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await open_recommendations(app, pilot, settle)
+        await add(pilot, settle, "Train staff.")
+        await pilot.press("home", "w")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        _, _, cited, rec = stored(data_dir, ids["inspection"])[0]
+        assert len(cited) == 1
+        assert rec.area_id == areas[cited[0]]
+        assert "Its area is now" in str(screen.query_one(screen.MESSAGE_ID, Static).render())
