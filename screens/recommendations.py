@@ -70,7 +70,9 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         "a adds one at the end; [ and ] move it up or down; Del deletes it after asking.\n"
         "l chooses the findings it answers (this area's weaknesses first); w lists the "
         "weaknesses no recommendation answers yet (Enter links one to the selected "
-        "recommendation).\n"
+        "recommendation). When every finding a recommendation cites is about one area, a "
+        "recommendation still under Whole organisation moves to that area, so the area's "
+        "part of the report lists it (the Area field changes it back).\n"
         "Esc goes back to the dashboard."
     )
 
