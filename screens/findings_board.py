@@ -251,6 +251,9 @@ class FindingsBoardScreen(AnalysisScreen):
         self.filters = Filters()
         self.query_one(BoardFilters).clear()
         self._apply_search_now()
+        # Back to the table: from a filter the highlighted row was hard to see, while the
+        # detail pane and e were about it; in the table, ↑↓, the pane and e agree in plain view.
+        self.table.focus()
 
     # -- sorting ----------------------------------------------------------------------
 

@@ -25,7 +25,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Select, Static, TextArea
 
 from tenant_inspect.edits import recommendations as recommendation_edits
-from tenant_inspect.views.recommendations import RecsData, load_recommendations, offer_order
+from tenant_inspect.views.recommendations import (
+    RecsData,
+    load_recommendations,
+    offer_order,
+    shared_area,
+)
 from tenant_inspect.views.shared import RecommendationData
 
 from .bindings import bind, move_bindings
@@ -43,6 +48,15 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 
+def cited_words(recs: tuple[RecommendationData, ...]) -> str:
+    """How many different findings the recommendations cite, in words for the title."""
+    cited = {finding_id for rec in recs for finding_id in rec.finding_ids}
+    if not cited:
+        return "no findings cited yet"
+    verb = "it cites" if len(recs) == 1 else "they cite"
+    return f"{verb} {len(cited)} finding{'s' if len(cited) != 1 else ''}"
+
+
 class RecommendationsScreen(OrderedListScreen[RecommendationData]):
     """Numbered recommendations, each tied to the findings it answers."""
 
@@ -56,7 +70,9 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         "a adds one at the end; [ and ] move it up or down; Del deletes it after asking.\n"
         "l chooses the findings it answers (this area's weaknesses first); w lists the "
         "weaknesses no recommendation answers yet (Enter links one to the selected "
-        "recommendation).\n"
+        "recommendation). When every finding a recommendation cites is about one area, a "
+        "recommendation still under Whole organisation moves to that area, so the area's "
+        "part of the report lists it (the Area field changes it back).\n"
         "Esc goes back to the dashboard."
     )
 
@@ -165,7 +181,7 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         self.query_one("#recs-title", Static).update(
             f"Recommendations — {n}"
             + (f" (R1–R{n})" if n > 1 else "")
-            + (" · (n) findings cited" if n else "")
+            + (f" · {cited_words(self.data.recs)}" if n else "")
         )
         empty = self.query_one("#recs-empty", Static)
         empty.display = not n
@@ -282,10 +298,11 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
             if ticked is None:
                 return
             n = len(ticked)
-            self.write_change(
+            self.save_links(
+                rec,
+                ticked,
                 lambda s: recommendation_edits.set_links(s, rec_id, ticked),
                 f"R{rec.number} now cites {n} finding{'s' if n != 1 else ''}.",
-                rec_id,
             )
 
         self.app.push_screen(
@@ -297,6 +314,41 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
             chosen,
         )
 
+    def save_links(
+        self,
+        rec: RecommendationData,
+        cited: list[str],
+        link: Callable[[Session], object],
+        done: str,
+    ) -> None:
+        """Write ``link`` (after it ``rec`` cites ``cited``); file it under their one area.
+
+        A recommendation still under "Whole organisation" that answers one area only would
+        leave that area's section of the report without it, so it moves to that area (in
+        the same change) and the message says so; the Area field changes it back.
+        """
+        assert self.data is not None
+        rec_id = rec.id
+        area_id = self.value(rec, "area_id")
+        whole = area_id in (None, NO_AREA)
+        proposed = shared_area(self.data.findings, cited) if whole else None
+        area = next((a for a in self.data.areas if a.id == proposed), None)
+        if area is None:
+            self.write_change(link, done, rec_id)
+            return
+
+        def links_and_area(s: Session) -> str:
+            link(s)
+            recommendation_edits.save_recommendation_field(s, rec_id, "area_id", area.id)
+            return rec_id
+
+        self.write_change(
+            links_and_area,
+            f"{done} Its area is now {area.title}, the area of every finding it cites "
+            "(change it under Area).",
+            rec_id,
+        )
+
     def action_unanswered(self) -> None:
         if self.data is None:
             return
@@ -306,11 +358,13 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         rows = offer_order([f for f in self.data.findings if f.id in wanted], area_id)
 
         def chosen(finding_id: str | None) -> None:
-            if finding_id and rec is not None:
-                self.write_change(
-                    lambda s: recommendation_edits.link_one(s, rec.id, finding_id),
+            if finding_id and rec is not None and finding_id not in rec.finding_ids:
+                rec_id = rec.id
+                self.save_links(
+                    rec,
+                    [*rec.finding_ids, finding_id],
+                    lambda s: recommendation_edits.link_one(s, rec_id, finding_id),
                     f"Linked to R{rec.number}.",
-                    rec.id,
                 )
 
         self.app.push_screen(UnansweredDialog(rows, rec.number if rec else None), chosen)

@@ -33,6 +33,7 @@ from tenant_inspect.vocabulary import KIND_LABELS
 
 from ..bindings import bind
 from ..widgets.fields import MarkedRadioButton, TickList
+from ..widgets.text_box import SELECT_ALL_HINT, select_all_binding, select_all_text
 from .base import Dialog, dialog_bindings, dialog_buttons
 
 
@@ -51,6 +52,7 @@ class FindingDialog(Dialog[FindingDraft]):
             id="delete-finding",
             priority=True,
         ),
+        select_all_binding(),
     ]
 
     def __init__(
@@ -85,7 +87,10 @@ class FindingDialog(Dialog[FindingDraft]):
                     compact=True,
                     classes="fw-field",
                 )
-            yield Label("The finding, in a sentence or two *", classes="fw-above")
+            # The Ctrl+A hint sits by the box too: at 80×24 the hint line is below the fold.
+            yield Label(
+                f"The finding, in a sentence or two *  ·  {SELECT_ALL_HINT}", classes="fw-above"
+            )
             yield TextArea(self.initial_text, id="finding-text", soft_wrap=True)
             yield Label("Themes — the question's are ticked; Space ticks", classes="fw-above")
             # The ticked ones first, so they are in view without scrolling.
@@ -100,7 +105,8 @@ class FindingDialog(Dialog[FindingDraft]):
             yield dialog_buttons("Save", "save", *(delete if self.editing else []))
             yield Static(
                 "[b]Ctrl+S[/b] saves  ·  [b]Esc[/b] cancels  ·  [b]←→ Space[/b] pick the kind"
-                + ("  ·  [b]Ctrl+D[/b] deletes" if self.editing else ""),
+                + ("  ·  [b]Ctrl+D[/b] deletes" if self.editing else "")
+                + f"  ·  {SELECT_ALL_HINT}",
                 classes="dialog-hint",
             )
 
@@ -111,6 +117,9 @@ class FindingDialog(Dialog[FindingDraft]):
             text.focus()
         else:
             self.query_one("#finding-kind", RadioSet).focus()
+
+    def action_select_all_text(self) -> None:
+        select_all_text(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "delete":

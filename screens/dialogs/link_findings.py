@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -51,7 +52,12 @@ class LinkFindingsDialog(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog link-dialog"):
             yield Static(escape(self.title_text), classes="link-title")
-            yield Input(placeholder="Type to narrow the list…", id="link-filter", compact=True)
+            yield Input(
+                placeholder="Type to narrow the list…",
+                id="link-filter",
+                compact=True,
+                select_on_focus=False,  # a letter typed in the list lands here: keep it
+            )
             yield TickList(id="link-list", compact=True)
             yield Static("", id="link-full")
             yield Static("", id="link-count", classes="link-hint")
@@ -95,6 +101,23 @@ class LinkFindingsDialog(ModalScreen[list[str] | None]):
         full = self.query_one("#link-full", Static)
         if finding is not None:
             full.update(escape(f"{finding.kind_label} ({finding.area_letter}): {finding.text}"))
+
+    def on_key(self, event: events.Key) -> None:
+        # The placeholder says "Type to narrow the list": a letter typed while the list has
+        # focus goes to the search box, so nobody has to find the box first. Space still
+        # ticks, as the hint line says.
+        search = self.query_one("#link-filter", Input)
+        character = event.character
+        if (
+            self.focused is self.query_one("#link-list", TickList)
+            and event.is_printable
+            and character is not None
+            and not character.isspace()
+        ):
+            event.stop()
+            event.prevent_default()
+            search.focus()
+            search.insert_text_at_cursor(character)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -8,6 +8,7 @@ from textual.binding import BindingType
 
 from ..bindings import bind
 from ..widgets.fields import TEXT_LIMIT
+from ..widgets.text_box import SELECT_ALL_HINT, select_all_binding, select_all_text
 from .form import Field, Form
 
 
@@ -23,6 +24,7 @@ class TextDialog(Form[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape", "cancel", "Cancel", "Close without adding"),
         bind("ctrl+s", "save", "Add", "Add it", priority=True),
+        select_all_binding(),
     ]
 
     def __init__(self, title: str, label: str, ok_label: str = "Add") -> None:
@@ -39,9 +41,12 @@ class TextDialog(Form[str]):
             title,
             [field],
             ok_label=ok_label,
-            hint=f"[b]Ctrl+S[/b] {ok_label.lower()}s it  ·  [b]Esc[/b] cancels",
+            hint=f"[b]Ctrl+S[/b] {ok_label.lower()}s it  ·  [b]Esc[/b] cancels  ·  {SELECT_ALL_HINT}",
             classes="text-dialog",
         )
+
+    def action_select_all_text(self) -> None:
+        select_all_text(self)
 
     def result(self, values: dict[str, str]) -> str:
         return values["text-input"]

@@ -96,3 +96,16 @@ def offer_order(findings: Sequence[FindingInfo], area_id: str | None) -> list[Fi
         return 0 if weak and here else 1 if weak else 2 if here else 3
 
     return sorted(findings, key=rank)
+
+
+def shared_area(findings: Sequence[FindingInfo], cited: Sequence[str]) -> str | None:
+    """The one area every cited finding belongs to, or None (none cited, mixed, or no area).
+
+    A recommendation left at "Whole organisation" while all it answers is about one area
+    puts it in the wrong part of the report, so the screen proposes this area instead.
+    """
+    wanted = set(cited)
+    areas = {f.area_id for f in findings if f.id in wanted}
+    if len(areas) != 1:
+        return None
+    return next(iter(areas))

@@ -102,3 +102,18 @@ def test_the_areas_weaknesses_are_offered_first():
     ]
     assert [f.id for f in offer_order(rows, "a")] == ["w-here", "w-there", "s-here", "o-there"]
     assert [f.id for f in offer_order(rows, None)] == ["w-there", "w-here", "s-here", "o-there"]
+
+
+def test_shared_area_only_when_every_cited_finding_is_in_one_area():
+    from tenant_inspect.views.recommendations import FindingInfo, shared_area
+
+    findings = [
+        FindingInfo("a", "repairs", "B", "weakness", "No training."),
+        FindingInfo("b", "repairs", "B", "weakness", "No feedback."),
+        FindingInfo("c", "finance", "C", "weakness", "No VFM."),
+        FindingInfo("d", None, "–", "weakness", "No area."),
+    ]
+    assert shared_area(findings, ["a", "b"]) == "repairs"
+    assert shared_area(findings, ["a", "c"]) is None
+    assert shared_area(findings, ["d"]) is None
+    assert shared_area(findings, []) is None
