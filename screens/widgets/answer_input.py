@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -83,7 +84,10 @@ def how_to_answer(question: Question) -> str:
     if question.type == "multi_choice":
         return "tick all that apply: ↑↓ move, Space ticks"
     if question.type == "scale":
-        return f"a score from {question.scale_min} to {question.scale_max}: ↑↓ move, Enter chooses"
+        return (
+            f"a score from {question.scale_min} to {question.scale_max}: "
+            "type the number, or ↑↓ move and Enter chooses"
+        )
     if question.type == "date":
         return "a date written YYYY-MM-DD, e.g. 2024-03-31"
     if question.type == "number":
@@ -156,6 +160,11 @@ class TextAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         yield FieldTextArea(self._value, id="answer", soft_wrap=True, show_line_numbers=False)
 
+    def on_mount(self) -> None:
+        # A resumed answer is added to, not typed in front of: the cursor starts at the end.
+        area = self.text_area
+        area.move_cursor(area.document.end)
+
     @property
     def text_area(self) -> TextArea:
         return self.query_one("#answer", TextArea)
@@ -225,6 +234,20 @@ class ChoiceAnswer(AnswerInput):
         radio = self.query_one("#answer", RadioSet)
         for _ in range(chosen):
             radio.action_next_button()
+
+    def on_key(self, event: events.Key) -> None:
+        """On a scale, typing a score's digit chooses it (the hint says the scale is numbers)."""
+        if self.question.type != "scale" or event.character is None:
+            return
+        index = next((i for i, (v, _) in enumerate(self.options) if v == event.character), None)
+        if index is None:
+            return
+        event.stop()
+        event.prevent_default()
+        radio = self.query_one("#answer", RadioSet)
+        radio._selected = index  # the cursor follows the choice, as Enter would leave it
+        button = list(radio.query(MarkedRadioButton))[index]
+        button.value = True
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()

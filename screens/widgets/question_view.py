@@ -25,6 +25,10 @@ class NotesArea(FieldTextArea):
         super().__init__(text, id="notes", soft_wrap=True)
         self.qid = qid
 
+    def on_mount(self) -> None:
+        # Notes resumed later are added to, not typed in front of.
+        self.move_cursor(self.document.end)
+
 
 class QuestionView(Vertical):
     """The question, its hint, the answer widget its type needs, and notes."""

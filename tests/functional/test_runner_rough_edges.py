@@ -1,0 +1,98 @@
+"""The question runner's rough edges, as a newcomer meets them (issue 15).
+
+Each test drives the runner with keys and checks what the inspector would see, or what a
+restart would find in the database.
+"""
+
+from __future__ import annotations
+
+from screens.interviews import InterviewScreen
+from tenant_inspect import fieldwork, inspections
+from tenant_inspect import models as m
+from tenant_inspect.questionnaire import get_builtin
+from tenant_inspect.store import open_store
+
+
+def seed(data_dir, questionnaire: str = "staff-interview-ri", at: str | None = None) -> str:
+    """An interview already under way, opened on question ``at``; returns its id."""
+    store = open_store(data_dir)
+    with store.write() as s:
+        insp = inspections.create_inspection(s, title="Resident involvement", landlord="Vale HA")
+        area = inspections.add_area(s, insp.id, name="Housing Management")
+        interview = fieldwork.add_interview(
+            s,
+            insp.id,
+            interviewee_role="Housing Officer",
+            area_id=area.id,
+            questionnaire=get_builtin(questionnaire),
+            consent=True,
+            current_question=at,
+        )
+        interview_id = interview.id
+    store.close()
+    return interview_id
+
+
+class Stored:
+    """One answer as a restart would find it."""
+
+    def __init__(self, answer: m.Answer) -> None:
+        self.value = answer.value
+        self.notes = answer.notes
+        self.skipped = answer.skipped
+
+
+def stored_answers(data_dir, interview_id: str) -> dict[str, Stored]:
+    store = open_store(data_dir)
+    with store.read() as s:
+        interview = s.get(m.Interview, interview_id)
+        assert interview is not None
+        out = {k: Stored(a) for k, a in fieldwork.answers(s, interview).items()}
+    store.close()
+    return out
+
+
+async def open_runner(app, pilot, settle, interview_id: str) -> InterviewScreen:
+    app.push_screen(InterviewScreen(interview_id))
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen)
+    return screen
+
+
+async def test_resumed_text_answer_and_notes_are_added_to_at_the_end(make_app, data_dir, settle):
+    interview_id = seed(data_dir, at="role")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_runner(app, pilot, settle, interview_id)
+        await pilot.press(*"Housing Officer", "tab", *"Team of six")
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = await open_runner(app, pilot, settle, interview_id)
+        assert screen.current == "role"
+        await pilot.press(*" for ten years", "tab", *" on two estates")
+        await pilot.press("escape")
+        await settle(pilot)
+    stored = stored_answers(data_dir, interview_id)["role"]
+    assert stored.value == "Housing Officer for ten years"
+    assert stored.notes == "Team of six on two estates"
+
+
+async def test_typing_a_digit_chooses_that_point_on_a_scale(make_app, data_dir, settle):
+    interview_id = seed(data_dir, at="knows-policy")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_runner(app, pilot, settle, interview_id)
+        assert screen.current == "knows-policy"
+        await pilot.press("2")
+        await settle(pilot)
+        assert screen.state("knows-policy").value == "2"
+        await pilot.press("4")
+        await settle(pilot)
+        button = screen.query("RadioButton")[3]
+        assert button.value, "the fourth point shows as chosen"
+        await pilot.press("escape")
+        await settle(pilot)
+    assert stored_answers(data_dir, interview_id)["knows-policy"].value == "4"
