@@ -6,6 +6,8 @@ restart would find in the database.
 
 from __future__ import annotations
 
+from textual.widgets import OptionList
+
 from screens.interviews import InterviewScreen
 from tenant_inspect import fieldwork, inspections
 from tenant_inspect import models as m
@@ -96,3 +98,24 @@ async def test_typing_a_digit_chooses_that_point_on_a_scale(make_app, data_dir, 
         await pilot.press("escape")
         await settle(pilot)
     assert stored_answers(data_dir, interview_id)["knows-policy"].value == "4"
+
+
+async def test_the_jump_list_shows_every_word_of_long_questions_at_80_columns(
+    make_app, data_dir, settle
+):
+    interview_id = seed(data_dir, at="role")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_runner(app, pilot, settle, interview_id)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        room = options.scrollable_content_region.width
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert not any("…" in p for p in prompts)
+        assert any("know the resident involvement\n" in p for p in prompts), "long ones wrap"
+        assert all(len(line) <= room for p in prompts for line in p.splitlines())
+        words = " ".join(" ".join(p.split()) for p in prompts)
+        for q in get_builtin("staff-interview-ri").visible_questions({})[:12]:
+            assert " ".join(q.text.split()) in words
