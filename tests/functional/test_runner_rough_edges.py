@@ -6,7 +6,7 @@ restart would find in the database.
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from screens.interviews import InterviewScreen
 from tenant_inspect import fieldwork, inspections
@@ -119,3 +119,35 @@ async def test_the_jump_list_shows_every_word_of_long_questions_at_80_columns(
         words = " ".join(" ".join(p.split()) for p in prompts)
         for q in get_builtin("staff-interview-ri").visible_questions({})[:12]:
             assert " ".join(q.text.split()) in words
+
+
+async def test_mark_complete_lists_every_unanswered_question_grouped(make_app, data_dir, settle):
+    interview_id = seed(data_dir, at="role")
+    visible = get_builtin("staff-interview-ri").visible_questions({})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_runner(app, pilot, settle, interview_id)
+        await pilot.press(*"Housing Officer", "ctrl+n")  # Q1 answered
+        await settle(pilot)
+        await pilot.press("ctrl+n", "ctrl+k")  # Q2 (required) left, Q3 skipped
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        text = str(app.screen.query_one("#confirm-question", Static).render())
+        required = [q for q in visible[1:] if q.required]
+        rest = [q for q in visible[3:] if not q.required]
+        assert len(rest) >= 12
+        heading = f"{len(required)} required questions are not answered yet:"
+        assert heading + "\n  • Q2: Which department" in text
+        assert "1 skipped question is still open:\n  • Q3: How often are you in contact" in text
+        assert f"{len(rest)} questions are not answered:" in text
+        for n, q in enumerate(visible, start=1):
+            if q in visible[3:]:
+                assert f"Q{n}: {' '.join(q.text.split())}" in text
+        assert "What is your job title?" not in text  # answered
+        button = app.screen.query_one("#confirm")
+        assert button.region.bottom <= 24, "the buttons stay on the screen"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.data is not None and screen.data.status == "in_progress"
