@@ -118,6 +118,7 @@ class QuestionRunnerScreen(RunnerFindingsBase):
             )
             return
         self.data = data
+        self.keep_drafts(data)
         self.path = QuestionPath(data.questionnaire, data.answers)
         self.query_one("#runner-heading", Static).update(Content(data.heading))
         self.show_loaded_extra(data)
@@ -171,6 +172,8 @@ class QuestionRunnerScreen(RunnerFindingsBase):
         state = self.state(self.current)
         if state.skipped and not state.answered:
             parts.append("↷ skipped earlier")
+        if self.current in self.drafts:
+            parts.append("⚠ answer to correct")
         skipped = len(self.path.skipped())
         if skipped:
             parts.append(f"{skipped} skipped (Ctrl+G)")

@@ -116,6 +116,22 @@ class AnswerInput(Vertical):
         def control(self) -> AnswerInput:
             return self.answer_input
 
+    class Draft(Message):
+        """What is typed cannot be the answer yet (``text``), or no longer needs keeping (None).
+
+        The runner keeps it durably until it is corrected (see
+        :func:`tenant_inspect.fieldwork.split_draft`).
+        """
+
+        def __init__(self, answer_input: AnswerInput, text: str | None) -> None:
+            super().__init__()
+            self.answer_input = answer_input
+            self.text = text
+
+        @property
+        def control(self) -> AnswerInput:
+            return self.answer_input
+
     def __init__(self, question: Question, value: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.question = question
@@ -292,8 +308,10 @@ class MultiChoiceAnswer(AnswerInput):
 class TypedAnswer(AnswerInput):
     """A date or a number typed into one line, checked as it is typed.
 
-    Only valid values are passed on to be saved. Invalid text stays in the
-    field with a message under it, so nothing the inspector typed disappears.
+    Only valid values are passed on as the answer. Invalid text stays in the field with a
+    message under it and is passed on as a :class:`AnswerInput.Draft`, which the runner
+    saves in the notes marked to correct: nothing the inspector typed disappears, not even
+    after a crash.
     """
 
     def __init__(
@@ -328,7 +346,9 @@ class TypedAnswer(AnswerInput):
 
     def _problem_text(self, text: str) -> str:
         problem = validate_answer(self.question, text.strip())
-        return f"Not saved: {problem}." if problem else ""
+        if not problem:
+            return ""
+        return f"Not saved as the answer: {problem}. Kept in the notes, marked to correct."
 
     @property
     def raw_text(self) -> str:
@@ -348,7 +368,10 @@ class TypedAnswer(AnswerInput):
         text = event.value.strip()
         self.query_one(".answer-problem", Static).update(self._problem_text(text))
         if validate_answer(self.question, text) is None:
+            self.post_message(self.Draft(self, None))
             self._changed(text, typing=True)
+        else:
+            self.post_message(self.Draft(self, text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         # Enter in a one-line answer means "done with this field": move on to the notes.

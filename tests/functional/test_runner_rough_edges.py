@@ -6,7 +6,7 @@ restart would find in the database.
 
 from __future__ import annotations
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from screens.interviews import InterviewScreen
 from tenant_inspect import fieldwork, inspections
@@ -151,3 +151,36 @@ async def test_mark_complete_lists_every_unanswered_question_grouped(make_app, d
         await pilot.press("escape")
         await settle(pilot)
         assert screen.data is not None and screen.data.status == "in_progress"
+
+
+async def test_an_invalid_date_is_kept_durably_marked_to_correct(make_app, data_dir, settle):
+    interview_id = seed(data_dir, "mystery-shop", at="contact-date")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_runner(app, pilot, settle, interview_id)
+        assert screen.current == "contact-date"
+        await pilot.press(*"2024-02-30", "tab", *"Rang twice")
+        await settle(pilot)
+        # Already in the database, before the inspector leaves the question.
+        stored = stored_answers(data_dir, interview_id)["contact-date"]
+        assert stored.value == ""
+        assert fieldwork.split_draft(stored.notes) == ("Rang twice", "2024-02-30")
+        await pilot.press("ctrl+n")  # moving on is allowed: nothing is lost
+        await settle(pilot)
+        assert screen.current != "contact-date"
+    # After a restart the typed date is back in its field, marked, and the notes are clean.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_runner(app, pilot, settle, interview_id)
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert screen.current == "contact-date"
+        assert screen.query_one("#answer", Input).value == "2024-02-30"
+        assert screen.query_one("#notes", TextArea).text == "Rang twice"
+        assert "answer to correct" in str(screen.query_one("#runner-status", Static).render())
+        await pilot.press("backspace", "backspace", *"28", "escape")
+        await settle(pilot)
+    stored = stored_answers(data_dir, interview_id)["contact-date"]
+    assert (stored.value, stored.notes) == ("2024-02-28", "Rang twice")
