@@ -9,6 +9,7 @@ many there are.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -23,19 +24,27 @@ from tenant_inspect.question_path import QuestionPath
 from ..bindings import bind
 
 
-def unanswered_groups(path: QuestionPath) -> list[tuple[str, list[str]]]:
+def unanswered_groups(
+    path: QuestionPath, to_correct: Collection[str] = ()
+) -> list[tuple[str, list[str]]]:
     """(heading, "Q7: text" lines) for each group of questions still without an answer.
 
-    Required comes first (whether skipped or not), then skipped, then the rest; a question
-    is in one group only. Groups with nothing in them are left out.
+    Answers typed but not valid yet (``to_correct``, kept in their notes) come first, then
+    required (whether skipped or not), then skipped, then the rest; a question is in one
+    group only. Groups with nothing in them are left out.
     """
-    required, skipped, blank = [], [], []
+    correct: list[str] = []
+    required: list[str] = []
+    skipped: list[str] = []
+    blank: list[str] = []
     for q in path.visible:
         state = path.state(q.id)
-        if state.answered:
-            continue
         line = f"Q{path.position(q.id)[0]}: {' '.join(q.text.split())}"
-        if q.required:
+        if q.id in to_correct:
+            correct.append(line)
+        elif state.answered:
+            continue
+        elif q.required:
             required.append(line)
         elif state.skipped:
             skipped.append(line)
@@ -43,6 +52,7 @@ def unanswered_groups(path: QuestionPath) -> list[tuple[str, list[str]]]:
             blank.append(line)
     groups = []
     for lines, one, many in (
+        (correct, "answer is typed but not valid yet", "answers are typed but not valid yet"),
         (
             required,
             "required question is not answered yet",

@@ -306,7 +306,7 @@ class QuestionRunnerScreen(RunnerFindingsBase):
                 reopen,
             )
             return
-        groups = unanswered_groups(self.path)
+        groups = unanswered_groups(self.path, self.drafts)
         if not groups:
             self._set_status("complete", f"The {self.noun} is marked complete.", leave=True)
             return

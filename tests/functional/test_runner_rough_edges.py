@@ -184,3 +184,15 @@ async def test_an_invalid_date_is_kept_durably_marked_to_correct(make_app, data_
         await settle(pilot)
     stored = stored_answers(data_dir, interview_id)["contact-date"]
     assert (stored.value, stored.notes) == ("2024-02-28", "Rang twice")
+
+
+async def test_mark_complete_names_an_answer_still_to_correct(make_app, data_dir, settle):
+    interview_id = seed(data_dir, "mystery-shop", at="contact-date")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_runner(app, pilot, settle, interview_id)
+        await pilot.press(*"2024-02-30", "ctrl+e")
+        await settle(pilot)
+        text = str(app.screen.query_one("#confirm-question", Static).render())
+        assert text.startswith("1 answer is typed but not valid yet:\n  • Q")
