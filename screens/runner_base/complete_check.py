@@ -79,6 +79,7 @@ class CompleteCheckDialog(ModalScreen[bool]):
     CompleteCheckDialog .complete-check { width: 90; height: 100%; max-height: 40; }
     CompleteCheckDialog #complete-list { height: 1fr; }
     CompleteCheckDialog #confirm-question { height: auto; }
+    CompleteCheckDialog #complete-ask { height: auto; margin-top: 1; text-style: bold; }
     """
 
     def __init__(self, noun: str, groups: list[tuple[str, list[str]]]) -> None:
