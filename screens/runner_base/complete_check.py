@@ -16,12 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tenant_inspect.question_path import QuestionPath
 
 from ..bindings import bind
+from ..dialogs.confirm import ConfirmDialog
 
 
 def unanswered_groups(
@@ -66,8 +66,11 @@ def unanswered_groups(
     return groups
 
 
-class CompleteCheckDialog(ModalScreen[bool]):
-    """Every unanswered question, grouped; ``y`` marks the work complete anyway."""
+class CompleteCheckDialog(ConfirmDialog):
+    """Every unanswered question, grouped; ``y`` marks the work complete anyway.
+
+    A confirmation like any other (same keys, same answer), laid out for a long list.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape", "cancel", "Not yet", "Go back to the questions"),
@@ -83,7 +86,7 @@ class CompleteCheckDialog(ModalScreen[bool]):
     """
 
     def __init__(self, noun: str, groups: list[tuple[str, list[str]]]) -> None:
-        super().__init__()
+        super().__init__(f"Mark the {noun} complete anyway?", "Mark complete")
         self.noun = noun
         self.groups = groups
 
@@ -105,16 +108,3 @@ class CompleteCheckDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Mark complete", variant="error", id="confirm")
                 yield Button("Not yet", variant="primary", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "confirm")
-
-    def action_confirm(self) -> None:
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
