@@ -6,11 +6,15 @@ restart would find in the database.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from screens.interviews import InterviewScreen
 from tenant_inspect import fieldwork, inspections
 from tenant_inspect import models as m
+from tenant_inspect.edits import fieldwork as fieldwork_edits
+from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
 
@@ -196,3 +200,39 @@ async def test_mark_complete_names_an_answer_still_to_correct(make_app, data_dir
         await settle(pilot)
         text = str(app.screen.query_one("#confirm-question", Static).render())
         assert text.startswith("1 answer is typed but not valid yet:\n  • Q")
+
+
+def test_the_form_s_job_title_and_department_are_not_asked_again(data_dir):
+    store = open_store(data_dir)
+    with store.write() as s:
+        insp = inspections.create_inspection(s, title="RI", landlord="Vale HA")
+        finance = inspections.add_area(s, insp.id, name="Finance")
+        estates = inspections.add_area(s, insp.id, name="Estates")
+
+        def start(area_id: str) -> str:
+            details = InterviewDetails(
+                area_id=area_id,
+                questionnaire_id="staff-interview-ri",
+                interviewee_kind="staff",
+                interviewee_role="Accountant",
+                interviewee_name="",
+                interviewer_ids=[],
+                interview_date=dt.date(2024, 3, 12),
+                consent=True,
+            )
+            return fieldwork_edits.create_interview(s, insp.id, details)
+
+        matched, unmatched = start(finance.id), start(estates.id)
+    store.close()
+    found = stored_answers(data_dir, matched)
+    assert (found["role"].value, found["department"].value) == ("Accountant", "Finance")
+    assert stored_answers(data_dir, unmatched)["role"].value == "Accountant"
+    assert "department" not in stored_answers(data_dir, unmatched)
+    store = open_store(data_dir)
+    with store.read() as s:
+        first = s.get(m.Interview, matched)
+        second = s.get(m.Interview, unmatched)
+        assert first is not None and second is not None
+        assert (first.current_question, first.status) == ("tenant-contact", "planned")
+        assert second.current_question == "department"  # not known: asked first
+    store.close()
