@@ -271,3 +271,34 @@ def answers(session: Session, parent: m.Interview | m.DocumentReview) -> dict[st
 def answer_values(session: Session, parent: m.Interview | m.DocumentReview) -> dict[str, str]:
     """Question key -> stored answer value, for show-if evaluation."""
     return {key: a.value for key, a in answers(session, parent).items()}
+
+
+# -- answers typed but not valid yet -------------------------------------------------
+
+#: Starts the last line of an answer's notes that holds an answer typed but not valid yet.
+DRAFT_MARK = "⚠ To correct — typed as the answer, not valid yet: "
+
+
+def split_draft(notes: str) -> tuple[str, str | None]:
+    """(the inspector's own notes, the typed answer waiting to be corrected or None).
+
+    A date or number that is not valid (30 February) cannot be the answer, but what was
+    typed must not live only in memory (DESIGN.md: nothing typed is ever only in memory).
+    It is kept, durably, as the last line of the answer's notes, under a mark a reader
+    of the notes or the report sees at once; the runner shows it back in the answer
+    field and drops the line when the answer is corrected. Notes were chosen over a new
+    column so return files and merges carry it with no format change.
+    """
+    head, sep, last = notes.rpartition("\n")
+    line = last if sep else notes
+    if not line.startswith(DRAFT_MARK):
+        return notes, None
+    return (head if sep else ""), line[len(DRAFT_MARK) :]
+
+
+def with_draft(notes: str, draft: str | None) -> str:
+    """``notes`` with the draft line (see :func:`split_draft`) put back, or none when None."""
+    if not draft:
+        return notes
+    line = DRAFT_MARK + " ".join(draft.split())
+    return f"{notes}\n{line}" if notes else line

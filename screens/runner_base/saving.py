@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import TextArea
 
 from tenant_inspect.edits import fieldwork as fieldwork_edits
+from tenant_inspect.fieldwork import split_draft, with_draft
 from tenant_inspect.question_path import AnswerState, QuestionPath
 from tenant_inspect.views.fieldwork import RunnerData
 
@@ -95,16 +96,36 @@ class RunnerSavesBase(ServicesMixin, Screen[None]):
                 self.key(qid, "skipped"), self.answer_saver(qid, skipped=False), now=True
             )
 
+    def keep_drafts(self, data: RunnerData) -> None:
+        """Answers typed but not valid yet, kept in their notes, go back in their fields."""
+        self.drafts = {}
+        for qid, state in data.answers.items():
+            draft = split_draft(state.notes)[1]
+            if draft is not None:
+                self.drafts[qid] = draft
+
     def notes_typed(self, qid: str, text: str) -> None:
+        """The inspector's notes changed; they are stored with any draft answer after them."""
         state = self.state(qid)
-        if text == state.notes:
+        stored = with_draft(text, self.drafts.get(qid))
+        if stored == state.notes:
             return
-        state.notes = text
+        state.notes = stored
         assert self.typing is not None
-        self.typing.typed(self.key(qid, "notes"), self.answer_saver(qid, notes=text))
+        self.typing.typed(self.key(qid, "notes"), self.answer_saver(qid, notes=stored))
         self._started()
         self._unskip(qid)
         self.update_status()
+
+    def draft_typed(self, qid: str, draft: str | None) -> None:
+        """An answer that cannot be saved yet is kept in the notes (None: no longer needed)."""
+        if self.drafts.get(qid) == draft:
+            return
+        if draft:
+            self.drafts[qid] = draft
+        else:
+            self.drafts.pop(qid, None)
+        self.notes_typed(qid, split_draft(self.state(qid).notes)[0])
 
     def value_changed(self, qid: str, value: str, typing: bool) -> None:
         state = self.state(qid)
@@ -136,34 +157,35 @@ class RunnerSavesBase(ServicesMixin, Screen[None]):
 
         Reads the fields themselves: a change message may still be on its way
         from a field that is about to be removed. With ``warn``, a typed value
-        that cannot be saved (a bad date) is pointed out: the inspector is
-        moving away from it.
+        that cannot be the answer (a bad date) is pointed out: the inspector is
+        moving away from it. It is kept in the notes either way (:meth:`draft_typed`).
         """
         view = self.view
         if view is None:
             return
         assert self.typing is not None
         q = view.question
-        self.notes_typed(q.id, view.notes_area.text)
-        self.typing.leave(self.key(q.id, "notes"))
         answer = view.answer_input
         if isinstance(answer, TextAnswer):
             self.value_changed(q.id, answer.text_area.text, typing=True)
         elif isinstance(answer, TypedAnswer):
             problem = answer.problem
             if problem:
-                self.drafts[q.id] = answer.raw_text
+                self.draft_typed(q.id, answer.raw_text)
                 n, _ = self.path.position(q.id) if self.path else (0, 0)
                 if warn:
                     self.notify(
-                        f"Question {n}: “{answer.raw_text}” was not saved. {problem}.",
-                        title="Not saved",
+                        f"Question {n}: “{answer.raw_text}” is not the answer yet: {problem}. "
+                        "It is kept in the notes, marked to correct.",
+                        title="To correct",
                         severity="warning",
                         timeout=8,
                     )
             else:
-                self.drafts.pop(q.id, None)
+                self.draft_typed(q.id, None)
                 self.value_changed(q.id, answer.raw_text.strip(), typing=True)
+        self.notes_typed(q.id, view.notes_area.text)
+        self.typing.leave(self.key(q.id, "notes"))
         self.typing.leave(self.key(q.id, "value"))
 
     def leave_screen(self) -> None:
@@ -175,6 +197,9 @@ class RunnerSavesBase(ServicesMixin, Screen[None]):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if isinstance(event.text_area, NotesArea):
             self.notes_typed(event.text_area.qid, event.text_area.text)
+
+    def on_answer_input_draft(self, event: AnswerInput.Draft) -> None:
+        self.draft_typed(event.answer_input.question.id, event.text)
 
     def on_answer_input_changed(self, event: AnswerInput.Changed) -> None:
         self.value_changed(event.answer_input.question.id, event.value, event.typing)

@@ -34,6 +34,7 @@ from ..widgets.question_nav import QuestionJumpDialog
 from ..widgets.question_view import QuestionView
 from ..widgets.save_indicator import SaveIndicator
 from . import keys
+from .complete_check import CompleteCheckDialog, unanswered_groups
 from .findings import RunnerFindingsBase
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ class QuestionRunnerScreen(RunnerFindingsBase):
             )
             return
         self.data = data
+        self.keep_drafts(data)
         self.path = QuestionPath(data.questionnaire, data.answers)
         self.query_one("#runner-heading", Static).update(Content(data.heading))
         self.show_loaded_extra(data)
@@ -170,6 +172,8 @@ class QuestionRunnerScreen(RunnerFindingsBase):
         state = self.state(self.current)
         if state.skipped and not state.answered:
             parts.append("↷ skipped earlier")
+        if self.current in self.drafts:
+            parts.append("⚠ answer to correct")
         skipped = len(self.path.skipped())
         if skipped:
             parts.append(f"{skipped} skipped (Ctrl+G)")
@@ -302,36 +306,16 @@ class QuestionRunnerScreen(RunnerFindingsBase):
                 reopen,
             )
             return
-        missing = self.path.missing_required()
-        skipped = [q for q in self.path.skipped() if q not in missing]
-        if not missing and not skipped:
+        groups = unanswered_groups(self.path, self.drafts)
+        if not groups:
             self._set_status("complete", f"The {self.noun} is marked complete.", leave=True)
             return
-        lines = []
-        for title, questions in (
-            ("required question", missing),
-            ("skipped question", skipped),
-        ):
-            if not questions:
-                continue
-            plural = "s are" if len(questions) != 1 else " is"
-            state = "not answered yet" if title.startswith("required") else "still open"
-            lines.append(f"{len(questions)} {title}{plural} {state}:")
-            lines += [f"  • Q{self.path.position(q.id)[0]}: {q.text}" for q in questions[:4]]
-            if len(questions) > 4:
-                lines.append(f"  … and {len(questions) - 4} more")
 
         def answered(sure: bool | None) -> None:
             if sure:
                 self._set_status("complete", f"The {self.noun} is marked complete.", leave=True)
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "\n".join(lines) + f"\n\nMark the {self.noun} complete anyway?",
-                "Mark complete",
-            ),
-            answered,
-        )
+        self.app.push_screen(CompleteCheckDialog(self.noun, groups), answered)
 
     def _set_status(self, status: str, message: str, leave: bool = False) -> None:
         assert self.data is not None

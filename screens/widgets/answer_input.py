@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -83,7 +84,10 @@ def how_to_answer(question: Question) -> str:
     if question.type == "multi_choice":
         return "tick all that apply: ↑↓ move, Space ticks"
     if question.type == "scale":
-        return f"a score from {question.scale_min} to {question.scale_max}: ↑↓ move, Enter chooses"
+        return (
+            f"a score from {question.scale_min} to {question.scale_max}: "
+            "type the number, or ↑↓ move and Enter chooses"
+        )
     if question.type == "date":
         return "a date written YYYY-MM-DD, e.g. 2024-03-31"
     if question.type == "number":
@@ -107,6 +111,22 @@ class AnswerInput(Vertical):
             self.answer_input = answer_input
             self.value = value
             self.typing = typing
+
+        @property
+        def control(self) -> AnswerInput:
+            return self.answer_input
+
+    class Draft(Message):
+        """What is typed cannot be the answer yet (``text``), or no longer needs keeping (None).
+
+        The runner keeps it durably until it is corrected (see
+        :func:`tenant_inspect.fieldwork.split_draft`).
+        """
+
+        def __init__(self, answer_input: AnswerInput, text: str | None) -> None:
+            super().__init__()
+            self.answer_input = answer_input
+            self.text = text
 
         @property
         def control(self) -> AnswerInput:
@@ -155,6 +175,11 @@ class TextAnswer(AnswerInput):
 
     def compose(self) -> ComposeResult:
         yield FieldTextArea(self._value, id="answer", soft_wrap=True, show_line_numbers=False)
+
+    def on_mount(self) -> None:
+        # A resumed answer is added to, not typed in front of: the cursor starts at the end.
+        area = self.text_area
+        area.move_cursor(area.document.end)
 
     @property
     def text_area(self) -> TextArea:
@@ -226,6 +251,20 @@ class ChoiceAnswer(AnswerInput):
         for _ in range(chosen):
             radio.action_next_button()
 
+    def on_key(self, event: events.Key) -> None:
+        """On a scale, typing a score's digit chooses it (the hint says the scale is numbers)."""
+        if self.question.type != "scale" or event.character is None:
+            return
+        index = next((i for i, (v, _) in enumerate(self.options) if v == event.character), None)
+        if index is None:
+            return
+        event.stop()
+        event.prevent_default()
+        radio = self.query_one("#answer", RadioSet)
+        radio._selected = index  # the cursor follows the choice, as Enter would leave it
+        button = list(radio.query(MarkedRadioButton))[index]
+        button.value = True
+
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         if event.index >= 0:
@@ -269,8 +308,10 @@ class MultiChoiceAnswer(AnswerInput):
 class TypedAnswer(AnswerInput):
     """A date or a number typed into one line, checked as it is typed.
 
-    Only valid values are passed on to be saved. Invalid text stays in the
-    field with a message under it, so nothing the inspector typed disappears.
+    Only valid values are passed on as the answer. Invalid text stays in the field with a
+    message under it and is passed on as a :class:`AnswerInput.Draft`, which the runner
+    saves in the notes marked to correct: nothing the inspector typed disappears, not even
+    after a crash.
     """
 
     def __init__(
@@ -305,7 +346,9 @@ class TypedAnswer(AnswerInput):
 
     def _problem_text(self, text: str) -> str:
         problem = validate_answer(self.question, text.strip())
-        return f"Not saved: {problem}." if problem else ""
+        if not problem:
+            return ""
+        return f"Not saved as the answer: {problem}. Kept in the notes, marked to correct."
 
     @property
     def raw_text(self) -> str:
@@ -325,7 +368,10 @@ class TypedAnswer(AnswerInput):
         text = event.value.strip()
         self.query_one(".answer-problem", Static).update(self._problem_text(text))
         if validate_answer(self.question, text) is None:
+            self.post_message(self.Draft(self, None))
             self._changed(text, typing=True)
+        else:
+            self.post_message(self.Draft(self, text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         # Enter in a one-line answer means "done with this field": move on to the notes.

@@ -12,6 +12,7 @@ the skipped ones so they can be returned to.
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -30,7 +31,6 @@ from tenant_inspect.question_path import (
 )
 
 from ..bindings import bind
-from .one_line import one_line
 
 LEGEND = f"{MARK_ANSWERED} answered   {MARK_SKIPPED} skipped   {MARK_BLANK} not answered yet   ▶ you are here"
 
@@ -78,7 +78,7 @@ class QuestionJumpDialog(ModalScreen[str | None]):
     def fill(self) -> None:
         option_list = self.query_one("#jump-list", OptionList)
         option_list.clear_options()
-        width = max(30, min(self.app.size.width, 100) - 24)  # dialog border, list box, marks
+        width = self._text_width()
         section = None
         highlight = None
         count = 0
@@ -91,7 +91,9 @@ class QuestionJumpDialog(ModalScreen[str | None]):
                 option_list.add_option(Option(heading, disabled=True))
             state = self.path.state(q.id)
             here = "▶" if q.id == self.current else " "
-            prompt = f"{here}{state.mark} {numbers[q.id]:>2}. {one_line(q.text, width)}"
+            lead = f"{here}{state.mark} {numbers[q.id]:>2}. "
+            lines = textwrap.wrap(" ".join(q.text.split()), width) or [""]
+            prompt = lead + ("\n" + " " * len(lead)).join(lines)
             option_list.add_option(Option(Content(prompt), id=q.id))
             if q.id == self.current or highlight is None:
                 highlight = option_list.option_count - 1
@@ -108,6 +110,19 @@ class QuestionJumpDialog(ModalScreen[str | None]):
         if highlight is not None:
             option_list.highlighted = highlight
         option_list.focus()
+
+    def _text_width(self) -> int:
+        """Room for a question's words beside its mark and number.
+
+        Long questions wrap under themselves instead of being cut with "…": an inspector
+        looking for a question needs all of its words, and the list scrolls anyway. The
+        room is the list's own width once it is laid out; before that, what the dialog
+        (100 wide, or the screen) leaves inside its border, padding and margin and beside
+        the list's scrollbar.
+        """
+        listed = self.query_one("#jump-list", OptionList).scrollable_content_region.width
+        room = listed if listed > 0 else min(self.app.size.width, 100) - 10
+        return max(20, room - len("▶✓ 99. "))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

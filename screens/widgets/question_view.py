@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Static
 
+from tenant_inspect.fieldwork import split_draft
 from tenant_inspect.question_path import AnswerState
 from tenant_inspect.questionnaire import Question
 
@@ -24,6 +25,10 @@ class NotesArea(FieldTextArea):
     def __init__(self, qid: str, text: str) -> None:
         super().__init__(text, id="notes", soft_wrap=True)
         self.qid = qid
+
+    def on_mount(self) -> None:
+        # Notes resumed later are added to, not typed in front of.
+        self.move_cursor(self.document.end)
 
 
 class QuestionView(Vertical):
@@ -71,7 +76,7 @@ class QuestionView(Vertical):
             classes="q-label",
             id="notes-label",
         )
-        yield NotesArea(q.id, self.state.notes)
+        yield NotesArea(q.id, split_draft(self.state.notes)[0])
 
     @property
     def answer_input(self) -> AnswerInput:

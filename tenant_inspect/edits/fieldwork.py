@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .. import fieldwork, records
 from .. import models as m
 from ..inspections import use_questionnaire
-from ..questionnaire import get_builtin
+from ..questionnaire import Questionnaire, get_builtin
 from ..views.fieldwork import DocumentDetails
 
 if TYPE_CHECKING:
@@ -101,13 +101,21 @@ class InterviewDetails:
 
 
 def create_interview(session: Session, inspection_id: str, details: InterviewDetails) -> str:
-    """Save the interview as planned; the runner starts it with its first answer."""
+    """Save the interview as planned; the runner starts it with its first answer.
+
+    What the set-up form already asked (job title, department) is filled into the
+    questionnaire's questions of that name, and the interview opens after them: being asked
+    twice, a minute apart, makes the form look as if it had not listened. The questions
+    stay in the questionnaire (older interviews, the demo and other laptops' return files
+    answer them) and can still be reached with PgUp or Ctrl+G to change or add to them.
+    """
+    questionnaire = get_builtin(details.questionnaire_id)
     interview = fieldwork.add_interview(
         session,
         inspection_id,
         interviewee_role=details.interviewee_role,
         area_id=details.area_id,
-        questionnaire=get_builtin(details.questionnaire_id),
+        questionnaire=questionnaire,
         interviewer_ids=details.interviewer_ids,
         interviewee_kind=details.interviewee_kind,
         interviewee_name=details.interviewee_name,
@@ -115,7 +123,31 @@ def create_interview(session: Session, inspection_id: str, details: InterviewDet
         consent=details.consent,
         status="planned",
     )
+    area = records.get(session, m.Area, details.area_id) if details.area_id else None
+    known = _known_answers(questionnaire, details.interviewee_role, area.name if area else "")
+    for key, value in known.items():
+        fieldwork.save_answer(session, interview, key, value=value)
+    if known:
+        ahead = [q for q in questionnaire.visible_questions(known) if q.id not in known]
+        if ahead:
+            fieldwork.update_interview(session, interview, current_question=ahead[0].id)
     return interview.id
+
+
+def _known_answers(questionnaire: Questionnaire, role: str, area: str) -> dict[str, str]:
+    """Answers the set-up form gave: "role" (text) and "department" (the area's option)."""
+    known: dict[str, str] = {}
+    ids = {q.id for q in questionnaire.questions()}
+    if "role" in ids and questionnaire.question("role").type == "text" and role.strip():
+        known["role"] = role.strip()
+    if "department" in ids and area.strip():
+        wanted = area.strip().casefold()
+        for option in questionnaire.question("department").choices:
+            label = option.label.casefold()
+            if label == wanted or label.startswith(wanted) or wanted.startswith(label):
+                known["department"] = option.value
+                break
+    return known
 
 
 def record_consent(session: Session, interview_id: str) -> None:

@@ -78,17 +78,17 @@ async def test_interview_runs_with_skip_logic_findings_and_resumes_after_restart
         await settle(pilot)
         await start_interview(app, pilot, settle, ids)
         screen = runner(app)
-        assert screen.current == "role"
-        assert f"Question 1 of {BASE_VISIBLE}" in status_line(app)
+        # The job title and department the form asked are answered: it opens after them.
+        assert screen.current == "tenant-contact"
+        assert f"Question 3 of {BASE_VISIBLE}" in status_line(app)
 
-        # Q1 (text): answer and notes, typed.
-        await pilot.press(*"Housing Officer", "tab", *"400 homes")
-        await pilot.press("ctrl+n")
+        # Q1 (text), reached with PgUp: notes added to the answer the form gave.
+        await pilot.press("pageup", "pageup")
         await settle(pilot)
-        assert screen.current == "department"
-
-        # Q2 (choice): third option, chosen with Enter.
-        await pilot.press("down", "down", "enter", "ctrl+n")
+        assert screen.current == "role"
+        assert screen.query_one("#answer", TextArea).text == "Housing Officer"
+        await pilot.press("tab", *"400 homes")
+        await pilot.press("ctrl+n", "ctrl+n")
         await settle(pilot)
         assert screen.current == "tenant-contact"
 
@@ -234,11 +234,12 @@ async def test_mark_complete_warns_about_required_questions(make_app, data_dir, 
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await start_interview(app, pilot, settle, ids)
-        await pilot.press(*"Housing Officer", "ctrl+e")
+        await pilot.press("enter", "ctrl+e")  # "Every day", then Complete
         await settle(pilot)
         question = str(app.screen.query_one("#confirm-question", Static).render())
         assert "required questions are not answered yet" in question
-        assert "Which department do you work in?" in question
+        assert "Have you had any training on resident involvement?" in question
+        assert "Which department do you work in?" not in question  # the form answered it
         await pilot.press("escape")  # not yet
         await settle(pilot)
         assert loaded(app).status == "in_progress"

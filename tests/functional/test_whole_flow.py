@@ -316,7 +316,8 @@ async def start_interview(pilot, settle) -> InterviewScreen:
     assert "Start interview" in str(dialog.query_one("#start", Button).label)
     await press(pilot, settle, "ctrl+s")
     screen = await on(pilot, settle, InterviewScreen)
-    await at_question(pilot, settle, screen, "role")
+    # The job title and department the form asked are answered: it opens after them.
+    await at_question(pilot, settle, screen, "tenant-contact")
     assert text_of(app, "#runner-heading") == f"Interview: {ROLE} ({AREA})"
     return screen
 
@@ -324,14 +325,18 @@ async def start_interview(pilot, settle) -> InterviewScreen:
 async def run_interview(pilot, settle) -> None:
     app = pilot.app
     screen = await start_interview(pilot, settle)
-    assert f"Question 1 of {STAFF_BASE}" in status_line(app)
+    assert f"Question 3 of {STAFF_BASE}" in status_line(app)
 
-    # Q1, text: the answer, then notes as the interviewee speaks.
-    await press(pilot, settle, *ROLE, "tab", *"400 homes.")
+    # Q1, text, back with PgUp: the form's answer is there; notes as the interviewee speaks.
+    await press(pilot, settle, "pageup", "pageup")
+    await at_question(pilot, settle, screen, "role")
+    assert screen.query_one("#answer", TextArea).text == ROLE
+    await press(pilot, settle, "tab", *"400 homes.")
     await press(pilot, settle, "ctrl+n")
-    # Q2, a choice: Repairs and Maintenance is the fourth option.
+    # Q2, a choice: the department the form was given is already chosen.
     await at_question(pilot, settle, screen, "department")
-    await press(pilot, settle, "down", "down", "down", "enter", "ctrl+n")
+    assert screen.query_one("#answer", RadioSet).pressed_index == 3  # Repairs and Maintenance
+    await press(pilot, settle, "ctrl+n")
     # Q3: every day.
     await at_question(pilot, settle, screen, "tenant-contact")
     await press(pilot, settle, "enter", "ctrl+n")

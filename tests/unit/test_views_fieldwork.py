@@ -124,7 +124,8 @@ def test_interview_list_names_role_and_area_and_offers_departments_not_the_deskt
         "planned",
         False,
     )
-    assert row.progress == f"0/{len(STAFF.visible_questions({}))} answered"
+    # The job title and department the form asked are already the first two answers.
+    assert row.progress == f"2/{len(STAFF.visible_questions({}))} answered"
     assert data.areas == [(ids["area"], "Housing Management")]
     assert data.team == [(ids["ann"], "Ann Ellis")]
 
