@@ -183,7 +183,7 @@ class RunnerSavesBase(ServicesMixin, Screen[None]):
                     )
             else:
                 self.draft_typed(q.id, None)
-                self.value_changed(q.id, answer.raw_text.strip(), typing=True)
+                self.value_changed(q.id, answer.stored_value, typing=True)
         self.notes_typed(q.id, view.notes_area.text)
         self.typing.leave(self.key(q.id, "notes"))
         self.typing.leave(self.key(q.id, "value"))

@@ -19,8 +19,10 @@ debounces and also writes continuous typing at least every 0.4 s
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -37,7 +39,8 @@ from textual.widgets import (
     TextArea,
 )
 
-from tenant_inspect.questionnaire import Question, validate_answer
+from tenant_inspect.dates import DATE_MAX_LEN, DATE_PLACEHOLDER, show_day
+from tenant_inspect.questionnaire import Question, encode_answer, validate_answer
 
 from .fields import FieldInput, FieldTextArea, MarkedRadioButton, TickList
 
@@ -89,7 +92,7 @@ def how_to_answer(question: Question) -> str:
             "type the number, or ↑↓ move and Enter chooses"
         )
     if question.type == "date":
-        return "a date written YYYY-MM-DD, e.g. 2024-03-31"
+        return "a date, e.g. 14/06/2021 or 14 June 2021"
     if question.type == "number":
         return "a number, e.g. 12 or 3.5"
     return ""
@@ -335,17 +338,32 @@ class TypedAnswer(AnswerInput):
                 select_on_focus=False,
             )
         else:
+            shown = self._draft
+            if shown == self.value and shown:  # a stored date: shown as people write it
+                with contextlib.suppress(ValueError):
+                    shown = show_day(date.fromisoformat(shown))
             yield FieldInput(
-                self._draft,
+                shown,
                 id="answer",
-                placeholder="YYYY-MM-DD",
-                max_length=10,
+                placeholder=DATE_PLACEHOLDER,
+                max_length=DATE_MAX_LEN,
                 select_on_focus=False,
             )
         yield Static(self._problem_text(self._draft), classes="answer-problem")
 
+    def _checked(self, text: str) -> tuple[str, str | None]:
+        """(the value to store, or why not): dates are typed as people write them
+        ("14/06/2021", "14 June 2021") and stored as YYYY-MM-DD."""
+        text = text.strip()
+        if self.question.type == "date" and text:
+            try:
+                return encode_answer(self.question, text), None
+            except ValueError as exc:
+                return "", str(exc)
+        return text, validate_answer(self.question, text)
+
     def _problem_text(self, text: str) -> str:
-        problem = validate_answer(self.question, text.strip())
+        _, problem = self._checked(text)
         if not problem:
             return ""
         return f"Not saved as the answer: {problem}. Kept in the notes, marked to correct."
@@ -356,7 +374,12 @@ class TypedAnswer(AnswerInput):
 
     @property
     def problem(self) -> str | None:
-        return validate_answer(self.question, self.raw_text.strip())
+        return self._checked(self.raw_text)[1]
+
+    @property
+    def stored_value(self) -> str:
+        """What the field holds, in the stored form ("" when it is not a valid answer)."""
+        return self._checked(self.raw_text)[0]
 
     def focus_input(self, *, scroll_visible: bool = True) -> None:
         field = self.query_one("#answer", Input)
@@ -367,10 +390,14 @@ class TypedAnswer(AnswerInput):
         event.stop()
         text = event.value.strip()
         self.query_one(".answer-problem", Static).update(self._problem_text(text))
-        if validate_answer(self.question, text) is None:
+        stored, problem = self._checked(text)
+        if problem is None:
             self.post_message(self.Draft(self, None))
-            self._changed(text, typing=True)
+            self._changed(stored, typing=True)
         else:
+            # The answer is what the field holds: a half-typed value that happened to be
+            # valid on the way ("2024-02-3" while typing "2024-02-30") must not stay stored.
+            self._changed("", typing=True)
             self.post_message(self.Draft(self, text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

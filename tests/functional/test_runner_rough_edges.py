@@ -236,3 +236,26 @@ def test_the_form_s_job_title_and_department_are_not_asked_again(data_dir):
         assert (first.current_question, first.status) == ("tenant-contact", "planned")
         assert second.current_question == "department"  # not known: asked first
     store.close()
+
+
+async def test_a_date_question_takes_the_date_as_people_write_it(make_app, data_dir, settle):
+    interview_id = seed(data_dir, "mystery-shop", at="contact-date")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_runner(app, pilot, settle, interview_id)
+        assert screen.current == "contact-date"
+        await pilot.press(*"14/06/2021", "escape")
+        await settle(pilot)
+    stored = stored_answers(data_dir, interview_id)["contact-date"]
+    assert (stored.value, fieldwork.split_draft(stored.notes)[1]) == ("2021-06-14", None)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_runner(app, pilot, settle, interview_id)
+        await pilot.press("pageup")
+        await settle(pilot)
+        while screen.current != "contact-date":
+            await pilot.press("pageup")
+            await settle(pilot)
+        assert screen.query_one("#answer", Input).value == "14 June 2021"
