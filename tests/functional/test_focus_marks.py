@@ -133,3 +133,25 @@ async def test_a_notification_does_not_cover_the_text_box_being_typed_in(
             assert toast.region.area > 0
             assert not toast.region.overlaps(editor.region), (toast.region, editor.region)
             assert toast.region.width <= 40
+
+
+async def test_a_notification_does_not_cover_the_interview_answer_box(
+    make_app, data_dir, settle
+) -> None:
+    from tests.functional.test_interview import seed as seed_interview
+    from tests.functional.test_interview import start_interview
+
+    ids = seed_interview(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await start_interview(app, pilot, settle, ids)
+        answer = app.focused
+        assert isinstance(answer, TextArea) and answer.id == "answer"
+        app.notify("Finding saved and linked to this question.", title="Saved")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        for toast in toasts:
+            assert not toast.region.overlaps(answer.region), (toast.region, answer.region)
