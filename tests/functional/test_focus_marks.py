@@ -76,6 +76,9 @@ async def test_focused_fields_and_cursor_rows_are_marked_without_colour(
         await pilot.pause()
         assert sides(text) == {"heavy"}
         assert sides(boxed) == {"tall"}
+        # The caret is a reversed block, which shows even where colours do not.
+        assert text.get_component_rich_style("text-area--cursor").reverse
+        assert boxed.get_component_rich_style("input--cursor").reverse
 
         compact.focus()
         await pilot.pause()
