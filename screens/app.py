@@ -58,15 +58,6 @@ HIGH_CONTRAST = Theme(
 
 DEFAULT_THEME = "textual-dark"
 
-#: Text styles that mark the cursor row of every table and list (and the focused toggle)
-#: in any theme. Textual marks it with a background colour and, at most, bold: on a
-#: monochrome terminal (or ``NO_COLOR``) the selected row then looks like any other. An
-#: underline survives without colour; bold on top of it says the list has the focus.
-CURSOR_STYLES: dict[str, str] = {
-    "block-cursor-text-style": "bold underline",
-    "block-cursor-blurred-text-style": "underline",
-}
-
 
 class TenantInspectApp(App[int]):
     """tenant-inspect's TUI."""
@@ -106,8 +97,10 @@ class TenantInspectApp(App[int]):
         self._unsaved: dict[str, BaseException] = {}
 
     def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables, with :data:`CURSOR_STYLES` whichever theme is chosen."""
-        return {**super().get_css_variables(), **CURSOR_STYLES}
+        """Any theme's, with cursor rows underlined (bold if focused): colour alone can be lost."""
+        styles = {"block-cursor-text-style": "bold underline"}
+        styles["block-cursor-blurred-text-style"] = "underline"
+        return {**super().get_css_variables(), **styles}
 
     # -- start-up -----------------------------------------------------------
 
