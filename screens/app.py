@@ -96,6 +96,12 @@ class TenantInspectApp(App[int]):
         #: Typing that could not be saved, by autosave key (see ``_open_store``).
         self._unsaved: dict[str, BaseException] = {}
 
+    def get_css_variables(self) -> dict[str, str]:
+        """Any theme's, with cursor rows underlined (bold if focused): colour alone can be lost."""
+        styles = {"block-cursor-text-style": "bold underline"}
+        styles["block-cursor-blurred-text-style"] = "underline"
+        return {**super().get_css_variables(), **styles}
+
     # -- start-up -----------------------------------------------------------
 
     def on_mount(self) -> None:
