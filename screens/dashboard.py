@@ -111,12 +111,12 @@ def next_step(o: Overview) -> str:
         return "Add the landlord's documents and review them (r: Review a document)"
     if reviewed < documents:
         return f"Review documents (r): {documents - reviewed} of {documents} not finished"
-    planned = sum(a.interviews_expected for a in departments)
-    held = sum(a.interviews_done for a in departments)
-    if departments and not planned:
+    # Counted as home and `list` count: done of those planned (or held, where more were).
+    planned, held = o.interviews_expected, o.interviews_done
+    if departments and not sum(a.interviews_expected for a in departments):
         return "Say how many interviews you plan for each department (s: Set-up, Areas tab)"
     if held < planned:
-        return f"Start an interview (i): {planned - held} of {planned} still to do"
+        return f"Interviews (i): {held} of {planned} done, {planned - held} still to do"
     if not sum(o.findings.values()):
         return "Record findings from your documents and interviews"
     return "Fieldwork is done: look over the findings (f)"

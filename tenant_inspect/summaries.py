@@ -7,8 +7,45 @@ the list before the heavy database libraries have finished loading (see
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+#: What the interview numbers count, in words, wherever they are shown.
+INTERVIEWS_COUNTED = "interviews done of those planned (or held, where more were held)"
+
+
+def interviews_expected(planned_and_held: Iterable[tuple[int, int]]) -> int:
+    """How many interviews an inspection expects: per area, those planned or, where more were
+    held, those held (give interviews filed under no area as ``(0, held)``).
+
+    Home, the dashboard and ``list`` all count with this one rule, so a coordinator never sees
+    "16/17 done" on one screen and "3 of 19 still to do" on the next for the same inspection.
+    """
+    return sum(max(planned, held) for planned, held in planned_and_held)
+
+
+def expected_by_inspection(
+    areas: Iterable[tuple[str, str, int]], held: Iterable[tuple[str, str | None, int]]
+) -> dict[str, int]:
+    """:func:`interviews_expected` for many inspections at once, from plain rows.
+
+    ``areas`` are live (inspection id, area id, interviews planned); ``held`` are live
+    interviews counted by (inspection id, area id or None). Interviews whose area is gone
+    count as filed under no area. Used by both list readers (SQLModel and plain sqlite3).
+    """
+    planned = {(insp, area): n for insp, area, n in areas}
+    counts: Counter[tuple[str, str | None]] = Counter()
+    for insp, area, n in held:
+        counts[(insp, area if (insp, area) in planned else None)] += n
+    pairs: dict[str, list[tuple[int, int]]] = {}
+    for (insp, area), n in planned.items():
+        pairs.setdefault(insp, []).append((n, counts[(insp, area)]))
+    for (insp, area), n in counts.items():
+        if area is None:
+            pairs.setdefault(insp, []).append((0, n))
+    return {insp: interviews_expected(p) for insp, p in pairs.items()}
 
 
 @dataclass(frozen=True)
@@ -27,11 +64,13 @@ class InspectionSummary:
     findings: int
     recommendations: int
     updated_at: str
+    #: Interviews planned or held (:func:`interviews_expected`); ``interviews`` are those held.
+    interviews_expected: int = 0
 
     @property
     def progress(self) -> int:
-        """Fieldwork done, as a whole percentage (documents and interviews)."""
-        total = self.documents + self.interviews
+        """Fieldwork done, as a whole percentage (documents, and interviews expected)."""
+        total = self.documents + max(self.interviews_expected, self.interviews)
         return round(100 * (self.documents_done + self.interviews_done) / total) if total else 0
 
     def as_json(self) -> dict[str, Any]:
@@ -45,6 +84,7 @@ class InspectionSummary:
             "documents_done": self.documents_done,
             "interviews": self.interviews,
             "interviews_done": self.interviews_done,
+            "interviews_expected": self.interviews_expected,
             "findings": self.findings,
             "recommendations": self.recommendations,
             "progress": self.progress,

@@ -196,7 +196,7 @@ ANN = MemberData("m", "Ann", "coordinator")
             _overview([AreaProgress("a", "A", "Desktop review", "desktop_review"), DEPT], [ANN]),
             "Add the landlord's documents",
         ),
-        (_overview([DESK, DEPT], [ANN]), "Start an interview (i): 1 of 2 still to do"),
+        (_overview([DESK, DEPT], [ANN]), "Interviews (i): 1 of 2 done, 1 still to do"),
         (
             _overview([DESK, AreaProgress("b", "B", "Repairs", "department")], [ANN]),
             "Say how many interviews you plan",

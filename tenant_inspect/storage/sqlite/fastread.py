@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ...migrations import SCHEMA_HEAD
-from ...summaries import InspectionSummary
+from ...summaries import InspectionSummary, expected_by_inspection
 from .connect import open_read_only
 
 _COUNT = (
@@ -34,6 +34,12 @@ SELECT i.id, i.title, i.landlord, i.status, i.updated_at,
 FROM inspection i WHERE i.deleted_at IS NULL
 """
 
+_AREAS = "SELECT inspection_id, id, interviews_planned FROM area WHERE deleted_at IS NULL"
+_HELD = (
+    "SELECT inspection_id, area_id, count(*) FROM interview WHERE deleted_at IS NULL"
+    " GROUP BY inspection_id, area_id"
+)
+
 
 def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
     """Summaries, most recently changed first, or None if the full store is needed."""
@@ -48,6 +54,9 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
         if not row or row[0] != SCHEMA_HEAD:
             return None
         rows = conn.execute(_QUERY).fetchall()
+        expected = expected_by_inspection(
+            conn.execute(_AREAS).fetchall(), conn.execute(_HELD).fetchall()
+        )
     except sqlite3.Error:
         return None
     finally:
@@ -69,6 +78,7 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
                 findings=r[10],
                 recommendations=r[11],
                 updated_at=updated.isoformat(),
+                interviews_expected=expected.get(r[0], 0),
             )
         )
     out.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
