@@ -192,7 +192,11 @@ class SetupScreen(DetailsEditing, ListsEditing):
             return
         for widget in pane.query("Input, Select, TextArea, DataTable"):
             if widget.focusable:
-                widget.focus()
+                # Focusing scrolls the field itself into view, which scrolled the first
+                # text's label (above it) away; the first field is at the top of its tab.
+                widget.focus(scroll_visible=False)
+                for form in pane.query(VerticalScroll):
+                    form.scroll_home(animate=False, immediate=True)
                 return
 
     @on(TabbedContent.TabActivated)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent, Tabs
 
 from screens.dashboard import DashboardScreen
@@ -318,3 +319,23 @@ async def test_ctrl_pagedown_switches_tabs_even_from_a_field(make_app, data_dir,
         await pilot.press("ctrl+pageup", "ctrl+pageup", "ctrl+pageup")
         await settle(pilot)
         assert tabs.active == "team"  # wraps round
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_the_first_text_opens_with_its_label_in_view(make_app, data_dir, settle, size):
+    """Ctrl+PgDn to Texts focuses Scope with its label above it still on screen."""
+    from textual.widgets import Label, TextArea
+
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_setup(app, pilot, settle)
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        assert screen.tab == "texts"
+        assert isinstance(app.focused, TextArea) and app.focused.id == "f-scope"
+        form = screen.query_one("#texts-form")
+        label = screen.query(".long-label").first(Label)
+        assert "Scope" in str(label.render())
+        assert form.scroll_y == 0
+        assert form.region.contains_region(label.region)
