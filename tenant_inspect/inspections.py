@@ -16,7 +16,13 @@ from . import models as m
 from . import records
 from .errors import NotFound, ValidationError
 from .questionnaire import Questionnaire, parse_questionnaire
-from .summaries import InspectionSummary, expected_by_inspection
+from .summaries import (
+    STAGE_SQL,
+    InspectionSummary,
+    expected_by_inspection,
+    shown_for,
+    stages_from_rows,
+)
 
 DESKTOP_REVIEW_NAME = "Desktop review"
 
@@ -83,6 +89,16 @@ def _counts(
     return {key: (total, done.get(key, 0)) for key, total in totals.items()}
 
 
+def work_stages(session: Session) -> dict[str, tuple[bool, bool, bool]]:
+    """Each live inspection's (begun, judged, concluded), for :func:`shown_status`."""
+    return stages_from_rows(session.connection().exec_driver_sql(STAGE_SQL).all())
+
+
+def shown_status(session: Session, inspection: m.Inspection) -> str:
+    """The status people see: the coordinator's choice, or the stage the work has reached."""
+    return shown_for(inspection.status, inspection.id, work_stages(session))
+
+
 def _interviews_expected(session: Session) -> dict[str, int]:
     """Interviews planned or held, per inspection, by the one rule in :mod:`.summaries`."""
     live_areas = session.exec(
@@ -107,12 +123,13 @@ def list_inspections(session: Session) -> list[InspectionSummary]:
     findings = _counts(session, m.Finding)
     recs = _counts(session, m.Recommendation)
     expected = _interviews_expected(session)
+    stages = work_stages(session)
     out = [
         InspectionSummary(
             id=i.id,
             title=i.title,
             landlord=i.landlord,
-            status=i.status,
+            status=shown_for(i.status, i.id, stages),
             areas=areas.get(i.id, (0, 0))[0],
             documents=docs.get(i.id, (0, 0))[0],
             documents_done=docs.get(i.id, (0, 0))[1],

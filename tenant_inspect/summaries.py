@@ -12,6 +12,53 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+#: Whether each live inspection's work has begun, been judged, been concluded: plain SQL that
+#: both list readers (SQLModel and plain sqlite3) run, so home, ``list`` and the dashboard agree.
+STAGE_SQL = """
+SELECT i.id,
+  EXISTS (SELECT 1 FROM document_review t WHERE t.inspection_id = i.id
+          AND t.deleted_at IS NULL AND t.status <> 'not_started')
+  OR EXISTS (SELECT 1 FROM interview t WHERE t.inspection_id = i.id
+          AND t.deleted_at IS NULL AND t.status <> 'planned'),
+  EXISTS (SELECT 1 FROM judgement t WHERE t.inspection_id = i.id AND t.deleted_at IS NULL),
+  EXISTS (SELECT 1 FROM conclusion t WHERE t.inspection_id = i.id AND t.deleted_at IS NULL)
+  OR EXISTS (SELECT 1 FROM recommendation t WHERE t.inspection_id = i.id
+          AND t.deleted_at IS NULL)
+FROM inspection i WHERE i.deleted_at IS NULL
+"""
+
+
+def status_shown(chosen: str, *, begun: bool, judged: bool, concluded: bool) -> str:
+    """The status to show: the coordinator's choice, or, while they leave it at "planning"
+    (the default, shown in Set-up as "follow the work"), the stage the work has reached.
+
+    Derived, not stored: every laptop of a team works out the same stage from the same rows,
+    so merging never meets two automatic statuses written on two laptops, and the shown stage
+    can never lag behind the work. Any stage the coordinator picks wins over the automatic one.
+    Fieldwork begins with the first review or interview started, analysis with the first
+    judgement, writing the report with the first conclusion or recommendation; "complete"
+    is only ever the coordinator's word.
+    """
+    if chosen != "planning":
+        return chosen
+    if concluded:
+        return "reporting"
+    if judged:
+        return "analysis"
+    return "fieldwork" if begun else "planning"
+
+
+def stages_from_rows(rows: Iterable[tuple[Any, ...]]) -> dict[str, tuple[bool, bool, bool]]:
+    """:data:`STAGE_SQL`'s rows as inspection id → (begun, judged, concluded)."""
+    return {r[0]: (bool(r[1]), bool(r[2]), bool(r[3])) for r in rows}
+
+
+def shown_for(chosen: str, inspection_id: str, stages: dict[str, tuple[bool, bool, bool]]) -> str:
+    """:func:`status_shown` for one inspection of :func:`stages_from_rows`."""
+    begun, judged, concluded = stages.get(inspection_id, (False, False, False))
+    return status_shown(chosen, begun=begun, judged=judged, concluded=concluded)
+
+
 #: What the interview numbers count, in words, wherever they are shown.
 INTERVIEWS_COUNTED = "interviews done of those planned (or held, where more were held)"
 

@@ -141,7 +141,7 @@ def load_overview(session: Session, inspection_id: str) -> Overview:
         title=inspection.title,
         landlord=inspection.landlord,
         topic=inspection.topic,
-        status=inspection.status,
+        status=inspections.shown_status(session, inspection),
         areas=rows,
         team=team,
         findings=dict(total),

@@ -73,7 +73,8 @@ async def test_shows_areas_progress_team_and_next_step(make_app, data_dir, settl
         ]
         assert "Resident involvement" in text_of(screen, "#dash-title")
         assert "Landlord: Vale Homes" in text_of(screen, "#dash-info")
-        assert "Status: Planning" in text_of(screen, "#dash-info")
+        # A document reviewed: the work (and so the status, left to follow it) is fieldwork.
+        assert "Status: Fieldwork" in text_of(screen, "#dash-info")
         assert "Next: Review documents (r): 1 of 2 not finished" in text_of(screen, "#dash-next")
         assert "Team (2): Ann Example (coordinator) · Bob Sample" in text_of(screen, "#dash-team")
         findings = text_of(screen, "#dash-findings")

@@ -15,7 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ...migrations import SCHEMA_HEAD
-from ...summaries import InspectionSummary, expected_by_inspection
+from ...summaries import (
+    STAGE_SQL,
+    InspectionSummary,
+    expected_by_inspection,
+    shown_for,
+    stages_from_rows,
+)
 from .connect import open_read_only
 
 _COUNT = (
@@ -54,6 +60,7 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
         if not row or row[0] != SCHEMA_HEAD:
             return None
         rows = conn.execute(_QUERY).fetchall()
+        stages = stages_from_rows(conn.execute(STAGE_SQL).fetchall())
         expected = expected_by_inspection(
             conn.execute(_AREAS).fetchall(), conn.execute(_HELD).fetchall()
         )
@@ -69,7 +76,7 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
                 id=r[0],
                 title=r[1],
                 landlord=r[2],
-                status=r[3],
+                status=shown_for(r[3], r[0], stages),
                 areas=r[5],
                 documents=r[6],
                 documents_done=r[7],
