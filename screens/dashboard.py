@@ -38,10 +38,14 @@ from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
 from .widgets.tables import keyed_table
 
-#: From this width the findings column has room for words instead of letters.
-WIDE = 110
 #: From this height the selected area's documents or interviews are listed below the areas.
 TALL = 36
+
+#: The main actions the Footer has no room for at 80 columns, always shown on the screen.
+MORE_KEYS = (
+    "[b]j[/b] Judgements · [b]c[/b] Conclusions · [b]m[/b] Recommendations · "
+    "[b]t[/b] Team and files"
+)
 
 # ---------------------------------------------------------------------------
 # Words (pure functions, so they can be tested without a screen)
@@ -58,21 +62,46 @@ def findings_words(counts: dict[str, int], *, short: bool = False, empty: str = 
     return " · ".join(parts) if parts else empty
 
 
-def progress_words(area: AreaProgress, *, wide: bool = False) -> str:
-    """What has been done in an area, in words."""
+def progress_words(area: AreaProgress, *, short: bool = False) -> str:
+    """What has been done in an area, in words ('2/3 done, 1 under way' when short)."""
     if area.kind == "desktop_review":
         if not area.documents:
             return "No documents yet"
+        if short:
+            return f"{area.documents_done}/{area.documents} reviewed"
         return f"{area.documents_done} of {area.documents} documents reviewed"
     if area.kind == "theme":
         return "Theme (findings only)"
     expected = area.interviews_expected
     if not expected:
         return "No interviews planned"
-    text = f"{area.interviews_done} of {expected} interviews done"
-    if wide and area.interviews_started:
-        text += f" ({area.interviews_started} under way)"
-    return text
+    done, started = area.interviews_done, area.interviews_started
+    if short:
+        return f"{done}/{expected} done" + (f", {started} under way" if started else "")
+    text = f"{done} of {expected} interviews done"
+    return text + (f" ({started} under way)" if started else "")
+
+
+def area_rows(areas: tuple[AreaProgress, ...], room: int) -> tuple[list[tuple[str, ...]], bool]:
+    """The areas table's cells fitted into ``room`` characters, and whether findings are letters.
+
+    Nothing a newcomer needs is dropped: every kind of finding and any interview under way
+    stay. The longest forms that fit are used (findings in words, then letters; progress in
+    full words, then short), and only then is an area's name cut, by no more than is missing.
+    """
+    names = [f"{a.letter}. {a.name}" for a in areas]
+
+    def widest(cells: list[str]) -> int:
+        return max((len(c) for c in cells), default=0)
+
+    for letters, short in ((False, False), (True, False), (True, True)):
+        findings = [findings_words(a.findings, short=letters, empty="–") for a in areas]
+        progress = [progress_words(a, short=short) for a in areas]
+        if widest(names) + widest(progress) + widest(findings) <= room:
+            break
+    name_room = max(12, min(40, room - widest(progress) - widest(findings)))
+    cells = zip(names, progress, findings, strict=True)
+    return [(clip(n, name_room), p, f) for n, p, f in cells], letters
 
 
 def area_detail(area: AreaProgress) -> str:
@@ -111,12 +140,12 @@ def next_step(o: Overview) -> str:
         return "Add the landlord's documents and review them (r: Review a document)"
     if reviewed < documents:
         return f"Review documents (r): {documents - reviewed} of {documents} not finished"
-    planned = sum(a.interviews_expected for a in departments)
-    held = sum(a.interviews_done for a in departments)
-    if departments and not planned:
+    # Counted as home and `list` count: done of those planned (or held, where more were).
+    planned, held = o.interviews_expected, o.interviews_done
+    if departments and not sum(a.interviews_expected for a in departments):
         return "Say how many interviews you plan for each department (s: Set-up, Areas tab)"
     if held < planned:
-        return f"Start an interview (i): {planned - held} of {planned} still to do"
+        return f"Interviews (i): {held} of {planned} done, {planned - held} still to do"
     if not sum(o.findings.values()):
         return "Record findings from your documents and interviews"
     return "Fieldwork is done: look over the findings (f)"
@@ -164,7 +193,8 @@ class DashboardScreen(InspectionScreen):
         bind("r", "review", "Review a document", "The desktop review's documents"),
         bind("i", "interview", "Start interview", "Interviews with staff or tenants"),
         bind("f", "findings", "Findings", "Every finding recorded so far"),
-        # The analysis screens: no room left in an 80-column Footer; F1 and Ctrl+P list them.
+        # The analysis screens and the team: no room left in an 80-column Footer, so the
+        # screen lists them on its own line (MORE_KEYS) as well as in F1 and Ctrl+P.
         bind(
             "j",
             "judgements",
@@ -233,6 +263,7 @@ class DashboardScreen(InspectionScreen):
             yield Static("", id="dash-area")
             yield Static("", id="dash-findings", classes="info-line")
             yield Static("", id="dash-team")
+            yield Static(MORE_KEYS, id="dash-more", classes="info-line")
         yield FittingFooter()
 
     def reload(self) -> None:
@@ -260,23 +291,19 @@ class DashboardScreen(InspectionScreen):
         overview = self.overview
         if overview is None:
             return
-        wide = self.size.width >= WIDE
         table = self.query_one("#areas", DataTable)
         selected = self.selected_area_id()
         table.clear()
-        name_width = 40 if wide else 24
-        for area in overview.areas:
-            table.add_row(
-                clip(f"{area.letter}. {area.name}", name_width),
-                progress_words(area, wide=wide),
-                findings_words(area.findings, short=not wide, empty="–"),
-                key=area.id,
-            )
+        # The body's and the three cells' padding, and room for a scroll bar.
+        text_room = (self.size.width or 80) - 2 - 6 - 2
+        rows, letters = area_rows(overview.areas, text_room)
+        for area, cells in zip(overview.areas, rows, strict=True):
+            table.add_row(*cells, key=area.id)
         ids = [a.id for a in overview.areas]
         if selected in ids:
             table.move_cursor(row=ids.index(selected))
         total = findings_words(overview.findings, empty="none yet")
-        legend = "" if wide else f"\n{KIND_LEGEND}"
+        legend = f"\n{KIND_LEGEND}" if letters else ""
         self.query_one("#dash-findings", Static).update(f"[b]In all:[/b] {total}{legend}")
         # Two lines for the team: the table of areas matters more at 80×24.
         room = 2 * (self.size.width - 4) if self.size.width else None

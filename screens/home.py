@@ -113,7 +113,7 @@ class HomeScreen(ReloadingScreen):
                 inspection_cell(s, title_width),
                 s.status.capitalize(),
                 f"{s.documents_done}/{s.documents} done",
-                f"{s.interviews_done}/{s.interviews} done",
+                f"{s.interviews_done}/{max(s.interviews_expected, s.interviews)} done",
                 str(s.findings),
                 key=s.id,
                 height=2,
@@ -126,7 +126,8 @@ class HomeScreen(ReloadingScreen):
         self.query_one("#home-status", Static).update(
             ""
             if empty
-            else f"{count} inspection{'s' if count != 1 else ''} · Enter opens · n creates a new one · Ctrl+Q quits"
+            else f"{count} inspection{'s' if count != 1 else ''} · Enter opens · Ctrl+Q quits · "
+            "Interviews: done of planned"
         )
         if selected is not None and selected in {s.id for s in summaries}:
             table.move_cursor(row=table.get_row_index(selected))

@@ -171,8 +171,14 @@ class TeamScreen(InspectionScreen):
             if mine
             else "This laptop's team member is not known."
         )
+        # An inspector's laptop gives its work back; only the coordinator hands out kits.
+        todo = (
+            "Press r to make your return file for the coordinator."
+            if mine and mine.role != "coordinator"
+            else "Select someone and press k to make their kit."
+        )
         self.query_one("#team-laptop", Static).update(
-            escape(f"{who} Select someone and press k to make their kit.")
+            escape(f"{who} {todo}")
             if data.members
             else escape(f"{who} There is nobody in the team yet: add people in Set-up (s).")
         )

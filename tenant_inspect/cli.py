@@ -81,6 +81,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from .inspections import list_inspections
+    from .summaries import INTERVIEWS_COUNTED
 
     with _open(args) as store, store.read() as session:
         rows = list_inspections(session)
@@ -97,12 +98,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         _out("No inspections yet. Create one with 'tenant-inspect new --title T --landlord L'")
         _out("or try the sample with 'tenant-inspect demo'.")
         return 0
-    _out(f"{'ID':<8}  {'STATUS':<10}  {'DONE':>4}  {'FINDINGS':>8}  TITLE (LANDLORD)")
+    _out(f"{'ID':<8}  {'STATUS':<10}  {'DONE':>4}  {'INTERVIEWS':>10}  {'FINDINGS':>8}  TITLE")
     for r in rows:
+        talks = f"{r.interviews_done}/{max(r.interviews_expected, r.interviews)}"
         _out(
-            f"{r.id[:8]:<8}  {r.status:<10}  {r.progress:>3}%  {r.findings:>8}  "
+            f"{r.id[:8]:<8}  {r.status:<10}  {r.progress:>3}%  {talks:>10}  {r.findings:>8}  "
             f"{r.title} ({r.landlord})"
         )
+    _out(f"INTERVIEWS: {INTERVIEWS_COUNTED}. DONE: documents reviewed and those interviews.")
     return 0
 
 

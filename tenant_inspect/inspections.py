@@ -16,7 +16,13 @@ from . import models as m
 from . import records
 from .errors import NotFound, ValidationError
 from .questionnaire import Questionnaire, parse_questionnaire
-from .summaries import InspectionSummary
+from .summaries import (
+    STAGE_SQL,
+    InspectionSummary,
+    expected_by_inspection,
+    shown_for,
+    stages_from_rows,
+)
 
 DESKTOP_REVIEW_NAME = "Desktop review"
 
@@ -83,6 +89,31 @@ def _counts(
     return {key: (total, done.get(key, 0)) for key, total in totals.items()}
 
 
+def work_stages(session: Session) -> dict[str, tuple[bool, bool, bool]]:
+    """Each live inspection's (begun, judged, concluded), for :func:`shown_status`."""
+    return stages_from_rows(session.connection().exec_driver_sql(STAGE_SQL).all())
+
+
+def shown_status(session: Session, inspection: m.Inspection) -> str:
+    """The status people see: the coordinator's choice, or the stage the work has reached."""
+    return shown_for(inspection.status, inspection.id, work_stages(session))
+
+
+def _interviews_expected(session: Session) -> dict[str, int]:
+    """Interviews planned or held, per inspection, by the one rule in :mod:`.summaries`."""
+    live_areas = session.exec(
+        select(m.Area.inspection_id, m.Area.id, m.Area.interviews_planned).where(
+            col(m.Area.deleted_at).is_(None)
+        )
+    ).all()
+    held = session.exec(
+        select(m.Interview.inspection_id, m.Interview.area_id, func.count())
+        .where(col(m.Interview.deleted_at).is_(None))
+        .group_by(m.Interview.inspection_id, m.Interview.area_id)  # type: ignore[arg-type]
+    ).all()
+    return expected_by_inspection(live_areas, held)
+
+
 def list_inspections(session: Session) -> list[InspectionSummary]:
     """Every live inspection with its progress counts, most recently changed first."""
     inspections = records.live(session, m.Inspection)
@@ -91,12 +122,14 @@ def list_inspections(session: Session) -> list[InspectionSummary]:
     interviews = _counts(session, m.Interview, "status")
     findings = _counts(session, m.Finding)
     recs = _counts(session, m.Recommendation)
+    expected = _interviews_expected(session)
+    stages = work_stages(session)
     out = [
         InspectionSummary(
             id=i.id,
             title=i.title,
             landlord=i.landlord,
-            status=i.status,
+            status=shown_for(i.status, i.id, stages),
             areas=areas.get(i.id, (0, 0))[0],
             documents=docs.get(i.id, (0, 0))[0],
             documents_done=docs.get(i.id, (0, 0))[1],
@@ -105,6 +138,7 @@ def list_inspections(session: Session) -> list[InspectionSummary]:
             findings=findings.get(i.id, (0, 0))[0],
             recommendations=recs.get(i.id, (0, 0))[0],
             updated_at=i.updated_at.isoformat(),
+            interviews_expected=expected.get(i.id, 0),
         )
         for i in inspections
     ]

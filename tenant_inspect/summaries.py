@@ -7,8 +7,92 @@ the list before the heavy database libraries have finished loading (see
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+#: Whether each live inspection's work has begun, been judged, been concluded: plain SQL that
+#: both list readers (SQLModel and plain sqlite3) run, so home, ``list`` and the dashboard agree.
+STAGE_SQL = """
+SELECT i.id,
+  EXISTS (SELECT 1 FROM document_review t WHERE t.inspection_id = i.id
+          AND t.deleted_at IS NULL AND t.status <> 'not_started')
+  OR EXISTS (SELECT 1 FROM interview t WHERE t.inspection_id = i.id
+          AND t.deleted_at IS NULL AND t.status <> 'planned'),
+  EXISTS (SELECT 1 FROM judgement t WHERE t.inspection_id = i.id AND t.deleted_at IS NULL),
+  EXISTS (SELECT 1 FROM conclusion t WHERE t.inspection_id = i.id AND t.deleted_at IS NULL)
+  OR EXISTS (SELECT 1 FROM recommendation t WHERE t.inspection_id = i.id
+          AND t.deleted_at IS NULL)
+FROM inspection i WHERE i.deleted_at IS NULL
+"""
+
+
+def status_shown(chosen: str, *, begun: bool, judged: bool, concluded: bool) -> str:
+    """The status to show: the coordinator's choice, or, while they leave it at "planning"
+    (the default, shown in Set-up as "follow the work"), the stage the work has reached.
+
+    Derived, not stored: every laptop of a team works out the same stage from the same rows,
+    so merging never meets two automatic statuses written on two laptops, and the shown stage
+    can never lag behind the work. Any stage the coordinator picks wins over the automatic one.
+    Fieldwork begins with the first review or interview started, analysis with the first
+    judgement, writing the report with the first conclusion or recommendation; "complete"
+    is only ever the coordinator's word.
+    """
+    if chosen != "planning":
+        return chosen
+    if concluded:
+        return "reporting"
+    if judged:
+        return "analysis"
+    return "fieldwork" if begun else "planning"
+
+
+def stages_from_rows(rows: Iterable[tuple[Any, ...]]) -> dict[str, tuple[bool, bool, bool]]:
+    """:data:`STAGE_SQL`'s rows as inspection id → (begun, judged, concluded)."""
+    return {r[0]: (bool(r[1]), bool(r[2]), bool(r[3])) for r in rows}
+
+
+def shown_for(chosen: str, inspection_id: str, stages: dict[str, tuple[bool, bool, bool]]) -> str:
+    """:func:`status_shown` for one inspection of :func:`stages_from_rows`."""
+    begun, judged, concluded = stages.get(inspection_id, (False, False, False))
+    return status_shown(chosen, begun=begun, judged=judged, concluded=concluded)
+
+
+#: What the interview numbers count, in words, wherever they are shown.
+INTERVIEWS_COUNTED = "interviews done of those planned (or held, where more were held)"
+
+
+def interviews_expected(planned_and_held: Iterable[tuple[int, int]]) -> int:
+    """How many interviews an inspection expects: per area, those planned or, where more were
+    held, those held (give interviews filed under no area as ``(0, held)``).
+
+    Home, the dashboard and ``list`` all count with this one rule, so a coordinator never sees
+    "16/17 done" on one screen and "3 of 19 still to do" on the next for the same inspection.
+    """
+    return sum(max(planned, held) for planned, held in planned_and_held)
+
+
+def expected_by_inspection(
+    areas: Iterable[tuple[str, str, int]], held: Iterable[tuple[str, str | None, int]]
+) -> dict[str, int]:
+    """:func:`interviews_expected` for many inspections at once, from plain rows.
+
+    ``areas`` are live (inspection id, area id, interviews planned); ``held`` are live
+    interviews counted by (inspection id, area id or None). Interviews whose area is gone
+    count as filed under no area. Used by both list readers (SQLModel and plain sqlite3).
+    """
+    planned = {(insp, area): n for insp, area, n in areas}
+    counts: Counter[tuple[str, str | None]] = Counter()
+    for insp, area, n in held:
+        counts[(insp, area if (insp, area) in planned else None)] += n
+    pairs: dict[str, list[tuple[int, int]]] = {}
+    for (insp, area), n in planned.items():
+        pairs.setdefault(insp, []).append((n, counts[(insp, area)]))
+    for (insp, area), n in counts.items():
+        if area is None:
+            pairs.setdefault(insp, []).append((0, n))
+    return {insp: interviews_expected(p) for insp, p in pairs.items()}
 
 
 @dataclass(frozen=True)
@@ -27,11 +111,13 @@ class InspectionSummary:
     findings: int
     recommendations: int
     updated_at: str
+    #: Interviews planned or held (:func:`interviews_expected`); ``interviews`` are those held.
+    interviews_expected: int = 0
 
     @property
     def progress(self) -> int:
-        """Fieldwork done, as a whole percentage (documents and interviews)."""
-        total = self.documents + self.interviews
+        """Fieldwork done, as a whole percentage (documents, and interviews expected)."""
+        total = self.documents + max(self.interviews_expected, self.interviews)
         return round(100 * (self.documents_done + self.interviews_done) / total) if total else 0
 
     def as_json(self) -> dict[str, Any]:
@@ -45,6 +131,7 @@ class InspectionSummary:
             "documents_done": self.documents_done,
             "interviews": self.interviews,
             "interviews_done": self.interviews_done,
+            "interviews_expected": self.interviews_expected,
             "findings": self.findings,
             "recommendations": self.recommendations,
             "progress": self.progress,

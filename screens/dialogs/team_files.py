@@ -7,23 +7,15 @@ suggested: ``~/Documents/<inspection>-<kit|return|bundle>-<who>.zip``.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from tenant_inspect.file_names import slug
 
 from .file_picker import FilePicker, documents_folder
 
 if TYPE_CHECKING:
     from tenant_inspect.merge import FileResult, ImportProgress
-
-
-def slug(text: str, fallback: str, width: int = 30) -> str:
-    """'Resident involvement: staff pledges' → 'resident-involvement-staff' (whole words)."""
-    words = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    if len(words) > width:
-        cut = words[: width + 1]
-        words = cut.rsplit("-", 1)[0] if "-" in cut else cut[:width]
-    return words.strip("-") or fallback
 
 
 def default_bundle_path(title: str, what: str, who: str, home: Path | None = None) -> Path:

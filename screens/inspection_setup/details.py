@@ -70,6 +70,14 @@ def check_field(field: str, text: str) -> tuple[Any, str | None]:
     return setup_edits.check_detail(field, text, FIELD_NAMES.get(field, field))
 
 
+def status_choices(work_stage: str) -> list[tuple[str, str]]:
+    """The status list: "follow the work" (stored as "planning", the default) shows the stage
+    the work has reached; any other choice is the coordinator's and wins over it."""
+    now = INSPECTION_STATUS_WORDS.get(work_stage, work_stage)
+    follow = (f"Follow the work (now: {now})", "planning")
+    return [follow, *((w, k) for k, w in INSPECTION_STATUS_WORDS.items() if k != "planning")]
+
+
 class DetailsEditing(InspectionScreen):
     """Set-up's first two tabs: fill the fields once, then save what is typed in them."""
 
@@ -101,7 +109,7 @@ class DetailsEditing(InspectionScreen):
         with Horizontal(classes="field-row", id="status-row"):
             yield Label("Status", classes="field-label")
             yield Select(
-                [(word, key) for key, word in INSPECTION_STATUS_WORDS.items()],
+                status_choices("planning"),
                 allow_blank=False,
                 value="planning",
                 id="f-status",
@@ -125,7 +133,11 @@ class DetailsEditing(InspectionScreen):
             self.query_one(f"#f-{field}", Input).value = text
         for field, _ in LONG_FIELDS:
             self.query_one(f"#f-{field}", TextArea).load_text(values[field] or "")
-        self.query_one("#f-status", Select).value = values["status"]
+        status = self.query_one("#f-status", Select)
+        status.set_options(status_choices(values.get("work_stage", "planning")))
+        status.value = values["status"]
+        # The choice's words changed even when its value did not: show them.
+        status.mutate_reactive(Select.value)  # type: ignore[misc]
         self._show_title(values["title"])
         self.loaded = True
         if self.tab == "details":

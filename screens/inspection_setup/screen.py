@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Static, TabbedContent, TabPane, Tabs
 
-from tenant_inspect.views.setup import load_details
+from tenant_inspect.views.setup import load_details, load_work_stage
 
 from ..bindings import QUIT, bind, move_bindings
 from ..messages import DataChanged
@@ -157,7 +157,12 @@ class SetupScreen(DetailsEditing, ListsEditing):
         inspection_id = self.inspection_id
         if not self.loaded:
             self.services.read(
-                lambda s: load_details(s, inspection_id), self.show_details, group="setup"
+                lambda s: (
+                    load_details(s, inspection_id)
+                    | {"work_stage": load_work_stage(s, inspection_id)}
+                ),
+                self.show_details,
+                group="setup",
             )
         self.reload_lists()
 
@@ -192,7 +197,11 @@ class SetupScreen(DetailsEditing, ListsEditing):
             return
         for widget in pane.query("Input, Select, TextArea, DataTable"):
             if widget.focusable:
-                widget.focus()
+                # Focusing scrolls the field itself into view, which scrolled the first
+                # text's label (above it) away; the first field is at the top of its tab.
+                widget.focus(scroll_visible=False)
+                for form in pane.query(VerticalScroll):
+                    form.scroll_home(animate=False, immediate=True)
                 return
 
     @on(TabbedContent.TabActivated)

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..summaries import interviews_expected
 from .shared import MemberData, read_team
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class AreaProgress:
     @property
     def interviews_expected(self) -> int:
         """Planned, or more if more interviews were actually held than planned."""
-        return max(self.interviews_planned, self.interviews)
+        return interviews_expected([(self.interviews_planned, self.interviews)])
 
 
 #: A member of the team, by name and role (the report's type).
@@ -57,6 +58,19 @@ class Overview:
     areas: tuple[AreaProgress, ...]
     team: tuple[MemberData, ...]
     findings: dict[str, int]
+    #: Interviews filed under no area (held, and of those done): they count too.
+    unfiled_interviews: int = 0
+    unfiled_interviews_done: int = 0
+
+    @property
+    def interviews_expected(self) -> int:
+        """Planned or held, by the same rule as home and ``list`` (:mod:`..summaries`)."""
+        pairs = [(a.interviews_planned, a.interviews) for a in self.areas]
+        return interviews_expected([*pairs, (0, self.unfiled_interviews)])
+
+    @property
+    def interviews_done(self) -> int:
+        return sum(a.interviews_done for a in self.areas) + self.unfiled_interviews_done
 
     @property
     def coordinator(self) -> MemberData | None:
@@ -127,8 +141,12 @@ def load_overview(session: Session, inspection_id: str) -> Overview:
         title=inspection.title,
         landlord=inspection.landlord,
         topic=inspection.topic,
-        status=inspection.status,
+        status=inspections.shown_status(session, inspection),
         areas=rows,
         team=team,
         findings=dict(total),
+        unfiled_interviews=sum(n for a, n in talks.items() if a not in {r.id for r in rows}),
+        unfiled_interviews_done=sum(
+            n for a, n in talks_done.items() if a not in {r.id for r in rows}
+        ),
     )

@@ -64,6 +64,16 @@ def load_details(session: Session, inspection_id: str) -> dict[str, Any]:
     return {name: getattr(inspection, name) for name in DETAILS}
 
 
+def load_work_stage(session: Session, inspection_id: str) -> str:
+    """The stage the work has reached ("fieldwork" …), for the status list's "follow the work"
+    choice: what the status would be if the coordinator left it to the work."""
+    from .. import inspections
+    from ..summaries import shown_for
+
+    inspection = inspections.get_inspection(session, inspection_id)
+    return shown_for("planning", inspection.id, inspections.work_stages(session))
+
+
 def load_lists(session: Session, inspection_id: str) -> tuple[list[AreaLine], list[MemberLine]]:
     """The areas in report order and the team in its order."""
     from .. import inspections

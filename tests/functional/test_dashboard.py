@@ -67,19 +67,20 @@ async def test_shows_areas_progress_team_and_next_step(make_app, data_dir, settl
         table = screen.query_one("#areas", DataTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert rows == [
-            ["A. Desktop review", "1 of 2 documents reviewed", "1 S"],
-            ["B. Customer Services", "1 of 3 interviews done", "2 W"],
+            ["A. Desktop review", "1 of 2 documents reviewed", "1 strength"],
+            ["B. Customer Services", "1 of 3 interviews done", "2 weaknesses"],
             ["C. Housing Management", "0 of 2 interviews done", "–"],
         ]
         assert "Resident involvement" in text_of(screen, "#dash-title")
         assert "Landlord: Vale Homes" in text_of(screen, "#dash-info")
-        assert "Status: Planning" in text_of(screen, "#dash-info")
+        # A document reviewed: the work (and so the status, left to follow it) is fieldwork.
+        assert "Status: Fieldwork" in text_of(screen, "#dash-info")
         assert "Next: Review documents (r): 1 of 2 not finished" in text_of(screen, "#dash-next")
         assert "Team (2): Ann Example (coordinator) · Bob Sample" in text_of(screen, "#dash-team")
         findings = text_of(screen, "#dash-findings")
         assert "In all: 1 strength · 2 weaknesses" in findings
-        # At 80 columns the letters are explained on screen, not left to guess.
-        assert "Letters: S strength · W weakness · O observation · GP good practice" in findings
+        # Words fit at 80 columns here, so no letters need explaining.
+        assert "Letters:" not in findings
 
 
 async def test_wide_terminal_spells_findings_out(make_app, data_dir, settle):
@@ -196,7 +197,7 @@ ANN = MemberData("m", "Ann", "coordinator")
             _overview([AreaProgress("a", "A", "Desktop review", "desktop_review"), DEPT], [ANN]),
             "Add the landlord's documents",
         ),
-        (_overview([DESK, DEPT], [ANN]), "Start an interview (i): 1 of 2 still to do"),
+        (_overview([DESK, DEPT], [ANN]), "Interviews (i): 1 of 2 done, 1 still to do"),
         (
             _overview([DESK, AreaProgress("b", "B", "Repairs", "department")], [ANN]),
             "Say how many interviews you plan",
@@ -237,3 +238,36 @@ def test_a_big_team_is_cut_short_with_a_count():
     assert text.startswith("[b]Team (14):[/b] Inspector Number0 · Inspector Number1")
     assert text.endswith("more (s: Set-up)")
     assert len(text) - len("[b][/b]") <= 80
+
+
+async def test_the_sample_dashboard_keeps_everything_at_80_columns(make_app, data_dir, settle):
+    """At 80×24 no area name is cut while Progress has room, every kind of finding and the
+    interview under way stay, and the keys the Footer has no room for are on the screen."""
+    from screens.dashboard import DashboardScreen
+    from tenant_inspect.demo import build_demo
+
+    store = open_store(data_dir)
+    try:
+        build_demo(store)
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        table = app.screen.query_one("#areas", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        names = [r[0] for r in rows]
+        assert "B. Chief Executive's Office" in names
+        assert not any("…" in n for n in names)
+        assert any("1 under way" in r[1] for r in rows)
+        assert "4 S · 9 W · 4 O · 1 GP" in [r[2] for r in rows]
+        assert "Letters: S strength" in str(app.screen.query_one("#dash-findings", Static).render())
+        # What the user sees: the whole table and the key line fit on the 80-column screen.
+        assert table.virtual_size.width <= table.size.width
+        more = app.screen.query_one("#dash-more", Static)
+        assert more.region.bottom <= 23 and more.region.height >= 1
+        for key in ("j Judgements", "c Conclusions", "m Recommendations", "t Team and files"):
+            assert key in str(more.render())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent, Tabs
 
 from screens.dashboard import DashboardScreen
@@ -318,3 +319,56 @@ async def test_ctrl_pagedown_switches_tabs_even_from_a_field(make_app, data_dir,
         await pilot.press("ctrl+pageup", "ctrl+pageup", "ctrl+pageup")
         await settle(pilot)
         assert tabs.active == "team"  # wraps round
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_the_first_text_opens_with_its_label_in_view(make_app, data_dir, settle, size):
+    """Ctrl+PgDn to Texts focuses Scope with its label above it still on screen."""
+    from textual.widgets import Label, TextArea
+
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_setup(app, pilot, settle)
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        assert screen.tab == "texts"
+        assert isinstance(app.focused, TextArea) and app.focused.id == "f-scope"
+        form = screen.query_one("#texts-form")
+        label = screen.query(".long-label").first(Label)
+        assert "Scope" in str(label.render())
+        assert form.scroll_y == 0
+        assert form.region.contains_region(label.region)
+
+
+async def test_status_follows_the_work_until_the_coordinator_chooses(make_app, data_dir, settle):
+    """With an interview under way the list offers "Follow the work (now: Fieldwork)"; the
+    dashboard says Fieldwork; choosing Analysis stores it and the dashboard shows it."""
+    inspection_id = seed(data_dir, with_interview=True)
+    store = open_store(data_dir)
+    with store.write() as s:
+        (talk,) = fieldwork.interviews(s, inspection_id)
+        fieldwork.update_interview(s, talk, status="in_progress")
+    store.close()
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Status: Fieldwork" in text_of(app.screen, "#dash-info")
+        await pilot.press("s")
+        await settle(pilot)
+        screen = app.screen
+        status = screen.query_one("#f-status", Select)
+        assert status.value == "planning"
+        shown = status.query_one("SelectCurrent #label", Static)
+        assert "Follow the work (now: Fieldwork)" in str(shown.render())
+        status.focus()
+        await pilot.press("enter", "down", "down", "enter")  # past Fieldwork to Analysis
+        await settle(pilot)
+        assert status.value == "analysis"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "Status: Analysis" in text_of(app.screen, "#dash-info")
+    assert stored(data_dir, inspection_id)[0].status == "analysis"

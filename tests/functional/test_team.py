@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Input, ProgressBar, Static
 from screens.dialogs.file_picker import FilePicker, split_paths
 from screens.dialogs.team_files import default_bundle_path
 from screens.team import TeamScreen
-from tenant_inspect import analysis, fieldwork, inspections, records
+from tenant_inspect import analysis, fieldwork, inspections, records, settings
 from tenant_inspect import models as m
 from tenant_inspect.bundle import export_bundle
 from tenant_inspect.dump import dump_json
@@ -364,3 +364,20 @@ async def test_a_return_file_is_picked_from_the_usb_stick(
         await settle(pilot)
         assert app.screen is screen
         assert [r.ok for r in screen.results] == [True]
+
+
+async def test_an_inspectors_laptop_is_told_about_the_return_file(make_app, data_dir, settle):
+    ids = seed(data_dir)
+    store = open_store(data_dir)
+    try:
+        with store.write() as s:
+            settings.remember_member(s, ids.inspection, ids.ann)
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_team(app, pilot, settle)
+        words = str(screen.query_one("#team-laptop", Static).render())
+        assert "Ann Inspector's (inspector)" in words
+        assert "return file" in words
+        assert "make their kit" not in words

@@ -47,7 +47,8 @@ def test_areas_come_in_report_order_with_their_letters(store, inspection_id):
         ("C", "Housing Management", "department"),
         ("D", "Value for money", "theme"),
     ]
-    assert (o.title, o.landlord, o.status) == ("Resident involvement", "Vale Homes", "planning")
+    # Documents reviewed and interviews held: the status, left to follow the work, is fieldwork.
+    assert (o.title, o.landlord, o.status) == ("Resident involvement", "Vale Homes", "fieldwork")
 
 
 def test_documents_without_an_area_count_for_the_desktop_review(store, inspection_id):
@@ -91,3 +92,26 @@ def test_a_new_inspection_has_only_its_desktop_review(store):
     o = overview(store, inspection_id)
     assert [a.name for a in o.areas] == ["Desktop review"]
     assert (o.team, o.findings, o.coordinator) == ((), {}, None)
+
+
+def test_home_the_dashboard_and_list_count_interviews_the_same_way(store, data_dir, inspection_id):
+    """Customer Services planned 1 but held 2, Housing Management planned 2 and held 1, and one
+    interview is filed under no area: 5 expected, 1 done — on every screen and in ``list``."""
+    from screens.dashboard import next_step
+    from tenant_inspect.storage.sqlite.fastread import quick_summaries
+
+    with store.write() as s:
+        fieldwork.add_interview(s, inspection_id, interviewee_role="Tenant", status="complete")
+    with store.read() as s:
+        (summary,) = inspections.list_inspections(s)
+    o = overview(store, inspection_id)
+    assert (o.interviews_done, o.interviews_expected) == (2, 5)
+    assert (summary.interviews_done, summary.interviews_expected) == (2, 5)
+    assert quick_summaries(data_dir.db_path) == [summary]
+    assert next_step(o).startswith("Review documents")  # one document is still open
+    with store.write() as s:
+        for doc in fieldwork.document_reviews(s, inspection_id):
+            fieldwork.update_document_review(s, doc, status="complete")
+    assert next_step(overview(store, inspection_id)) == (
+        "Interviews (i): 2 of 5 done, 3 still to do"
+    )

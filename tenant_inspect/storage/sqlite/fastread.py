@@ -15,7 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ...migrations import SCHEMA_HEAD
-from ...summaries import InspectionSummary
+from ...summaries import (
+    STAGE_SQL,
+    InspectionSummary,
+    expected_by_inspection,
+    shown_for,
+    stages_from_rows,
+)
 from .connect import open_read_only
 
 _COUNT = (
@@ -34,6 +40,12 @@ SELECT i.id, i.title, i.landlord, i.status, i.updated_at,
 FROM inspection i WHERE i.deleted_at IS NULL
 """
 
+_AREAS = "SELECT inspection_id, id, interviews_planned FROM area WHERE deleted_at IS NULL"
+_HELD = (
+    "SELECT inspection_id, area_id, count(*) FROM interview WHERE deleted_at IS NULL"
+    " GROUP BY inspection_id, area_id"
+)
+
 
 def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
     """Summaries, most recently changed first, or None if the full store is needed."""
@@ -48,6 +60,10 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
         if not row or row[0] != SCHEMA_HEAD:
             return None
         rows = conn.execute(_QUERY).fetchall()
+        stages = stages_from_rows(conn.execute(STAGE_SQL).fetchall())
+        expected = expected_by_inspection(
+            conn.execute(_AREAS).fetchall(), conn.execute(_HELD).fetchall()
+        )
     except sqlite3.Error:
         return None
     finally:
@@ -60,7 +76,7 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
                 id=r[0],
                 title=r[1],
                 landlord=r[2],
-                status=r[3],
+                status=shown_for(r[3], r[0], stages),
                 areas=r[5],
                 documents=r[6],
                 documents_done=r[7],
@@ -69,6 +85,7 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
                 findings=r[10],
                 recommendations=r[11],
                 updated_at=updated.isoformat(),
+                interviews_expected=expected.get(r[0], 0),
             )
         )
     out.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
