@@ -11,7 +11,6 @@ replaced by roles ...).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +19,8 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, ProgressBar, Static
+
+from tenant_inspect.file_names import slug
 
 from .base import ServicesMixin
 from .bindings import bind
@@ -36,8 +37,7 @@ if TYPE_CHECKING:
 def default_report_path(title: str, home: Path | None = None) -> Path:
     """``~/Documents/<title>-report.docx`` (or the home folder if there is no Documents)."""
     folder = documents_folder(home)
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "inspection"
-    return folder / f"{slug}-report.docx"
+    return folder / f"{slug(title, 'inspection', 60)}-report.docx"
 
 
 class ExportScreen(ServicesMixin, Screen[None]):

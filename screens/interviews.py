@@ -196,7 +196,13 @@ class InterviewListScreen(ListScreenBase[InterviewListData]):
             )
 
         self.app.push_screen(
-            InterviewSetupDialog(self.data.areas, self.data.team, area_id=self.area_id), chosen
+            InterviewSetupDialog(
+                self.data.areas,
+                self.data.team,
+                area_id=self.area_id,
+                fieldwork=self.data.fieldwork,
+            ),
+            chosen,
         )
 
 

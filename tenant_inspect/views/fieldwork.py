@@ -175,6 +175,8 @@ class InterviewListData:
     rows: list[InterviewRow]
     areas: list[tuple[str, str]]  # (id, name): departments and themes, not the desktop review
     team: list[tuple[str, str]]  # (id, name)
+    #: The inspection's fieldwork dates, so a new interview's date can be checked against them.
+    fieldwork: tuple[dt.date | None, dt.date | None] = (None, None)
 
 
 def load_interview_list(session: Session, inspection_id: str) -> InterviewListData:
@@ -202,7 +204,9 @@ def load_interview_list(session: Session, inspection_id: str) -> InterviewListDa
     ]
     areas = [(a.id, a.name) for a in all_areas if a.kind != "desktop_review"]
     team = [(t.id, t.name) for t in inspections.team(session, inspection_id)]
-    return InterviewListData(inspection.title, rows, areas, team)
+    return InterviewListData(
+        inspection.title, rows, areas, team, (inspection.start_date, inspection.end_date)
+    )
 
 
 def interview_questionnaires() -> list[tuple[str, str]]:
