@@ -245,7 +245,7 @@ async def test_a_date_question_takes_the_date_as_people_write_it(make_app, data_
         await settle(pilot)
         screen = await open_runner(app, pilot, settle, interview_id)
         assert screen.current == "contact-date"
-        await pilot.press(*"14/06/2021", "escape")
+        await pilot.press(*"14/06/2021", "ctrl+n")
         await settle(pilot)
     stored = stored_answers(data_dir, interview_id)["contact-date"]
     assert (stored.value, fieldwork.split_draft(stored.notes)[1]) == ("2021-06-14", None)
@@ -255,7 +255,5 @@ async def test_a_date_question_takes_the_date_as_people_write_it(make_app, data_
         screen = await open_runner(app, pilot, settle, interview_id)
         await pilot.press("pageup")
         await settle(pilot)
-        while screen.current != "contact-date":
-            await pilot.press("pageup")
-            await settle(pilot)
+        assert screen.current == "contact-date"
         assert screen.query_one("#answer", Input).value == "14 June 2021"
