@@ -1,16 +1,13 @@
 """Answer widgets: one per question type, all speaking the stored string form.
 
 The question runner (interviews and document reviews) shows whichever widget
-a question's type needs — a notes area for text, radio buttons for yes/no,
-choices and scales, ticks for several choices, a checked field for dates and
-numbers — and only ever deals with :class:`AnswerInput`: it sets the stored
-answer (the string :func:`tenant_inspect.questionnaire.encode_answer`
-produces) and hears :class:`AnswerInput.Changed` with the new stored string.
+a question's type needs — a notes area for text, radio buttons for yes/no, choices and
+scales, ticks for several choices, a checked field for dates and numbers — and only ever
+deals with :class:`AnswerInput`: it sets the stored answer (the string
+:func:`tenant_inspect.questionnaire.encode_answer` produces) and hears
+:class:`AnswerInput.Changed` with the new stored string.
 ``Changed.typing`` tells the runner whether to debounce the save (typing) or
 save at once (a choice was made).
-
-The fields these are made of (which leave the runner's keys alone and do not rely on
-colour) are in :mod:`screens.widgets.fields`.
 
 :class:`TypingSaves` routes typing to the app's autosave writer, which
 debounces and also writes continuous typing at least every 0.4 s

@@ -402,7 +402,11 @@ async def run_interview(pilot, settle) -> None:
     await press(pilot, settle, "escape")
     await on(pilot, settle, DashboardScreen)
     await listed(pilot, settle, lambda: "1 of 1" in rows(app, "#areas")[1][1])
-    assert rows(app, "#areas")[1] == [f"B. {AREA}", "1 of 1 interviews done", "1 W · 1 O"]
+    assert rows(app, "#areas")[1] == [
+        f"B. {AREA}",
+        "1 of 1 interviews done",
+        "1 weakness · 1 observation",
+    ]
     await says(pilot, settle, "#dash-findings", "In all: 1 strength · 1 weakness · 1 observation")
 
 
@@ -414,17 +418,17 @@ async def check_after_restart(pilot, settle) -> None:
         pilot,
         settle,
         "#inspections",
-        [[f"{TITLE}\n{LANDLORD}", "Planning", "0/1 done", "1/1 done", "3"]],
+        [[f"{TITLE}\n{LANDLORD}", "Fieldwork", "0/1 done", "1/1 done", "3"]],
     )
     await press(pilot, settle, "enter")
     await on(pilot, settle, DashboardScreen)
     await says(pilot, settle, "#dash-title", TITLE)
     assert text_of(app, "#dash-info") == (
-        f"Landlord: {LANDLORD} · Status: Planning · Topic: {TOPIC}"
+        f"Landlord: {LANDLORD} · Status: Fieldwork · Topic: {TOPIC}"
     )
     assert rows(app, "#areas") == [
-        ["A. Desktop review", "0 of 1 documents reviewed", "1 S"],
-        [f"B. {AREA}", "1 of 1 interviews done", "1 W · 1 O"],
+        ["A. Desktop review", "0 of 1 documents reviewed", "1 strength"],
+        [f"B. {AREA}", "1 of 1 interviews done", "1 weakness · 1 observation"],
     ]
     await says(pilot, settle, "#dash-team", f"Team (2): {ANN} · {BOB} (coordinator)")
     await says(pilot, settle, "#dash-next", "Review documents (r): 1 of 1 not finished")
