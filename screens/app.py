@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
-from textual.theme import Theme
 
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import DataDir
@@ -33,6 +32,8 @@ from tenant_inspect.locations import DataDir
 from .bindings import QUIT, bind
 from .commands import ScreenActionsProvider
 from .messages import Deferred
+from .themes import CURSOR_STYLES, DEFAULT_THEME, HIGH_CONTRAST
+from .widgets.text_box import select_all_binding, select_all_text
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -40,23 +41,6 @@ if TYPE_CHECKING:
     from tenant_inspect.autosave import AutoSaver
     from tenant_inspect.store import ChangeWatch, Store
     from tenant_inspect.summaries import InspectionSummary
-
-HIGH_CONTRAST = Theme(
-    name="tenant-high-contrast",
-    primary="#FFFF00",
-    secondary="#00FFFF",
-    accent="#FFFF00",
-    warning="#FFA500",
-    error="#FF5555",
-    success="#55FF55",
-    foreground="#FFFFFF",
-    background="#000000",
-    surface="#000000",
-    panel="#1A1A1A",
-    dark=True,
-)
-
-DEFAULT_THEME = "textual-dark"
 
 
 class TenantInspectApp(App[int]):
@@ -77,6 +61,7 @@ class TenantInspectApp(App[int]):
             id="contrast",
             show=False,
         ),
+        select_all_binding(),
     ]
 
     def __init__(self, data_dir: DataDir, *, author_id: str | None = None) -> None:
@@ -98,9 +83,7 @@ class TenantInspectApp(App[int]):
 
     def get_css_variables(self) -> dict[str, str]:
         """Any theme's, with cursor rows underlined (bold if focused): colour alone can be lost."""
-        styles = {"block-cursor-text-style": "bold underline"}
-        styles["block-cursor-blurred-text-style"] = "underline"
-        return {**super().get_css_variables(), **styles}
+        return {**super().get_css_variables(), **CURSOR_STYLES}
 
     # -- start-up -----------------------------------------------------------
 
@@ -353,6 +336,9 @@ class TenantInspectApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
+
+    def action_select_all_text(self) -> None:
+        select_all_text(self.screen)
 
     def action_toggle_contrast(self) -> None:
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name

@@ -91,7 +91,7 @@ class InterviewListScreen(ListScreenBase[InterviewListData]):
         wide = self.size.width >= 100
         # Fixed widths: measuring on idle can lag behind a quick reload; this never does.
         area_width = 28 if wide else 18
-        fixed = [("Date", "date", 10)] if wide else []
+        fixed = [("Date", "date", 11)] if wide else []  # "14 Jun 2021" (show_day_short)
         fixed += [("Status", "status", 20 if wide else 11)]
         fixed += [progress_column(wide)]
         role_width = free_width(self.size.width, fixed, area_width)

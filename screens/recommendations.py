@@ -66,7 +66,7 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         "delete one, and the findings each cites stay with it.\n"
         "↑↓ choose a recommendation; Enter or e goes into its form, Tab moves between the "
         "fields, Esc comes back to the list. Everything is saved as you type; a target date "
-        "is written YYYY-MM-DD (or DD/MM/YYYY). Sub-actions: one per line.\n"
+        "can be written 14/06/2021, 14 June 2021 or 2021-06-14. Sub-actions: one per line.\n"
         "a adds one at the end; [ and ] move it up or down; Del deletes it after asking.\n"
         "l chooses the findings it answers (this area's weaknesses first); w lists the "
         "weaknesses no recommendation answers yet (Enter links one to the selected "

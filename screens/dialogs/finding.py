@@ -33,7 +33,7 @@ from tenant_inspect.vocabulary import KIND_LABELS
 
 from ..bindings import bind
 from ..widgets.fields import MarkedRadioButton, TickList
-from ..widgets.text_box import SELECT_ALL_HINT, select_all_binding, select_all_text
+from ..widgets.text_box import SELECT_ALL_HINT
 from .base import Dialog, dialog_bindings, dialog_buttons
 
 
@@ -52,7 +52,6 @@ class FindingDialog(Dialog[FindingDraft]):
             id="delete-finding",
             priority=True,
         ),
-        select_all_binding(),
     ]
 
     def __init__(
@@ -117,9 +116,6 @@ class FindingDialog(Dialog[FindingDraft]):
             text.focus()
         else:
             self.query_one("#finding-kind", RadioSet).focus()
-
-    def action_select_all_text(self) -> None:
-        select_all_text(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "delete":

@@ -12,12 +12,14 @@ from textual.widgets import Static
 
 
 def _key_name(key: str) -> str:
-    return {"enter": "Enter", "escape": "Esc", "tab": "Tab"}.get(
-        key,
-        key.replace("ctrl+", "Ctrl+").upper()
-        if key.startswith("f") and key[1:].isdigit()
-        else key.replace("ctrl+", "Ctrl+"),
-    )
+    """A key as keyboards print it: Ctrl+A, Shift+Tab, F1, PgDn."""
+    named = {"enter": "Enter", "escape": "Esc", "tab": "Tab", "pagedown": "PgDn", "pageup": "PgUp"}
+    parts = key.split("+")
+    last = parts[-1]
+    # A letter after a modifier is printed in capitals (Ctrl+A); on its own it stays as typed.
+    capital = (len(last) == 1 and len(parts) > 1) or (last[:1] == "f" and last[1:].isdigit())
+    last = named.get(last, last.upper() if capital else last)
+    return "+".join([*(p.capitalize() for p in parts[:-1]), last])
 
 
 class HelpScreen(ModalScreen[None]):

@@ -8,7 +8,7 @@ from textual.binding import BindingType
 
 from ..bindings import bind
 from ..widgets.fields import TEXT_LIMIT
-from ..widgets.text_box import SELECT_ALL_HINT, select_all_binding, select_all_text
+from ..widgets.text_box import SELECT_ALL_HINT
 from .form import Field, Form
 
 
@@ -24,7 +24,6 @@ class TextDialog(Form[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape", "cancel", "Cancel", "Close without adding"),
         bind("ctrl+s", "save", "Add", "Add it", priority=True),
-        select_all_binding(),
     ]
 
     def __init__(self, title: str, label: str, ok_label: str = "Add") -> None:
@@ -44,9 +43,6 @@ class TextDialog(Form[str]):
             hint=f"[b]Ctrl+S[/b] {ok_label.lower()}s it  ·  [b]Esc[/b] cancels  ·  {SELECT_ALL_HINT}",
             classes="text-dialog",
         )
-
-    def action_select_all_text(self) -> None:
-        select_all_text(self)
 
     def result(self, values: dict[str, str]) -> str:
         return values["text-input"]

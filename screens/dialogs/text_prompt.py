@@ -12,7 +12,6 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from ..bindings import bind
-from ..widgets.text_box import select_all_binding, select_all_text
 from .form import Field, Form, Validator
 
 __all__ = ["TextPromptDialog", "Validator"]
@@ -24,7 +23,6 @@ class TextPromptDialog(Form[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape", "cancel", "Cancel", "Close without changing anything"),
         Binding("ctrl+s", "save", "OK", id="save", show=False, priority=True),
-        select_all_binding(),
     ]
 
     def __init__(
@@ -47,9 +45,6 @@ class TextPromptDialog(Form[str]):
             error_id="prompt-error",
         )
         super().__init__(title, [field], ok_label=ok_label, classes="prompt-dialog")
-
-    def action_select_all_text(self) -> None:
-        select_all_text(self)
 
     def result(self, values: dict[str, str]) -> str:
         return values["prompt-input"]

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static, TabbedContent, TextArea
 
+from tenant_inspect.dates import DATE_PLACEHOLDER, show_day
 from tenant_inspect.edits import setup as setup_edits
 from tenant_inspect.views.setup import REPORT_TEXTS, SHORT_DETAILS
 from tenant_inspect.vocabulary import INSPECTION_STATUS_WORDS
@@ -35,9 +36,9 @@ SHORT_FIELDS: tuple[tuple[str, str, str], ...] = tuple(
             ("Landlord *", "The landlord's name"),
             ("Topic", "The service inspected, e.g. Resident involvement"),
             ("Report number", "e.g. TI/2025/03"),
-            ("Start date", "YYYY-MM-DD, e.g. 2025-03-14"),
-            ("End date", "YYYY-MM-DD"),
-            ("Report date", "YYYY-MM-DD"),
+            ("Start date", DATE_PLACEHOLDER),
+            ("End date", DATE_PLACEHOLDER),
+            ("Report date", DATE_PLACEHOLDER),
         ),
         strict=True,
     )
@@ -129,7 +130,7 @@ class DetailsEditing(InspectionScreen):
         self.stored = dict(values)
         for field, _, _ in SHORT_FIELDS:
             value = values[field]
-            text = value.isoformat() if isinstance(value, date) else (value or "")
+            text = show_day(value) if isinstance(value, date) else (value or "")
             self.query_one(f"#f-{field}", Input).value = text
         for field, _ in LONG_FIELDS:
             self.query_one(f"#f-{field}", TextArea).load_text(values[field] or "")

@@ -40,8 +40,8 @@ class SetupScreen(DetailsEditing, ListsEditing):
     HELP_TEXT = (
         "Tabs: Details · Texts · Areas · Team. Shift+Tab reaches the tab names, ← → switch "
         "tabs and ↓ goes into the tab.\n"
-        "Tab moves between fields. Everything is saved as you type; dates are written "
-        "YYYY-MM-DD (or DD/MM/YYYY).\n"
+        "Tab moves between fields. Everything is saved as you type; a date can be "
+        "written 14/06/2021, 14 June 2021 or 2021-06-14.\n"
         "On the Areas and Team tabs move with ↑ ↓ and use the keys shown at the bottom.\n"
         "Ctrl+PgDn / Ctrl+PgUp switch tabs from anywhere.\n"
         "Esc goes back to the dashboard. Ctrl+P finds any action by its name."

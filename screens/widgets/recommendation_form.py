@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
+from tenant_inspect.dates import DATE_FORMS, DATE_MAX_LEN, DATE_PLACEHOLDER, parse_day, show_day
 from tenant_inspect.edits import recommendations as recommendation_edits
 from tenant_inspect.views.recommendations import RecsData
 from tenant_inspect.views.shared import RecommendationData
@@ -46,9 +47,7 @@ FIELD_NAMES = {
 
 
 def parse_target(text: str) -> date | None:
-    """A target date as typed: YYYY-MM-DD or DD/MM/YYYY; '' for none. ValueError otherwise."""
-    from tenant_inspect.dates import parse_day
-
+    """A target date as typed (any form :func:`parse_day` takes); '' for none. ValueError otherwise."""
     return parse_day(text) if text.strip() else None
 
 
@@ -60,8 +59,8 @@ def check_field(field: str, raw: str) -> tuple[Any, str | None]:
             return parse_target(raw), None
         except ValueError:
             return None, (
-                f"{name}: “{raw.strip()}” is not a date. Write it as YYYY-MM-DD, for example "
-                "2026-12-31. Not saved until it is a date."
+                f"{name}: “{raw.strip()}” is not a date. {DATE_FORMS}. "
+                "Not saved until it is a date."
             )
     if field == "sub_actions":
         lines = [line.strip() for line in raw.splitlines() if line.strip()]
@@ -81,13 +80,13 @@ def check_field(field: str, raw: str) -> tuple[Any, str | None]:
 
 
 def stored_value(rec: RecommendationData, field: str) -> Any:
-    """A stored field as its form field holds it (lines joined, NO_AREA, ISO date)."""
+    """A stored field as its form field holds it (lines joined, NO_AREA, the date in words)."""
     if field == "sub_actions":
         return "\n".join(rec.sub_actions)
     if field == "area_id":
         return rec.area_id or NO_AREA
     if field == "target_date":
-        return rec.target_date.isoformat() if rec.target_date else ""
+        return show_day(rec.target_date) if rec.target_date else ""
     return getattr(rec, field)
 
 
@@ -145,7 +144,12 @@ class RecommendationForm(VerticalScroll):
             yield _level_select("cost")
         with Horizontal(classes="form-row"):
             yield Static("Target", classes="form-label")
-            yield Input(placeholder="YYYY-MM-DD", id="f-target_date", compact=True, max_length=10)
+            yield Input(
+                placeholder=DATE_PLACEHOLDER,
+                id="f-target_date",
+                compact=True,
+                max_length=DATE_MAX_LEN,
+            )
             yield Static("Area", classes="form-label")
             yield Select(
                 [("Whole organisation", NO_AREA)],

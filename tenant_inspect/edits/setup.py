@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import inspections, records
 from .. import models as m
-from ..dates import parse_day
+from ..dates import DATE_FORMS, parse_day
 from ..views.setup import SHORT_DETAILS
 
 if TYPE_CHECKING:
@@ -42,8 +42,8 @@ def check_detail(field: str, text: str, name: str) -> tuple[Any, str | None]:
             return parse_day(text), None
         except ValueError:
             return None, (
-                f"{name}: “{text.strip()}” is not a date. Write it as YYYY-MM-DD, "
-                "for example 2025-03-14. Not saved until it is a date."
+                f"{name}: “{text.strip()}” is not a date. {DATE_FORMS}. "
+                "Not saved until it is a date."
             )
     assert isinstance(rule, records.Text), f"{field} is not typed as text"
     value = text.strip() if field in SHORT_DETAILS else text

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from ..dates import show_day
 from ..errors import UserError
 from ..themes import THEMES
 from ..vocabulary import KIND_LABELS, KIND_WORDS
@@ -314,7 +315,7 @@ def load_evidence(session: Session, finding_id: str) -> EvidenceView:
         return EvidenceView("The evidence", tuple(lines))
     if isinstance(parent, m.Interview):
         title = f"Interview: {parent.interviewee_role}"
-        when = parent.interview_date.isoformat() if parent.interview_date else "no date"
+        when = show_day(parent.interview_date) if parent.interview_date else "no date"
         lines.append(("Interview", f"{parent.interviewee_role} ({when})"))
     else:
         title = f"Document: {parent.title}"
@@ -345,5 +346,5 @@ def _document_words(doc: DocumentReview) -> str:
     if doc.undated:
         dated = "undated"
     else:
-        dated = doc.document_date.isoformat() if doc.document_date else "date not given"
+        dated = show_day(doc.document_date) if doc.document_date else "date not given"
     return ", ".join(x for x in (dated, doc.version, doc.source) if x)

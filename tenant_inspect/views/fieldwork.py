@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..dates import show_day, show_day_short
 from ..question_path import AnswerState, progress_text
 from ..questionnaire import Questionnaire
 from .findings import FindingRow, load_findings
@@ -31,7 +32,7 @@ def date_text(document_date: dt.date | None, undated: bool) -> str:
     """The date on a document as the list shows it: the date, "Undated", or a dash."""
     if undated:
         return "Undated"
-    return document_date.isoformat() if document_date else "—"
+    return show_day_short(document_date) if document_date else "—"
 
 
 def interview_label(role: str, area_name: str) -> str:
@@ -195,7 +196,7 @@ def load_interview_list(session: Session, inspection_id: str) -> InterviewListDa
             area=names.get(iv.area_id or "", "—"),
             role=iv.interviewee_role,
             kind=iv.interviewee_kind,
-            date=iv.interview_date.isoformat() if iv.interview_date else "—",
+            date=show_day_short(iv.interview_date) if iv.interview_date else "—",
             status=iv.status,
             consent=iv.consent,
             progress=progress[iv.id],
@@ -260,8 +261,11 @@ def load_review_runner(session: Session, review_id: str) -> RunnerData | None:
     questionnaire = questionnaire_of(session, review)
     if questionnaire is None:
         return None
-    when = date_text(review.document_date, review.undated)
-    dated = "" if when == "—" else f", {when.lower() if when == 'Undated' else 'dated ' + when}"
+    dated = ""
+    if review.undated:
+        dated = ", undated"
+    elif review.document_date:
+        dated = f", dated {show_day(review.document_date)}"
     return _runner(
         session,
         review,

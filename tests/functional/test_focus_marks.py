@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, TextArea
 from textual.widgets._toast import Toast
 
-from screens.app import DEFAULT_THEME, HIGH_CONTRAST
+from screens.themes import DEFAULT_THEME, HIGH_CONTRAST
 from tests.functional.test_conclusions import add, open_conclusions, seed
 
 THEMES = [DEFAULT_THEME, HIGH_CONTRAST.name]

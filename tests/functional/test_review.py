@@ -72,7 +72,7 @@ async def test_review_two_documents_with_answers_observations_and_findings(
         await add_document(pilot, settle, "Tenant Charter", "2023-04-01")
         await add_document(pilot, settle, "Booklet", None)
         assert [r[:3] for r in rows(app)] == [
-            ["Tenant Charter", "2023-04-01", "Not started"],
+            ["Tenant Charter", "1 Apr 2023", "Not started"],
             ["Booklet", "Undated", "Not started"],
         ]
         # What was said in the form is already answered (title, dated, the date).

@@ -163,7 +163,7 @@ def test_the_evidence_of_an_answer_is_the_question_the_answer_and_the_notes(stor
     assert view.title == "Interview: Repairs Manager"
     assert view.lines == (
         ("Finding", f"Weakness: {BOB_TEXT}"),
-        ("Interview", "Repairs Manager (2026-03-04)"),
+        ("Interview", "Repairs Manager (4 March 2026)"),
         ("Question", "Have you had any training on resident involvement?"),
         ("Answer", "No"),  # the option's label, not the stored value
         ("Notes", "Not once."),

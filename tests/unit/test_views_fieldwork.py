@@ -52,7 +52,7 @@ def test_document_list_shows_each_document_with_its_date_progress_and_findings(s
 
     assert data.title == "Resident involvement"
     assert [(r.title, r.date, r.status, r.findings) for r in data.rows] == [
-        ("Tenant Charter", "2023-04-01", "not_started", 1),
+        ("Tenant Charter", "1 Apr 2023", "not_started", 1),
         ("Complaints leaflet", "Undated", "not_started", 0),
     ]
     # What the form said is already answered: the title and the date for the charter.
@@ -86,7 +86,7 @@ def test_review_runner_names_the_document_and_observations_start_the_review(stor
     with store.read() as s:
         data = views.load_review_runner(s, review_id)
     assert data is not None
-    assert data.heading == "Document: Tenant Charter, dated 2023-04-01"
+    assert data.heading == "Document: Tenant Charter, dated 1 April 2023"
     assert data.evidence == "document “Tenant Charter”"
     assert data.observations == "Short and clear."
     assert data.status == "in_progress"
@@ -120,7 +120,7 @@ def test_interview_list_names_role_and_area_and_offers_departments_not_the_deskt
         planned,
         "Housing Management",
         "Housing Officer",
-        "2024-03-12",
+        "12 Mar 2024",
         "planned",
         False,
     )
