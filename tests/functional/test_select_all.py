@@ -27,9 +27,7 @@ async def test_ctrl_a_in_the_recommendation_form_replaces_the_text(make_app, dat
         assert [t for _, t, _, _ in stored(data_dir, ids["inspection"])] == ["Train staff."]
 
 
-async def test_ctrl_a_on_a_list_leaves_the_list_alone_and_help_names_it(
-    make_app, data_dir, settle
-):
+async def test_ctrl_a_on_a_list_leaves_the_list_alone_and_help_names_it(make_app, data_dir, settle):
     ids = seed(data_dir)
     app = make_app()
     async with app.run_test() as pilot:

@@ -103,8 +103,9 @@ async def test_bad_date_is_explained_and_not_saved(make_app, data_dir, settle):
         await settle(pilot)
         error = screen.query_one("#err-start_date", Static)
         assert error.display
-        assert "Start date: “3rd March” is not a date. Write the date like 14/06/2021 or 14 June 2021" in text_of(
-            screen, "#err-start_date"
+        assert (
+            "Start date: “3rd March” is not a date. Write the date like 14/06/2021 or 14 June 2021"
+            in text_of(screen, "#err-start_date")
         )
         assert start.value == "3rd March"  # the text stays where the user typed it
         assert stored(data_dir, inspection_id)[0].start_date is None
