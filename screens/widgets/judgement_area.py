@@ -230,17 +230,24 @@ class AreaPane(VerticalScroll):
         event.stop()
         self.save_rationale(now=False)
 
-    def begin_rationale(self) -> None:
-        """Go into the rationale box to type (r, or a click): a deliberate step, never Tab."""
+    def begin_rationale(self, *, at_end: bool = True) -> None:
+        """Go into the rationale box to type (r, or a click): a deliberate step, never Tab.
+
+        From the keyboard the cursor goes after the last word, where an inspector carries on
+        writing (the box shows the start while it is only read); a click puts it where
+        clicked.
+        """
         rationale = self.query_one("#rationale", TextArea)
         rationale.can_focus = True
+        if at_end:
+            rationale.move_cursor(rationale.document.end)
         rationale.focus()
 
     def on_click(self, event: events.Click) -> None:
         if getattr(event.widget, "id", None) == "rationale" or (
             event.widget is not None and event.widget.id == "rationale-side"
         ):
-            self.begin_rationale()
+            self.begin_rationale(at_end=False)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if getattr(event.widget, "id", None) == "rationale":

@@ -158,6 +158,24 @@ async def test_rationale_before_a_grade_waits_for_the_grade(make_app, data_dir, 
     assert [(j.grade, j.rationale) for j in final] == [("weaknesses_outweigh", "Why")]
 
 
+async def test_r_goes_back_into_the_rationale_after_its_last_word(make_app, data_dir, settle):
+    """Carrying on writing adds to the end; it never pushes the old words along."""
+    ids = seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_judgements(app, pilot, settle)
+        await pilot.press("down", "down", "down", "enter", "r", *"Few strengths.", "escape")
+        await settle(pilot)
+        await pilot.press("pagedown")  # to the next area and back: the box shows its start
+        await settle(pilot)
+        await pilot.press("pageup")
+        await settle(pilot)
+        await pilot.press("r", *" Repairs late.", "escape")
+        await settle(pilot)
+    final = [j for j in judgements_of(data_dir, ids["inspection"]) if j.is_final]
+    assert [j.rationale for j in final] == ["Few strengths. Repairs late."]
+
+
 async def test_inspectors_grades_and_the_teams_agreement(make_app, data_dir, settle):
     ids = seed(data_dir)
     app = make_app()
