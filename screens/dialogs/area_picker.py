@@ -13,7 +13,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,9 +21,10 @@ from tenant_inspect.views.shared import AreaData
 
 from ..bindings import bind
 from ..markup import clip, escape
+from .base import QuietModal
 
 
-class AreaPickerDialog(ModalScreen[str | None]):
+class AreaPickerDialog(QuietModal[str | None]):
     """Choose the area to move a finding to; returns the area id (or NO_AREA)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

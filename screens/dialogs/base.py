@@ -50,7 +50,19 @@ def dialog_buttons(
     )
 
 
-class Dialog(ModalScreen[ResultT | None]):
+class QuietModal(ModalScreen[ResultT]):
+    """A modal screen that nothing covers: opening it clears the notifications on show.
+
+    Notifications sit top-right, over whatever is there; on a screen that is fine for the
+    few seconds they last, but a dialog is read and answered now, and at 80 columns a
+    notification hid the end of its question. What they said was about the step before.
+    """
+
+    def on_mount(self) -> None:
+        self.app.clear_notifications()
+
+
+class Dialog(QuietModal[ResultT | None]):
     """A modal dialog with buttons named after its actions; Esc and Cancel give back None."""
 
     #: The line above the buttons that says what is wrong (class ``-empty`` while nothing is).

@@ -12,13 +12,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..bindings import bind
+from .base import QuietModal
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(QuietModal[bool]):
     """Ask ``question``; dismiss with True only when the user confirms."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,16 +12,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tenant_inspect.views.board import EvidenceView
 
 from ..bindings import bind
 from ..markup import escape
+from .base import QuietModal
 
 
-class EvidenceDialog(ModalScreen[None]):
+class EvidenceDialog(QuietModal[None]):
     """Read the evidence behind a finding. Esc closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -30,12 +30,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DirectoryTree, Input, Label, Static
 
 from ..bindings import bind
 from ..markup import escape
 from ..widgets.fields import TickBox
+from .base import QuietModal
 from .confirm import ConfirmDialog
 
 Mode = Literal["save", "open", "open_many"]
@@ -135,7 +135,7 @@ class FileTree(DirectoryTree):
         ]
 
 
-class FilePicker(ModalScreen[PickedFiles | None]):
+class FilePicker(QuietModal[PickedFiles | None]):
     """Choose where to save one file (``save``), or which file(s) to open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -29,13 +29,12 @@ from typing import ClassVar, Literal, TypeVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..base import ServicesMixin, must_define
 from ..markup import escape
-from .base import dialog_bindings
+from .base import QuietModal, dialog_bindings
 
 #: A check on the typed (trimmed, non-empty) text: None when it is fine, else what is wrong.
 Validator = Callable[[str], str | None]
@@ -76,7 +75,7 @@ class Field:
         return self.validate(text) if self.validate is not None else None
 
 
-class Form(ServicesMixin, ModalScreen[ResultT | None]):
+class Form(ServicesMixin, QuietModal[ResultT | None]):
     """A dialog built from :class:`Field` s; subclasses say what the values become."""
 
     BINDINGS: ClassVar[list[BindingType]] = dialog_bindings()

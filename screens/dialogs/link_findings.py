@@ -15,7 +15,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tenant_inspect.views.recommendations import FindingInfo
@@ -24,9 +23,10 @@ from tenant_inspect.vocabulary import KIND_WORDS
 from ..bindings import bind
 from ..markup import clip, escape
 from ..widgets.fields import TickList
+from .base import QuietModal
 
 
-class LinkFindingsDialog(ModalScreen[list[str] | None]):
+class LinkFindingsDialog(QuietModal[list[str] | None]):
     """Tick the findings a recommendation answers; returns the ticked ids."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

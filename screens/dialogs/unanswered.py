@@ -13,7 +13,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,9 +20,10 @@ from tenant_inspect.views.recommendations import FindingInfo
 
 from ..bindings import bind
 from ..markup import escape
+from .base import QuietModal
 
 
-class UnansweredDialog(ModalScreen[str | None]):
+class UnansweredDialog(QuietModal[str | None]):
     """Weaknesses no recommendation answers; Enter returns one to link."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -158,3 +158,22 @@ async def test_a_notification_does_not_cover_the_interview_answer_box(
         assert toasts
         for toast in toasts:
             assert not toast.region.overlaps(answer.region), (toast.region, answer.region)
+
+
+async def test_opening_a_dialog_clears_the_notifications_over_it(make_app, data_dir, settle):
+    """A dialog is read and answered now: a note about the step before must not cover it."""
+    from screens.dialogs.base import QuietModal
+
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_conclusions(app, pilot, settle)
+        app.notify("This names an interviewee: “Gary” (Repairs Manager).", timeout=30)
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert list(app.screen.query(Toast))
+        await pilot.press("a")  # the dialog for a new conclusion
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, QuietModal)
+        assert not list(app.screen.query(Toast))
