@@ -11,7 +11,8 @@ the benchmark measuring the checkout it lives in rather than whatever is install
   drains its output on a thread, strips the escape sequences, and records *when* (on the
   reader thread, as the bytes arrive) a given piece of text first appeared.
 * :func:`run` runs a command to completion and returns its wall time and, from
-  ``os.wait4``, the child's own CPU time (user + system) and peak resident memory.
+  ``os.wait4`` in a tiny launcher, the child's own CPU time (user + system) and peak
+  resident memory.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import threading
 import time
@@ -159,23 +161,42 @@ class Ran:
     stdout: str
 
 
-def run(argv: list[str], *, check: bool = True, cwd: Path | None = None) -> Ran:
+# Children are started by a small launcher (``python -S``, ~9 MiB), not by this process: on
+# Linux a child's peak RSS (ru_maxrss) starts from its parent's at fork, so a benchmark that
+# has imported the product for its fixtures would inflate every figure. The launcher times
+# the child, reaps it with wait4 and writes "wall cpu maxrss_kib status" to a file.
+_LAUNCH = """
+import os, sys, time
+result, out, err, argv = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+o = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+e = os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+start = time.perf_counter()
+pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=[
+    (os.POSIX_SPAWN_DUP2, o, 1), (os.POSIX_SPAWN_DUP2, e, 2)])
+_, status, ru = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(result, "w") as f:
+    f.write(f"{wall} {ru.ru_utime + ru.ru_stime} {ru.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def run(argv: list[str], *, check: bool = True) -> Ran:
     """Run ``argv`` to completion (output to files, so pipes never block it) and measure it."""
-    out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-out-{os.getpid()}"
-    with open(out_path, "w+b") as out, open(f"{out_path}.err", "w+b") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, env=child_env(), cwd=cwd)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-    for path in (out_path, Path(f"{out_path}.err")):
-        path.unlink(missing_ok=True)
-    if check and proc.returncode != 0:
-        raise RuntimeError(f"{argv[2:]} exited {proc.returncode}:\n{stdout}\n{stderr}")
-    return Ran(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout)
+    with tempfile.TemporaryDirectory(prefix="bench-run-") as tmp:
+        result, out, err = (str(Path(tmp) / n) for n in ("result", "out", "err"))
+        subprocess.run(
+            [sys.executable, "-S", "-c", _LAUNCH, result, out, err, *argv],
+            env=child_env(),
+            check=True,
+        )
+        wall, cpu, rss_kib, code = Path(result).read_text().split()
+        stdout, stderr = (
+            Path(out).read_text(errors="replace"),
+            Path(err).read_text(errors="replace"),
+        )
+    if check and int(code) != 0:
+        raise RuntimeError(f"{argv[2:]} exited {code}:\n{stdout}\n{stderr}")
+    return Ran(float(wall), float(cpu), int(rss_kib) / 1024, stdout)
 
 
 def median(xs: list[float]) -> float:
