@@ -113,6 +113,12 @@ def main() -> int:
         print(
             f"opened,       {n:>2} inspections:     median {ms(median(opened[n])):>8}  [{spread(opened[n])}]"
         )
+    # On a shared machine the load drifts; the median of each round's own ratio is steadier.
+    per_round = [median([o / x for o, x in zip(home[n], hello, strict=True)]) for n in (3, 50)]
+    print(
+        f"median of per-round ratios (for judging noise): home/hello {per_round[0]:.2f} (3), "
+        f"{per_round[1]:.2f} (50)"
+    )
     print(f"budgets: home <= {HOME_BUDGET} x hello, opened <= {OPEN_BUDGET} x hello")
     ratios = {
         "ratio opened/hello (50 inspections)": (median(opened[50]) / h, OPEN_BUDGET),
