@@ -1,7 +1,7 @@
 """Merging a team's return files: 12 inspectors' files into the coordinator's laptop.
 
 DESIGN.md's budget: merging 12 inspector files (each ≈ 5 interviews × 40 answers and 100
-findings) in ≤ 1 s, re-importing them in ≤ 0.3 s, peak memory ≤ 150 MiB.
+findings) in ≤ 1 s, re-importing them in ≤ 0.5 s, peak memory ≤ 150 MiB.
 
 The fixture is built the way a team works: the coordinator creates the inspection (13
 members, 7 areas, a 40-question questionnaire, 60 planned interviews, a desktop review)
@@ -11,6 +11,10 @@ those answers, and exports its return file. Then, on fresh copies of the coordin
 database, we time ``import_bundles`` with all 12 files (the merge) and again with the same
 files (the re-import, which must change nothing), take the median of several runs, and
 measure peak memory with tracemalloc on a separate run (tracing slows Python down).
+
+These are in-process figures for working on the merge itself: they leave out start-up, and
+tracemalloc cannot see SQLite's memory. The figures users meet, the whole ``bundle import``
+command with its peak RSS, are ``benchmarks/cli.py``'s (which builds this same fixture).
 
     python benchmarks/merge.py [--runs 5] [--fixtures DIR]
 
@@ -42,7 +46,7 @@ INTERVIEWS_EACH = 5
 QUESTIONS = 40
 FINDINGS_EACH = 100
 MERGE_BUDGET_S = 1.0
-REIMPORT_BUDGET_S = 0.3
+REIMPORT_BUDGET_S = 0.5
 MEMORY_BUDGET_MIB = 150
 
 
