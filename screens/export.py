@@ -199,4 +199,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
             lines.append("Worth checking before you share it:")
             lines += [f"  • {w}" for w in done.warnings]
         self.query_one("#export-result", Static).update("\n".join(lines))
-        self.notify(f"Report written to {done.path}", title="Exported")
+        if not self.is_current:
+            # Only when the inspector has moved on: here the result is on the screen, and a
+            # notification would sit over the options just used.
+            self.notify(f"Report written to {done.path}", title="Exported")

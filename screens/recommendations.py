@@ -118,7 +118,7 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
     RecommendationsScreen .form-label { width: 10; text-style: bold; }
     RecommendationsScreen .form-row Select { width: 1fr; margin: 0 1 0 0; }
     RecommendationsScreen #f-cost { width: 2fr; }
-    RecommendationsScreen #f-target_date { width: 14; background: $boost; margin: 0 1 0 0; }
+    RecommendationsScreen #f-target_date { width: 20; background: $boost; margin: 0 1 0 0; }
     RecommendationsScreen #f-target_date:focus { background: $primary 25%; }
     RecommendationsScreen .field-error { color: $error; text-style: bold; height: auto; }
     RecommendationsScreen #rec-warning { color: $warning; text-style: bold; height: auto; }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import Checkbox, Input, Static
+from textual.widgets._toast import Toast
 
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.file_picker import FilePicker
@@ -76,7 +77,7 @@ async def test_export_public_word_report_from_the_dashboard(make_app, data_dir, 
     target = tmp_path / "out" / "report.docx"
     target.parent.mkdir()
     app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
         screen = await open_export(app, pilot, settle)
         await pilot.press("space")  # tick "Public version" (it has the focus)
         await save_as(pilot, settle, target)
@@ -84,6 +85,9 @@ async def test_export_public_word_report_from_the_dashboard(make_app, data_dir, 
         result = str(screen.query_one("#export-result", Static).render())
         assert f"Written: {target}" in result.replace("\n", "")
         assert "public version" in result
+        # The result is on the screen; no notification covers the options just used.
+        await pilot.pause(0.2)
+        assert not list(screen.query(Toast))
 
         # Writing it again asks before replacing the file; Esc keeps it.
         target.write_text("kept")
