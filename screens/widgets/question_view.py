@@ -15,7 +15,8 @@ from tenant_inspect.fieldwork import split_draft
 from tenant_inspect.question_path import AnswerState
 from tenant_inspect.questionnaire import Question
 
-from .answer_input import AnswerInput, how_to_answer, make_answer_input
+from .answer_input import AnswerInput, TextAnswer, TypedAnswer, how_to_answer
+from .choice_answers import ChoiceAnswer, MultiChoiceAnswer
 from .fields import FieldTextArea
 
 
@@ -85,3 +86,18 @@ class QuestionView(Vertical):
     @property
     def notes_area(self) -> NotesArea:
         return self.query_one(NotesArea)
+
+
+def make_answer_input(
+    question: Question, value: str = "", *, draft: str | None = None
+) -> AnswerInput:
+    """The answer widget the question's type needs, showing the stored ``value``."""
+    if question.type == "text":
+        return TextAnswer(question, value, id="answer-input")
+    if question.type in ("yes_no", "choice", "scale"):
+        return ChoiceAnswer(question, value, id="answer-input")
+    if question.type == "multi_choice":
+        return MultiChoiceAnswer(question, value, id="answer-input")
+    if question.type in ("date", "number"):
+        return TypedAnswer(question, value, id="answer-input", draft=draft)
+    raise ValueError(f"no answer widget for question type {question.type!r}")
