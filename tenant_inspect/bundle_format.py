@@ -24,10 +24,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from .bundle_derived_ids import DERIVED_IDS, ID_NAMESPACE, DerivedId, derived_id
 from .bundle_format_rows import (
     BOOKKEEPING_FIELDS,
-    DERIVED_IDS,
-    ID_NAMESPACE,
     IMMUTABLE,
     REDACTABLE,
     REFERENCES,
@@ -36,7 +35,6 @@ from .bundle_format_rows import (
     AnswerRow,
     AreaRow,
     ConclusionRow,
-    DerivedId,
     DocumentReviewRow,
     FindingRow,
     InspectionRow,
@@ -50,7 +48,6 @@ from .bundle_format_rows import (
     Sibling,
     TeamMemberRow,
     content_fields,
-    derived_id,
     field_adapter,
     plain_value,
 )
