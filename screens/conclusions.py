@@ -88,7 +88,7 @@ class ConclusionsScreen(OrderedListScreen[ConclusionData]):
     ConclusionsScreen #conclusions { height: 1fr; margin: 1 0 0 0; }
     ConclusionsScreen #concl-empty { height: auto; color: $text-muted; padding: 1 1; }
     ConclusionsScreen .editor-head { height: 1; text-style: bold; }
-    ConclusionsScreen #editor { height: 6; border: none; padding: 0 1; background: $boost; }
+    ConclusionsScreen #editor { height: 6; padding: 0 1; background: $boost; }
     ConclusionsScreen #editor:focus { background: $primary 25%; }
     ConclusionsScreen #concl-message { height: auto; }
     ConclusionsScreen #concl-message.-error { color: $error; text-style: bold; }
@@ -118,7 +118,7 @@ class ConclusionsScreen(OrderedListScreen[ConclusionData]):
             yield OptionList(id="conclusions")
             yield Static("", id="concl-empty")
             yield Static("The selected conclusion — saved as you type", classes="editor-head")
-            yield TextArea(id="editor", soft_wrap=True)
+            yield TextArea(id="editor", soft_wrap=True, compact=True)
             yield Static("", id="concl-message")
         yield FittingFooter()
 

@@ -111,7 +111,7 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
     RecommendationsScreen.-wide #rec-form { width: 3fr; padding: 0 0 0 1; }
     RecommendationsScreen .form-head.-first { margin: 0; }
     RecommendationsScreen .form-head { text-style: bold; height: 1; margin: 1 0 0 0; }
-    RecommendationsScreen .form-text { border: none; padding: 0 1; background: $boost; height: 3; }
+    RecommendationsScreen .form-text { padding: 0 1; background: $boost; height: 3; }
     RecommendationsScreen .form-text:focus { background: $primary 25%; }
     RecommendationsScreen #f-text { height: 4; }
     RecommendationsScreen .form-row { height: 1; margin: 1 0 0 0; }

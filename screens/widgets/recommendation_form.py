@@ -128,12 +128,12 @@ class RecommendationForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("", id="rec-warning")
         yield Static("Recommendation *", classes="form-head -first")
-        yield TextArea(id="f-text", soft_wrap=True, classes="form-text")
+        yield TextArea(id="f-text", soft_wrap=True, classes="form-text", compact=True)
         yield Static("", id="err-text", classes="field-error")
         yield Static("Sub-actions — one per line", classes="form-head")
-        yield TextArea(id="f-sub_actions", soft_wrap=True, classes="form-text")
+        yield TextArea(id="f-sub_actions", soft_wrap=True, classes="form-text", compact=True)
         yield Static("Expected benefits", classes="form-head")
-        yield TextArea(id="f-expected_benefits", soft_wrap=True, classes="form-text")
+        yield TextArea(id="f-expected_benefits", soft_wrap=True, classes="form-text", compact=True)
         with Horizontal(classes="form-row"):
             yield Static("Impact", classes="form-label")
             yield _level_select("impact")
