@@ -80,13 +80,19 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from .inspections import list_inspections
+    from .store import quick_summaries
     from .summaries import INTERVIEWS_COUNTED
 
-    with _open(args) as store, store.read() as session:
-        rows = list_inspections(session)
+    # The light path (plain SQL, read-only, no ORM) answers when the schema is current;
+    # otherwise the full store opens, which creates, migrates or refuses as it always does.
+    rows = quick_summaries(_data_dir(args))
+    if rows is None:
+        from .inspections import list_inspections
+
+        with _open(args) as store, store.read() as session:
+            rows = list_inspections(session)
     if args.json:
-        from .dump import json_for_terminals
+        from .plain_text import json_for_terminals
 
         _out(
             json_for_terminals(

@@ -139,7 +139,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         inspection = get_inspection(session, args.id)
         listed = conflict_origins(session, inspection.id, include_resolved=args.all)
     if args.json:
-        from .dump import json_for_terminals
+        from .plain_text import json_for_terminals
 
         _out(
             json_for_terminals(
