@@ -1,4 +1,4 @@
-"""Read the inspections list with plain sqlite3: no SQLAlchemy, no SQLModel, nothing written.
+"""Light reads with plain sqlite3: no SQLAlchemy, no SQLModel, nothing written.
 
 Importing SQLModel/SQLAlchemy costs more than a whole bare Textual app takes to start
 (and more than the whole ``list`` command should), so the home screen and ``tenant-inspect
@@ -8,20 +8,51 @@ This module only decides whether the light path may answer: the database exists,
 read-only (:func:`.connect.open_read_only`, so a read-only folder works and nothing is
 created), and its schema is exactly current. Otherwise it returns None and the caller
 opens the full store, which migrates (after a backup) or refuses a newer database.
+The same holds for :func:`merged_files`, which lets ``bundle import`` answer for files
+merged before (:mod:`tenant_inspect.merged_files`) without loading the ORM.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
+from ... import merged_files as merged
 from ...migrations import SCHEMA_HEAD
 from ...summaries import InspectionSummary, read_summaries
 from .connect import open_read_only
 
+T = TypeVar("T")
+
 
 def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
     """Summaries, most recently changed first, or None if the full store is needed."""
+    return _read_current(
+        db_path, lambda conn: read_summaries(lambda sql: conn.execute(sql).fetchall())
+    )
+
+
+def merged_files(db_path: Path, digests: Sequence[str]) -> dict[str, merged.MergedFile] | None:
+    """The files among ``digests`` merged here before, or None if the store must open.
+
+    None also when one of their inspections has open conflicts: ``bundle import`` then
+    opens the store to count the ones worth showing, as after any import.
+    """
+
+    def read(conn: sqlite3.Connection) -> dict[str, merged.MergedFile] | None:
+        found = merged.lookup(lambda sql, params: conn.execute(sql, params).fetchall(), digests)
+        for inspection_id in {f.inspection_id for f in found.values()}:
+            if conn.execute(merged.ANY_OPEN_CONFLICT_SQL, (inspection_id,)).fetchone():
+                return None
+        return found
+
+    return _read_current(db_path, read)
+
+
+def _read_current(db_path: Path, read: Callable[[sqlite3.Connection], T | None]) -> T | None:
+    """``read`` on a read-only connection in one snapshot, if the schema is current."""
     if not db_path.exists():
         return None
     try:
@@ -33,7 +64,7 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
         if not row or row[0] != SCHEMA_HEAD:
             return None
         conn.execute("BEGIN")  # one snapshot for every query, like the store's session
-        return read_summaries(lambda sql: conn.execute(sql).fetchall())
+        return read(conn)
     except sqlite3.Error:
         return None
     finally:
