@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
+
+from .dates import parse_stored_time
 
 #: Runs one SQL text (no parameters) and returns its rows as tuples.
 RunSql = Callable[[str], Sequence[Any]]
@@ -59,9 +60,6 @@ HELD_SQL = (
     "SELECT inspection_id, area_id, count(*) FROM interview WHERE deleted_at IS NULL"
     " GROUP BY inspection_id, area_id"
 )
-
-#: How ``UTCDateTime`` columns are stored (fixed-width UTC text; see ``model_base``).
-STORED_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
 def status_shown(chosen: str, *, begun: bool, judged: bool, concluded: bool) -> str:
@@ -141,7 +139,7 @@ def read_summaries(run: RunSql) -> list[InspectionSummary]:
     expected = expected_by_inspection(run(AREAS_SQL), run(HELD_SQL))
     out = []
     for r in run(LIST_SQL):
-        updated = datetime.strptime(r[4], STORED_TIME).replace(tzinfo=UTC)
+        updated = parse_stored_time(r[4])
         out.append(
             InspectionSummary(
                 id=r[0],
