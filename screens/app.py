@@ -19,6 +19,7 @@ field says NOT SAVED, once, and :func:`run_app` says so on exit), and no backup 
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -207,6 +208,10 @@ class TenantInspectApp(App[int]):
 
     def _store_opened(self) -> None:
         from .messages import StoreReady
+
+        # Start-up is over: frozen, what is loaded for good is no longer walked by every
+        # collection while screens load large inspections (ORM loads make many objects).
+        gc.freeze()
 
         if self.read_only:
             self.title = f"{self.TITLE} (READ-ONLY: nothing can be saved)"

@@ -15,6 +15,7 @@ from tenant_inspect.summaries import InspectionSummary
 from .base import ReloadingScreen
 from .bindings import bind
 from .markup import clip, escape, shown
+from .messages import StoreReady
 from .widgets.save_indicator import SaveIndicator
 from .widgets.tables import FittedTable
 
@@ -61,6 +62,7 @@ class HomeScreen(ReloadingScreen):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[InspectionSummary] = []
+        self._quick_shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,10 +85,19 @@ class HomeScreen(ReloadingScreen):
     def first_show(self) -> None:
         # The quick list read at start-up, if there is one, while the store is still opening.
         quick = self.services.quick_summaries()
+        self._quick_shown = quick is not None
         if quick is not None:
             self.show(quick)
         else:
             super().first_show()
+
+    def on_store_ready(self, message: StoreReady) -> None:
+        # The quick list ran the very query the store would (summaries.read_summaries):
+        # reading it again now would only delay the first inspection the user opens.
+        # Changes still show: the list reloads on DataChanged and on return here.
+        message.prevent_default()  # (the base class's handler would reload)
+        if not self._quick_shown:
+            self.reload()
 
     def reload(self) -> None:
         from tenant_inspect.inspections import list_inspections
