@@ -125,17 +125,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    from .dump import dump_json
+    """Streamed as it is read (a batch of rows at a time), to stdout or atomically to a file."""
+    from .dump import write_dump
     from .inspections import get_inspection
 
     with _open(args) as store, store.read() as session:
         inspection = get_inspection(session, args.id)
-        text = dump_json(session, inspection.id)
+        if args.output:
+            _write_text_atomically(
+                Path(args.output), lambda write: write_dump(session, inspection.id, write)
+            )
+        else:  # control characters are \\u escapes in the dump's JSON
+            write_dump(session, inspection.id, sys.stdout.write)
     if args.output:
-        _write_text_atomically(Path(args.output), text)
         _err(f"Wrote {args.output}")
-    else:
-        sys.stdout.write(text)  # control characters are \\u escapes in the dump's JSON
     return 0
 
 
@@ -217,8 +220,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_text_atomically(path: Path, text: str) -> None:
-    """Write to a temp file beside the target, fsync, then rename over it."""
+def _write_text_atomically(path: Path, text: Callable[[Callable[[str], object]], None]) -> None:
+    """Write to a temp file beside the target, fsync, then rename over it.
+
+    ``text`` is called with the file's ``write``, so a long text need not be in memory.
+    """
     import os
     import tempfile
 
@@ -229,13 +235,16 @@ def _write_text_atomically(path: Path, text: str) -> None:
         raise UserError(f"cannot write {path}: {exc.strerror}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            text(fh.write)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(f"cannot write {path}: {exc.strerror}") from exc
+    except BaseException:  # reading failed half-way: no half-written file is left behind
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 # ---------------------------------------------------------------------------
