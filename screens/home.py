@@ -63,6 +63,7 @@ class HomeScreen(ReloadingScreen):
         super().__init__()
         self.summaries: list[InspectionSummary] = []
         self._quick_shown = False
+        self._shown_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,15 +106,20 @@ class HomeScreen(ReloadingScreen):
         self.services.read(list_inspections, self.show, group="home")
 
     def on_resize(self) -> None:
-        if self.summaries:
+        # Only when the title column's width changes: the first paint brings resize events
+        # too, and rebuilding the whole table for each delayed the first screen.
+        if self.summaries and self._title_width() != self._shown_width:
             self.show(self.summaries)
+
+    def _title_width(self) -> int:
+        return max(20, min(70, (self.size.width or 80) - _FIXED_WIDTH))
 
     def show(self, summaries: list[InspectionSummary]) -> None:
         self.summaries = summaries
         table = self.query_one("#inspections", DataTable)
         selected = self.selected_id()
         table.clear(columns=True)
-        title_width = max(20, min(70, (self.size.width or 80) - _FIXED_WIDTH))
+        title_width = self._shown_width = self._title_width()
         table.add_column("Inspection / landlord", key="title", width=title_width)
         table.add_column("Status", key="status", width=10)
         table.add_column("Documents", key="documents", width=9)

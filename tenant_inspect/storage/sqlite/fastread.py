@@ -17,12 +17,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from ... import merged_files as merged
 from ...migrations import SCHEMA_HEAD
 from ...summaries import InspectionSummary, read_summaries
 from .connect import open_read_only
+
+if TYPE_CHECKING:
+    from ...merged_files import MergedFile
 
 T = TypeVar("T")
 
@@ -34,12 +36,14 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
     )
 
 
-def merged_files(db_path: Path, digests: Sequence[str]) -> dict[str, merged.MergedFile] | None:
+def merged_files(db_path: Path, digests: Sequence[str]) -> dict[str, MergedFile] | None:
     """The files among ``digests`` merged here before, or None if the store must open.
 
     None also when one of their inspections has open conflicts: ``bundle import`` then
     opens the store to count the ones worth showing, as after any import.
     """
+
+    from ... import merged_files as merged  # (not needed by the TUI's first paint)
 
     def read(conn: sqlite3.Connection) -> dict[str, merged.MergedFile] | None:
         found = merged.lookup(lambda sql, params: conn.execute(sql, params).fetchall(), digests)
