@@ -16,6 +16,7 @@ imported, each in its own transaction.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Callable
@@ -37,7 +38,10 @@ if TYPE_CHECKING:
 def _open(args: argparse.Namespace) -> Store:
     from .store import open_store
 
-    return open_store(resolve_data_dir(getattr(args, "data_dir", None)))
+    store = open_store(resolve_data_dir(getattr(args, "data_dir", None)))
+    gc.freeze()  # as cli.freeze_loaded, for the same reason; cli.main unfreezes
+    gc.enable()
+    return store
 
 
 def _out(text: str = "") -> None:
