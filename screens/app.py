@@ -121,6 +121,9 @@ class TenantInspectApp(App[int]):
             self._open_store()
         finally:
             self._startup_over.set()
+            if not gc.isenabled():  # off since the command began (cli._dispatch); start-up
+                gc.freeze()  # is over: what is loaded for good is never walked again
+                gc.enable()
 
     def wait_startup(self, timeout: float = 30) -> None:
         """Wait (after the app stopped) until the store has opened and its start-up backup is made.
@@ -208,10 +211,6 @@ class TenantInspectApp(App[int]):
 
     def _store_opened(self) -> None:
         from .messages import StoreReady
-
-        # Start-up is over: frozen, what is loaded for good is no longer walked by every
-        # collection while screens load large inspections (ORM loads make many objects).
-        gc.freeze()
 
         if self.read_only:
             self.title = f"{self.TITLE} (READ-ONLY: nothing can be saved)"

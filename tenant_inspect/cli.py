@@ -374,8 +374,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.func is not cmd_tui:  # a command lasts a moment; the app runs for hours
-        gc.disable()  # until freeze_loaded, or to the end for the light commands
+    # Until freeze_loaded (the app: once its store is open), or to the end for light commands.
+    gc.disable()
     try:
         _say_if_read_only(args)
         result: Any = args.func(args)
