@@ -19,6 +19,7 @@ field says NOT SAVED, once, and :func:`run_app` says so on exit), and no backup 
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -103,6 +104,9 @@ class TenantInspectApp(App[int]):
             self._open_store()
         finally:
             self._startup_over.set()
+            if not gc.isenabled():  # off since the command began (cli._dispatch); start-up
+                gc.freeze()  # is over: what is loaded for good is never walked again
+                gc.enable()
 
     def wait_startup(self, timeout: float = 30) -> None:
         """Wait (after the app stopped) until the store has opened and its start-up backup is made.

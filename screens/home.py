@@ -15,6 +15,7 @@ from tenant_inspect.summaries import InspectionSummary
 from .base import ReloadingScreen
 from .bindings import bind
 from .markup import clip, escape, shown
+from .messages import StoreReady
 from .widgets.save_indicator import SaveIndicator
 from .widgets.tables import FittedTable
 
@@ -61,6 +62,8 @@ class HomeScreen(ReloadingScreen):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[InspectionSummary] = []
+        self._quick_shown = False
+        self._shown_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,10 +86,19 @@ class HomeScreen(ReloadingScreen):
     def first_show(self) -> None:
         # The quick list read at start-up, if there is one, while the store is still opening.
         quick = self.services.quick_summaries()
+        self._quick_shown = quick is not None
         if quick is not None:
             self.show(quick)
         else:
             super().first_show()
+
+    def on_store_ready(self, message: StoreReady) -> None:
+        # The quick list ran the very query the store would (summaries.read_summaries):
+        # reading it again now would only delay the first inspection the user opens.
+        # Changes still show: the list reloads on DataChanged and on return here.
+        message.prevent_default()  # (the base class's handler would reload)
+        if not self._quick_shown:
+            self.reload()
 
     def reload(self) -> None:
         from tenant_inspect.inspections import list_inspections
@@ -94,15 +106,20 @@ class HomeScreen(ReloadingScreen):
         self.services.read(list_inspections, self.show, group="home")
 
     def on_resize(self) -> None:
-        if self.summaries:
+        # Only when the title column's width changes: the first paint brings resize events
+        # too, and rebuilding the whole table for each delayed the first screen.
+        if self.summaries and self._title_width() != self._shown_width:
             self.show(self.summaries)
+
+    def _title_width(self) -> int:
+        return max(20, min(70, (self.size.width or 80) - _FIXED_WIDTH))
 
     def show(self, summaries: list[InspectionSummary]) -> None:
         self.summaries = summaries
         table = self.query_one("#inspections", DataTable)
         selected = self.selected_id()
         table.clear(columns=True)
-        title_width = max(20, min(70, (self.size.width or 80) - _FIXED_WIDTH))
+        title_width = self._shown_width = self._title_width()
         table.add_column("Inspection / landlord", key="title", width=title_width)
         table.add_column("Status", key="status", width=10)
         table.add_column("Documents", key="documents", width=9)

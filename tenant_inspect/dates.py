@@ -8,7 +8,7 @@ stored as ISO; :func:`show_day` is how a date is shown back to a person.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 #: How to write a date, in words, for error messages and hints.
 DATE_FORMS = "Write the date like 14/06/2021 or 14 June 2021"
@@ -94,3 +94,21 @@ def span_words(start: date | None, end: date | None) -> str:
     if end:
         return f"until {show_day(end)}"
     return ""
+
+
+#: How stored moments are written (``UTCDateTime`` columns, bundle timestamps): fixed-width
+#: UTC text, so they sort as text and dump identically.
+STORED_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"
+_STORED_SHAPE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", re.ASCII)
+
+
+def parse_stored_time(text: str) -> datetime:
+    """A stored moment read back, aware (UTC).
+
+    Text of exactly the shape we write goes through ``fromisoformat`` (C, about 30 times
+    cheaper than ``strptime``, which was the biggest single cost of loading a large
+    inspection); anything else through ``strptime``, which accepts and refuses as before.
+    """
+    if _STORED_SHAPE.fullmatch(text):
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+    return datetime.strptime(text, STORED_TIME).replace(tzinfo=UTC)

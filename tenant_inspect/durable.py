@@ -19,7 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
+
+from .errors import UserError
 
 #: Modes of what tenant-inspect creates: readable and writable by the owner only.
 PRIVATE_FILE = 0o600
@@ -95,3 +98,29 @@ def loose_mode(path: Path) -> int | None:
     except OSError:
         return None
     return mode if mode & 0o077 else None
+
+
+def write_text_atomically(path: Path, text: Callable[[Callable[[str], object]], None]) -> None:
+    """Write to a temp file beside the target, fsync, then rename over it.
+
+    ``text`` is called with the file's ``write``, so a long text need not be in memory.
+    """
+    import tempfile
+
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            text(fh.write)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror}") from exc
+    except BaseException:  # reading failed half-way: no half-written file is left behind
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -9,20 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from . import models as m
 from . import records
 from .errors import NotFound, ValidationError
 from .questionnaire import Questionnaire, parse_questionnaire
-from .summaries import (
-    STAGE_SQL,
-    InspectionSummary,
-    expected_by_inspection,
-    shown_for,
-    stages_from_rows,
-)
+from .summaries import STAGE_SQL, InspectionSummary, read_summaries, shown_for, stages_from_rows
 
 DESKTOP_REVIEW_NAME = "Desktop review"
 
@@ -77,18 +70,6 @@ def get_inspection(session: Session, id_or_prefix: str) -> m.Inspection:
     return records.resolve(session, m.Inspection, id_or_prefix)
 
 
-def _counts(
-    session: Session, model: type[m.SyncedRow], done_field: str | None = None
-) -> dict[str, tuple[int, int]]:
-    query = select(model.inspection_id, func.count()).where(col(model.deleted_at).is_(None))  # type: ignore[attr-defined]
-    totals = dict(session.exec(query.group_by(model.inspection_id)).all())  # type: ignore[attr-defined]
-    done: dict[str, int] = {}
-    if done_field:
-        dq = query.where(getattr(model, done_field) == "complete")
-        done = dict(session.exec(dq.group_by(model.inspection_id)).all())  # type: ignore[attr-defined]
-    return {key: (total, done.get(key, 0)) for key, total in totals.items()}
-
-
 def work_stages(session: Session) -> dict[str, tuple[bool, bool, bool]]:
     """Each live inspection's (begun, judged, concluded), for :func:`shown_status`."""
     return stages_from_rows(session.connection().exec_driver_sql(STAGE_SQL).all())
@@ -99,51 +80,14 @@ def shown_status(session: Session, inspection: m.Inspection) -> str:
     return shown_for(inspection.status, inspection.id, work_stages(session))
 
 
-def _interviews_expected(session: Session) -> dict[str, int]:
-    """Interviews planned or held, per inspection, by the one rule in :mod:`.summaries`."""
-    live_areas = session.exec(
-        select(m.Area.inspection_id, m.Area.id, m.Area.interviews_planned).where(
-            col(m.Area.deleted_at).is_(None)
-        )
-    ).all()
-    held = session.exec(
-        select(m.Interview.inspection_id, m.Interview.area_id, func.count())
-        .where(col(m.Interview.deleted_at).is_(None))
-        .group_by(m.Interview.inspection_id, m.Interview.area_id)  # type: ignore[arg-type]
-    ).all()
-    return expected_by_inspection(live_areas, held)
-
-
 def list_inspections(session: Session) -> list[InspectionSummary]:
-    """Every live inspection with its progress counts, most recently changed first."""
-    inspections = records.live(session, m.Inspection)
-    areas = _counts(session, m.Area)
-    docs = _counts(session, m.DocumentReview, "status")
-    interviews = _counts(session, m.Interview, "status")
-    findings = _counts(session, m.Finding)
-    recs = _counts(session, m.Recommendation)
-    expected = _interviews_expected(session)
-    stages = work_stages(session)
-    out = [
-        InspectionSummary(
-            id=i.id,
-            title=i.title,
-            landlord=i.landlord,
-            status=shown_for(i.status, i.id, stages),
-            areas=areas.get(i.id, (0, 0))[0],
-            documents=docs.get(i.id, (0, 0))[0],
-            documents_done=docs.get(i.id, (0, 0))[1],
-            interviews=interviews.get(i.id, (0, 0))[0],
-            interviews_done=interviews.get(i.id, (0, 0))[1],
-            findings=findings.get(i.id, (0, 0))[0],
-            recommendations=recs.get(i.id, (0, 0))[0],
-            updated_at=i.updated_at.isoformat(),
-            interviews_expected=expected.get(i.id, 0),
-        )
-        for i in inspections
-    ]
-    out.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
-    return out
+    """Every live inspection with its progress counts, most recently changed first.
+
+    Runs :func:`~tenant_inspect.summaries.read_summaries` — the same SQL the light
+    path runs over plain sqlite3 — on this session's connection.
+    """
+    connection = session.connection()
+    return read_summaries(lambda sql: connection.exec_driver_sql(sql).all())
 
 
 # ---------------------------------------------------------------------------

@@ -37,8 +37,8 @@ from typing import Any, Literal
 
 from sqlmodel import Session
 
+from . import merged_files, settings
 from . import models as m
-from . import settings
 from .bundle import BundleFile, BundleRefused, StampBound, local_inspection, open_bundle
 from .merge_checks import References, UniqueKeys, check_inspection, check_questionnaires
 from .merge_conflicts import (
@@ -47,6 +47,7 @@ from .merge_conflicts import (
     list_conflicts,
     resolve_conflict,
 )
+from .merged_files import FileResult
 from .mergestate import (
     LABELS,
     Inconsistent,
@@ -80,34 +81,6 @@ __all__ = [
 # ---------------------------------------------------------------------------
 # Import
 # ---------------------------------------------------------------------------
-
-
-@dataclass
-class FileResult:
-    """What importing one file did (or why it was refused)."""
-
-    path: Path
-    refused: str | None = None
-    inspection_id: str | None = None
-    inspection_title: str | None = None
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflicts: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.refused is None
-
-    def line(self) -> str:
-        """The one line the CLI prints for this file."""
-        if self.refused is not None:
-            return f"{self.path.name}: refused: {self.refused}"
-        plural = "" if self.conflicts == 1 else "s"
-        return (
-            f"{self.path.name}: {self.added} added, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.conflicts} conflict{plural}"
-        )
 
 
 @dataclass(frozen=True)
@@ -173,12 +146,23 @@ def _import(
     allow_new: bool,
     writing: Callable[[], None] | None,
 ) -> FileResult:
+    digest = merged_files.digest(path)
+    if digest is not None:
+        with store.read() as session:
+            connection = session.connection()
+            done = merged_files.lookup(
+                lambda sql, params: connection.exec_driver_sql(sql, params).all(), [digest]
+            ).get(digest)
+        if done is not None and (into is None or into == done.inspection_id):
+            return done.result(path)
     bound = StampBound.for_clock(store.clock)
     for attempt in range(_ATTEMPTS):
         last = attempt == _ATTEMPTS - 1
         with open_bundle(path, bound) as source, Spool() as spool:
             merge = _Merge(store, source, into, allow_new, None if last else REPLAN_LIMIT)
             merge.check_and_plan(spool)
+            if digest is not None and merged_files.digest(path) == digest:
+                merge.digest = digest  # the bytes read are the bytes hashed: record them
             if writing is not None and attempt == 0:
                 writing()
             try:
@@ -222,6 +206,7 @@ class _Merge:
         self.copies: list[tuple[str, str, str]] = []  # the file's questionnaire versions
         self.now = format_time(m.utcnow())
         self.replanned = 0  # plans made again in the write transaction
+        self.digest: str | None = None  # recorded as merged with the write (merged_files)
 
     def refuse(self, reason: str) -> BundleRefused:
         return BundleRefused(self.source.path, reason)
@@ -291,6 +276,14 @@ class _Merge:
                 settings.record_laptop(
                     session, inspection_id, exporter.device_id, exporter.member_id
                 )
+            c = self.counts
+            if self.digest is not None and (c.added or c.updated or c.conflicts):
+                # Only a file that changed something is recorded: an import that changes
+                # nothing writes nothing (no exit backup, an unchanged database file).
+                done = merged_files.MergedFile(
+                    inspection_id, manifest.inspection_title, c.added + c.updated + c.unchanged
+                )
+                settings.put(session, merged_files.key(self.digest), done.encode())
 
     def _plan_changed_again(
         self,

@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, String, TypeDecorator
 from sqlmodel import Field, SQLModel
 
+from .dates import parse_stored_time
+
 
 def new_id() -> str:
     """A fresh client-side UUID (canonical text form, so prefixes are usable ids)."""
@@ -45,7 +47,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        return parse_stored_time(value)
 
 
 class SyncedRow(SQLModel):

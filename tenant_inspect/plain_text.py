@@ -61,3 +61,17 @@ def has_controls(text: str) -> bool:
 def is_format_char(ch: str) -> bool:
     """Invisible format characters (zero-width space, soft hyphen, joiners)."""
     return unicodedata.category(ch) == "Cf"
+
+
+#: What ``json.dumps(ensure_ascii=False)`` leaves raw that a terminal may obey or that
+#: reorders text: DEL, C1 controls, bidi marks, overrides and isolates, line separators.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_for_terminals(text: str) -> str:
+    """JSON text with the control characters ``json.dumps`` leaves raw escaped as ``\\uXXXX``.
+
+    (It already escapes C0 controls such as ESC.) Outside strings JSON text is plain
+    ASCII, so only string contents change, and only in how they are written.
+    """
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)

@@ -1,16 +1,25 @@
-"""The one-line summary of an inspection shown in lists.
+"""The one-line summary of an inspection shown in lists, and the one query that reads it.
 
-Kept in its own light module (no SQLModel) so the TUI's home screen can show
-the list before the heavy database libraries have finished loading (see
-:func:`tenant_inspect.store.quick_summaries`).
+Kept in its own light module (no SQLModel) so the TUI's home screen and the CLI's
+``list`` can show the list before (or without) the heavy database libraries
+loading (see :func:`tenant_inspect.store.quick_summaries`). The SQL and the
+row → :class:`InspectionSummary` mapping live here once: :func:`read_summaries`
+takes any "run this SQL, give me tuples" function, so the ORM-backed store
+(``session.connection().exec_driver_sql``) and the plain-sqlite3 light path
+run exactly the same text and can never drift apart.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from .dates import parse_stored_time
+
+#: Runs one SQL text (no parameters) and returns its rows as tuples.
+RunSql = Callable[[str], Sequence[Any]]
 
 #: Whether each live inspection's work has begun, been judged, been concluded: plain SQL that
 #: both list readers (SQLModel and plain sqlite3) run, so home, ``list`` and the dashboard agree.
@@ -26,6 +35,31 @@ SELECT i.id,
           AND t.deleted_at IS NULL)
 FROM inspection i WHERE i.deleted_at IS NULL
 """
+
+_COUNT = (
+    "(SELECT count(*) FROM {table} t WHERE t.inspection_id = i.id AND t.deleted_at IS NULL{extra})"
+)
+
+#: Each live inspection with its progress counts (plain SQL, portable to PostgreSQL).
+LIST_SQL = f"""
+SELECT i.id, i.title, i.landlord, i.status, i.updated_at,
+  {_COUNT.format(table="area", extra="")},
+  {_COUNT.format(table="document_review", extra="")},
+  {_COUNT.format(table="document_review", extra=" AND t.status = 'complete'")},
+  {_COUNT.format(table="interview", extra="")},
+  {_COUNT.format(table="interview", extra=" AND t.status = 'complete'")},
+  {_COUNT.format(table="finding", extra="")},
+  {_COUNT.format(table="recommendation", extra="")}
+FROM inspection i WHERE i.deleted_at IS NULL
+"""
+
+#: Live areas with the interviews planned in each, for :func:`expected_by_inspection`.
+AREAS_SQL = "SELECT inspection_id, id, interviews_planned FROM area WHERE deleted_at IS NULL"
+#: Live interviews counted per (inspection, area), for :func:`expected_by_inspection`.
+HELD_SQL = (
+    "SELECT inspection_id, area_id, count(*) FROM interview WHERE deleted_at IS NULL"
+    " GROUP BY inspection_id, area_id"
+)
 
 
 def status_shown(chosen: str, *, begun: bool, judged: bool, concluded: bool) -> str:
@@ -93,6 +127,38 @@ def expected_by_inspection(
         if area is None:
             pairs.setdefault(insp, []).append((0, n))
     return {insp: interviews_expected(p) for insp, p in pairs.items()}
+
+
+def read_summaries(run: RunSql) -> list[InspectionSummary]:
+    """Every live inspection's summary, most recently changed first, read with ``run``.
+
+    The one reader of the list: :func:`tenant_inspect.inspections.list_inspections` passes
+    its session's connection, the SQLite light path a plain read-only sqlite3 connection.
+    """
+    stages = stages_from_rows(run(STAGE_SQL))
+    expected = expected_by_inspection(run(AREAS_SQL), run(HELD_SQL))
+    out = []
+    for r in run(LIST_SQL):
+        updated = parse_stored_time(r[4])
+        out.append(
+            InspectionSummary(
+                id=r[0],
+                title=r[1],
+                landlord=r[2],
+                status=shown_for(r[3], r[0], stages),
+                areas=r[5],
+                documents=r[6],
+                documents_done=r[7],
+                interviews=r[8],
+                interviews_done=r[9],
+                findings=r[10],
+                recommendations=r[11],
+                updated_at=updated.isoformat(),
+                interviews_expected=expected.get(r[0], 0),
+            )
+        )
+    out.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
+    return out
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from sqlalchemy import (
 from .. import models as m
 from ..bundle_format import IMMUTABLE
 from ..bundle_format_types import TIMESTAMP_FORMAT
+from ..dates import parse_stored_time
 
 #: Table name -> model, in dependency order (parents first).
 MODELS: dict[str, type[m.SyncedRow]] = {
@@ -124,7 +125,7 @@ def format_time(value: datetime) -> str:
 
 
 def parse_time(value: str) -> datetime:
-    return datetime.strptime(value, TIMESTAMP_FORMAT).replace(tzinfo=UTC)
+    return parse_stored_time(value)
 
 
 def to_plain(info: TableInfo, values: Any) -> dict[str, Any]:

@@ -7,6 +7,7 @@ one-way, store → storage, and a PostgreSQL back-end is one more package beside
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
     from ..clock import HybridClock
     from ..doctor_report import DoctorReport
+    from ..merged_files import MergedFile
     from ..summaries import InspectionSummary
 
 #: Kinds of rolling backup the app takes (the newest few of each are kept).
@@ -145,6 +147,11 @@ class Backend(Protocol):
 
     def quick_summaries(self) -> list[InspectionSummary] | None:
         """The inspections list without loading SQLModel, or None if the store must open first."""
+        ...
+
+    def merged_files(self, digests: Sequence[str]) -> dict[str, MergedFile] | None:
+        """Which of these files (by :func:`~tenant_inspect.merged_files.digest`) were merged
+        here before, read without loading SQLModel; None if the store must open first."""
         ...
 
     def rolling_backup(self, kind: str) -> Path:

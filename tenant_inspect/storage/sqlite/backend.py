@@ -10,6 +10,7 @@ every method imports what it needs, so the cheap paths stay cheap.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ...doctor_report import DoctorReport
     from ...locations import DataDir
+    from ...merged_files import MergedFile
     from ...summaries import InspectionSummary
     from .store import SqliteStore
 
@@ -50,6 +52,11 @@ class SqliteBackend:
         from .fastread import quick_summaries
 
         return quick_summaries(self.data_dir.db_path)
+
+    def merged_files(self, digests: Sequence[str]) -> dict[str, MergedFile] | None:
+        from .fastread import merged_files
+
+        return merged_files(self.data_dir.db_path, digests)
 
     def rolling_backup(self, kind: str) -> Path:
         """Back up and keep the newest few of ``kind``; SQLite's own failures become a UserError.

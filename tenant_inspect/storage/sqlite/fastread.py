@@ -1,54 +1,62 @@
-"""Read the inspections list with plain sqlite3, for a fast first screen.
+"""Light reads with plain sqlite3: no SQLAlchemy, no SQLModel, nothing written.
 
-Importing SQLModel/SQLAlchemy costs more than a whole bare Textual app takes
-to start, so the home screen lists inspections with this module first and
-loads the real store in a worker afterwards. It only answers when the
-database exists and its schema is exactly current; otherwise it returns None
-and the caller waits for the full store (which migrates). The SQL must agree
-with :func:`tenant_inspect.inspections.list_inspections` — a test checks it.
+Importing SQLModel/SQLAlchemy costs more than a whole bare Textual app takes to start
+(and more than the whole ``list`` command should), so the home screen and ``tenant-inspect
+list`` read the list here first. The query itself is not here: it is
+:func:`tenant_inspect.summaries.read_summaries`, the one the ORM-backed store runs too.
+This module only decides whether the light path may answer: the database exists, opens
+read-only (:func:`.connect.open_read_only`, so a read-only folder works and nothing is
+created), and its schema is exactly current. Otherwise it returns None and the caller
+opens the full store, which migrates (after a backup) or refuses a newer database.
+The same holds for :func:`merged_files`, which lets ``bundle import`` answer for files
+merged before (:mod:`tenant_inspect.merged_files`) without loading the ORM.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from ...migrations import SCHEMA_HEAD
-from ...summaries import (
-    STAGE_SQL,
-    InspectionSummary,
-    expected_by_inspection,
-    shown_for,
-    stages_from_rows,
-)
+from ...summaries import InspectionSummary, read_summaries
 from .connect import open_read_only
 
-_COUNT = (
-    "(SELECT count(*) FROM {table} t WHERE t.inspection_id = i.id AND t.deleted_at IS NULL{extra})"
-)
+if TYPE_CHECKING:
+    from ...merged_files import MergedFile
 
-_QUERY = f"""
-SELECT i.id, i.title, i.landlord, i.status, i.updated_at,
-  {_COUNT.format(table="area", extra="")},
-  {_COUNT.format(table="document_review", extra="")},
-  {_COUNT.format(table="document_review", extra=" AND t.status = 'complete'")},
-  {_COUNT.format(table="interview", extra="")},
-  {_COUNT.format(table="interview", extra=" AND t.status = 'complete'")},
-  {_COUNT.format(table="finding", extra="")},
-  {_COUNT.format(table="recommendation", extra="")}
-FROM inspection i WHERE i.deleted_at IS NULL
-"""
-
-_AREAS = "SELECT inspection_id, id, interviews_planned FROM area WHERE deleted_at IS NULL"
-_HELD = (
-    "SELECT inspection_id, area_id, count(*) FROM interview WHERE deleted_at IS NULL"
-    " GROUP BY inspection_id, area_id"
-)
+T = TypeVar("T")
 
 
 def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
     """Summaries, most recently changed first, or None if the full store is needed."""
+    return _read_current(
+        db_path, lambda conn: read_summaries(lambda sql: conn.execute(sql).fetchall())
+    )
+
+
+def merged_files(db_path: Path, digests: Sequence[str]) -> dict[str, MergedFile] | None:
+    """The files among ``digests`` merged here before, or None if the store must open.
+
+    None also when one of their inspections has open conflicts: ``bundle import`` then
+    opens the store to count the ones worth showing, as after any import.
+    """
+
+    from ... import merged_files as merged  # (not needed by the TUI's first paint)
+
+    def read(conn: sqlite3.Connection) -> dict[str, merged.MergedFile] | None:
+        found = merged.lookup(lambda sql, params: conn.execute(sql, params).fetchall(), digests)
+        for inspection_id in {f.inspection_id for f in found.values()}:
+            if conn.execute(merged.ANY_OPEN_CONFLICT_SQL, (inspection_id,)).fetchone():
+                return None
+        return found
+
+    return _read_current(db_path, read)
+
+
+def _read_current(db_path: Path, read: Callable[[sqlite3.Connection], T | None]) -> T | None:
+    """``read`` on a read-only connection in one snapshot, if the schema is current."""
     if not db_path.exists():
         return None
     try:
@@ -59,34 +67,9 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if not row or row[0] != SCHEMA_HEAD:
             return None
-        rows = conn.execute(_QUERY).fetchall()
-        stages = stages_from_rows(conn.execute(STAGE_SQL).fetchall())
-        expected = expected_by_inspection(
-            conn.execute(_AREAS).fetchall(), conn.execute(_HELD).fetchall()
-        )
+        conn.execute("BEGIN")  # one snapshot for every query, like the store's session
+        return read(conn)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
-    out = []
-    for r in rows:
-        updated = datetime.strptime(r[4], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-        out.append(
-            InspectionSummary(
-                id=r[0],
-                title=r[1],
-                landlord=r[2],
-                status=shown_for(r[3], r[0], stages),
-                areas=r[5],
-                documents=r[6],
-                documents_done=r[7],
-                interviews=r[8],
-                interviews_done=r[9],
-                findings=r[10],
-                recommendations=r[11],
-                updated_at=updated.isoformat(),
-                interviews_expected=expected.get(r[0], 0),
-            )
-        )
-    out.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
-    return out

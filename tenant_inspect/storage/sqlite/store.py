@@ -23,7 +23,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -244,10 +243,16 @@ def _device_id(engine: Engine) -> str:
         return setting.value
 
 
+#: The newest stamp of every synced table, in one plain statement: building and compiling
+#: fourteen ORM statements cost more than the rest of opening the store.
+_NEWEST_STAMPS = " UNION ALL ".join(
+    f'SELECT max(hlc) FROM "{model.__tablename__}"' for model in SYNCED_MODELS
+)
+
+
 def _observe_newest_stamp(store: SqliteStore) -> None:
     """Never hand out a stamp older than one already stored (clock set back)."""
     with store.read() as session:
-        for model in SYNCED_MODELS:
-            stamp = session.execute(select(func.max(model.hlc))).scalar()
+        for (stamp,) in session.connection().exec_driver_sql(_NEWEST_STAMPS):
             if stamp:
                 store.clock.observe(stamp)
