@@ -72,7 +72,9 @@ def parse_by_when(text: str) -> tuple[date | None, str]:
         return last_day(year, month), show_month(year, month)
     if folded.casefold() in vocabulary.BY_WHEN_WORDS:
         return None, folded.casefold()
-    raise ValueError(f"“{folded[:60]}” is not a date, a month or a word this understands: {BY_WHEN_FORMS}")
+    raise ValueError(
+        f"“{folded[:60]}” is not a date, a month or a word this understands: {BY_WHEN_FORMS}"
+    )
 
 
 def overdue(item: m.ActionPlanItem, today: date, *, status: str | None = None) -> bool:
@@ -130,7 +132,7 @@ def item_order(item: m.ActionPlanItem) -> tuple[int, Any, str]:
 def add_item(session: Session, rec: m.Recommendation, **fields: Any) -> m.ActionPlanItem:
     """A new item at the end of the recommendation's list. ``by_when`` may be typed text."""
     _live(rec)
-    clean = _item_fields(fields)
+    clean = _item_fields(session, rec.inspection_id, fields)
     clean.setdefault("position", records.next_position(items(session, rec)))
     return records.create(
         session,
@@ -141,7 +143,7 @@ def add_item(session: Session, rec: m.Recommendation, **fields: Any) -> m.Action
 
 
 def update_item(session: Session, item: m.ActionPlanItem, **fields: Any) -> m.ActionPlanItem:
-    return records.update(session, item, **_item_fields(fields))
+    return records.update(session, item, **_item_fields(session, item.inspection_id, fields))
 
 
 def update_item_field(
@@ -165,8 +167,11 @@ def move_item(session: Session, item: m.ActionPlanItem, index: int) -> None:
             records.update(session, row, position=position)
 
 
-def _item_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    """Refuse the superseded fields in words; turn a typed "by when" into date and words."""
+def _item_fields(session: Session, inspection_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Refuse the superseded fields in words; turn a typed "by when" into date and words.
+
+    A refusal here lists the other fields' problems too, so every mistake shows at once.
+    """
     problems = [
         f"action-plan item: {name.replace('_', ' ')} is now kept in {where}"
         for name, where in SUPERSEDED.items()
@@ -182,6 +187,11 @@ def _item_fields(fields: dict[str, Any]) -> dict[str, Any]:
     elif "by_when" in clean and "by_when_words" not in clean:
         clean["by_when_words"] = ""  # a plain date replaces any words
     if problems:
+        rest = {k: v for k, v in clean.items() if k not in SUPERSEDED and k != "by_when"}
+        try:
+            records.validate(session, m.ActionPlanItem, inspection_id, rest)
+        except ValidationError as exc:
+            problems += exc.problems
         raise ValidationError(problems)
     return clean
 
@@ -280,7 +290,9 @@ def set_prospects(session: Session, inspection_id: str, **fields: Any) -> m.Pros
     return _upsert(session, m.Prospects, prospects_id(inspection_id), parent, fields)
 
 
-def set_prospects_field(session: Session, inspection_id: str, field: str, value: Any) -> m.Prospects:
+def set_prospects_field(
+    session: Session, inspection_id: str, field: str, value: Any
+) -> m.Prospects:
     return set_prospects(session, inspection_id, **{field: value})
 
 

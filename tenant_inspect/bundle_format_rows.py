@@ -397,4 +397,3 @@ def plain_value(table: str, name: str, value: Any) -> Any:
         return field_adapter(table, name).validate_python(value)
     except PydanticError:
         return value
-

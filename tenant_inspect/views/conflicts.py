@@ -214,7 +214,7 @@ class Describer:
         return table.replace("_", " ").capitalize()
 
     def _monitoring(self, table: str, row: Any) -> str:
-        """"Monitoring round “Quarter 1 review”", or an item's entry in that round."""
+        """ "Monitoring round “Quarter 1 review”", or an item's entry in that round."""
         from .. import models as m
 
         round_ = row if table == "monitoring_round" else self._row(m.MonitoringRound, row.round_id)
