@@ -48,7 +48,11 @@ def test_recommendations_with_response_items_and_overdue_in_words(world):
     )
     assert r2.response.response_words == "No response yet"
     a, b = r1.items
-    assert (a.label, a.by_when_text, a.current_status_words) == ("R1.1", "March 2027", "Not started")
+    assert (a.label, a.by_when_text, a.current_status_words) == (
+        "R1.1",
+        "March 2027",
+        "Not started",
+    )
     assert a.overdue and a.overdue_words == "overdue since 31 March 2027"
     assert (b.by_when_text, b.overdue, b.overdue_words) == ("ongoing", False, "")
     [c] = r2.items
@@ -125,7 +129,11 @@ def test_prospects_in_the_read_model(world):
             s, ids["insp"], capacity="considerably_outweigh", overall="excellent", rationale="..."
         )
     p = _load(store, ids, today=date(2027, 12, 1)).prospects  # everything dated is late now
-    assert p.grades[2] == ("capacity", "capacity to improve", "Strengths considerably outweigh weaknesses")
+    assert p.grades[2] == (
+        "capacity",
+        "capacity to improve",
+        "Strengths considerably outweigh weaknesses",
+    )
     assert p.grades[0][2] == "Not judged"
     assert p.overall_words == "Excellent prospects"
     assert p.warnings == (
