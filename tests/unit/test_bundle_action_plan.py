@@ -183,7 +183,7 @@ def test_a_format_1_file_may_not_hold_a_format_2_table(world, tmp_path):
     old = _as_format_1(members, "not_started")
     old["data/prospects.json"] = b"[]"
     path = write_members(tmp_path / "odd.zip", old)
-    with pytest.raises(BundleRefused, match="unexpected file 'data/prospects.json'"):
+    with pytest.raises(BundleRefused, match=r"unexpected file 'data/prospects\.json'"):
         import_bundle(world["ben"], path)
 
 
