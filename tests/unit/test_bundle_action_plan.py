@@ -195,3 +195,37 @@ def test_the_format_document_lists_the_limits_of_the_new_tables():
         "prospects": 1,
     }
     assert bf.MAX_TABLE_ROWS["action_plan_response"] == bf.MAX_TABLE_ROWS["recommendation"]
+
+
+def test_conflicts_on_monitoring_and_prospects_are_told_in_words(world, tmp_path):
+    team = make_team_inspection(world["coord"])
+    ids = _plan(world["coord"], team)
+    _kit(world, team, "ann", team.ann, tmp_path)
+    for who, author, note, grade in (
+        ("coord", team.coordinator, "Charter drafted", "outweigh"),
+        ("ann", team.ann, "Draft seen, not yet agreed", "balance"),
+    ):
+        with world[who].write(author_id=author) as s:
+            q1 = records.get(s, m.MonitoringRound, ids["q1"])
+            one = records.get(s, m.ActionPlanItem, ids["one"])
+            action_plan.record_entry(s, q1, one, status="on_track", progress_note=note)
+            action_plan.set_prospects_field(s, team.inspection, "capacity", grade)
+    back = export(world["ann"], team.inspection, tmp_path / "return-ann.zip")
+    [result] = import_ok(world["coord"], back)
+    assert result.conflicts == 2
+    with world["coord"].read() as s:
+        items = {i.title: i for i in describe_conflicts(s, team.inspection)}
+    entry = items[
+        "Monitoring of an action-plan item for recommendation R1 in the round "
+        "“Quarter 1 review” — progress note"
+    ]
+    assert {entry.shown.words, entry.other.words} == {
+        "Charter drafted",
+        "Draft seen, not yet agreed",
+    }
+    grade = items["Prospects for improvement — capacity to improve"]
+    assert {grade.shown.words, grade.other.words} == {
+        "Strengths outweigh weaknesses",
+        "A balance of strengths and weaknesses",
+    }
+    assert not grade.mergeable
