@@ -1,4 +1,4 @@
-"""Findings, judgements, conclusions, recommendations and action plans.
+"""Findings, judgements, conclusions and recommendations (action plans: :mod:`.action_plan`).
 
 Recommendation numbers (R1, R2 ...) follow the recommendations' order and are
 rewritten on every reorder, create or delete; links to findings are by id,
@@ -315,25 +315,3 @@ def linked_findings(session: Session, rec: m.Recommendation) -> list[m.Finding]:
     ]
     rows = [session.get(m.Finding, i) for i in ids]
     return [f for f in rows if f is not None and not f.is_deleted]
-
-
-# ---------------------------------------------------------------------------
-# Action plan
-# ---------------------------------------------------------------------------
-
-
-def add_action(session: Session, rec: m.Recommendation, **fields: Any) -> m.ActionPlanItem:
-    return records.create(
-        session,
-        m.ActionPlanItem,
-        parent={"inspection_id": rec.inspection_id, "recommendation_id": rec.id},
-        **fields,
-    )
-
-
-def update_action(session: Session, item: m.ActionPlanItem, **fields: Any) -> m.ActionPlanItem:
-    return records.update(session, item, **fields)
-
-
-def actions(session: Session, rec: m.Recommendation) -> list[m.ActionPlanItem]:
-    return records.live(session, m.ActionPlanItem, recommendation_id=rec.id)

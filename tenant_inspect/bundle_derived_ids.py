@@ -43,6 +43,16 @@ DERIVED_IDS: dict[str, DerivedId] = {
         lambda row: f"interviewer:{row['interview_id']}:{row['member_id']}",
         "its interview and team member",
     ),
+    # Format 2: one response per recommendation, one entry per round and item, one
+    # prospects judgement per inspection.
+    "action_plan_response": DerivedId(
+        lambda row: f"response:{row['recommendation_id']}", "its recommendation"
+    ),
+    "monitoring_entry": DerivedId(
+        lambda row: f"monitoring:{row['round_id']}:{row['item_id']}",
+        "its monitoring round and action-plan item",
+    ),
+    "prospects": DerivedId(lambda row: f"prospects:{row['inspection_id']}", "its inspection"),
 }
 
 

@@ -32,6 +32,7 @@ from .bundle_format_rows import (
     REFERENCES,
     ROW_MODELS,
     ActionPlanItemRow,
+    ActionPlanResponseRow,
     AnswerRow,
     AreaRow,
     ConclusionRow,
@@ -41,6 +42,9 @@ from .bundle_format_rows import (
     InterviewInterviewerRow,
     InterviewRow,
     JudgementRow,
+    MonitoringEntryRow,
+    MonitoringRoundRow,
+    ProspectsRow,
     QuestionnaireCopyRow,
     RecommendationFindingRow,
     RecommendationRow,
@@ -65,9 +69,11 @@ from .bundle_format_types import (
     Uuid,
 )
 
-#: Written in every manifest; a reader refuses a bundle whose version is higher.
+#: Written in every manifest; a reader refuses a bundle whose version is higher and reads
+#: every version from 1 up (:mod:`.bundle_format_v1` brings a format-1 file's rows up to
+#: date as they are read). Format 2 added the action-plan tables (docs/bundle-format.md, 11).
 FORMAT_NAME = "tenant-inspect-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 # ---------------------------------------------------------------------------
 # Limits (a bundle over any of these is refused before anything is written)
@@ -93,7 +99,12 @@ MAX_ROW_CHARS = 2_000_000  # one row's JSON text; real rows are far shorter (tex
 #: findings, 28 judgements, 16 conclusions, 60 recommendations, 182 recommendation links
 #: and 20 action-plan items; the limits are ten to forty times that (docs/bundle-format.md,
 #: section 7). Deleted rows count: they travel too. Checked against the manifest before any
-#: data file is read, and again while each file is read.
+#: data file is read, and again while each file is read. The action plan's tables (format
+#: 2) share the room the others leave: a file with every table at its limit must still fit
+#: in MAX_TOTAL_BYTES, and each row carries about 1 kB of stamps. A plan of 60
+#: recommendations with five items each has 300 items; 10,000 entries are those items
+#: reviewed quarterly for eight years, 200 rounds monthly reviews for sixteen years.
+#: Responses cannot outnumber recommendations (derived ids); one prospects row.
 MAX_TABLE_ROWS: dict[str, int] = {
     "inspection": 1,
     "team_member": 300,
@@ -108,7 +119,11 @@ MAX_TABLE_ROWS: dict[str, int] = {
     "conclusion": 1_000,
     "recommendation": 1_000,
     "recommendation_finding": 5_000,
-    "action_plan_item": 2_000,
+    "action_plan_item": 5_000,
+    "action_plan_response": 1_000,
+    "monitoring_round": 200,
+    "monitoring_entry": 10_000,
+    "prospects": 1,
 }
 
 MANIFEST_NAME = "manifest.json"
@@ -194,6 +209,7 @@ __all__ = [
     "REFERENCES",
     "ROW_MODELS",
     "ActionPlanItemRow",
+    "ActionPlanResponseRow",
     "AnswerRow",
     "AreaRow",
     "ConclusionRow",
@@ -207,6 +223,9 @@ __all__ = [
     "JudgementRow",
     "Manifest",
     "MemberFile",
+    "MonitoringEntryRow",
+    "MonitoringRoundRow",
+    "ProspectsRow",
     "QuestionnaireCopyRow",
     "Recipient",
     "RecommendationFindingRow",

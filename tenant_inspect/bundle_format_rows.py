@@ -30,6 +30,9 @@ from .bundle_format_types import (
     Level,
     Long,
     MemberRole,
+    Prospect,
+    ProspectGrade,
+    Response,
     Sha256,
     Stamp,
     Text30,
@@ -233,9 +236,47 @@ class ActionPlanItemRow(Row):
     by_when: Day | None
     progress: Long
     how_we_know: Long
-    costs: Long
+    costs: Long  # superseded by the response's, like responsible and tenant_say
     tenant_say: Long
     status: ActionStatus
+    by_when_words: Text40  # (format 2)
+    position: Count  # (format 2)
+
+
+class ActionPlanResponseRow(Row):
+    inspection_id: Uuid
+    recommendation_id: Uuid
+    response: Response
+    reason: Long
+    responsible_role: Text200
+    sponsor_role: Text200
+    costs: Long
+    customer_say: Long
+
+
+class MonitoringRoundRow(Row):
+    inspection_id: Uuid
+    held_on: Day | None
+    title: Text200
+    summary: Long
+
+
+class MonitoringEntryRow(Row):
+    inspection_id: Uuid
+    round_id: Uuid
+    item_id: Uuid
+    progress_note: Long
+    status: ActionStatus
+    evidence: Long
+
+
+class ProspectsRow(Row):
+    inspection_id: Uuid
+    track_record: ProspectGrade
+    performance_management: ProspectGrade
+    capacity: ProspectGrade
+    overall: Prospect
+    rationale: Long
 
 
 #: Table name -> row model, in dependency order (parents first), as in models.SYNCED_MODELS.
@@ -254,12 +295,18 @@ ROW_MODELS: dict[str, type[Row]] = {
     "recommendation": RecommendationRow,
     "recommendation_finding": RecommendationFindingRow,
     "action_plan_item": ActionPlanItemRow,
+    "action_plan_response": ActionPlanResponseRow,
+    "monitoring_round": MonitoringRoundRow,
+    "monitoring_entry": MonitoringEntryRow,
+    "prospects": ProspectsRow,
 }
 
 #: Fields of ``Row`` that are bookkeeping, not content (``deleted_at`` is content).
 BOOKKEEPING_FIELDS = frozenset(Row.model_fields) - {"deleted_at"}
 
-#: Fields a file may leave out: only in files not meant for the coordinator.
+#: Fields a file may leave out: only in files not meant for the coordinator. Free text
+#: that might hold a name (notes, finding text, progress notes, evidence, a response's
+#: reason) travels as typed, as section 8 of the format says; reports redact known names.
 REDACTABLE: dict[str, frozenset[str]] = {"interview": frozenset({"interviewee_name"})}
 
 #: Content fields that never change after a row is made (ids of parents, keys). Two
@@ -281,6 +328,10 @@ IMMUTABLE: dict[str, frozenset[str]] = {
     "recommendation": frozenset({"inspection_id"}),
     "recommendation_finding": frozenset({"inspection_id", "recommendation_id", "finding_id"}),
     "action_plan_item": frozenset({"inspection_id", "recommendation_id"}),
+    "action_plan_response": frozenset({"inspection_id", "recommendation_id"}),
+    "monitoring_round": frozenset({"inspection_id"}),
+    "monitoring_entry": frozenset({"inspection_id", "round_id", "item_id"}),
+    "prospects": frozenset({"inspection_id"}),
 }
 
 #: References between rows (field -> table). All must point at a row of the same
@@ -306,6 +357,10 @@ REFERENCES: dict[str, dict[str, str]] = {
     "recommendation": {"area_id": "area"},
     "recommendation_finding": {"recommendation_id": "recommendation", "finding_id": "finding"},
     "action_plan_item": {"recommendation_id": "recommendation"},
+    "action_plan_response": {"recommendation_id": "recommendation"},
+    "monitoring_round": {},
+    "monitoring_entry": {"round_id": "monitoring_round", "item_id": "action_plan_item"},
+    "prospects": {},
 }
 
 
@@ -342,8 +397,3 @@ def plain_value(table: str, name: str, value: Any) -> Any:
         return field_adapter(table, name).validate_python(value)
     except PydanticError:
         return value
-
-
-# ---------------------------------------------------------------------------
-# Derived ids
-# ---------------------------------------------------------------------------

@@ -112,7 +112,10 @@ InterviewStatus = Literal["planned", "in_progress", "complete"]
 IntervieweeKind = Literal["staff", "tenant", "other"]
 FindingKind = Literal["strength", "weakness", "observation", "good_practice"]
 Level = Literal["", "high", "medium", "low"]
-ActionStatus = Literal["not_started", "in_progress", "achieved", "delayed"]
+ActionStatus = Literal["not_started", "on_track", "at_risk", "off_track", "done"]
+Response = Literal["", "accepted", "partly_accepted", "not_accepted"]
+ProspectGrade = Literal["", "considerably_outweigh", "outweigh", "balance", "weaknesses_outweigh"]
+Prospect = Literal["", "excellent", "promising", "uncertain", "poor"]
 Grade = Literal["considerably_outweigh", "outweigh", "balance", "weaknesses_outweigh"]
 
 STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)

@@ -70,6 +70,42 @@ def parse_day(text: str) -> date:
         raise ValueError(text) from None
 
 
+_MONTH_FIGURES = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{4})")
+_MONTH_ISO = re.compile(r"(\d{4})-(\d{1,2})")
+_MONTH_WORDS = re.compile(r"([a-z]+)\.?\s*[ ,.-]?\s*(\d{4})")
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """(year, month) of a month as people write it: March 2027, Mar 2027, 03/2027, 2027-03.
+
+    Raises ValueError with the text when it is not a month (a plan's "by when" is often a
+    month rather than a day; :func:`last_day` gives the day it means).
+    """
+    folded = " ".join(text.strip().casefold().split())
+    year = month = 0
+    if m := _MONTH_ISO.fullmatch(folded):
+        year, month = int(m.group(1)), int(m.group(2))
+    elif m := _MONTH_FIGURES.fullmatch(folded):
+        month, year = int(m.group(1)), int(m.group(2))
+    elif (m := _MONTH_WORDS.fullmatch(folded)) and (named := _month(m.group(1))):
+        month, year = named, int(m.group(2))
+    if not (1 <= month <= 12 and 1 <= year <= 9999):
+        raise ValueError(text)
+    return year, month
+
+
+def last_day(year: int, month: int) -> date:
+    """The last day of a month (31 March, 28 or 29 February ...)."""
+    if month == 12:
+        return date(year, 12, 31)
+    return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
+
+
+def show_month(year: int, month: int) -> str:
+    """A month in words: ``March 2027``."""
+    return f"{_MONTHS[month - 1].capitalize()} {year}"
+
+
 def show_day(day: date) -> str:
     """A date as shown to a person: ``14 June 2021`` (no leading zero, month in words)."""
     return f"{day.day} {_MONTHS[day.month - 1].capitalize()} {day.year}"

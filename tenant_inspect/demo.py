@@ -28,10 +28,9 @@ from typing import Any
 
 from sqlmodel import Session
 
+from . import action_plan, vocabulary
 from . import models as m
-from . import vocabulary
 from .analysis import (
-    add_action,
     add_conclusion,
     add_finding,
     add_recommendation,
@@ -2295,7 +2294,7 @@ RECOMMENDATIONS: tuple[_R, ...] = (
             "the Panel in October.",
             costs="Staff time only.",
             tenant_say="The Tenants' Panel will help design the new dashboard.",
-            status="in_progress",
+            status="on_track",
         ),
     ),
     _R(
@@ -2405,7 +2404,7 @@ RECOMMENDATIONS: tuple[_R, ...] = (
             "packs audited in October.",
             costs="About £2,500 for design and printing.",
             tenant_say="The reading group co-writes the booklet.",
-            status="in_progress",
+            status="on_track",
         ),
     ),
     _R(
@@ -2476,7 +2475,7 @@ RECOMMENDATIONS: tuple[_R, ...] = (
             how_we_know="The complaints log shows a reply against every theme.",
             costs="Staff time only.",
             tenant_say="The complaints sub-group reviews the replies every quarter.",
-            status="in_progress",
+            status="on_track",
         ),
     ),
     _R(
@@ -2739,17 +2738,22 @@ class _SmallDemo:
             )
             if spec.action is not None:
                 a = spec.action
-                add_action(
+                action_plan.set_response(
+                    self.session,
+                    rec,
+                    response="accepted",
+                    responsible_role=a.responsible,
+                    costs=a.costs,
+                    customer_say=a.tenant_say,
+                )
+                action_plan.add_item(
                     self.session,
                     rec,
                     key_outcomes=a.key_outcomes,
                     key_actions=a.key_actions,
-                    responsible=a.responsible,
                     by_when=a.by_when,
                     progress=a.progress,
                     how_we_know=a.how_we_know,
-                    costs=a.costs,
-                    tenant_say=a.tenant_say,
                     status=a.status,
                 )
 
@@ -3399,16 +3403,23 @@ class _LargeDemo:
                 target_date=BASE_DATE + timedelta(days=rng.randint(90, 400)),
             )
             if i % 3 == 0:
-                add_action(
+                outcomes = rng.choice(BENEFIT_BANK)  # (drawn in the order they always were)
+                actions = "; ".join(rng.sample(SUB_ACTION_BANK, 2))
+                action_plan.set_response(
                     self.session,
                     rec,
-                    key_outcomes=rng.choice(BENEFIT_BANK),
-                    key_actions="; ".join(rng.sample(SUB_ACTION_BANK, 2)),
-                    responsible=rng.choice(RESPONSIBLE_BANK),
+                    response="accepted",
+                    responsible_role=rng.choice(RESPONSIBLE_BANK),
+                    costs="Staff time only.",
+                    customer_say="The Tenants' Panel reviews progress every quarter.",
+                )
+                action_plan.add_item(
+                    self.session,
+                    rec,
+                    key_outcomes=outcomes,
+                    key_actions=actions,
                     by_when=BASE_DATE + timedelta(days=rng.randint(120, 400)),
                     progress="Not started: awaiting the final report.",
                     how_we_know="Progress reported to the Tenants' Panel every quarter.",
-                    costs="Staff time only.",
-                    tenant_say="The Tenants' Panel reviews progress every quarter.",
                     status=rng.choice(vocabulary.ACTION_STATUSES),
                 )

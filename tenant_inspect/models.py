@@ -37,6 +37,10 @@ from .model_base import UTCDateTime as UTCDateTime
 from .model_base import new_id as new_id
 from .model_base import remember_replaced_stamps
 from .model_base import utcnow as utcnow
+from .models_plan import ActionPlanResponse as ActionPlanResponse
+from .models_plan import MonitoringEntry as MonitoringEntry
+from .models_plan import MonitoringRound as MonitoringRound
+from .models_plan import Prospects as Prospects
 
 # ---------------------------------------------------------------------------
 # Inspection and its set-up
@@ -259,7 +263,14 @@ class RecommendationFinding(SyncedRow, table=True):
 
 
 class ActionPlanItem(SyncedRow, table=True):
-    """The landlord's response to one recommendation, monitored by the panel."""
+    """One row of the landlord's plan for a recommendation: outcome, action, by when, status.
+
+    ``by_when`` is a date (a month is kept as its last day); ``by_when_words`` is what was
+    written when that was not a plain date ("March 2027", "ongoing"). ``responsible``,
+    ``costs`` and ``tenant_say`` are superseded by the recommendation's
+    :class:`ActionPlanResponse` (one per recommendation, as real plans have them): kept so
+    that no migration destroys what was typed, but no service writes them any more.
+    """
 
     __tablename__ = "action_plan_item"
 
@@ -274,6 +285,8 @@ class ActionPlanItem(SyncedRow, table=True):
     costs: str = ""
     tenant_say: str = ""
     status: str = Field(default="not_started", max_length=20)
+    by_when_words: str = Field(default="", max_length=40)
+    position: int = 0
 
 
 # ---------------------------------------------------------------------------
@@ -334,6 +347,10 @@ SYNCED_MODELS: tuple[type[SyncedRow], ...] = (
     Recommendation,
     RecommendationFinding,
     ActionPlanItem,
+    ActionPlanResponse,
+    MonitoringRound,
+    MonitoringEntry,
+    Prospects,
 )
 
 

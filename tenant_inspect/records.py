@@ -1,6 +1,7 @@
 """Generic, validated create / update / delete for every synced table.
 
-Each table declares its editable fields once, in :data:`RULES`; the entity
+Each table declares its editable fields once, in :data:`RULES` (in
+:mod:`.record_rules`); the entity
 services (inspections, fieldwork, analysis) call :func:`create`,
 :func:`update` and :func:`delete` so that every path — CLI, TUI, demo, merge
 resolution — validates the same way and collects *all* problems into one
@@ -12,8 +13,7 @@ deletion can travel to other laptops and ids are never reused.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -21,192 +21,19 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from . import models as m
-from . import vocabulary
 from .errors import NotFound, ValidationError
+from .record_rules import LABELS as LABELS
+from .record_rules import RULES as RULES
+from .record_rules import Choice as Choice
+from .record_rules import Day as Day
+from .record_rules import Flag as Flag
+from .record_rules import Ref as Ref
+from .record_rules import Rule as Rule
+from .record_rules import Text as Text
+from .record_rules import TextList as TextList
+from .record_rules import Whole as Whole
 
 T = TypeVar("T", bound=m.SyncedRow)
-
-
-@dataclass(frozen=True)
-class Text:
-    max_len: int | None = None
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class Choice:
-    values: Sequence[str]
-    allow_blank: bool = False
-
-
-@dataclass(frozen=True)
-class Flag:
-    pass
-
-
-@dataclass(frozen=True)
-class Day:
-    pass
-
-
-@dataclass(frozen=True)
-class Whole:
-    minimum: int = 0
-    maximum: int = 1_000_000
-
-
-@dataclass(frozen=True)
-class TextList:
-    max_items: int = 200
-    max_len: int = 2000
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference to a live row of ``model`` in the same inspection."""
-
-    model: type[m.SyncedRow]
-    required: bool = False
-
-
-Rule = Text | Choice | Flag | Day | Whole | TextList | Ref
-
-#: Human names for tables, used in messages.
-LABELS: dict[type[m.SyncedRow], str] = {
-    m.Inspection: "inspection",
-    m.TeamMember: "team member",
-    m.Area: "area",
-    m.QuestionnaireCopy: "questionnaire copy",
-    m.DocumentReview: "document review",
-    m.Interview: "interview",
-    m.InterviewInterviewer: "interviewer",
-    m.Answer: "answer",
-    m.Finding: "finding",
-    m.Judgement: "judgement",
-    m.Conclusion: "conclusion",
-    m.Recommendation: "recommendation",
-    m.RecommendationFinding: "recommendation link",
-    m.ActionPlanItem: "action-plan item",
-}
-
-_LONG = 100_000  # a generous cap on free text: a whole interview's notes fit
-
-RULES: dict[type[m.SyncedRow], dict[str, Rule]] = {
-    m.Inspection: {
-        "title": Text(200, required=True),
-        "landlord": Text(200, required=True),
-        "topic": Text(200),
-        "scope": Text(_LONG),
-        "report_number": Text(50),
-        "start_date": Day(),
-        "end_date": Day(),
-        "report_date": Day(),
-        "status": Choice(vocabulary.INSPECTION_STATUSES),
-        "preface": Text(_LONG),
-        "acknowledgements": Text(_LONG),
-        "introduction": Text(_LONG),
-        "methodology": Text(_LONG),
-        "other_methods": Text(_LONG),
-        "include_team_in_report": Flag(),
-    },
-    m.TeamMember: {
-        "name": Text(120, required=True),
-        "role": Choice(vocabulary.MEMBER_ROLES),
-        "position": Whole(),
-        "include_in_report": Flag(),
-    },
-    m.Area: {
-        "name": Text(120, required=True),
-        "kind": Choice(vocabulary.AREA_KINDS),
-        "position": Whole(),
-        "description": Text(_LONG),
-        "interviews_planned": Whole(0, 500),
-    },
-    m.QuestionnaireCopy: {},
-    m.DocumentReview: {
-        "area_id": Ref(m.Area),
-        "title": Text(200, required=True),
-        "document_date": Day(),
-        "undated": Flag(),
-        "version": Text(100),
-        "source": Text(200),
-        "reviewer_id": Ref(m.TeamMember),
-        "questionnaire_id": Text(80),
-        "questionnaire_version": Text(40),
-        "observations": Text(_LONG),
-        "status": Choice(vocabulary.WORK_STATUSES),
-        "current_question": Text(80),
-        "internal": Flag(),
-    },
-    m.Interview: {
-        "area_id": Ref(m.Area),
-        "interviewee_kind": Choice(vocabulary.INTERVIEWEE_KINDS),
-        "interviewee_role": Text(120, required=True),
-        "interviewee_name": Text(120),
-        "interview_date": Day(),
-        "consent": Flag(),
-        "questionnaire_id": Text(80),
-        "questionnaire_version": Text(40),
-        "status": Choice(vocabulary.INTERVIEW_STATUSES),
-        "current_question": Text(80),
-        "notes": Text(_LONG),
-    },
-    m.InterviewInterviewer: {},
-    m.Answer: {
-        "value": Text(_LONG),
-        "notes": Text(_LONG),
-        "skipped": Flag(),
-    },
-    m.Finding: {
-        "area_id": Ref(m.Area),
-        "kind": Choice(vocabulary.FINDING_KINDS),
-        "text": Text(_LONG, required=True),
-        "document_review_id": Ref(m.DocumentReview),
-        "interview_id": Ref(m.Interview),
-        "answer_id": Ref(m.Answer),
-        "question_key": Text(80),
-        "themes": TextList(50, 60),
-        "internal": Flag(),
-    },
-    m.Judgement: {
-        "area_id": Ref(m.Area, required=True),
-        "judge_id": Ref(m.TeamMember),
-        "grade": Choice(vocabulary.GRADE_KEYS),
-        "rationale": Text(_LONG),
-        "is_final": Flag(),
-    },
-    m.Conclusion: {
-        "area_id": Ref(m.Area),
-        "text": Text(_LONG, required=True),
-        "position": Whole(),
-        "internal": Flag(),
-    },
-    m.Recommendation: {
-        "area_id": Ref(m.Area),
-        "number": Whole(0, 10_000),
-        "text": Text(_LONG, required=True),
-        "sub_actions": TextList(100, 5000),
-        "expected_benefits": Text(_LONG),
-        "impact": Choice(vocabulary.LEVELS, allow_blank=True),
-        "cost": Choice(vocabulary.LEVELS, allow_blank=True),
-        "priority": Choice(vocabulary.LEVELS, allow_blank=True),
-        "target_date": Day(),
-        "position": Whole(),
-        "internal": Flag(),
-    },
-    m.RecommendationFinding: {},
-    m.ActionPlanItem: {
-        "key_outcomes": Text(_LONG),
-        "key_actions": Text(_LONG),
-        "responsible": Text(200),
-        "by_when": Day(),
-        "progress": Text(_LONG),
-        "how_we_know": Text(_LONG),
-        "costs": Text(_LONG),
-        "tenant_say": Text(_LONG),
-        "status": Choice(vocabulary.ACTION_STATUSES),
-    },
-}
 
 
 def _pretty(field: str) -> str:

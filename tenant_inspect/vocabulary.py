@@ -22,7 +22,14 @@ INTERVIEW_STATUSES = ("planned", "in_progress", "complete")
 INTERVIEWEE_KINDS = ("staff", "tenant", "other")
 FINDING_KINDS = ("strength", "weakness", "observation", "good_practice")
 LEVELS = ("high", "medium", "low")
-ACTION_STATUSES = ("not_started", "in_progress", "achieved", "delayed")
+#: Items of a landlord's action plan and their monitoring entries share one scale (issue 12).
+ACTION_STATUSES = ("not_started", "on_track", "at_risk", "off_track", "done")
+#: The landlord's answer to a recommendation ("" until they answer).
+RESPONSES = ("accepted", "partly_accepted", "not_accepted")
+#: The overall prospects for improvement, best first.
+PROSPECTS = ("excellent", "promising", "uncertain", "poor")
+#: Words a landlord writes in "by when" instead of a date (stored as typed, lower case).
+BY_WHEN_WORDS = ("ongoing", "completed", "continuous")
 
 # ---------------------------------------------------------------------------
 # Finding kinds
@@ -78,9 +85,25 @@ WORK_STATUS_MARKS = {
 
 ACTION_STATUS_WORDS = {
     "not_started": "Not started",
-    "in_progress": "In progress",
-    "achieved": "Achieved",
-    "delayed": "Delayed",
+    "on_track": "On track",
+    "at_risk": "At risk",
+    "off_track": "Off track",
+    "done": "Done",
+}
+
+RESPONSE_WORDS = {
+    "": "No response yet",
+    "accepted": "Accepted",
+    "partly_accepted": "Partly accepted",
+    "not_accepted": "Not accepted",
+}
+
+PROSPECT_WORDS = {
+    "": "Not assessed",
+    "excellent": "Excellent prospects",
+    "promising": "Promising prospects",
+    "uncertain": "Uncertain prospects",
+    "poor": "Poor prospects",
 }
 
 # ---------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from .. import bundle_format as bf
+from ..bundle_format_v1 import row_upgrader, tables_of
 from ..mergestate import LABELS, MODELS, TABLES, RowState
 from ..questionnaire import Questionnaire, QuestionnaireError
 from .refused import BundleRefused
@@ -72,9 +73,16 @@ class BundleFile:
         return self.manifest.inspection_id
 
     def chunks(self) -> Iterator[Chunk]:
-        """Every table's rows, parents first, in chunks; each table ends with ``last``."""
+        """Every table's rows, parents first, in chunks; each table ends with ``last``.
+
+        A table the file's format version does not have is read as empty."""
+        present = tables_of(self.manifest.format_version, tuple(MODELS))
         for table in MODELS:
-            yield from self._table(table)
+            if table in present:
+                yield from self._table(table)
+            else:
+                self.checks.end(table)
+                yield Chunk(table, [], last=True)
 
     def _table(self, table: str) -> Iterator[Chunk]:
         try:
@@ -88,6 +96,7 @@ class BundleFile:
         name = f"data/{table}.json"
         expected = self.manifest.counts[table]
         model = bf.ROW_MODELS[table]
+        upgrade = row_upgrader(table, self.manifest.format_version)
         refuse = self._refuse
         with Member(self._zf, self._members[name], refuse) as member:
             states: list[RowState] = []
@@ -96,6 +105,8 @@ class BundleFile:
             for index, (value, length) in enumerate(rows):
                 if index >= expected:
                     refuse(f"{name} holds more rows than the manifest says ({expected})")
+                if upgrade is not None:
+                    value = upgrade(value)
                 try:
                     row = model.model_validate(value)
                 except PydanticError as exc:
@@ -177,13 +188,17 @@ def _open_zip(
         refuse(f"{name} is listed in the manifest but missing from the bundle")
     for name in sorted(present - listed):
         refuse(f"{name} is in the bundle but not listed in its manifest")
-    for table in MODELS:
+    tables = tables_of(manifest.format_version, tuple(MODELS))
+    for table in tables:
         if f"data/{table}.json" not in listed:
             refuse(f"data/{table}.json is missing")
-    if set(manifest.counts) != set(MODELS):
+    for name in sorted(listed):  # a table of a later format in an older file
+        if name.startswith(bf.DATA_DIR) and name[5:-5] not in tables:
+            refuse(f"unexpected file '{name}' in the bundle")
+    if set(manifest.counts) != set(tables):
         refuse("manifest.json: 'counts' must give the number of rows of every table")
     for table, limit in bf.MAX_TABLE_ROWS.items():
-        if manifest.counts[table] > limit:
+        if manifest.counts.get(table, 0) > limit:
             refuse(too_many(table, manifest.counts[table]))
     check_sizes(by_name, refuse)
 

@@ -48,6 +48,10 @@ LABELS: dict[str, str] = {
     "recommendation": "recommendation",
     "recommendation_finding": "recommendation link",
     "action_plan_item": "action-plan item",
+    "action_plan_response": "response to a recommendation",
+    "monitoring_round": "monitoring round",
+    "monitoring_entry": "monitoring entry",
+    "prospects": "prospects for improvement",
 }
 
 CONFLICT_TABLE: Table = m.Conflict.__table__  # type: ignore[attr-defined]

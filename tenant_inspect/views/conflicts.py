@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
-from ..vocabulary import kind_label
+from ..vocabulary import GRADE_LABELS, PROSPECT_WORDS, RESPONSE_WORDS, kind_label
 from .conflict_words import (
     MERGEABLE,
     SHOWN_CHARACTERS,
@@ -34,6 +34,15 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from ..merge import ConflictView
+
+#: Choices whose stored keys have their own words (the action plan's, issue 12).
+_CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "response": RESPONSE_WORDS,
+    "overall": PROSPECT_WORDS,
+    "track_record": GRADE_LABELS,
+    "performance_management": GRADE_LABELS,
+    "capacity": GRADE_LABELS,
+}
 
 
 # ---------------------------------------------------------------------------
@@ -195,9 +204,26 @@ class Describer:
             return text[0].upper() + text[1:]
         if table == "recommendation_finding":
             return f"A finding cited by {self._recommendation(row.recommendation_id)}"
-        if table == "action_plan_item":
-            return f"Action plan for {self._recommendation(row.recommendation_id)}"
+        if table in ("action_plan_item", "action_plan_response"):
+            part = "Action-plan item" if table == "action_plan_item" else "Response"
+            return f"{part} for {self._recommendation(row.recommendation_id)}"
+        if table in ("monitoring_round", "monitoring_entry"):
+            return self._monitoring(table, row)
+        if table == "prospects":
+            return "Prospects for improvement"
         return table.replace("_", " ").capitalize()
+
+    def _monitoring(self, table: str, row: Any) -> str:
+        """ "Monitoring round “Quarter 1 review”", or an item's entry in that round."""
+        from .. import models as m
+
+        round_ = row if table == "monitoring_round" else self._row(m.MonitoringRound, row.round_id)
+        title = f"“{one_line(round_.title, 40)}”" if round_ is not None else "a round"
+        if table == "monitoring_round":
+            return f"Monitoring round {title}"
+        item = self._row(m.ActionPlanItem, row.item_id)
+        rec = self._recommendation(item.recommendation_id if item is not None else None)
+        return f"Monitoring of an action-plan item for {rec} in the round {title}"
 
     def _finding(self, row: Any) -> str:
         if row.interview_id:
@@ -232,6 +258,8 @@ class Describer:
                     return value
         if isinstance(value, list):
             return "\n".join(f"• {v}" for v in value)
+        if name in _CHOICE_WORDS:
+            return _CHOICE_WORDS[name].get(value) or str(value).replace("_", " ").capitalize()
         if name in ("kind", "status", "grade", "role", "impact", "cost", "priority"):
             return str(value).replace("_", " ").capitalize()
         text = str(value)

@@ -138,12 +138,38 @@ def generated_rows(
         rec_links.append(_row("recommendation_finding", row_id, inspection_id, dict(
             recommendation_id=rec, finding_id=finding)))  # fmt: skip
     yield "recommendation_finding", rec_links
+    items = _ids("plan", counts["action_plan_item"])
     yield "action_plan_item", [
         _row("action_plan_item", p, inspection_id, dict(
             recommendation_id=recs[i % len(recs)], key_outcomes=_text(fill, i), key_actions="",
             responsible="", by_when=None, progress="", how_we_know="", costs="", tenant_say="",
-            status="not_started"))
-        for i, p in enumerate(_ids("plan", counts["action_plan_item"]))
+            status="not_started", by_when_words="", position=i))
+        for i, p in enumerate(items)
+    ]  # fmt: skip
+    yield "action_plan_response", [
+        _row("action_plan_response", str(uuid.uuid5(NAMESPACE, f"response:{rec}")), inspection_id,
+             dict(recommendation_id=rec, response="accepted", reason=_text(fill, i),
+                  responsible_role="Director", sponsor_role="", costs="", customer_say=""))
+        for i, rec in enumerate(recs[: counts.get("action_plan_response", 0)])
+    ]  # fmt: skip
+    rounds = _ids("round", counts.get("monitoring_round", 0))
+    yield "monitoring_round", [
+        _row("monitoring_round", r, inspection_id, dict(
+            held_on="2027-03-31", title=f"Round {i}", summary=_text(fill, i)))
+        for i, r in enumerate(rounds)
+    ]  # fmt: skip
+    entries = []
+    for i in range(counts.get("monitoring_entry", 0)):
+        round_id, item = rounds[i % len(rounds)], items[i // len(rounds)]
+        entries.append(_row("monitoring_entry", str(uuid.uuid5(NAMESPACE, f"monitoring:{round_id}:{item}")),
+            inspection_id, dict(round_id=round_id, item_id=item, progress_note=_text(fill, i),
+            status="on_track", evidence="")))  # fmt: skip
+    yield "monitoring_entry", entries
+    yield "prospects", [
+        _row("prospects", str(uuid.uuid5(NAMESPACE, f"prospects:{inspection_id}")), inspection_id,
+             dict(track_record="balance", performance_management="", capacity="", overall="",
+                  rationale=_text(fill, 0)))
+        for _ in range(counts.get("prospects", 0))
     ]  # fmt: skip
 
 
@@ -158,6 +184,10 @@ _FILLED = (
     "conclusion",
     "recommendation",
     "action_plan_item",
+    "action_plan_response",
+    "monitoring_round",
+    "monitoring_entry",
+    "prospects",
 )
 
 

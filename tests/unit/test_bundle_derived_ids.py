@@ -104,7 +104,13 @@ def test_every_derived_id_table_is_checked(world):
     for table in bundle_format.DERIVED_IDS:
         for row in rows(members, table):
             assert bundle_format.derived_id(table, row) == row["id"], table
-    assert set(bundle_format.DERIVED_IDS) == {"answer", "interview_interviewer"}
+    assert set(bundle_format.DERIVED_IDS) == {
+        "answer",
+        "interview_interviewer",
+        "action_plan_response",
+        "monitoring_entry",
+        "prospects",
+    }
     assert bundle_format.ID_NAMESPACE == fieldwork.ANSWER_NAMESPACE
 
 

@@ -38,6 +38,10 @@ SMALL = {
     "recommendation": 1,
     "recommendation_finding": 1,
     "action_plan_item": 1,
+    "action_plan_response": 1,
+    "monitoring_round": 1,
+    "monitoring_entry": 1,
+    "prospects": 1,
 }
 
 

@@ -17,6 +17,7 @@ back exactly as it was built, and ``restore`` of that backup brings it all back 
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ import pytest
 from tenant_inspect import analysis, records
 from tenant_inspect import models as m
 from tenant_inspect.demo import build_demo
-from tenant_inspect.dump import dump_json
+from tenant_inspect.dump import dump_json, json_for_terminals
 from tenant_inspect.locations import DataDir, resolve_data_dir
 from tenant_inspect.migrations import KNOWN_REVISIONS, SCHEMA_HEAD
 from tenant_inspect.storage.sqlite.engine import make_engine
@@ -38,7 +39,16 @@ FIRST = KNOWN_REVISIONS[0]
 STEPS = list(itertools.pairwise(KNOWN_REVISIONS))
 
 #: {revision: {(table, column), ...}}: existing values a migration changes on purpose.
-CHANGED_BY: dict[str, set[tuple[str, str]]] = {}
+CHANGED_BY: dict[str, set[tuple[str, str]]] = {
+    # Item statuses move to the monitoring scale (in rows and open conflicts) and the two new
+    # item fields get their stamps (test_migration_0003.py).
+    "0003": {
+        ("action_plan_item", "status"),
+        ("action_plan_item", "field_clocks"),
+        ("conflict", "kept_value"),
+        ("conflict", "other_value"),
+    },
+}
 
 Rows = dict[str, dict[Any, dict[str, Any]]]
 
@@ -71,6 +81,15 @@ def build_source(data: DataDir) -> tuple[Path, str, str]:
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
     return build_source(resolve_data_dir(tmp_path_factory.mktemp("source")))
+
+
+def only_tables(dump: str, tables: set[str]) -> str:
+    """A dump with the rows of tables not in ``tables`` left out (as a migration finds them)."""
+    data = json.loads(dump)
+    for name in data["tables"]:
+        if name not in tables:
+            data["tables"][name] = []
+    return json_for_terminals(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
@@ -171,6 +190,8 @@ def test_first_schema_to_head_through_open_store_with_backup_and_restore(source,
     data = database_at_first_revision(source_db, tmp_path / "laptop")
     old_rows = _rows(data.db_path)
 
+    # Tables made after the first schema cannot hold the demo's rows in the old database.
+    expected = only_tables(expected, set(old_rows))
     store = open_store(data)  # what the app does on start: back up, then migrate
     try:
         assert stored_revision(data.db_path) == SCHEMA_HEAD
