@@ -79,7 +79,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
     data_dir = _data_dir(args)
     with storage_backend(data_dir).hold():
-        from screens.app import run_app  # lazy: Textual is only loaded for the TUI
+        from screens.run import run_app  # lazy: Textual is only loaded for the TUI
 
         return run_app(data_dir)
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from screens.app import TenantInspectApp, run_app
+from screens.app import TenantInspectApp
 from screens.interviews import InterviewScreen
+from screens.run import run_app
 from screens.widgets.save_indicator import SaveIndicator
 from tenant_inspect import fieldwork, inspections
 from tenant_inspect.errors import UserError
