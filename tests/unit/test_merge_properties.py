@@ -29,6 +29,7 @@ from tenant_inspect import models as m
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import list_conflicts, resolve_conflict
 from tenant_inspect.store import Store, open_store
+from tests.support.empty_db import empty_data_dir
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_MERGE_EXAMPLES", "25"))
 MERGE_SETTINGS = settings(
@@ -180,8 +181,8 @@ def test_import_is_order_free_and_idempotent(history, order_a, order_b):
                 assert (again.added, again.updated, again.conflicts) == (0, 0, 0)
             assert dump(a, team.inspection) == result
             # A laptop that never had the inspection converges to the same data too.
-            fresh_a = open_store(resolve_data_dir(root / "fresh-a"))
-            fresh_b = open_store(resolve_data_dir(root / "fresh-b"))
+            fresh_a = open_store(empty_data_dir(resolve_data_dir(root / "fresh-a")))
+            fresh_b = open_store(empty_data_dir(resolve_data_dir(root / "fresh-b")))
             observers += [fresh_a, fresh_b]
             import_ok(fresh_a, *[files[i] for i in order_a])
             import_ok(fresh_b, *[files[i] for i in reversed(order_a)])
@@ -219,7 +220,7 @@ def test_every_version_is_kept_somewhere(history):
             files = [
                 export(s, team.inspection, root / f"final{i}.zip") for i, s in enumerate(stores)
             ]
-            meet = open_store(resolve_data_dir(root / "meet"))
+            meet = open_store(empty_data_dir(resolve_data_dir(root / "meet")))
             try:
                 import_ok(meet, *files)
                 with meet.read() as session:
