@@ -8,7 +8,10 @@ files into fresh copies in two different orders must give byte-identical dumps, 
 importing them again must change nothing.
 
 Examples are real SQLite databases, so the count is kept modest; raise it with
-``HYPOTHESIS_MERGE_EXAMPLES=200`` for a longer hunt.
+``HYPOTHESIS_MERGE_EXAMPLES=200`` for a longer hunt. The examples are derandomized, as in
+the other property tests here, so a run fails or passes the same way every time (a longer
+hunt is the place for new examples). A merged text is only written where a person can
+write one — the free-text fields; other conflicts are settled by keeping a version.
 """
 
 from __future__ import annotations
@@ -35,12 +38,15 @@ EXAMPLES = int(os.environ.get("HYPOTHESIS_MERGE_EXAMPLES", "25"))
 MERGE_SETTINGS = settings(
     max_examples=EXAMPLES,
     deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 LAPTOPS = 3
 WORDS = st.sampled_from(["alpha", "beta", "gamma"])
 NOTES = st.sampled_from(["", "n1", "n2"])
+#: The fields edited here that hold free text: only these can take a merged text.
+FREE_TEXT = {"scope", "text", "value", "notes"}
 
 op = st.one_of(
     st.tuples(st.just("scope"), st.integers(0, LAPTOPS - 1), NOTES),
@@ -128,7 +134,9 @@ def _apply(stores: list[Store], team, step, root: Path, counter: list[int]) -> N
             if open_:
                 c = open_[0]
                 if step[2] == "merged" and (
-                    c.kind != "edit" or not isinstance(c.current_value, str)
+                    c.kind != "edit"
+                    or c.field not in FREE_TEXT
+                    or not isinstance(c.current_value, str)
                 ):
                     resolve_conflict(s, c.id, "other")
                 else:
