@@ -24,9 +24,15 @@ def data_dir(tmp_path: Path) -> DataDir:
 
 @pytest.fixture
 def store(data_dir: DataDir) -> Iterator[object]:
-    from tenant_inspect.store import open_store
+    """A store on the test's data dir: an empty database at the current schema.
 
-    s = open_store(data_dir)
+    The database is a copy of one migrated once per worker (see ``tests/support/empty_db.py``);
+    tests of creating or migrating a database open their own.
+    """
+    from tenant_inspect.store import open_store
+    from tests.support.empty_db import empty_data_dir
+
+    s = open_store(empty_data_dir(data_dir))
     try:
         yield s
     finally:

@@ -24,6 +24,7 @@ from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import import_bundles
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 @dataclass
@@ -69,7 +70,8 @@ def seed(data_dir) -> Ids:
 
 
 def laptop(tmp_path: Path, name: str):
-    return open_store(resolve_data_dir(tmp_path / name))
+    """Another laptop: an empty database at the current schema (see tests/support/empty_db.py)."""
+    return open_store(empty_data_dir(resolve_data_dir(tmp_path / name)))
 
 
 async def open_team(app, pilot, settle) -> TeamScreen:

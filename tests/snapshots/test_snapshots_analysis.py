@@ -13,7 +13,7 @@ import pytest
 from screens.app import TenantInspectApp
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
-from tests.support.settling import settle
+from tests.support.settling import settle, still
 
 
 @pytest.fixture
@@ -99,6 +99,7 @@ def opening(*keys: str):
         await settle(pilot)
         await pilot.press(*keys)
         await settle(pilot)
+        still(pilot.app)
 
     return run_before
 

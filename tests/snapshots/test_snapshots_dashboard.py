@@ -13,7 +13,7 @@ import pytest
 from screens.app import TenantInspectApp
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
-from tests.support.settling import settle
+from tests.support.settling import settle, still
 
 
 @pytest.fixture
@@ -66,6 +66,7 @@ def test_setup_details_with_a_bad_date(snap_compare, seeded_app):
         await settle(pilot)
         await pilot.press("tab", "tab", "tab", "tab", *"3rd March", "tab")
         await settle(pilot)
+        still(pilot.app)
 
     assert snap_compare(seeded_app, terminal_size=(80, 24), run_before=run_before)
 
@@ -78,5 +79,6 @@ def test_setup_areas(snap_compare, seeded_app):
         await pilot.click("#--content-tab-areas")
         await pilot.press("down")  # into the list
         await settle(pilot)
+        still(pilot.app)
 
     assert snap_compare(seeded_app, terminal_size=(80, 24), run_before=run_before)

@@ -19,7 +19,7 @@ from tenant_inspect.bundle import export_bundle
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import import_bundles
 from tenant_inspect.store import open_store
-from tests.support.settling import settle
+from tests.support.settling import settle, still
 
 
 @pytest.fixture
@@ -94,5 +94,6 @@ def test_team_after_importing_return_files(snap_compare, app, team_files):
         await pilot.pause()
         await pilot.press("enter")
         await settle(pilot)
+        still(pilot.app)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

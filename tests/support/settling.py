@@ -48,3 +48,17 @@ async def settle(pilot: Any) -> None:
         quiet += 1
         if quiet >= 3:
             return
+
+
+def still(app: Any) -> None:
+    """Stop every text cursor on the screen blinking, leaving it shown where it has focus.
+
+    A blink is a 0.5 s timer: a snapshot taken after a slow ``settle`` (a loaded machine)
+    would catch a focused field with its cursor hidden. Call this just before the picture.
+    """
+    from textual.widgets import Input, TextArea
+
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+    for widget in app.screen.query(TextArea):
+        widget.cursor_blink = False

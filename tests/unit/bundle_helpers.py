@@ -19,6 +19,7 @@ from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import FileResult, import_bundles
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import Store, open_store
+from tests.support.empty_db import empty_data_dir
 
 STAFF_Q = "staff-interview-ri"
 
@@ -41,7 +42,8 @@ class Team:
 
 
 def laptop(tmp_path: Path, name: str) -> Store:
-    return open_store(resolve_data_dir(tmp_path / name))
+    """A new laptop: its own data folder, an empty database at the current schema."""
+    return open_store(empty_data_dir(resolve_data_dir(tmp_path / name)))
 
 
 def make_team_inspection(store: Store) -> Team:

@@ -8,7 +8,10 @@ files into fresh copies in two different orders must give byte-identical dumps, 
 importing them again must change nothing.
 
 Examples are real SQLite databases, so the count is kept modest; raise it with
-``HYPOTHESIS_MERGE_EXAMPLES=200`` for a longer hunt.
+``HYPOTHESIS_MERGE_EXAMPLES=200`` for a longer hunt. The examples are derandomized, as in
+the other property tests here, so a run fails or passes the same way every time (a longer
+hunt is the place for new examples). A merged text is only written where a person can
+write one — the free-text fields; other conflicts are settled by keeping a version.
 """
 
 from __future__ import annotations
@@ -29,17 +32,21 @@ from tenant_inspect import models as m
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import list_conflicts, resolve_conflict
 from tenant_inspect.store import Store, open_store
+from tests.support.empty_db import empty_data_dir
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_MERGE_EXAMPLES", "25"))
 MERGE_SETTINGS = settings(
     max_examples=EXAMPLES,
     deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 LAPTOPS = 3
 WORDS = st.sampled_from(["alpha", "beta", "gamma"])
 NOTES = st.sampled_from(["", "n1", "n2"])
+#: The fields edited here that hold free text: only these can take a merged text.
+FREE_TEXT = {"scope", "text", "value", "notes"}
 
 op = st.one_of(
     st.tuples(st.just("scope"), st.integers(0, LAPTOPS - 1), NOTES),
@@ -127,7 +134,9 @@ def _apply(stores: list[Store], team, step, root: Path, counter: list[int]) -> N
             if open_:
                 c = open_[0]
                 if step[2] == "merged" and (
-                    c.kind != "edit" or not isinstance(c.current_value, str)
+                    c.kind != "edit"
+                    or c.field not in FREE_TEXT
+                    or not isinstance(c.current_value, str)
                 ):
                     resolve_conflict(s, c.id, "other")
                 else:
@@ -192,8 +201,8 @@ def test_import_is_order_free_and_idempotent(history, order_a, order_b):
                     assert (again.added, again.updated, again.conflicts) == (0, 0, 0)
                 assert dump(a, team.inspection) == result
             # A laptop that never had the inspection converges to the same data too.
-            fresh_a = open_store(resolve_data_dir(root / "fresh-a"))
-            fresh_b = open_store(resolve_data_dir(root / "fresh-b"))
+            fresh_a = open_store(empty_data_dir(resolve_data_dir(root / "fresh-a")))
+            fresh_b = open_store(empty_data_dir(resolve_data_dir(root / "fresh-b")))
             observers += [fresh_a, fresh_b]
             import_ok(fresh_a, *[files[i] for i in order_a])
             import_ok(fresh_b, *[files[i] for i in reversed(order_a)])
@@ -231,7 +240,7 @@ def test_every_version_is_kept_somewhere(history):
             files = [
                 export(s, team.inspection, root / f"final{i}.zip") for i, s in enumerate(stores)
             ]
-            meet = open_store(resolve_data_dir(root / "meet"))
+            meet = open_store(empty_data_dir(resolve_data_dir(root / "meet")))
             try:
                 import_ok(meet, *files)
                 with meet.read() as session:
