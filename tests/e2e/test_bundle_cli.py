@@ -1,4 +1,4 @@
-"""`tenant-inspect bundle ...` end to end: real processes, three data folders for three laptops.
+"""`tenant-inspect bundle ...` end to end: through ``cli.main``, three data folders for three laptops.
 
 The coordinator's laptop makes the demo inspection and hands out kits; two inspectors who
 interview as a pair and a third inspector work in parallel (their typing is done through
@@ -9,9 +9,7 @@ lists the conflict and resolves it — all through the CLI.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -22,17 +20,12 @@ from tenant_inspect import models as m
 from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.store import open_store
+from tests.support.cli_run import run_cli
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tenant_inspect", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+    """The command through ``cli.main`` (see tests/support/cli_run.py)."""
+    return run_cli(data_dir, *args)
 
 
 def ok(data_dir: Path, *args: str) -> str:

@@ -1,31 +1,25 @@
-"""The CLI end to end, as scripts and coordinators use it: real processes, temp data dirs."""
+"""The CLI end to end, as scripts and coordinators use it: through ``cli.main``, temp data dirs.
+
+Real processes where only a process can show it: the entry point, and what is imported.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support.cli_run import run_cli
+
 
 def run(
-    data_dir: Path | None, *args: str, env: dict[str, str] | None = None
+    data_dir: Path | None, *args: str, env: dict[str, str] | None = None, in_process: bool = True
 ) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "tenant_inspect"]
-    if data_dir is not None:
-        cmd += ["--data-dir", str(data_dir)]
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [*cmd, *args],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+    """The command through ``cli.main`` (see tests/support/cli_run.py for when a real process)."""
+    return run_cli(data_dir, *args, env=env, in_process=in_process)
 
 
 @pytest.fixture
@@ -145,7 +139,7 @@ def test_doctor_reports_a_damaged_database(d):
 
 
 def test_python_m_and_console_script_agree(d):
-    out = run(d, "--version")
+    out = run(d, "--version", in_process=False)
     assert out.returncode == 0 and out.stdout.startswith("tenant-inspect ")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -12,17 +11,12 @@ from pathlib import Path
 import pytest
 
 from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES
+from tests.support.cli_run import run_cli
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tenant_inspect", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        stdin=subprocess.DEVNULL,
-        timeout=180,
-    )
+    """The command through ``cli.main`` (see tests/support/cli_run.py)."""
+    return run_cli(data_dir, *args)
 
 
 @pytest.fixture(scope="module")

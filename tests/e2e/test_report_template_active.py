@@ -10,16 +10,16 @@ hand, with the main document's content type left as a plain .docx.
 from __future__ import annotations
 
 import io
-import os
 import re
 import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import etree
+
+from tests.support.cli_run import run_cli
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 RT = R_NS + "/"
@@ -35,14 +35,8 @@ Members = dict[str, bytes]
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tenant_inspect", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        stdin=subprocess.DEVNULL,
-        timeout=180,
-    )
+    """The command through ``cli.main`` (see tests/support/cli_run.py)."""
+    return run_cli(data_dir, *args)
 
 
 @pytest.fixture(scope="module")
