@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from . import models as m
 from . import records
-from .errors import NotFound, UserError, ValidationError
+from .errors import NotFound, UserError
 from .mergestate import (
     CONFLICT_TABLE,
     LABELS,
@@ -262,12 +262,12 @@ def _merged_value(
 ) -> str:
     if text is None:
         raise UserError("give the merged text")
-    if not isinstance(state.row.get(name), str):
+    # Only free text can be merged: a date, a time, a choice or an id written as words would
+    # be stored as text that nothing can read back.
+    rule = records.RULES[model].get(name)
+    if not isinstance(state.row.get(name), str) or not isinstance(rule, records.Text):
         raise UserError(f"{name.replace('_', ' ')} is not text, so it cannot be merged; keep one")
-    if name in records.RULES[model]:
-        records.validate(session, model, state.row.get("inspection_id"), {name: text})
-    elif len(text) > 100_000:
-        raise ValidationError([f"{name.replace('_', ' ')} is too long"])
+    records.validate(session, model, state.row.get("inspection_id"), {name: text})
     return text
 
 

@@ -3,6 +3,8 @@ progress reporting, and the edge cases around them."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from bundle_helpers import dump, export, import_ok, laptop, make_team_inspection
 
@@ -161,6 +163,27 @@ def test_a_merged_value_must_be_text(laptops, tmp_path):
         with pytest.raises(UserError, match="not text"):
             resolve_conflict(s, c.id, "merged", "yes")
         resolve_conflict(s, c.id, "other")
+
+
+def test_a_date_cannot_take_a_merged_text(laptops, tmp_path):
+    """A date is stored as ISO text, but a merged "text" in it could never be read back."""
+    (coord, a, b, _), team = laptops
+    for store, day in ((a, date(2026, 3, 1)), (b, date(2026, 3, 2))):
+        with store.write() as s:
+            insp = records.get(s, m.Inspection, team.inspection)
+            inspections.update_inspection(s, insp, start_date=day)
+    _send(a, coord, tmp_path, "a")
+    _send(b, coord, tmp_path, "b")
+    with coord.write() as s:
+        [c] = list_conflicts(s, team.inspection)
+        with pytest.raises(UserError, match="not text"):
+            resolve_conflict(s, c.id, "merged", "early March")
+        resolve_conflict(s, c.id, "other")
+    with coord.read() as s:
+        assert records.get(s, m.Inspection, team.inspection).start_date in (
+            date(2026, 3, 1),
+            date(2026, 3, 2),
+        )
 
 
 def test_resolved_conflicts_are_history_and_dump_is_stable(laptops, tmp_path):
