@@ -134,7 +134,7 @@ class ActionPlanScreen(AnalysisScreen):
                     yield OptionList(id="plan-recs", compact=True)
                     yield Static("", id="items-head", classes="list-head")
                     yield OptionList(id="plan-items", compact=True)
-                with VerticalScroll(id="plan-detail"):
+                with VerticalScroll(id="plan-detail", can_focus=False):
                     yield Static("", id="plan-empty")
                     yield self.response_form
                     yield self.item_form

@@ -68,14 +68,23 @@ def start_round(session: Session, inspection_id: str, held_on: str, title: str) 
     return action_plan.start_round(session, inspection_id, held_on, title).id
 
 
-def save_entry_field(session: Session, round_id: str, item_id: str, field: str, value: Any) -> None:
-    """What the panel saw of one item in one round: progress_note, status or evidence."""
+def save_entry_field(
+    session: Session, round_id: str, item_id: str, field: str, value: Any, *, status: str = ""
+) -> None:
+    """What the panel saw of one item in one round: progress_note, status or evidence.
+
+    ``status``: the status the screen shows beside a note (for an item not yet seen in the
+    round, the one it had before), written with it so a note never leaves "not started".
+    """
     from tenant_inspect import action_plan, records
     from tenant_inspect import models as m
 
     round_ = records.get(session, m.MonitoringRound, round_id)
     item = records.get(session, m.ActionPlanItem, item_id)
-    action_plan.record_entry(session, round_, item, **{field: value})
+    fields = {field: value}
+    if status and field != "status":
+        fields["status"] = status
+    action_plan.record_entry(session, round_, item, **fields)
 
 
 def save_prospects_field(session: Session, inspection_id: str, field: str, value: Any) -> None:

