@@ -92,7 +92,7 @@ class ActionPlanScreen(AnalysisScreen):
     ActionPlanScreen.-wide #plan-lists { height: 1fr; width: 2fr; }
     ActionPlanScreen #plan-recs { height: 5; }
     ActionPlanScreen.-wide #plan-recs { height: 1fr; }
-    ActionPlanScreen #plan-items { height: 4; }
+    ActionPlanScreen #plan-items { height: auto; max-height: 4; }
     ActionPlanScreen.-wide #plan-items { height: 1fr; }
     ActionPlanScreen .list-head { height: 1; text-style: bold; }
     ActionPlanScreen #plan-detail { height: 1fr; }
@@ -106,6 +106,7 @@ class ActionPlanScreen(AnalysisScreen):
     ActionPlanScreen .form-row Select { width: 1fr; }
     ActionPlanScreen .form-line { width: 1fr; background: $boost; }
     ActionPlanScreen .form-line:focus { background: $primary 25%; }
+    ActionPlanScreen .form-note { color: $text-muted; height: auto; }
     ActionPlanScreen .field-error { color: $error; text-style: bold; height: auto; }
     ActionPlanScreen ResponseForm, ActionPlanScreen ItemForm { height: auto; }
     ActionPlanScreen #plan-message { height: auto; }
@@ -117,6 +118,8 @@ class ActionPlanScreen(AnalysisScreen):
         self.data: ActionPlanData | None = None
         self._select_rec = recommendation_id
         self._select_item: str | None = None
+        #: Go into the item's form once the next read has put it there (after adding one).
+        self._edit_after_load = False
         #: Which form the detail shows: "response" or "item" (follows the list last used).
         self.mode = "response"
         self.response_form = ResponseForm(inspection_id, self._typed, id="response-form")
@@ -159,7 +162,10 @@ class ActionPlanScreen(AnalysisScreen):
             f"Action plan — {len(data.recommendations)} recommendations · {items_words(items)}"
         )
         self._fill_recs()
-        if self.focused is None and data.recommendations:
+        if self._edit_after_load:
+            self._edit_after_load = False
+            self.action_edit()
+        elif self.focused is None and data.recommendations:
             self.query_one("#plan-recs", OptionList).focus()
 
     def _room(self) -> int:
@@ -226,7 +232,7 @@ class ActionPlanScreen(AnalysisScreen):
         self.response_form.display = self.mode == "response" and rec is not None
         self.item_form.display = self.mode == "item"
         if rec is not None and item is not None:
-            self.item_form.set_head(escape(f"Item {item.label} of {rec.number}"))
+            self.item_form.set_head(item, rec.number)
 
     # -- selection -----------------------------------------------------------------------
 
@@ -307,9 +313,9 @@ class ActionPlanScreen(AnalysisScreen):
             if isinstance(value, str):
                 self._select_item = value
                 self.mode = "item"
-            if then == "edit":
+            if then == "edit":  # once the new item is in the form, never before
                 self.query_one("#plan-items", OptionList).focus()
-                self.call_after_refresh(self.action_edit)
+                self._edit_after_load = True
             self.load()
 
         self.services.write(refusable(fn), finished)
@@ -330,7 +336,7 @@ class ActionPlanScreen(AnalysisScreen):
         target = "#i-key_outcomes" if self.mode == "item" else "#r-response"
         if self.selected_rec() is None:
             return
-        self.set_timer(0.01, lambda: self.query_one(target).focus())
+        self.query_one(target).focus()
 
     def action_move(self, offset: int) -> None:
         item, rec = self.selected_item(), self.selected_rec()

@@ -190,6 +190,7 @@ class ItemForm(AutosaveForm):
         with Horizontal(classes="form-row"):
             yield Static("Status", classes="form-label")
             yield _choice("i-status", STATUS_CHOICES)
+        yield Static("", id="i-seen", classes="form-note")
         yield Static("Progress to date", classes="form-head")
         yield _text("i-progress")
         yield Static("How do we know when we've achieved this?", classes="form-head")
@@ -212,5 +213,12 @@ class ItemForm(AutosaveForm):
     def save_key(self, row: Any, field: str) -> str:
         return f"plan-item:{row.id}:{field}"
 
-    def set_head(self, text: str) -> None:
-        self.query_one("#i-head", Static).update(text)
+    def set_head(self, item: ItemView, rec_number: str) -> None:
+        """The item's heading, and what the panel last saw when that differs from the plan."""
+        self.query_one("#i-head", Static).update(escape(f"Item {item.label} of {rec_number}"))
+        seen = self.query_one("#i-seen", Static)
+        seen.display = item.current_status != item.status
+        seen.update(
+            f"The latest monitoring round saw it as {item.current_status_words.lower()}: "
+            "the list and 'overdue' follow that (o: Monitoring)."
+        )
