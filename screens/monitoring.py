@@ -99,6 +99,9 @@ class MonitoringScreen(AnalysisScreen):
     MonitoringScreen #mon-rounds { height: auto; max-height: 3; }
     MonitoringScreen #mon-changes { height: auto; max-height: 3; }
     MonitoringScreen #mon-entries { height: 5; }
+    MonitoringScreen.-tall #mon-rounds { max-height: 6; }
+    MonitoringScreen.-tall #mon-entries { height: 14; }
+    MonitoringScreen.-tall .form-text { height: 5; }
     MonitoringScreen .list-head { height: 1; text-style: bold; }
     MonitoringScreen #mon-empty { height: auto; color: $text-muted; padding: 1 0; }
     MonitoringScreen #mon-detail { height: 1fr; }
@@ -235,7 +238,8 @@ class MonitoringScreen(AnalysisScreen):
         self.form.display = row is not None
         if row is not None:
             what = row.item.key_actions or row.item.key_outcomes
-            self.form.set_head(escape(f"{row.item.label} — {clip(' '.join(what.split()), 60)}"))
+            room = max(20, (self.size.width or 80) - 12)
+            self.form.set_head(escape(f"{row.item.label} — {clip(' '.join(what.split()), room)}"))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
@@ -323,6 +327,7 @@ class MonitoringScreen(AnalysisScreen):
         return True
 
     def on_resize(self, event: events.Resize) -> None:
+        self.set_class(self.size.height >= 36, "-tall")
         if self.data is not None:
             self._fill_entries()
 
