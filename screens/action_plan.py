@@ -98,17 +98,6 @@ class ActionPlanScreen(AnalysisScreen):
     ActionPlanScreen #plan-detail { height: 1fr; }
     ActionPlanScreen.-wide #plan-detail { width: 3fr; padding: 0 0 0 1; }
     ActionPlanScreen #plan-empty { height: auto; color: $text-muted; padding: 1; }
-    ActionPlanScreen .form-head { text-style: bold; height: 1; }
-    ActionPlanScreen .form-text { padding: 0 1; background: $boost; height: 3; }
-    ActionPlanScreen .form-text:focus { background: $primary 25%; }
-    ActionPlanScreen .form-row { height: 1; }
-    ActionPlanScreen .form-label { width: 13; text-style: bold; }
-    ActionPlanScreen .form-row Select { width: 1fr; }
-    ActionPlanScreen .form-line { width: 1fr; background: $boost; }
-    ActionPlanScreen .form-line:focus { background: $primary 25%; }
-    ActionPlanScreen .form-note { color: $text-muted; height: auto; }
-    ActionPlanScreen .field-error { color: $error; text-style: bold; height: auto; }
-    ActionPlanScreen ResponseForm, ActionPlanScreen ItemForm { height: auto; }
     ActionPlanScreen #plan-message { height: auto; }
     ActionPlanScreen #plan-message.-error { color: $error; text-style: bold; }
     """
@@ -254,7 +243,8 @@ class ActionPlanScreen(AnalysisScreen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if event.option_list.id == "plan-recs":
-            if event.option.id != (self.response_form.row or self.item_form.row or _NONE).id:
+            shown = self.response_form.row or self.item_form.row
+            if event.option.id != getattr(shown, "id", None):
                 self._fill_items()
         elif self.mode == "item" and event.option.id != getattr(self.item_form.row, "id", None):
             self._show_detail()
@@ -408,13 +398,6 @@ class ActionPlanScreen(AnalysisScreen):
     async def action_quit(self) -> None:
         self.save_typing()
         await self.app.action_quit()
-
-
-class _NoRow:
-    id = None
-
-
-_NONE = _NoRow()
 
 
 def _highlighted(listing: OptionList) -> str | None:

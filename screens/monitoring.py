@@ -105,13 +105,6 @@ class MonitoringScreen(AnalysisScreen):
     MonitoringScreen .list-head { height: 1; text-style: bold; }
     MonitoringScreen #mon-empty { height: auto; color: $text-muted; padding: 1 0; }
     MonitoringScreen #mon-detail { height: 1fr; }
-    MonitoringScreen EntryForm { height: auto; }
-    MonitoringScreen .form-head { text-style: bold; height: 1; }
-    MonitoringScreen .form-text { padding: 0 1; background: $boost; height: 3; }
-    MonitoringScreen .form-text:focus { background: $primary 25%; }
-    MonitoringScreen .form-row { height: 1; }
-    MonitoringScreen .form-label { width: 13; text-style: bold; }
-    MonitoringScreen .form-row Select { width: 1fr; }
     MonitoringScreen #mon-message { height: auto; }
     MonitoringScreen #mon-message.-error { color: $error; text-style: bold; }
     """
@@ -262,6 +255,10 @@ class MonitoringScreen(AnalysisScreen):
                     index, self.entry_line(row)
                 )
         if field == "status":
+            self._reload_after_saves()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "e-progress_note":  # a note changed: the changes line follows
             self._reload_after_saves()
 
     def _reload_after_saves(self) -> None:

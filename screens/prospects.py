@@ -75,13 +75,10 @@ class ProspectsScreen(AnalysisScreen):
     ProspectsScreen #pro-items { height: auto; color: $text-muted; }
     ProspectsScreen #pro-warnings { height: auto; max-height: 4; color: $warning; text-style: bold; }
     ProspectsScreen #pro-detail { height: 1fr; }
-    ProspectsScreen ProspectsForm { height: auto; }
-    ProspectsScreen .form-head { text-style: bold; height: 1; margin: 1 0 0 0; }
-    ProspectsScreen .form-text { padding: 0 1; background: $boost; height: 4; }
-    ProspectsScreen .form-text:focus { background: $primary 25%; }
-    ProspectsScreen .form-row { height: 1; margin: 1 0 0 0; }
-    ProspectsScreen .form-label { width: 32; text-style: bold; }
-    ProspectsScreen .form-row Select { width: 1fr; }
+    ProspectsScreen ProspectsForm .form-head { margin: 1 0 0 0; }
+    ProspectsScreen ProspectsForm .form-text { height: 4; }
+    ProspectsScreen ProspectsForm .form-row { margin: 1 0 0 0; }
+    ProspectsScreen ProspectsForm .form-label { width: 32; }
     """
 
     def __init__(self, inspection_id: str) -> None:

@@ -34,6 +34,20 @@ if TYPE_CHECKING:
 class AutosaveForm(Vertical):
     """Fields of one row (see the module docstring); ``after_edit(row_id, field)`` on a save."""
 
+    DEFAULT_CSS = """
+    AutosaveForm { height: auto; }
+    AutosaveForm .form-head { text-style: bold; height: 1; }
+    AutosaveForm .form-text { padding: 0 1; background: $boost; height: 3; }
+    AutosaveForm .form-text:focus { background: $primary 25%; }
+    AutosaveForm .form-row { height: 1; }
+    AutosaveForm .form-label { width: 13; text-style: bold; }
+    AutosaveForm .form-row Select { width: 1fr; }
+    AutosaveForm .form-line { width: 1fr; background: $boost; }
+    AutosaveForm .form-line:focus { background: $primary 25%; }
+    AutosaveForm .field-error { color: $error; text-style: bold; height: auto; }
+    AutosaveForm .form-note { color: $text-muted; height: auto; }
+    """
+
     PREFIX: ClassVar[str]
     #: Text areas and inputs (saved when left), and choices (saved when chosen).
     TEXT_FIELDS: ClassVar[tuple[str, ...]] = ()
