@@ -205,12 +205,15 @@ class ActionPlanScreen(AnalysisScreen):
         listing.display = bool(ids)
         head = self.query_one("#items-head", Static)
         head.display = rec is not None
-        if rec is not None:
-            head.update(
-                f"{rec.number}'s items: {items_words(rec.items)}"
-                + ("" if ids else " — press a to add the first")
-            )
+        self._items_head(rec)
         self._show_detail()
+
+    def _items_head(self, rec: RecommendationPlan | None) -> None:
+        if rec is not None:
+            today = self.data.today if self.data else date.today()
+            counts = items_words(rec.items, self.item_form.value, today)
+            more = "" if rec.items else " — press a to add the first"
+            self.query_one("#items-head", Static).update(f"{rec.number}'s items: {counts}{more}")
 
     def _show_detail(self) -> None:
         rec, item = self.selected_rec(), self.selected_item()
@@ -270,6 +273,7 @@ class ActionPlanScreen(AnalysisScreen):
                     index, self.rec_prompt(rec)
                 )
         chosen = self.selected_rec()
+        self._items_head(chosen)
         for index, item in enumerate(chosen.items if chosen else ()):
             if item.id == row_id:
                 self.query_one("#plan-items", OptionList).replace_option_prompt_at_index(
