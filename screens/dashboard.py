@@ -44,7 +44,7 @@ TALL = 36
 #: The main actions the Footer has no room for at 80 columns, always shown on the screen.
 MORE_KEYS = (
     "[b]j[/b] Judgements · [b]c[/b] Conclusions · [b]m[/b] Recommendations · "
-    "[b]t[/b] Team and files"
+    "[b]t[/b] Team and files\n[b]p[/b] Action plan · [b]o[/b] Monitoring rounds"
 )
 
 # ---------------------------------------------------------------------------
@@ -212,6 +212,14 @@ class DashboardScreen(InspectionScreen):
             "R1, R2 … linked to the findings they answer",
             show=False,
         ),
+        bind(
+            "p",
+            "action_plan",
+            "Action plan",
+            "The landlord's response and items for each recommendation",
+            show=False,
+        ),
+        bind("o", "monitoring", "Monitoring", "Monitoring rounds and prospects", show=False),
         bind("x", "export", "Export", "Write the report (Word or Markdown)"),
         bind(
             "t",
@@ -370,6 +378,12 @@ class DashboardScreen(InspectionScreen):
 
     def action_recommendations(self) -> None:
         self.open("recommendations", self.inspection_id)
+
+    def action_action_plan(self) -> None:
+        self.open("action_plan", self.inspection_id)
+
+    def action_monitoring(self) -> None:
+        self.open("monitoring", self.inspection_id)
 
     def action_open_area(self) -> None:
         area = self.selected_area()

@@ -70,7 +70,8 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         "a adds one at the end; [ and ] move it up or down; Del deletes it after asking.\n"
         "l chooses the findings it answers (this area's weaknesses first); w lists the "
         "weaknesses no recommendation answers yet (Enter links one to the selected "
-        "recommendation). When every finding a recommendation cites is about one area, a "
+        "recommendation). p opens the landlord's action plan at the selected recommendation. "
+        "When every finding a recommendation cites is about one area, a "
         "recommendation still under Whole organisation moves to that area, so the area's "
         "part of the report lists it (the Area field changes it back).\n"
         "Esc goes back to the dashboard."
@@ -81,6 +82,7 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
         bind("e", "edit", "Edit", "Go into the selected one's form"),
         bind("l", "link", "Findings", "Choose the findings this one answers"),
         bind("w", "unanswered", "Unanswered", "Weaknesses no recommendation answers"),
+        bind("p", "action_plan", "Plan", "The landlord's action plan for the selected one"),
         *move_bindings("Earlier (renumbers)", "Later (renumbers)"),
         delete_binding("Delete the selected recommendation (asks first)"),
         *LEAVE_BINDINGS,
@@ -92,7 +94,7 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
     EDITOR_ID = "#f-text"
     NOTHING_TO_EDIT = "There is no recommendation yet: press a to add one."
     TYPING_WIDGETS = (TextArea, Input, Select)
-    LIST_ACTIONS = ("add", "edit", "link", "unanswered", "move", "delete")
+    LIST_ACTIONS = ("add", "edit", "link", "unanswered", "action_plan", "move", "delete")
 
     DEFAULT_CSS = """
     RecommendationsScreen #recs-body { padding: 0 1; }
@@ -368,6 +370,12 @@ class RecommendationsScreen(OrderedListScreen[RecommendationData]):
                 )
 
         self.app.push_screen(UnansweredDialog(rows, rec.number if rec else None), chosen)
+
+    def action_action_plan(self) -> None:
+        rec = self.selected()
+        self.save_typing()
+        self.reload_on_return = True
+        self.open("action_plan", self.inspection_id, rec.id if rec else None)
 
     # -- layout and leaving ----------------------------------------------------------------------
 

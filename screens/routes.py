@@ -33,6 +33,9 @@ ROUTES: dict[str, tuple[str, str]] = {
     "export": ("export", "ExportScreen"),
     "team": ("team", "TeamScreen"),
     "conflicts": ("conflicts", "ConflictsScreen"),
+    "action_plan": ("action_plan", "ActionPlanScreen"),
+    "monitoring": ("monitoring", "MonitoringScreen"),
+    "prospects": ("prospects", "ProspectsScreen"),
 }
 
 

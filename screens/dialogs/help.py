@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from ..markup import escape
+
 
 def _key_name(key: str) -> str:
     """A key as keyboards print it: Ctrl+A, Shift+Tab, F1, PgDn."""
@@ -47,7 +49,9 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(b.description)
             extra = f" — {b.tooltip}" if b.tooltip else ""
-            rows.append(f"  [b]{b.key_display or _key_name(key):<10}[/b] {b.description}{extra}")
+            # Escaped: "[" (move up) would otherwise open a markup tag and eat the line.
+            shown_key = f"{b.key_display or _key_name(key):<10}".replace("[", "\\[")
+            rows.append(f"  [b]{shown_key}[/b] {escape(b.description + extra)}")
         title = getattr(self.target, "HELP_TITLE", None) or type(self.target).__name__.removesuffix(
             "Screen"
         )

@@ -129,6 +129,8 @@ class ProspectsView:
     overall_words: str
     rationale: str
     warnings: tuple[str, ...]
+    #: (field, stored grade key or ""), for forms that edit the grades.
+    grade_keys: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -357,4 +359,5 @@ def _prospects(row: m.Prospects | None, items: list[ItemView]) -> ProspectsView:
         overall_words=PROSPECT_WORDS.get(overall, overall),
         rationale=row.rationale if row is not None else "",
         warnings=prospects_warnings({**grades, "overall": overall}, items),
+        grade_keys=tuple((f, grades[f]) for f, _ in QUESTIONS),
     )

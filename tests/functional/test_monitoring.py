@@ -1,0 +1,162 @@
+"""Monitoring rounds and the prospects for improvement, driven with real keys."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, Select, Static, TextArea
+
+from screens.dashboard import DashboardScreen
+from screens.dialogs.form import FormDialog
+from screens.monitoring import MonitoringScreen
+from screens.prospects import ProspectsScreen
+from screens.widgets.entry_form import STATUS_CHOICES
+from tenant_inspect import action_plan, analysis, inspections, records
+from tenant_inspect import models as m
+from tenant_inspect.store import open_store
+
+
+def seed(data_dir, *, off_track: int = 0) -> dict[str, str]:
+    """Two recommendations with two items each (the first ``off_track`` of them off track)."""
+    store = open_store(data_dir)
+    ids: dict[str, str] = {}
+    with store.write() as s:
+        i = inspections.create_inspection(s, title="Resident involvement", landlord="Vale Homes")
+        ids["inspection"] = i.id
+        n = 0
+        for text in ("Train repairs staff.", "Report complaints themes."):
+            rec = analysis.add_recommendation(s, i.id, text=text)
+            for action in ("Plan it", "Do it"):
+                status = "off_track" if n < off_track else "on_track"
+                item = action_plan.add_item(
+                    s, rec, key_actions=f"{action} ({text})", by_when="ongoing", status=status
+                )
+                ids[f"item{n}"] = item.id
+                n += 1
+    store.close()
+    return ids
+
+
+def entries(data_dir, inspection_id: str) -> list[list[tuple[str, str, str]]]:
+    """Per round (oldest first): (item's key action, status, note) of each entry."""
+    store = open_store(data_dir)
+    with store.read() as s:
+        out = []
+        for r in action_plan.rounds(s, inspection_id):
+            rows = []
+            for e in action_plan.entries(s, r):
+                item = records.get(s, m.ActionPlanItem, e.item_id)
+                rows.append((item.key_actions, e.status, e.progress_note))
+            out.append(sorted(rows))
+    store.close()
+    return out
+
+
+async def open_monitoring(app, pilot, settle) -> MonitoringScreen:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, DashboardScreen)
+    await pilot.press("o")
+    await settle(pilot)
+    assert isinstance(app.screen, MonitoringScreen)
+    return app.screen
+
+
+async def start_round(app, pilot, settle, day: str, title: str) -> None:
+    await pilot.press("n")
+    await settle(pilot)
+    assert isinstance(app.screen, FormDialog)
+    await pilot.press("ctrl+a", *day, "enter", *title, "enter")
+    await settle(pilot)
+
+
+async def choose_status(pilot, settle, screen, status_words: str) -> None:
+    """From the note field: Tab to the status, open it and choose ``status_words``."""
+    await pilot.press("tab")
+    select = screen.query_one("#e-status", Select)
+    assert screen.focused is select
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("home")
+    words = [w for w, _ in STATUS_CHOICES]  # the order offered
+    await pilot.press(*["down"] * words.index(status_words), "enter")
+    await settle(pilot)
+
+
+async def test_two_rounds_and_what_changed(data_dir, make_app, settle):
+    ids = seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_monitoring(app, pilot, settle)
+        assert "No rounds yet" in str(screen.query_one("#mon-empty", Static).render())
+        await start_round(app, pilot, settle, "14/06/2027", "Quarter 1 review")
+        assert isinstance(app.screen, MonitoringScreen)
+        rounds = screen.query_one("#mon-rounds", OptionList)
+        assert str(rounds.get_option_at_index(0).prompt) == (
+            "14 June 2027 · Quarter 1 review · 0 of 4 items seen"
+        )
+        # Item 1: a note (its status carries over: on track).
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.focused is screen.query_one("#e-progress_note", TextArea)
+        await pilot.press(*"Course booked.")
+        # Item 2: at risk.
+        await pilot.press("escape", "down", "enter")
+        await settle(pilot)
+        await pilot.press(*"No trainer yet.")
+        await choose_status(pilot, settle, screen, "At risk")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert entries(data_dir, ids["inspection"]) == [
+            [
+                ("Do it (Train repairs staff.)", "at_risk", "No trainer yet."),
+                ("Plan it (Train repairs staff.)", "on_track", "Course booked."),
+            ]
+        ]
+
+        # A second round: item 2 is now off track, item 1 done with a new note.
+        await start_round(app, pilot, settle, "14 September 2027", "Quarter 2 review")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*"Course held.")
+        await choose_status(pilot, settle, screen, "Done")
+        await pilot.press("escape", "down", "enter")
+        await settle(pilot)
+        await choose_status(pilot, settle, screen, "Off track")
+        await pilot.press("escape")
+        await settle(pilot)
+        changes = str(screen.query_one("#mon-changes", Static).render())
+        assert changes.startswith("Changed since the previous round:")
+        assert "R1.1: On track → Done; progress note changed" in changes
+        assert "R1.2: At risk → Off track" in changes
+        # The first round still says what it first saw.
+        await pilot.press("shift+tab", "up")
+        await settle(pilot)
+        changes = str(screen.query_one("#mon-changes", Static).render())
+        assert changes.startswith("First round — seen:")
+        assert "R1.2: first seen, at risk" in changes
+
+
+async def test_prospects_grade_shows_the_evidence_tied_warning(data_dir, make_app, settle):
+    seed(data_dir, off_track=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_monitoring(app, pilot, settle)
+        await pilot.press("g")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProspectsScreen)
+        assert not screen.query_one("#pro-warnings", Static).display
+        await pilot.press("tab", "tab")  # to capacity to improve
+        assert screen.focused is screen.query_one("#p-capacity", Select)
+        await pilot.press("enter", "home", "down", "down", "enter")  # strengths outweigh
+        await settle(pilot)
+        warning = str(screen.query_one("#pro-warnings", Static).render())
+        assert warning == (
+            "⚠ capacity to improve: strengths outweigh weaknesses, but 3 of 4 items are off "
+            "track or overdue"
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.screen.query_one("#p-capacity", Select).value == "outweigh"
