@@ -86,7 +86,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         from .plain_text import json_for_terminals
 
-        doc = {"inspection_id": data.inspection_id, "today": data.today.isoformat(), "recommendations": rows}
+        doc = {
+            "inspection_id": data.inspection_id,
+            "today": data.today.isoformat(),
+            "recommendations": rows,
+        }
         _out(json_for_terminals(json.dumps(doc, indent=2, ensure_ascii=False)))
         return 0
     if not rows:
@@ -97,10 +101,17 @@ def cmd_status(args: argparse.Namespace) -> int:
     heads = [w.upper() for w in ACTION_STATUS_WORDS.values()]
     _out(f"{'REC':<6}  {'RESPONSE':<16}  {'ITEMS':>5}  " + "  ".join(heads) + "  OVERDUE")
     for r in rows:
-        counts = "  ".join(f"{r['by_status'][k]:>{len(h)}}" for k, h in zip(ACTION_STATUS_WORDS, heads, strict=True))
-        _out(f"{r['number']:<6}  {r['response_words']:<16}  {r['items']:>5}  {counts}  {r['overdue']:>7}")
+        counts = "  ".join(
+            f"{r['by_status'][k]:>{len(h)}}"
+            for k, h in zip(ACTION_STATUS_WORDS, heads, strict=True)
+        )
+        _out(
+            f"{r['number']:<6}  {r['response_words']:<16}  {r['items']:>5}  {counts}  {r['overdue']:>7}"
+        )
     total = sum(r["overdue"] for r in rows)
-    _out(f"Overdue: by-when date before today ({data.today:%d/%m/%Y}) and not done; {total} in all.")
+    _out(
+        f"Overdue: by-when date before today ({data.today:%d/%m/%Y}) and not done; {total} in all."
+    )
     return 0
 
 

@@ -138,9 +138,7 @@ def apply_plan(
     )
 
 
-def _inspection(
-    session: Session, plan: ParsedPlan, path: Path, given: str | None
-) -> m.Inspection:
+def _inspection(session: Session, plan: ParsedPlan, path: Path, given: str | None) -> m.Inspection:
     from .inspections import get_inspection
 
     named = f"“{plan.title}”, id {plan.inspection_id[:8]}"
@@ -283,9 +281,7 @@ def _same_item(items: list[m.ActionPlanItem], fields: dict[str, Any]) -> m.Actio
     key = (_fold(fields.get("key_outcomes")), _fold(fields.get("key_actions")))
     if key == ("", ""):
         return None
-    return next(
-        (i for i in items if (_fold(i.key_outcomes), _fold(i.key_actions)) == key), None
-    )
+    return next((i for i in items if (_fold(i.key_outcomes), _fold(i.key_actions)) == key), None)
 
 
 def _fold(text: Any) -> str:

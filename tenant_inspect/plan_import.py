@@ -100,7 +100,9 @@ def read_workbook(path: Path) -> ParsedPlan:
             f"{path}: this workbook was made by a newer version of tenant-inspect "
             f"(format {version!r}); update tenant-inspect to import it"
         )
-    plan = ParsedPlan(str(labels.get(ps.META_INSPECTION) or ""), str(labels.get(ps.META_TITLE) or ""))
+    plan = ParsedPlan(
+        str(labels.get(ps.META_INSPECTION) or ""), str(labels.get(ps.META_TITLE) or "")
+    )
     if ps.PLAN_SHEET not in wb.sheetnames:
         raise PlanRefused(path, [f"the sheet called “{ps.PLAN_SHEET}” is missing or was renamed"])
     ws = wb[ps.PLAN_SHEET]
@@ -251,7 +253,9 @@ def _item_fields(
     }
     if "by_when" in value:
         try:
-            fields["by_when"], fields["by_when_words"] = _by_when(value["by_when"], cells["by_when"])
+            fields["by_when"], fields["by_when_words"] = _by_when(
+                value["by_when"], cells["by_when"]
+            )
         except ValueError as exc:
             plan.problems.append(f"{plan.where(r, 'by_when')}: {exc}")
     blank = False

@@ -202,9 +202,7 @@ def test_the_workbook_carries_roles_not_names_and_the_layout_the_landlord_needs(
     wb = load_workbook(path)
     assert wb.sheetnames == [ps.INSTRUCTIONS_SHEET, ps.PLAN_SHEET, ps.META_SHEET]
     assert wb[ps.META_SHEET].sheet_state == "veryHidden"
-    texts = [
-        str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value
-    ]
+    texts = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value]
     assert not [t for t in texts if "Gillian" in t or "Marsh" in t]
     assert "Ask [Repairs Manager] to publish the repairs charter" in texts
     ws = wb[ps.PLAN_SHEET]
@@ -231,7 +229,7 @@ def test_a_workbook_for_another_inspection_is_refused(plan, tmp_path):
     path = tmp_path / "other.xlsx"
     export_plan(store, other, path)
     before = _dump(store, iid)
-    with pytest.raises(UserError, match="for another inspection .*“Lettings”"):
+    with pytest.raises(UserError, match=r"for another inspection .*“Lettings”"):
         import_plan(store, path, iid[:6])
     wb = load_workbook(path)
     wb[ps.META_SHEET]["B2"] = str(uuid.uuid4())
