@@ -11,7 +11,6 @@ import pytest
 from openpyxl import load_workbook
 
 from tenant_inspect import plan_sheet as ps
-
 from tests.e2e.test_cli import NO_TEXTUAL, run
 
 
