@@ -82,6 +82,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     with _open(args) as store, store.read() as session:
         inspection = get_inspection(session, args.id)
         data = load_action_plan(session, inspection.id, date.today())
+        from .plan_apply import import_log
+
+        imports = import_log(session, inspection.id)
     rows = status_rows(data)
     if args.json:
         from .plain_text import json_for_terminals
@@ -90,6 +93,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             "inspection_id": data.inspection_id,
             "today": data.today.isoformat(),
             "recommendations": rows,
+            "imports": imports,
         }
         _out(json_for_terminals(json.dumps(doc, indent=2, ensure_ascii=False)))
         return 0
@@ -109,6 +113,12 @@ def cmd_status(args: argparse.Namespace) -> int:
             f"{r['number']:<6}  {r['response_words']:<16}  {r['items']:>5}  {counts}  {r['overdue']:>7}"
         )
     total = sum(r["overdue"] for r in rows)
+    if imports:
+        last = imports[-1]
+        _out(
+            f"Last import of the landlord's workbook: {last.get('at', '')[:10]} from "
+            f"{last.get('file', '')} ({len(imports)} import(s) that changed something)"
+        )
     _out(
         f"Overdue: by-when date before today ({data.today:%d/%m/%Y}) and not done; {total} in all."
     )

@@ -17,12 +17,18 @@ The rules (issue 12, "round trip with the landlord"):
 * **Nothing is deleted.** An item missing from the workbook is left as it is (a deleted
   row is more often a slip than a decision); the panel deletes items in the app.
 * **Another inspection's workbook is refused** before any row is looked at.
+* **History.** The stamps of every written field say when it changed, like any edit; and
+  each import that changed something is remembered on this laptop (when, which file, the
+  summary lines: :func:`import_log`), which ``action-plan status`` shows. Local on purpose:
+  the file came to this laptop; what it changed travels in the rows themselves.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -132,10 +138,41 @@ def apply_plan(
         _item(session, rec, item_row, plan, redactor, out, problems)
     if problems:
         raise PlanRefused(path, problems)
+    done = [changes[k] for k in changes if changes[k].changed]
+    if done:
+        _log(session, target.id, path, [c.words() for c in done])
     order = {r.id: (r.number, r.position) for r in recs.values()}
     return ImportResult(
         target.id, target.title, tuple(changes[k] for k in sorted(changes, key=order.__getitem__))
     )
+
+
+#: How many imports :func:`import_log` remembers per inspection.
+LOG_LENGTH = 50
+
+
+def log_key(inspection_id: str) -> str:
+    return f"plan_imports:{inspection_id}"
+
+
+def import_log(session: Session, inspection_id: str) -> list[dict[str, Any]]:
+    """The imports that changed something, oldest first: {"at", "file", "changes"}."""
+    from . import settings
+
+    try:
+        entries = json.loads(settings.get(session, log_key(inspection_id)) or "[]")
+    except ValueError:
+        return []
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def _log(session: Session, inspection_id: str, path: Path, lines: list[str]) -> None:
+    from . import settings
+
+    entry = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "file": path.name,
+             "changes": lines}  # fmt: skip
+    entries = [*import_log(session, inspection_id), entry][-LOG_LENGTH:]
+    settings.put(session, log_key(inspection_id), json.dumps(entries, ensure_ascii=False))
 
 
 def _inspection(session: Session, plan: ParsedPlan, path: Path, given: str | None) -> m.Inspection:

@@ -20,7 +20,7 @@ from tenant_inspect import models as m
 from tenant_inspect import plan_sheet as ps
 from tenant_inspect.dump import write_dump
 from tenant_inspect.errors import UserError
-from tenant_inspect.plan_apply import import_plan
+from tenant_inspect.plan_apply import import_log, import_plan
 from tenant_inspect.plan_export import export_plan
 from tenant_inspect.plan_import import PlanRefused
 
@@ -188,6 +188,9 @@ def test_round_trip_with_mistakes_then_fixed_then_again_then_one_edit(plan, tmp_
             ("Publish it", ""),
         ]
         assert len(action_plan.items(s, records.get(s, m.Recommendation, r2))) == 1
+        log = import_log(s, iid)  # the imports that changed something, remembered
+        assert [e["changes"] for e in log][1:] == [["R1: 1 item's progress changed"]]
+        assert len(log) == 2 and log[0]["file"] == "plan.xlsx"
 
 
 def _rows(path: Path, *wanted: tuple[str, str]) -> list[int]:
@@ -281,3 +284,25 @@ def test_a_non_workbook_or_damaged_file_is_one_line(plan, tmp_path, content, wor
     with pytest.raises(UserError) as info:
         import_plan(store, path)
     assert words in str(info.value) and "\n" not in str(info.value)
+
+
+def test_rows_inserted_in_a_block_and_months_excel_made_dates(plan, tmp_path):
+    """A row inserted anywhere in a block is that recommendation's; Excel's "Mar-27" is a month."""
+    store, iid, _, r2 = plan
+    path = tmp_path / "plan.xlsx"
+    export_plan(store, iid, path)
+    wb = load_workbook(path)
+    ws = wb[ps.PLAN_SHEET]
+    cols = _columns(ws)
+    row = _row(ws, "R2") + 1
+    ws.insert_rows(row)  # no kind, no ids: a row the landlord inserted
+    ws.cell(row, cols["Key action"]).value = "Weekly complaints meeting"
+    cell = ws.cell(row, cols["By when"])
+    cell.value, cell.number_format = datetime(2027, 3, 1), "mmm-yy"  # typed "March 2027"
+    wb.save(path)
+    import_plan(store, path)
+    with store.read() as s:
+        items = action_plan.items(s, records.get(s, m.Recommendation, r2))
+        assert [(i.key_actions, i.by_when, i.by_when_words, i.status) for i in items] == [
+            ("Weekly complaints meeting", date(2027, 3, 31), "March 2027", "not_started")
+        ]
