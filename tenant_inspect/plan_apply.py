@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,11 +102,15 @@ def apply_plan(
 ) -> ImportResult:
     """Check and write ``plan`` in ``session``; raises :class:`PlanRefused` (roll it back)."""
     from . import analysis
-    from .plan_export import redactor_for_plan
+    from .plan_export import plan_texts, redactor_for_plan
 
     target = _inspection(session, plan, path, inspection)
     recs = {r.id: r for r in analysis.recommendations(session, target.id)}
+    from .views.action_plan import load_action_plan
+
     redactor = redactor_for_plan(session, target.id)
+    stored = load_action_plan(session, target.id, date.today()).recommendations
+    redactor.learn(plan_texts(stored))
     problems = list(plan.problems)
     changes: dict[str, RecChanges] = {}
     seen: dict[str, int] = {}

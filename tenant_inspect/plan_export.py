@@ -96,7 +96,7 @@ def load_landlord_plan(session: Session, inspection_id: str) -> tuple[LandlordPl
     inspection = get_inspection(session, inspection_id)
     data = load_action_plan(session, inspection.id, date.today())
     redactor = redactor_for_plan(session, inspection.id)
-    redactor.learn(_texts(data.recommendations))
+    redactor.learn(plan_texts(data.recommendations))
     plan = LandlordPlan(
         inspection_id=inspection.id,
         title=inspection.title,
@@ -113,7 +113,12 @@ def load_landlord_plan(session: Session, inspection_id: str) -> tuple[LandlordPl
     return plan, redactor
 
 
-def _texts(recs: tuple[RecommendationPlan, ...]) -> list[str]:
+def plan_texts(recs: tuple[RecommendationPlan, ...]) -> list[str]:
+    """Every free text of the plan: what the redactor learns from before it replaces.
+
+    Export and import both learn from the same texts, so a cell sent redacted is
+    recognised as unchanged when it comes back.
+    """
     out: list[str] = []
     for rec in recs:
         r = rec.response
