@@ -306,3 +306,28 @@ def test_rows_inserted_in_a_block_and_months_excel_made_dates(plan, tmp_path):
         assert [(i.key_actions, i.by_when, i.by_when_words, i.status) for i in items] == [
             ("Weekly complaints meeting", date(2027, 3, 31), "March 2027", "not_started")
         ]
+
+
+@pytest.mark.slow
+def test_a_workbook_saved_again_by_libreoffice_imports_unchanged(plan, tmp_path):
+    """Styles reordered and the marker sheet merely hidden: the reader relies on neither."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    store, iid, _, _ = plan
+    path = tmp_path / "plan.xlsx"
+    export_plan(store, iid, path)
+    out = tmp_path / "saved"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
+         "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+        capture_output=True, timeout=180, check=False,
+    )  # fmt: skip
+    if not (out / "plan.xlsx").exists():
+        pytest.skip("this LibreOffice cannot open spreadsheets (no Calc)")
+    before = _dump(store, iid)
+    assert import_plan(store, out / "plan.xlsx").changed == 0
+    assert _dump(store, iid) == before
