@@ -81,7 +81,8 @@ def write_workbook(plan: LandlordPlan) -> bytes:
     _instructions_sheet(first, plan)
     _plan_sheet(wb.create_sheet(ps.PLAN_SHEET), plan)
     _meta_sheet(wb.create_sheet(ps.META_SHEET), plan)
-    wb.active = 1
+    # The Instructions sheet stays the active (and only selected) one: it is read first, and
+    # two selected sheets would be grouped in Excel, so typing would go into both.
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
