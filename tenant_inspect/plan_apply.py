@@ -281,7 +281,7 @@ def _item(
             return
         out.added += 1
         return
-    if row.status_blank:
+    if row.status_blank and row.item_id:  # an added row's status may stay empty: not started
         problems.append(
             f"{plan.where(row.row, 'status')}: the status is empty; choose "
             + ", ".join(ps.STATUS_CHOICES)

@@ -70,7 +70,7 @@ def _columns(ws) -> dict[str, int]:
 def _row(ws, ref: str, kind: str = ps.KIND_ACTION, nth: int = 0) -> int:
     """The row of ``ref`` (e.g. "R1.1"), or the nth spare action row after recommendation ``ref``."""
     rows = [r for r in range(ps.HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, 3).value == ref]
-    if rows and kind != "spare":
+    if rows and not kind.startswith("spare"):
         return rows[0]
     start = rows[0]
     spare = [
@@ -78,7 +78,7 @@ def _row(ws, ref: str, kind: str = ps.KIND_ACTION, nth: int = 0) -> int:
         for r in range(start + 1, ws.max_row + 1)
         if ws.cell(r, 3).value is None and ws.cell(r, 4).value == ps.KIND_ACTION
     ]
-    return spare[nth]
+    return spare[1 if kind == "spare2" else nth]
 
 
 def _fill(path: Path, edits: list[tuple[str, str, str, object]]) -> None:
@@ -115,6 +115,7 @@ def test_round_trip_with_mistakes_then_fixed_then_again_then_one_edit(plan, tmp_
             ("R1", "spare", "By when", datetime(2027, 3, 31)),
             ("R1", "spare", "Status", "On track"),
             ("R2", "spare", "Key action", "Train the team"),
+            ("R2", "spare2", "Key action", "Tell tenants"),  # no status: not started
             ("R2", "spare", "Status", "Nearly there"),  # not a status
         ],
     )
@@ -152,7 +153,7 @@ def test_round_trip_with_mistakes_then_fixed_then_again_then_one_edit(plan, tmp_
     assert done.lines() == [
         "R1: response changed to Accepted; responsible officer changed; 1 item added; "
         "1 item's by when changed",
-        "R2: 1 item added",
+        "R2: 2 items added",
     ]
     with store.read() as s:
         rec1 = records.get(s, m.Recommendation, r1)
@@ -166,7 +167,10 @@ def test_round_trip_with_mistakes_then_fixed_then_again_then_one_edit(plan, tmp_
         ]
         assert items1[0].progress == "Met Gillian Marsh"  # the redacted copy changed nothing
         items2 = action_plan.items(s, records.get(s, m.Recommendation, r2))
-        assert [(i.key_actions, i.status) for i in items2] == [("Train the team", "at_risk")]
+        assert [(i.key_actions, i.status) for i in items2] == [
+            ("Train the team", "at_risk"),
+            ("Tell tenants", "not_started"),
+        ]
 
     # The same file again: nothing changes.
     after_first = _dump(store, iid)
@@ -187,7 +191,7 @@ def test_round_trip_with_mistakes_then_fixed_then_again_then_one_edit(plan, tmp_
             ("Write the charter", "Charter drafted"),
             ("Publish it", ""),
         ]
-        assert len(action_plan.items(s, records.get(s, m.Recommendation, r2))) == 1
+        assert len(action_plan.items(s, records.get(s, m.Recommendation, r2))) == 2
         log = import_log(s, iid)  # the imports that changed something, remembered
         assert [e["changes"] for e in log][1:] == [["R1: 1 item's progress changed"]]
         assert len(log) == 2 and log[0]["file"] == "plan.xlsx"
