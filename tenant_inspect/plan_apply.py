@@ -318,11 +318,17 @@ _ITEM_WORDS = {
 
 
 def _same_item(items: list[m.ActionPlanItem], fields: dict[str, Any]) -> m.ActionPlanItem | None:
-    """The item with this row's outcome and action, if the recommendation has one."""
-    key = (_fold(fields.get("key_outcomes")), _fold(fields.get("key_actions")))
-    if key == ("", ""):
+    """The item with this row's outcome and action, if the recommendation has one.
+
+    A row with neither is matched on all its texts, so even such a row is added once.
+    """
+    names = ["key_outcomes", "key_actions"]
+    if not any(_fold(fields.get(n)) for n in names):
+        names += ["progress", "how_we_know"]
+    key = tuple(_fold(fields.get(n)) for n in names)
+    if not any(key):
         return None
-    return next((i for i in items if (_fold(i.key_outcomes), _fold(i.key_actions)) == key), None)
+    return next((i for i in items if tuple(_fold(getattr(i, n)) for n in names) == key), None)
 
 
 def _fold(text: Any) -> str:

@@ -303,12 +303,15 @@ def test_rows_inserted_in_a_block_and_months_excel_made_dates(plan, tmp_path):
     ws.cell(row, cols["Key action"]).value = "Weekly complaints meeting"
     cell = ws.cell(row, cols["By when"])
     cell.value, cell.number_format = datetime(2027, 3, 1), "mmm-yy"  # typed "March 2027"
+    ws.cell(_row(ws, "R2", "spare"), cols["Progress to date"]).value = "Started"  # only that
     wb.save(path)
     import_plan(store, path)
+    assert import_plan(store, path).changed == 0  # added once, however little it says
     with store.read() as s:
         items = action_plan.items(s, records.get(s, m.Recommendation, r2))
         assert [(i.key_actions, i.by_when, i.by_when_words, i.status) for i in items] == [
-            ("Weekly complaints meeting", date(2027, 3, 31), "March 2027", "not_started")
+            ("Weekly complaints meeting", date(2027, 3, 31), "March 2027", "not_started"),
+            ("", None, "", "not_started"),
         ]
 
 
