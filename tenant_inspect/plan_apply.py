@@ -12,7 +12,8 @@ The rules (issue 12, "round trip with the landlord"):
   therefore changes nothing, and a later version of the file changes only what the
   landlord changed in it since.
 * **Rows the landlord added** (no item id) become new items at the end of their
-  recommendation. A row without an id whose outcome and action are those of an item the
+  recommendation, not started unless a status is given. A row without an id whose outcome
+  and action (with neither: its progress and "how we know") are those of an item the
   recommendation already has is that item, so importing the same file again adds nothing.
 * **Nothing is deleted.** An item missing from the workbook is left as it is (a deleted
   row is more often a slip than a decision); the panel deletes items in the app.
