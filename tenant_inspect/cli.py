@@ -313,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_bundle import add_bundle_commands  # bundle export | import | conflicts | resolve
 
     add_bundle_commands(sub, common)
+    from .cli_plan import add_plan_commands  # action-plan export | import | status
+
+    add_plan_commands(sub, common)
 
     p = add("doctor", cmd_doctor, "check the database and say what is wrong and how to recover")
     p.add_argument(
