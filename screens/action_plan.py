@@ -39,6 +39,7 @@ from .base import AnalysisScreen
 from .bindings import QUIT, bind, move_bindings
 from .dialogs.confirm import ConfirmDialog
 from .markup import clip, escape, problem_words, shown
+from .plan_files import PlanFiles
 from .widgets.footer import FittingFooter
 from .widgets.plan_forms import ItemForm, ResponseForm, item_line, items_words, rec_line
 from .widgets.save_indicator import SaveIndicator
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 TYPING = (TextArea, Input, Select)
 
 
-class ActionPlanScreen(AnalysisScreen):
+class ActionPlanScreen(PlanFiles, AnalysisScreen):
     """The response and items for each recommendation (see the module docstring)."""
 
     HELP_TITLE = "Action plan"
@@ -65,7 +66,10 @@ class ActionPlanScreen(AnalysisScreen):
         "and not saved until it is one of these. An item whose date has passed and that is "
         "not done says 'overdue since …'.\n"
         "a adds an item at the end; [ and ] move it; Del deletes it after asking. "
-        "o opens the monitoring rounds. Esc goes back."
+        "o opens the monitoring rounds. x writes the plan for the landlord (an Excel "
+        "workbook to fill in, or a Word form); i imports the filled-in workbook: it is "
+        "checked first, and if anything is wrong every problem is listed and nothing "
+        "changes. Esc goes back."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,32 +79,15 @@ class ActionPlanScreen(AnalysisScreen):
         bind("delete", "delete", "Delete", "Delete the selected item (asks first)",
              key_display="Del"),
         bind("o", "monitoring", "Monitoring", "Monitoring rounds: what the panel saw"),
+        bind("x", "export_plan", "Export", "The plan as a workbook for the landlord to fill in"),
+        bind("i", "import_plan", "Import", "The landlord's filled-in workbook"),
         bind("escape", "back", "Back", "Back (from a field: to the list)", show=False),
         QUIT,
     ]  # fmt: skip
 
-    LIST_ACTIONS = ("add", "edit", "move", "delete", "monitoring")
+    LIST_ACTIONS = ("add", "edit", "move", "delete", "monitoring", "export_plan", "import_plan")
 
-    DEFAULT_CSS = """
-    ActionPlanScreen #plan-body { padding: 0 1; }
-    ActionPlanScreen .title-row { height: 1; }
-    ActionPlanScreen #plan-title { text-wrap: nowrap; text-overflow: ellipsis; }
-    ActionPlanScreen .key-hint { width: auto; color: $text-muted; padding: 0 1; }
-    ActionPlanScreen #plan-main { height: 1fr; layout: vertical; }
-    ActionPlanScreen.-wide #plan-main { layout: horizontal; }
-    ActionPlanScreen #plan-lists { height: auto; }
-    ActionPlanScreen.-wide #plan-lists { height: 1fr; width: 2fr; }
-    ActionPlanScreen #plan-recs { height: 5; }
-    ActionPlanScreen.-wide #plan-recs { height: 1fr; }
-    ActionPlanScreen #plan-items { height: auto; max-height: 4; }
-    ActionPlanScreen.-wide #plan-items { height: 1fr; }
-    ActionPlanScreen .list-head { height: 1; text-style: bold; }
-    ActionPlanScreen #plan-detail { height: 1fr; }
-    ActionPlanScreen.-wide #plan-detail { width: 3fr; padding: 0 0 0 1; }
-    ActionPlanScreen #plan-empty { height: auto; color: $text-muted; padding: 1; }
-    ActionPlanScreen #plan-message { height: auto; }
-    ActionPlanScreen #plan-message.-error { color: $error; text-style: bold; }
-    """
+    CSS_PATH = "action_plan.tcss"
 
     def __init__(self, inspection_id: str, recommendation_id: str | None = None) -> None:
         super().__init__(inspection_id)
@@ -281,6 +268,9 @@ class ActionPlanScreen(AnalysisScreen):
                 )
 
     # -- changes -------------------------------------------------------------------------
+
+    def plan_title(self) -> str:
+        return self.data.title if self.data is not None else "inspection"
 
     def say(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#plan-message", Static)
