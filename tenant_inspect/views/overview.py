@@ -8,20 +8,20 @@ The read is plain SQL over any "run this SQL with these parameters" function, li
 inspections list's (:func:`tenant_inspect.summaries.read_summaries`): the store runs it on
 its session's connection (:func:`load_overview`, in a worker), and the SQLite light path on a
 read-only sqlite3 connection before SQLModel has even loaded
-(:func:`tenant_inspect.storage.sqlite.fastread.quick_overview`), so the dashboard can show an
+(:func:`tenant_inspect.storage.sqlite.fastread.quick_read`, asked by the app's
+``quick_overview``), so the dashboard can show an
 inspection opened during start-up at once. One reader, so the two can never disagree.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..dates import parse_stored_time
 from ..errors import NotFound
-from ..summaries import STAGE_SQL, interviews_expected, shown_for, stages_from_rows
+from ..summaries import STAGE_SQL, RunQuery, interviews_expected, shown_for, stages_from_rows
 from ..vocabulary import area_letter
 from .shared import MemberData
 
@@ -84,9 +84,6 @@ class Overview:
         """Who coordinates (None until someone is marked): the dashboard asks for one."""
         return next((t for t in self.team if t.role == "coordinator"), None)
 
-
-#: Runs one SQL text with its parameters (``?`` marks) and returns the rows as tuples.
-RunQuery = Callable[[str, tuple[Any, ...]], Sequence[Any]]
 
 # Each query copies the ORM read it replaces (see :func:`read_overview`): live rows only
 # (``deleted_at IS NULL``), in ``records.live``'s creation order.
