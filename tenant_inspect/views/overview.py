@@ -9,8 +9,8 @@ inspections list's (:func:`tenant_inspect.summaries.read_summaries`): the store 
 its session's connection (:func:`load_overview`, in a worker), and the SQLite light path on a
 read-only sqlite3 connection before SQLModel has even loaded
 (:func:`tenant_inspect.storage.sqlite.fastread.quick_read`, asked by the app's
-``quick_overview``), so the dashboard can show an
-inspection opened during start-up at once. One reader, so the two can never disagree.
+``quick_overview``), so the dashboard can show an inspection opened during start-up at once.
+One reader, so the two can never disagree.
 """
 
 from __future__ import annotations
