@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from tenant_inspect.autosave import AutoSaver
     from tenant_inspect.store import ChangeWatch, Store
     from tenant_inspect.summaries import InspectionSummary
+    from tenant_inspect.views.overview import Overview
 
 
 class TenantInspectApp(App[int]):
@@ -229,6 +230,13 @@ class TenantInspectApp(App[int]):
         from tenant_inspect.store import quick_summaries
 
         return quick_summaries(self.data_dir)
+
+    def quick_overview(self, inspection_id: str) -> Overview | None:
+        """An inspection's overview without waiting for the store (None: wait for it)."""
+        from tenant_inspect.store import quick_read
+        from tenant_inspect.views.overview import read_overview
+
+        return quick_read(self.data_dir, lambda run: read_overview(run, inspection_id))
 
     # -- database access for screens -----------------------------------------
 

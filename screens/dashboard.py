@@ -9,7 +9,9 @@ colour alone.
 The numbers are gathered in one read (:func:`tenant_inspect.views.overview.load_overview`,
 run through ``services.read`` so the UI never waits for the database) into plain frozen
 dataclasses, so the rendering and the "what next" rule (:func:`next_step`) are pure and
-testable without a database.
+testable without a database. An inspection opened while the store is still opening is shown
+at once from the same reader run over plain sqlite3 (``services.quick_overview``): opening
+one is within the start-up budget (DESIGN.md, docs/performance.md).
 """
 
 from __future__ import annotations
@@ -273,6 +275,15 @@ class DashboardScreen(InspectionScreen):
             yield Static("", id="dash-team")
             yield Static(MORE_KEYS, id="dash-more", classes="info-line")
         yield FittingFooter()
+
+    def first_show(self) -> None:
+        # Opened during start-up (the store, and SQLModel, still loading): show the overview
+        # read with plain sqlite3 at once; the store's read follows on StoreReady as usual.
+        if not self.services.store_ready:
+            quick = self.services.quick_overview(self.inspection_id)
+            if quick is not None:
+                self.show(quick)
+        super().first_show()
 
     def reload(self) -> None:
         inspection_id = self.inspection_id

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from tenant_inspect.locations import DataDir
     from tenant_inspect.store import Store
     from tenant_inspect.summaries import InspectionSummary
+    from tenant_inspect.views.overview import Overview
 
 
 class AppServices(Protocol):
@@ -66,6 +67,11 @@ class AppServices(Protocol):
         None when the cheap path cannot answer (no database yet, or it needs migrating); the
         screen then reads the list through :meth:`read` once the store is open.
         """
+        ...
+
+    def quick_overview(self, inspection_id: str) -> Overview | None:
+        """An inspection's dashboard overview read cheaply before the store opens (same rules
+        as :meth:`quick_summaries`: None means read it through :meth:`read` once open)."""
         ...
 
 

@@ -16,6 +16,7 @@ from . import records
 from .errors import NotFound, ValidationError
 from .questionnaire import Questionnaire, parse_questionnaire
 from .summaries import STAGE_SQL, InspectionSummary, read_summaries, shown_for, stages_from_rows
+from .vocabulary import area_letter as area_letter
 
 DESKTOP_REVIEW_NAME = "Desktop review"
 
@@ -154,16 +155,6 @@ def areas(session: Session, inspection_id: str) -> list[m.Area]:
     """Areas in report order (the report letters them A, B, C ...)."""
     rows = records.live(session, m.Area, inspection_id=inspection_id)
     return sorted(rows, key=lambda a: (a.position, a.created_at, a.id))
-
-
-def area_letter(index: int) -> str:
-    """A, B, ... Z, AA, AB ... for the report's lettered sections."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def add_area(

@@ -11,8 +11,8 @@ and commands must not care which. Everything they need is here —
 * :class:`Backend`, the same storage before (or without) opening it: the
   cheap start-up list, the backup after the app closed, restore, the
   single-instance lock and ``doctor``'s checks;
-* :func:`open_store`, :func:`storage_backend`, :func:`quick_summaries` and
-  :func:`rolling_backup`, which pick the back-end for a data folder.
+* :func:`open_store`, :func:`storage_backend`, :func:`quick_summaries`,
+  :func:`quick_read` and :func:`rolling_backup`, which pick the back-end for a data folder.
 
 Everything specific to one back-end lives in :mod:`tenant_inspect.storage`
 (SQLite in :mod:`tenant_inspect.storage.sqlite`). This module imports nothing
@@ -22,7 +22,8 @@ first paint can import it for free; the back-end loads when it is first used.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from .storage.interface import (
     ON_EXIT,
@@ -43,6 +44,7 @@ __all__ = [
     "StorageProblem",
     "Store",
     "open_store",
+    "quick_read",
     "quick_summaries",
     "rolling_backup",
     "storage_backend",
@@ -52,7 +54,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .locations import DataDir
-    from .summaries import InspectionSummary
+    from .summaries import InspectionSummary, RunQuery
+
+
+T = TypeVar("T")
 
 
 def storage_backend(data_dir: DataDir) -> Backend:
@@ -75,6 +80,12 @@ def open_store(data_dir: DataDir, *, migrate: bool = True) -> Store:
 def quick_summaries(data_dir: DataDir) -> list[InspectionSummary] | None:
     """The inspections list read cheaply (before SQLModel loads), or None if it cannot be."""
     return storage_backend(data_dir).quick_summaries()
+
+
+def quick_read(data_dir: DataDir, read: Callable[[RunQuery], T]) -> T | None:
+    """A light reader of plain SQL (the dashboard's overview) run cheaply, before SQLModel
+    loads, or None if it cannot be (then read through the store)."""
+    return storage_backend(data_dir).quick_read(read)
 
 
 def rolling_backup(data_dir: DataDir, kind: str) -> Path:

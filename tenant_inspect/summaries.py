@@ -20,6 +20,9 @@ from .dates import parse_stored_time
 
 #: Runs one SQL text (no parameters) and returns its rows as tuples.
 RunSql = Callable[[str], Sequence[Any]]
+#: Runs one SQL text with its parameters (``?`` marks) and returns its rows as tuples: the
+#: light readers of one inspection (:func:`tenant_inspect.views.overview.read_overview`) take it.
+RunQuery = Callable[[str, tuple[Any, ...]], Sequence[Any]]
 
 #: Whether each live inspection's work has begun, been judged, been concluded: plain SQL that
 #: both list readers (SQLModel and plain sqlite3) run, so home, ``list`` and the dashboard agree.

@@ -159,3 +159,17 @@ GRADE_TINY_LEGEND = (
     "Considerably / Outweigh: strengths (considerably) outweigh weaknesses; "
     "Weaknesses: weaknesses outweigh strengths."
 )
+
+
+def area_letter(index: int) -> str:
+    """A, B, ... Z, AA, AB ... for the report's lettered sections.
+
+    Here, in the light words module, so the ORM-free overview read letters areas as
+    :mod:`tenant_inspect.inspections` (which re-exports it) and the report do.
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

@@ -7,10 +7,10 @@ one-way, store → storage, and a PostgreSQL back-end is one more package beside
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkable
 
 from ..errors import UserError
 
@@ -20,7 +20,10 @@ if TYPE_CHECKING:
     from ..clock import HybridClock
     from ..doctor_report import DoctorReport
     from ..merged_files import MergedFile
-    from ..summaries import InspectionSummary
+    from ..summaries import InspectionSummary, RunQuery
+
+T = TypeVar("T")
+
 
 #: Kinds of rolling backup the app takes (the newest few of each are kept).
 ON_START = "on-start"
@@ -147,6 +150,11 @@ class Backend(Protocol):
 
     def quick_summaries(self) -> list[InspectionSummary] | None:
         """The inspections list without loading SQLModel, or None if the store must open first."""
+        ...
+
+    def quick_read(self, read: Callable[[RunQuery], T]) -> T | None:
+        """``read`` (a light reader of plain SQL, such as the dashboard's overview) answered
+        without loading SQLModel, or None if the store must open first (or ``read`` refused)."""
         ...
 
     def merged_files(self, digests: Sequence[str]) -> dict[str, MergedFile] | None:

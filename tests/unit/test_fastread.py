@@ -66,3 +66,25 @@ def test_the_interface_answers_like_the_fast_path(store, data_dir):
         inspections.create_inspection(session, title="A", landlord="L1")
     assert through_interface(data_dir) == quick_summaries(data_dir.db_path)
     assert through_interface(data_dir) is not None
+
+
+def test_the_quick_overview_stays_light(store, data_dir):
+    """The dashboard's overview read during start-up loads no ORM (and no Textual)."""
+    import subprocess
+    import sys
+
+    with store.write() as session:
+        i = inspections.create_inspection(session, title="A", landlord="Vale Homes")
+        inspections.add_area(session, i.id, name="Repairs")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tenant_inspect.storage.sqlite.fastread import quick_read\n"
+        "from tenant_inspect.views.overview import read_overview\n"
+        "import tenant_inspect.store, tenant_inspect.storage.sqlite.backend\n"
+        f"o = quick_read(Path({str(data_dir.db_path)!r}), lambda run: read_overview(run, {i.id!r}))\n"
+        "print(o.landlord, [a.name for a in o.areas])\n"
+        "print(sorted(m for m in ('sqlalchemy','sqlmodel','textual','alembic') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.splitlines() == ["Vale Homes ['Desktop review', 'Repairs']", "[]"], out.stderr

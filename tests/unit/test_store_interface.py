@@ -97,7 +97,8 @@ def test_the_cli_works_through_the_interface_only(data_dir, used, capsys):
 
 
 async def test_the_app_works_through_the_interface_only(data_dir, used, monkeypatch):
-    from screens.app import TenantInspectApp, run_app
+    from screens.app import TenantInspectApp
+    from screens.run import run_app
     from tenant_inspect import inspections
 
     store = store_api.open_store(data_dir)  # an existing database: the start-up backup runs
@@ -111,6 +112,8 @@ async def test_the_app_works_through_the_interface_only(data_dir, used, monkeypa
         await pilot.pause()
         assert isinstance(app.wait_store(), InterfaceOnly)
         assert [s.title for s in app.quick_summaries() or []] == ["Before"]
+        before = (app.quick_summaries() or [])[0].id
+        assert (overview := app.quick_overview(before)) and overview.title == "Before"
         app.write(lambda s: inspections.create_inspection(s, title="Typed", landlord="L"))
         assert app.finish_saving()
         await app.workers.wait_for_complete()
@@ -118,6 +121,7 @@ async def test_the_app_works_through_the_interface_only(data_dir, used, monkeypa
     assert app._change_watch is not None and app._change_watch.changed()
     assert list(data_dir.backup_dir.glob("*-on-start.db"))
     assert {"Store.watch_changes", "Store.is_new", "Store.rolling_backup"} <= used
+    assert "Backend.quick_read" in used
 
     class Changed:
         def changed(self) -> bool:

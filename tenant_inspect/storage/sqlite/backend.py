@@ -10,17 +10,19 @@ every method imports what it needs, so the cheap paths stay cheap.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from ...doctor_report import DoctorReport
     from ...locations import DataDir
     from ...merged_files import MergedFile
-    from ...summaries import InspectionSummary
+    from ...summaries import InspectionSummary, RunQuery
     from .store import SqliteStore
+
+T = TypeVar("T")
 
 
 class SqliteBackend:
@@ -52,6 +54,11 @@ class SqliteBackend:
         from .fastread import quick_summaries
 
         return quick_summaries(self.data_dir.db_path)
+
+    def quick_read(self, read: Callable[[RunQuery], T]) -> T | None:
+        from .fastread import quick_read
+
+        return quick_read(self.data_dir.db_path, read)
 
     def merged_files(self, digests: Sequence[str]) -> dict[str, MergedFile] | None:
         from .fastread import merged_files

@@ -8,6 +8,8 @@ This module only decides whether the light path may answer: the database exists,
 read-only (:func:`.connect.open_read_only`, so a read-only folder works and nothing is
 created), and its schema is exactly current. Otherwise it returns None and the caller
 opens the full store, which migrates (after a backup) or refuses a newer database.
+:func:`quick_read` does the same for any light reader given to it: the dashboard of an
+inspection opened while the store is still opening (:func:`~tenant_inspect.views.overview.read_overview`).
 The same holds for :func:`merged_files`, which lets ``bundle import`` answer for files
 merged before (:mod:`tenant_inspect.merged_files`) without loading the ORM.
 """
@@ -19,8 +21,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from ...errors import UserError
 from ...migrations import SCHEMA_HEAD
-from ...summaries import InspectionSummary, read_summaries
+from ...summaries import InspectionSummary, RunQuery, read_summaries
 from .connect import open_read_only
 
 if TYPE_CHECKING:
@@ -34,6 +37,25 @@ def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
     return _read_current(
         db_path, lambda conn: read_summaries(lambda sql: conn.execute(sql).fetchall())
     )
+
+
+def quick_read(db_path: Path, read: Callable[[RunQuery], T]) -> T | None:
+    """``read`` (a light reader of plain SQL) answered here, or None if the store is needed.
+
+    The TUI's dashboard asks this for an inspection opened while the store is still opening
+    (``read`` is then :func:`tenant_inspect.views.overview.read_overview`: the storage layer
+    takes the reader rather than importing the views, which sit above it). None too when
+    the reader refuses (an inspection not found) or a row cannot be read: the store's read
+    then says why, in the screen's usual way.
+    """
+
+    def run(conn: sqlite3.Connection) -> T | None:
+        try:
+            return read(lambda sql, params: conn.execute(sql, params).fetchall())
+        except (UserError, ValueError):  # not found; a stored time nothing can read
+            return None
+
+    return _read_current(db_path, run)
 
 
 def merged_files(db_path: Path, digests: Sequence[str]) -> dict[str, MergedFile] | None:
