@@ -8,7 +8,7 @@ from textual.widgets import Input, Static
 
 from screens.dialogs.file_picker import FilePicker
 from tenant_inspect import plan_sheet as ps
-from tests.functional.test_action_plan import open_plan, seed, stored
+from tests.functional.test_action_plan_screen import open_plan, seed, stored
 
 
 async def pick(pilot, settle, key: str, path) -> None:

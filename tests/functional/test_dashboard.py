@@ -10,13 +10,8 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from screens.dashboard import (
-    DashboardScreen,
-    findings_words,
-    next_step,
-    progress_words,
-    team_words,
-)
+from screens.dashboard import DashboardScreen
+from screens.widgets.dashboard_words import findings_words, next_step, progress_words, team_words
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
 from tenant_inspect.views.overview import AreaProgress, Overview

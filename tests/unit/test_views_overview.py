@@ -97,7 +97,7 @@ def test_a_new_inspection_has_only_its_desktop_review(store):
 def test_home_the_dashboard_and_list_count_interviews_the_same_way(store, data_dir, inspection_id):
     """Customer Services planned 1 but held 2, Housing Management planned 2 and held 1, and one
     interview is filed under no area: 5 expected, 1 done — on every screen and in ``list``."""
-    from screens.dashboard import next_step
+    from screens.widgets.dashboard_words import next_step
     from tenant_inspect.storage.sqlite.fastread import quick_summaries
 
     with store.write() as s:
