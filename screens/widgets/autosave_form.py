@@ -22,6 +22,7 @@ from textual import events
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static, TextArea
 
+from ..base import must_define
 from ..markup import escape
 from ..name_warning import warn_about_names
 from ..services import services_of
@@ -94,8 +95,8 @@ class AutosaveForm(Vertical):
         return raw, None
 
     def write(self, row: Any, field: str, value: Any) -> Callable[[Session], Any]:
-        """The write that stores ``value`` in ``field`` of ``row``."""
-        raise NotImplementedError
+        """The write that stores ``value`` in ``field`` of ``row`` (each form says which)."""
+        must_define(self, "write")
 
     def save_key(self, row: Any, field: str) -> str:
         return f"{self.PREFIX}{row.id}:{field}"
