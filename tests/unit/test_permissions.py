@@ -5,6 +5,7 @@ umask; ``doctor`` names anything others can read and ``doctor --fix-permissions`
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import shlex
@@ -92,7 +93,9 @@ async def test_the_app_makes_a_private_folder_database_and_backups(data_dir):
             async with app.run_test() as pilot:
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-                app.wait_startup()
+                # Waited for off the event loop: the store's worker may still need the loop
+                # (call_from_thread), and blocking it here held both until the 30 s timeout.
+                await asyncio.to_thread(app.wait_startup)
                 assert_private(data_dir)
         finally:
             app.shutdown_store()
