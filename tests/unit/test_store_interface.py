@@ -10,6 +10,7 @@ that implements the two protocols is enough for both.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,7 @@ async def test_the_app_works_through_the_interface_only(data_dir, used, monkeypa
     async with app.run_test() as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.wait_store(), InterfaceOnly)
+        assert isinstance(await asyncio.to_thread(app.wait_store), InterfaceOnly)
         assert [s.title for s in app.quick_summaries() or []] == ["Before"]
         before = (app.quick_summaries() or [])[0].id
         assert (overview := app.quick_overview(before)) and overview.title == "Before"
