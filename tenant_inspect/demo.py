@@ -2264,6 +2264,34 @@ class _R:
     action: _Action | None = None
 
 
+#: The panel's monitoring of the landlord's plan: two quarterly rounds (date, title).
+MONITORING_ROUNDS: tuple[tuple[date, str], ...] = (
+    (date(2026, 9, 14), "Quarter 1 review"),
+    (date(2026, 12, 14), "Quarter 2 review"),
+)
+
+#: What each round saw of the plan's items, in the order the items are made:
+#: (status, progress note, evidence seen).
+MONITORING_ENTRIES: tuple[tuple[tuple[str, str, str], ...], ...] = (
+    (
+        (
+            "on_track",
+            "Owners named for four of the six pledges.",
+            "Executive Team minutes, August.",
+        ),
+        ("not_started", "The Board has not yet discussed the report.", ""),
+        ("on_track", "Training booked for all repairs officers.", "Course booking list."),
+        ("at_risk", "The survey company has not been appointed.", ""),
+    ),
+    (
+        ("off_track", "Two pledges still have no owner.", "Executive Team minutes, November."),
+        ("on_track", "Board reply drafted; due at the January meeting.", "Draft reply."),
+        ("done", "All officers trained; tenants helped run two sessions.", "Attendance sheets."),
+        ("off_track", "The survey slipped to next year.", "Email from the survey team."),
+    ),
+)
+
+
 RECOMMENDATIONS: tuple[_R, ...] = (
     _R(
         "Name a director as the owner of each of the five pledges, and report progress "
@@ -2556,6 +2584,7 @@ class _SmallDemo:
         self.interviews: dict[str, m.Interview] = {}
         self.iv_answers: dict[str, dict[str, m.Answer]] = {}
         self.findings: dict[str, m.Finding] = {}
+        self.plan_items: list[m.ActionPlanItem] = []
 
     @property
     def coordinator(self) -> m.TeamMember:
@@ -2602,6 +2631,7 @@ class _SmallDemo:
             self._judgements()
             self._conclusions()
             self._recommendations()
+            self._monitoring()
         return iid
 
     def _documents(self) -> None:
@@ -2746,15 +2776,37 @@ class _SmallDemo:
                     costs=a.costs,
                     customer_say=a.tenant_say,
                 )
-                action_plan.add_item(
+                self.plan_items.append(
+                    action_plan.add_item(
+                        self.session,
+                        rec,
+                        key_outcomes=a.key_outcomes,
+                        key_actions=a.key_actions,
+                        by_when=a.by_when,
+                        progress=a.progress,
+                        how_we_know=a.how_we_know,
+                        status=a.status,
+                    )
+                )
+
+    def _monitoring(self) -> None:
+        """Two quarterly rounds: one item slips between them, one is done, the rest move on.
+
+        So the monitoring screen shows what changed, the prospects warnings have something to
+        weigh, and some items are overdue whatever today is (their dates are in 2026).
+        """
+        for (held_on, title), seen in zip(MONITORING_ROUNDS, MONITORING_ENTRIES, strict=True):
+            round_ = action_plan.start_round(
+                self.session, self.inspection.id, held_on=held_on, title=title
+            )
+            for item, (status, note, evidence) in zip(self.plan_items, seen, strict=False):
+                action_plan.record_entry(
                     self.session,
-                    rec,
-                    key_outcomes=a.key_outcomes,
-                    key_actions=a.key_actions,
-                    by_when=a.by_when,
-                    progress=a.progress,
-                    how_we_know=a.how_we_know,
-                    status=a.status,
+                    round_,
+                    item,
+                    status=status,
+                    progress_note=note,
+                    evidence=evidence,
                 )
 
 

@@ -279,3 +279,23 @@ def test_large_demo_counts(tmp_path: Path) -> None:
         assert {j.area_id for j in finals} == {a.id for a in areas} and len(finals) == len(areas)
     # Not a timed test (benchmarks/ owns budgets); this only catches a gross regression.
     assert elapsed < 60
+
+
+def test_small_demo_monitors_its_plan_over_two_rounds(small: tuple[Store, str]) -> None:
+    """The monitoring screen has history to show: what changed, what is done, what slipped."""
+    from datetime import date
+
+    from tenant_inspect.views.action_plan import load_action_plan
+
+    store, iid = small
+    with store.read() as s:
+        plan = load_action_plan(s, iid, date(2027, 1, 10))
+    assert [(r.held_on_words, r.title) for r in plan.rounds] == [
+        ("14 September 2026", "Quarter 1 review"),
+        ("14 December 2026", "Quarter 2 review"),
+    ]
+    latest = plan.rounds[-1]
+    words = [c.words for c in latest.changes]
+    assert any("On track → Off track" in w for w in words)
+    assert any("→ Done" in w for w in words)
+    assert len(latest.entries) == 4
