@@ -179,31 +179,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_questionnaires_list(args: argparse.Namespace) -> int:
-    from .questionnaire import builtin_questionnaires
-
-    items = builtin_questionnaires()
-    _out(f"{'ID':<22}  {'VERSION':<8}  {'KIND':<16}  {'QUESTIONS':>9}  TITLE")
-    for q in items:
-        _out(f"{q.id:<22}  {q.version:<8}  {q.kind:<16}  {len(q.questions()):>9}  {q.title}")
-    return 0
-
-
-def cmd_questionnaires_validate(args: argparse.Namespace) -> int:
-    from .questionnaire import QuestionnaireError, load_questionnaire_file
-
-    failed = False
-    for path in args.files:
-        try:
-            q = load_questionnaire_file(path)
-        except QuestionnaireError as exc:
-            failed = True
-            _err(str(exc))
-            continue
-        _out(f"{path}: OK — {q.title!r} version {q.version}, {len(q.questions())} questions")
-    return 1 if failed else 0
-
-
 def cmd_doctor(args: argparse.Namespace) -> int:
     from .doctor import run_doctor
 
@@ -301,15 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave the questionnaires (every question asked) out of the appendix",
     )
 
-    q = sub.add_parser("questionnaires", parents=[common], help="list or check questionnaire files")
-    qsub = q.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
-    ql = qsub.add_parser("list", parents=[common], help="list the built-in questionnaires")
-    ql.set_defaults(func=cmd_questionnaires_list)
-    qv = qsub.add_parser(
-        "validate", parents=[common], help="check questionnaire files and list every problem"
-    )
-    qv.add_argument("files", nargs="+", metavar="FILE")
-    qv.set_defaults(func=cmd_questionnaires_validate)
+    from .cli_questionnaires import add_questionnaire_commands  # list | validate
+
+    add_questionnaire_commands(sub, common)
     from .cli_bundle import add_bundle_commands  # bundle export | import | conflicts | resolve
 
     add_bundle_commands(sub, common)
@@ -343,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _say_if_read_only(args: argparse.Namespace) -> None:
     """One line on stderr before a command that uses a data folder nothing can be saved to."""
-    if args.func in (cmd_tui, cmd_doctor, cmd_questionnaires_list, cmd_questionnaires_validate):
+    if args.func in (cmd_tui, cmd_doctor) or getattr(args, "no_data_folder", False):
         return  # the app and doctor say it themselves; questionnaires use no data folder
     from .store import storage_backend
 
