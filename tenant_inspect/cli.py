@@ -171,9 +171,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             public=args.public,
             template=args.template,
             questionnaires=args.questionnaires,
+            progress_report=args.progress,
         )
     kind = "public" if args.public else "internal"
-    _out(f"Wrote {result.path} ({result.format}, {kind} version, {result.sections} sections)")
+    what = "progress report, " if args.progress else ""
+    _out(f"Wrote {result.path} ({result.format}, {what}{kind} version, {result.sections} sections)")
     for warning in result.warnings:
         _err(f"note: {warning}")
     return 0
@@ -268,6 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--public",
         action="store_true",
         help="leave out everything marked internal (the version to publish)",
+    )
+    p.add_argument(
+        "--progress",
+        action="store_true",
+        help="write the progress report on the landlord's action plan instead: counts and "
+        "a chart by status, overdue actions, what changed since the previous round",
     )
     p.add_argument(
         "--no-questionnaires",

@@ -2242,7 +2242,7 @@ class _Action:
     key_outcomes: str
     key_actions: str
     responsible: str
-    by_when: date
+    by_when: date | str  # a date, or what the landlord wrote ("ongoing")
     progress: str
     how_we_know: str
     costs: str
@@ -2266,9 +2266,23 @@ class _R:
 
 #: The panel's monitoring of the landlord's plan: two quarterly rounds (date, title).
 MONITORING_ROUNDS: tuple[tuple[date, str], ...] = (
-    (date(2026, 9, 14), "Quarter 1 review"),
-    (date(2026, 12, 14), "Quarter 2 review"),
+    (date(2026, 8, 31), "Quarter 1 review"),
+    (date(2026, 11, 30), "Quarter 2 review"),
 )
+
+#: The panel's judgement of the prospects for improvement after the second round.
+PROSPECTS = {
+    "track_record": "balance",
+    "performance_management": "weaknesses_outweigh",
+    "capacity": "outweigh",
+    "overall": "uncertain",
+    "rationale": (
+        "The association has started well on training and the involvement booklet, but "
+        "two of its four actions are behind and the Board has not yet answered most "
+        "recommendations. It has the people to improve; whether it will depends on the "
+        "Executive Team publishing pledge owners and keeping the monthly repairs meeting."
+    ),
+}
 
 #: What each round saw of the plan's items, in the order the items are made:
 #: (status, progress note, evidence seen).
@@ -2382,7 +2396,9 @@ RECOMMENDATIONS: tuple[_R, ...] = (
             key_actions="Induction module to be written with the Tenants' Panel; four "
             "sessions for existing front-line staff.",
             responsible="Head of Organisational Development",
-            by_when=date(2026, 12, 31),
+            # Training every new starter never ends, so the landlord wrote "ongoing" (as
+            # real plans do). It also keeps this action on track whatever today is.
+            by_when="ongoing",
             progress="Not started: awaiting the final report.",
             how_we_know="Training records show 100% of new starters trained within six months.",
             costs="About £6,000 for tenant trainers' expenses and materials.",
@@ -2808,6 +2824,9 @@ class _SmallDemo:
                     progress_note=note,
                     evidence=evidence,
                 )
+        # The panel's first view of the prospects. "Capacity to improve" is generous for a
+        # plan with half its items behind, so the prospects screen shows its warning.
+        action_plan.set_prospects(self.session, self.inspection.id, **PROSPECTS)
 
 
 # ---------------------------------------------------------------------------
@@ -3202,6 +3221,30 @@ LARGE_RATIONALE = (
 )
 
 
+#: How an action's status may move between two rounds of the large demo (drawn evenly).
+LARGE_STATUS_MOVES = {
+    "not_started": ("not_started", "on_track", "on_track", "at_risk"),
+    "on_track": ("on_track", "on_track", "done", "at_risk"),
+    "at_risk": ("on_track", "at_risk", "off_track"),
+    "off_track": ("off_track", "at_risk"),
+    "done": ("done",),
+}
+LARGE_PROGRESS_NOTES = {
+    "not_started": ("Not begun yet.", "Waiting for the budget to be agreed."),
+    "on_track": ("Work under way as planned.", "First steps done; the rest is scheduled."),
+    "at_risk": ("Behind plan: a key post is vacant.", "Slipping while the team is short."),
+    "off_track": ("Stopped while the service is restructured.", "The date will be missed."),
+    "done": ("Finished, and the Tenants' Panel has seen it.", "Complete."),
+}
+LARGE_EVIDENCE = (
+    "Minutes of the Tenants' Panel meeting.",
+    "Report to the Board.",
+    "Training records.",
+    "Newsletter article.",
+    "",
+)
+
+
 class _LargeDemo:
     def __init__(self, session: Session, rng: random.Random) -> None:
         self.session = session
@@ -3433,6 +3476,7 @@ class _LargeDemo:
             a.id: TOPICS.get(q.id, "resident involvement") for a, q, _ in self.answers
         }
         cursor = 0
+        recs: list[m.Recommendation] = []
         for i in range(LARGE_RECOMMENDATIONS):
             count = rng.randint(2, 4)
             cited = [weaknesses[(cursor + k) % len(weaknesses)] for k in range(count)]
@@ -3454,6 +3498,7 @@ class _LargeDemo:
                 priority=rng.choice(vocabulary.LEVELS),
                 target_date=BASE_DATE + timedelta(days=rng.randint(90, 400)),
             )
+            recs.append(rec)
             if i % 3 == 0:
                 outcomes = rng.choice(BENEFIT_BANK)  # (drawn in the order they always were)
                 actions = "; ".join(rng.sample(SUB_ACTION_BANK, 2))
@@ -3474,4 +3519,65 @@ class _LargeDemo:
                     progress="Not started: awaiting the final report.",
                     how_we_know="Progress reported to the Tenants' Panel every quarter.",
                     status=rng.choice(vocabulary.ACTION_STATUSES),
+                )
+        self._plans(recs)
+
+    def _plans(self, recs: list[m.Recommendation]) -> None:
+        """Plans in proportion to the small demo's, and four quarterly monitoring rounds.
+
+        Most recommendations are answered with one to four actions, a few are not answered
+        yet; each round sees most actions and moves their status on (some slip, some are
+        done), so the progress report and monitoring screens meet a plan of real size. Its
+        own random stream, so the inspection drawn before it stays exactly as it was.
+        """
+        rng = random.Random(20261205)
+        s = self.session
+        items: list[m.ActionPlanItem] = []
+        for rec in recs:
+            existing = action_plan.items(s, rec)
+            if not existing and rng.random() < 0.15:
+                continue  # not answered yet
+            if not existing:
+                action_plan.set_response(
+                    s,
+                    rec,
+                    response=rng.choice(("accepted", "accepted", "partly_accepted")),
+                    responsible_role=rng.choice(RESPONSIBLE_BANK),
+                    sponsor_role="Director of Housing",
+                    costs="Staff time and a small budget for materials.",
+                    customer_say="The Tenants' Panel reviews progress every quarter.",
+                )
+            items.extend(existing)
+            for _ in range(rng.randint(1, 4) - len(existing)):
+                items.append(
+                    action_plan.add_item(
+                        s,
+                        rec,
+                        key_outcomes=rng.choice(BENEFIT_BANK),
+                        key_actions="; ".join(rng.sample(SUB_ACTION_BANK, 2)),
+                        by_when=BASE_DATE + timedelta(days=rng.randint(150, 500)),
+                        progress="Planned.",
+                        how_we_know="Progress reported to the Tenants' Panel every quarter.",
+                        status="not_started",
+                    )
+                )
+        status = {item.id: item.status for item in items}
+        for n in range(4):
+            round_ = action_plan.start_round(
+                s,
+                self.iid,
+                held_on=BASE_DATE + timedelta(days=120 + 91 * n),
+                title=f"Quarter {n + 1} review",
+            )
+            for item in items:
+                if rng.random() < 0.2:
+                    continue  # not looked at this round
+                status[item.id] = rng.choice(LARGE_STATUS_MOVES[status[item.id]])
+                action_plan.record_entry(
+                    s,
+                    round_,
+                    item,
+                    status=status[item.id],
+                    progress_note=rng.choice(LARGE_PROGRESS_NOTES[status[item.id]]),
+                    evidence=rng.choice(LARGE_EVIDENCE),
                 )

@@ -39,11 +39,12 @@ tables, contents), :mod:`.docx_parts` (numbering, footer, settings, properties) 
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import IO, Any
 
-from .docx_body import BodyWriter
+from .docx_body import DRAWING_NS, BodyWriter
 from .docx_parts import (
     add_bullet_numbering,
     drop_private_parts,
@@ -56,7 +57,7 @@ from .docx_styles import BEFORE_TABLE, TITLE_BEFORE, Styles
 from .docx_template import REQUIRED_STYLES, check_template, open_docx
 from .docx_xml import W_NS, W, put_before, twips
 from .layout import PageLook, estimate_pages
-from .model import Contents, Heading, ProgressCallback, Report
+from .model import Contents, Heading, Image, ProgressCallback, Report
 
 __all__ = [
     "REQUIRED_STYLES",
@@ -134,10 +135,13 @@ def write_docx(
     total_pages = max(pages, default=1)
     bullet_num = add_bullet_numbering(doc, house)
     writer = BodyWriter(ids, width, bullet_num, pages, progress, twips(look.styles["body"].before))
+    for index, block in enumerate(report.blocks):
+        if isinstance(block, Image):
+            writer.images[index] = doc.part.get_or_add_image(io.BytesIO(block.png))[0]
     writer.render(report.blocks, toc)
     from docx.oxml.parser import parse_xml
 
-    fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(writer.out)}</w:body>')
+    fragment = parse_xml(f'<w:body xmlns:w="{W_NS}"{DRAWING_NS}>{"".join(writer.out)}</w:body>')
     sect_pr = body.find(f"{W}sectPr")
     for child in list(fragment):
         put_before(body, sect_pr, child)

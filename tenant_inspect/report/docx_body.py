@@ -11,6 +11,15 @@ from .docx_styles import BEFORE_TABLE, HEADER_FILL, TITLE_BEFORE
 from .docx_xml import twips, xml_attr, xml_run
 from .model import ProgressCallback
 
+PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+#: Namespaces a picture needs, declared on the fragment the body is parsed from.
+DRAWING_NS = (
+    ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    f' xmlns:pic="{PIC_NS}"'
+    ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
 
 def bookmark(number: int) -> str:
     """A hidden bookmark name (Word hides names starting with an underscore)."""
@@ -46,6 +55,8 @@ class BodyWriter:
         self.after_table = False
         #: block index of a listed heading -> its bookmark number (in heading order)
         self.bookmarks: dict[int, int] = {}
+        #: block index of a picture -> the relationship id of its image part
+        self.images: dict[int, str] = {}
 
     def paragraph(
         self, role: str, runs: str, *, extra: str = "", before: int | None = None, after: int = 0
@@ -121,6 +132,8 @@ class BodyWriter:
                 self.break_next = True
             elif isinstance(block, rm.Contents):
                 self.contents(block, toc)
+            elif isinstance(block, rm.Image):
+                self.image(block, self.images[index], list(self.images).index(index), after)
         if self.break_next or self.after_table or not self.out:
             self.paragraph("body", "")
 
@@ -174,6 +187,32 @@ class BodyWriter:
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.after_table = True
+
+    def image(self, block: rm.Image, rel_id: str, shape_id: int, after: int) -> None:
+        """A picture inline in a paragraph of its own, with its alt text (``descr``).
+
+        Word reads ``descr`` aloud and shows it as the picture's alt text; ``title`` is its
+        short name. The picture is placed at its drawn size, so its text stays at 12 pt.
+        """
+        cx, cy = round(block.width * 12700), round(block.height * 12700)  # points -> EMU
+        alt, title = xml_attr(block.alt), xml_attr(block.title)
+        name = f"Picture {shape_id + 1}"
+        drawing = (
+            f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{1000 + shape_id}" name="{name}" descr="{alt}" title="{title}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/>'
+            "</wp:cNvGraphicFramePr>"
+            f'<a:graphic><a:graphicData uri="{PIC_NS}"><pic:pic>'
+            f'<pic:nvPicPr><pic:cNvPr id="0" name="{name}.png" descr="{alt}"/>'
+            "<pic:cNvPicPr/></pic:nvPicPr>"
+            f'<pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch>'
+            "</pic:blipFill>"
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+            "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+        )
+        self.paragraph("body", drawing, extra="<w:keepLines/>", after=after)
 
     def contents(self, block: rm.Contents, toc: list[tuple[int, rm.Heading]]) -> None:
         self.paragraph("tocheading", xml_run(block.title, False))

@@ -62,14 +62,28 @@ def report_format(path: Path) -> str:
 
 
 def build_report(
-    session: Session, inspection_id: str, *, public: bool = False, questionnaires: bool = True
+    session: Session,
+    inspection_id: str,
+    *,
+    public: bool = False,
+    questionnaires: bool = True,
+    progress_report: bool = False,
 ) -> tuple[Report, Redactor]:
-    """The redacted outline of one inspection, and the redactor that says what it did."""
+    """The redacted outline of one inspection, and the redactor that says what it did.
+
+    With ``progress_report``, the progress report on the landlord's action plan instead
+    (:mod:`.progress`); it is refused with a UserError when there is no plan.
+    """
     from .outline import build_outline, load_report_data
     from .redact import redact, redactor_for
 
     data = load_report_data(session, inspection_id)
-    report = build_outline(data, public=public, questionnaires=questionnaires)
+    if progress_report:
+        from .progress import build_progress
+
+        report = build_progress(data, public=public)
+    else:
+        report = build_outline(data, public=public, questionnaires=questionnaires)
     redactor = redactor_for(data)
     return redact(report, redactor), redactor
 
@@ -83,13 +97,15 @@ def render_report(
     template: str | os.PathLike[str] | None = None,
     progress: ProgressCallback | None = None,
     questionnaires: bool = True,
+    progress_report: bool = False,
 ) -> ReportResult:
     """Write the report of one inspection (id or unique prefix) to ``path``.
 
     ``.docx`` gives a Word document (``template``: an organisation's .docx whose
     styles, headers and footers are used); ``.md`` gives Markdown. ``public``
     leaves out everything marked internal; without ``questionnaires`` the appendix
-    does not list the questionnaires used. Interviewee names are always
+    does not list the questionnaires used. ``progress_report`` writes the progress
+    report on the landlord's action plan instead of the inspection report. Interviewee names are always
     replaced by roles. Raises :class:`~tenant_inspect.errors.UserError` with a
     one-line message for anything the user can fix; nothing is written then.
     """
@@ -111,7 +127,9 @@ def render_report(
             progress(fraction, message)
 
     step(0.0, "Reading the inspection")
-    report, redactor = _build(store_or_session, inspection_id, public, questionnaires)
+    report, redactor = _build(
+        store_or_session, inspection_id, public, questionnaires, progress_report
+    )
     redactions = redactor.count
     step(0.3, "Report outline ready")
     warnings = list(report.warnings)
@@ -144,17 +162,22 @@ def render_report(
 
 
 def _build(
-    store_or_session: Any, inspection_id: str, public: bool, questionnaires: bool = True
+    store_or_session: Any,
+    inspection_id: str,
+    public: bool,
+    questionnaires: bool = True,
+    progress_report: bool = False,
 ) -> tuple[Report, Redactor]:
+    options = {
+        "public": public,
+        "questionnaires": questionnaires,
+        "progress_report": progress_report,
+    }
     read = getattr(store_or_session, "read", None)
     if callable(read):
         with read() as session:
-            return build_report(
-                session, inspection_id, public=public, questionnaires=questionnaires
-            )
-    return build_report(
-        store_or_session, inspection_id, public=public, questionnaires=questionnaires
-    )
+            return build_report(session, inspection_id, **options)
+    return build_report(store_or_session, inspection_id, **options)
 
 
 def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:

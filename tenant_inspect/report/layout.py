@@ -150,6 +150,8 @@ class Estimator:
         if isinstance(block, rm.Heading):
             look = self.look.styles[f"h{min(block.level, 3)}"]
             return look.before + self._lines(((block.text, True),), look) * look.line_height
+        if isinstance(block, rm.Image):
+            return self.look.styles["body"].before + block.height
         return 0.0
 
     # -- tables --------------------------------------------------------------
@@ -209,6 +211,21 @@ class Estimator:
         self.after_table = True
         return page
 
+    def image(self, block: rm.Image, after: float) -> int:
+        """A picture is one unbreakable line as tall as the picture (renderer: keepLines)."""
+        if self.break_next:
+            self._break()
+        self.after_table = False
+        c = self.c
+        gap = self._gap(self.look.styles["body"].before)
+        if c.y + gap + block.height > self.look.height and not c.top:
+            c.new_page()
+            gap = 0.0
+        page = c.page
+        c.y += gap + block.height
+        c.prev_after, c.top = after, False
+        return page
+
     # -- the report ----------------------------------------------------------
 
     def run(self, blocks: Sequence[rm.Block], toc_entries: int) -> list[int]:
@@ -255,6 +272,8 @@ class Estimator:
                 pages.append(first if first is not None else self.c.page)
             elif isinstance(block, rm.Table):
                 pages.append(self.table(block))
+            elif isinstance(block, rm.Image):
+                pages.append(self.image(block, after))
             elif isinstance(block, rm.Contents):
                 keep = self.look.styles["toc1"].line_height
                 pages.append(self.paragraph(((block.title, True),), "tocheading", keep_with=keep))

@@ -14,6 +14,7 @@ terminal, where they would clear the screen or make a line read differently.
 
 from __future__ import annotations
 
+import base64
 import re
 
 from ..plain_text import clean
@@ -86,6 +87,11 @@ def render_markdown(report: rm.Report) -> str:
             out += [_strong(block.title), ""]
             out += [f"- {_inline(h.text)}" for h in headings if h.level <= block.levels]
             out.append("")
+        elif isinstance(block, rm.Image):
+            # The picture travels inside the file (a data URI), so the Markdown stays one
+            # file; pandoc and most viewers show it, and the alt text stands in elsewhere.
+            data = base64.b64encode(block.png).decode("ascii")
+            out += [f"![{_inline(block.alt)}](data:image/png;base64,{data})", ""]
         elif isinstance(block, rm.PageBreak):
             pass
     return "\n".join(out).rstrip("\n") + "\n"

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..views.action_plan import ActionPlanData
 from ..views.shared import (
     AreaData as AreaData,
 )
@@ -102,6 +103,24 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture (a chart) drawn at ``width`` × ``height`` points, in a paragraph of its own.
+
+    ``alt`` is the text a screen reader reads instead: it must say what the picture shows
+    (for a chart, its numbers in words), because a reader who cannot see it gets nothing
+    else. ``png`` holds the picture's bytes; redaction maps strings only, so it never
+    changes them, which is why pictures must never hold free text (a chart's labels are
+    item numbers and status words).
+    """
+
+    png: bytes
+    alt: str
+    width: float
+    height: float
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class PageBreak:
     """Start a new page before the next block."""
 
@@ -114,7 +133,9 @@ class Contents:
     levels: int = 1
 
 
-Block = Title | Subtitle | Heading | Paragraph | Fields | Bullets | Table | PageBreak | Contents
+Block = (
+    Title | Subtitle | Heading | Paragraph | Fields | Bullets | Table | Image | PageBreak | Contents
+)
 
 
 def block_strings(blocks: Iterable[Block]) -> Iterator[str]:
@@ -135,6 +156,9 @@ def block_strings(blocks: Iterable[Block]) -> Iterator[str]:
             yield from (cell for row in b.rows for cell in row)
         elif isinstance(b, Contents):
             yield b.title
+        elif isinstance(b, Image):
+            yield b.title
+            yield b.alt
 
 
 @dataclass(frozen=True)
@@ -239,5 +263,8 @@ class ReportData:
     recommendations: tuple[RecommendationData, ...] = ()
     questionnaires: tuple[QuestionnaireData, ...] = ()
     team: tuple[MemberData, ...] = ()
+    #: The landlord's action plan, its monitoring rounds and the prospects for improvement,
+    #: or None when the inspection has none of them yet (the report then says nothing).
+    plan: ActionPlanData | None = None
     #: Warnings found while reading (shown with the export result).
     notes: tuple[str, ...] = field(default=())

@@ -16,8 +16,9 @@ found them.
 
 The shape follows the tenant inspectors' report described in DESIGN.md: title
 page, preface, acknowledgements, contents, introduction, methodology, summary of
-judgements, one lettered section per area, conclusions, recommendations R1 ...,
-appendix and the inspection team.
+judgements (with the prospects for improvement once they are judged), one lettered
+section per area, conclusions, recommendations R1 ..., appendix (ending with the landlord's
+action plan when there is one, see :mod:`.outline_plan`) and the inspection team.
 
 Pages break only before the major parts of the report: the contents, the
 introduction, the first area section, the conclusions and the appendix. Breaking before
@@ -57,6 +58,7 @@ from .model import (
 from .outline_areas import AreaSections
 from .outline_back import BackMatter
 from .outline_front import FrontMatter
+from .outline_plan import PlanSections
 from .snapshot import load_report_data
 from .wording import (
     DEFAULT_INTRODUCTION,
@@ -104,7 +106,7 @@ __all__ = [
 ]
 
 
-class _Builder(FrontMatter, AreaSections, BackMatter):
+class _Builder(FrontMatter, AreaSections, BackMatter, PlanSections):
     """Turns a (possibly filtered) :class:`ReportData` into blocks; one use only."""
 
     def build(self) -> Report:
@@ -120,12 +122,15 @@ class _Builder(FrontMatter, AreaSections, BackMatter):
         self.introduction()
         self.methodology()
         self.summary()
+        self.prospects()
         for area in self.areas:
             self.area_section(area)
         self.unassigned_findings()
         self.overall_conclusions()
         self.recommendations()
         self.appendix()
+        self.plan_appendix()
+        self.glossary_at = len(self.blocks)  # the glossary ends the appendix
         self.team()
         self.glossary()
         topic = d.topic or "the landlord's services"

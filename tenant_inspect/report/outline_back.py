@@ -157,7 +157,6 @@ class BackMatter(OutlineBuilder):
         if self.with_questionnaires:
             self.questionnaires()
         self.themes_table()
-        self.glossary_at = len(self.blocks)
 
     def glossary(self) -> None:
         """The terms and abbreviations the report uses, at the end of the appendix.

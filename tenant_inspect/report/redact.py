@@ -163,13 +163,30 @@ def drop_internal(data: ReportData) -> ReportData:
     """The snapshot without anything marked internal (for ``--public``).
 
     Findings from an internal document review go too, and recommendations stop
-    citing findings that are no longer in the report.
+    citing findings that are no longer in the report. The action plan of an internal
+    recommendation goes with it, its items' monitoring notes included.
     """
     internal_docs = {d.id for d in data.documents if d.internal}
     findings = tuple(
         f for f in data.findings if not f.internal and f.document_id not in internal_docs
     )
     kept = {f.id for f in findings}
+    plan = data.plan
+    if plan is not None:
+        recs = tuple(r for r in plan.recommendations if not r.internal)
+        items = {i.id for r in recs for i in r.items}
+        plan = dataclasses.replace(
+            plan,
+            recommendations=recs,
+            rounds=tuple(
+                dataclasses.replace(
+                    r,
+                    entries=tuple(e for e in r.entries if e.item_id in items),
+                    changes=tuple(c for c in r.changes if c.item_id in items),
+                )
+                for r in plan.rounds
+            ),
+        )
     return dataclasses.replace(
         data,
         documents=tuple(d for d in data.documents if not d.internal),
@@ -180,4 +197,5 @@ def drop_internal(data: ReportData) -> ReportData:
             for r in data.recommendations
             if not r.internal
         ),
+        plan=plan,
     )

@@ -7,8 +7,10 @@ analysis modules are imported inside the function so importing the report packag
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
+from ..views.action_plan import ActionPlanData, load_action_plan
 from ..views.shared import (
     FindingData,
     read_areas,
@@ -71,6 +73,7 @@ def load_report_data(session: Session, inspection_id: str) -> ReportData:
         )
 
     finals = [j for j in judgements(session, iid) if j.is_final]
+    plan = load_action_plan(session, iid, date.today())
     return ReportData(
         title=inspection.title,
         landlord=inspection.landlord,
@@ -122,7 +125,24 @@ def load_report_data(session: Session, inspection_id: str) -> ReportData:
         recommendations=read_recommendations(session, iid, (f.id for f in findings)),
         questionnaires=tuple(questionnaires),
         team=tuple(t for t in read_team(session, iid) if t.in_report),
+        plan=plan if has_plan(plan) else None,
         notes=tuple(notes),
+    )
+
+
+def has_plan(plan: ActionPlanData) -> bool:
+    """Whether the landlord has answered anything, a round was held or prospects judged.
+
+    A plan of empty responses says nothing a reader needs, so the report leaves it out.
+    """
+    prospects = plan.prospects
+    return bool(
+        plan.items
+        or plan.rounds
+        or any(r.response.response or r.response.reason for r in plan.recommendations)
+        or prospects.overall
+        or prospects.rationale.strip()
+        or any(grade for _, grade in prospects.grade_keys)
     )
 
 

@@ -291,8 +291,8 @@ def test_small_demo_monitors_its_plan_over_two_rounds(small: tuple[Store, str]) 
     with store.read() as s:
         plan = load_action_plan(s, iid, date(2027, 1, 10))
     assert [(r.held_on_words, r.title) for r in plan.rounds] == [
-        ("14 September 2026", "Quarter 1 review"),
-        ("14 December 2026", "Quarter 2 review"),
+        ("31 August 2026", "Quarter 1 review"),
+        ("30 November 2026", "Quarter 2 review"),
     ]
     latest = plan.rounds[-1]
     words = [c.words for c in latest.changes]

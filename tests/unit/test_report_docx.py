@@ -32,11 +32,9 @@ from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.report import ReportResult, render_report
 from tenant_inspect.report.export import build_report
 from tenant_inspect.store import Store, open_store
+from tests.support.docx_reading import TRUE, Styles, W, parts, text_runs, xml_part
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
 GOLDEN = Path(__file__).parents[1] / "golden" / "report_small.json"
-TRUE = {"1", "true", "on"}
 
 
 # ---------------------------------------------------------------------------
@@ -68,15 +66,6 @@ def ex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
     exported = Exported(tmp_path_factory.mktemp("docx"))
     yield exported
     exported.store.close()
-
-
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as zf:
-        return {name: zf.read(name) for name in zf.namelist()}
-
-
-def _xml(path: Path, name: str) -> Any:
-    return etree.fromstring(_parts(path)[name])
 
 
 def _docx(path: Path) -> Any:
@@ -137,13 +126,13 @@ def test_the_judgement_table(ex: Exported) -> None:
 def test_recommendations_are_numbered_r1_to_rn_as_text(ex: Exported) -> None:
     numbers = [t for level, t in _headings(ex.docx) if level == 2 and re.fullmatch(r"R\d+", t)]
     assert numbers == [f"R{n}" for n in range(1, 15)]
-    body = _parts(ex.docx)["word/document.xml"].decode()
+    body = parts(ex.docx)["word/document.xml"].decode()
     # R-numbers are text, never Word list numbering that could restart or run on
     assert "ListNumber" not in body and 'w:numFmt w:val="decimal"' not in body
 
 
 def test_every_table_header_row_repeats_and_tables_have_captions(ex: Exported) -> None:
-    body = _xml(ex.docx, "word/document.xml")
+    body = xml_part(ex.docx, "word/document.xml")
     tables = body.findall(f".//{W}tbl")
     assert len(tables) >= 8
     for tbl in tables:
@@ -154,12 +143,12 @@ def test_every_table_header_row_repeats_and_tables_have_captions(ex: Exported) -
 
 
 def test_page_number_field_in_the_footer(ex: Exported) -> None:
-    parts = _parts(ex.docx)
-    footers = [n for n in parts if re.fullmatch(r"word/footer\d*\.xml", n)]
+    files = parts(ex.docx)
+    footers = [n for n in files if re.fullmatch(r"word/footer\d*\.xml", n)]
     assert footers
     found = False
     for name in footers:
-        root = etree.fromstring(parts[name])
+        root = etree.fromstring(files[name])
         runs = root.findall(f".//{W}r")
         for i, run in enumerate(runs):
             instr = run.find(f"{W}instrText")
@@ -178,10 +167,10 @@ def test_page_number_field_in_the_footer(ex: Exported) -> None:
 
 
 def test_the_contents_is_a_toc_field_prefilled_with_linked_headings(ex: Exported) -> None:
-    body = _xml(ex.docx, "word/document.xml")
+    body = xml_part(ex.docx, "word/document.xml")
     instr = [i.text for i in body.iter(f"{W}instrText")]
     assert ' TOC \\o "1-1" \\h \\z \\u ' in instr
-    styles = _xml(ex.docx, "word/styles.xml")
+    styles = xml_part(ex.docx, "word/styles.xml")
     toc_ids = {
         s.get(f"{W}styleId")
         for s in styles.findall(f"{W}style")
@@ -217,7 +206,7 @@ def test_the_contents_is_a_toc_field_prefilled_with_linked_headings(ex: Exported
     first_types = [f.get(f"{W}fldCharType") for f in entries[0].iter(f"{W}fldChar")]
     last_types = [f.get(f"{W}fldCharType") for f in entries[-1].iter(f"{W}fldChar")]
     assert first_types[:2] == ["begin", "separate"] and last_types[-1] == "end"
-    settings = _parts(ex.docx)["word/settings.xml"].decode()
+    settings = parts(ex.docx)["word/settings.xml"].decode()
     assert '<w:updateFields w:val="true"/>' in settings
 
 
@@ -227,10 +216,10 @@ def test_core_properties_and_language(ex: Exported) -> None:
     assert props.author == "The tenant inspectors, Riverside Vale Housing Association"
     assert props.language == "en-GB"
     assert props.subject.startswith("Tenant inspection of")
-    styles = _xml(ex.docx, "word/styles.xml")
+    styles = xml_part(ex.docx, "word/styles.xml")
     lang = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     assert lang.get(f"{W}val") == "en-GB"
-    settings = _parts(ex.docx)["word/settings.xml"].decode()
+    settings = parts(ex.docx)["word/settings.xml"].decode()
     assert 'w:themeFontLang w:val="en-GB"' in settings
 
 
@@ -239,68 +228,12 @@ def test_core_properties_and_language(ex: Exported) -> None:
 # ---------------------------------------------------------------------------
 
 
-class Styles:
-    """Effective run size and italics: the run, then its paragraph's style chain, then defaults."""
-
-    def __init__(self, root: Any) -> None:
-        self.by_id = {s.get(f"{W}styleId"): s for s in root.findall(f"{W}style")}
-        self.default_para = next(
-            s.get(f"{W}styleId")
-            for s in root.findall(f"{W}style")
-            if s.get(f"{W}type") == "paragraph" and s.get(f"{W}default") in TRUE
-        )
-        self.defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
-
-    def _chain(self, style_id: str | None) -> Iterator[Any]:
-        seen = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.by_id[style_id]
-            yield style.find(f"{W}rPr")
-            based = style.find(f"{W}basedOn")
-            style_id = based.get(f"{W}val") if based is not None else None
-
-    def _lookup(self, run: Any, para: Any, tag: str) -> Any:
-        sources = [run.find(f"{W}rPr")]
-        rstyle = run.find(f"{W}rPr/{W}rStyle")
-        if rstyle is not None:
-            sources += list(self._chain(rstyle.get(f"{W}val")))
-        pstyle = para.find(f"{W}pPr/{W}pStyle")
-        sources += list(
-            self._chain(pstyle.get(f"{W}val") if pstyle is not None else self.default_para)
-        )
-        sources.append(self.defaults)
-        for rpr in sources:
-            if rpr is not None and rpr.find(f"{W}{tag}") is not None:
-                return rpr.find(f"{W}{tag}")
-        return None
-
-    def size(self, run: Any, para: Any) -> float:
-        el = self._lookup(run, para, "sz")
-        return int(el.get(f"{W}val")) / 2 if el is not None else 10.0
-
-    def italic(self, run: Any, para: Any) -> bool:
-        el = self._lookup(run, para, "i")
-        return el is not None and (el.get(f"{W}val") or "1").lower() in TRUE
-
-
-def _text_runs(path: Path) -> Iterator[tuple[str, Any, Any]]:
-    """(part name, run, paragraph) for every run with text in body, headers and footers."""
-    for name, data in _parts(path).items():
-        if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
-            root = etree.fromstring(data)
-            for para in root.iter(f"{W}p"):
-                for run in para.iter(f"{W}r"):
-                    if "".join(t.text or "" for t in run.iter(f"{W}t")).strip():
-                        yield name, run, para
-
-
 @pytest.mark.parametrize("which", ["docx", "public"])
 def test_every_run_is_at_least_12_point_and_never_italic(ex: Exported, which: str) -> None:
     path = getattr(ex, which)
-    styles = Styles(_xml(path, "word/styles.xml"))
+    styles = Styles(xml_part(path, "word/styles.xml"))
     count = 0
-    for name, run, para in _text_runs(path):
+    for name, run, para in text_runs(path):
         text = "".join(t.text for t in run.iter(f"{W}t"))
         assert styles.size(run, para) >= 12, (name, text)
         assert not styles.italic(run, para), (name, text)
@@ -311,7 +244,7 @@ def test_every_run_is_at_least_12_point_and_never_italic(ex: Exported, which: st
 def test_no_style_and_no_part_turns_italics_on_or_goes_below_12_point(ex: Exported) -> None:
     italic_on = re.compile(rb'<w:i(Cs)?(\s+w:val="(1|true|on)")?\s*/>')
     small = re.compile(rb'<w:sz(Cs)? w:val="(\d+)"')
-    for name, data in _parts(ex.docx).items():
+    for name, data in parts(ex.docx).items():
         if name.endswith(".xml"):
             assert not italic_on.search(data), name
             sizes = [int(v) for _, v in small.findall(data)]
@@ -344,7 +277,7 @@ def test_no_interviewee_name_in_any_part_of_any_export(ex: Exported, which: str)
     if path.suffix == ".md":
         texts = {"markdown": re.sub(r"\\(.)", r"\1", path.read_text(encoding="utf-8"))}
     else:
-        texts = {n: d.decode("utf-8", "replace") for n, d in _parts(path).items()}
+        texts = {n: d.decode("utf-8", "replace") for n, d in parts(path).items()}
     forms = _name_forms()
     for name, text in texts.items():
         flat = re.sub(r"\s+", " ", text).casefold()
@@ -485,10 +418,10 @@ def test_a_template_gives_styles_headers_and_an_empty_body(tmp_path: Path, ex: E
     assert "must not appear" not in all_text
     assert doc.core_properties.author.startswith("The tenant inspectors")
     assert _headings(out) == _headings(ex.docx)
-    styles = Styles(_xml(out, "word/styles.xml"))
-    for name, run, para in _text_runs(out):
+    styles = Styles(xml_part(out, "word/styles.xml"))
+    for name, run, para in text_runs(out):
         assert styles.size(run, para) >= 12 and not styles.italic(run, para), name
-    footers = [d for n, d in _parts(out).items() if re.fullmatch(r"word/footer\d*\.xml", n)]
+    footers = [d for n, d in parts(out).items() if re.fullmatch(r"word/footer\d*\.xml", n)]
     assert any(b" PAGE " in d for d in footers)
 
 
