@@ -94,7 +94,7 @@ class MonitoringScreen(AnalysisScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("n", "new_round", "New round", "Start a monitoring round (date and title)"),
         bind("r", "edit_round", "Rename", "Change the selected round's date and title"),
-        bind("delete", "delete_round", "Delete", "Delete the selected round (asks first)",
+        bind("delete", "delete_round", "Delete", "Delete the selected round and its item notes (asks first)",
              key_display="Del"),
         bind("e", "edit", "Edit", "Go into the selected item's note, status and evidence"),
         bind("g", "prospects", "Prospects", "Prospects for improvement: grades and warnings"),
