@@ -6,14 +6,18 @@ seen"); under them, in words, what changed since the previous round for the sele
 round saw it, and the form for the selected item (progress note, status, evidence), saved as
 typed (:mod:`screens.widgets.entry_form`).
 
-n starts a round (its date in any form the app reads, and a title); g opens the prospects
-for improvement, judged once the plan has run its course.
+n starts a round (its date in any form the app reads, and a title); r corrects the selected
+round's date and title, since a mistyped date would otherwise stay in every report; Del
+deletes a round started by mistake, with its item notes, after asking (its dialogs are
+:mod:`screens.dialogs.round_forms`). g opens the prospects for improvement, judged once the
+plan has run its course.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -23,7 +27,7 @@ from textual.widgets import Header, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from tenant_inspect.attempts import refusable
-from tenant_inspect.dates import DATE_FORMS, DATE_PLACEHOLDER, parse_day, show_day
+from tenant_inspect.dates import parse_day, show_day
 from tenant_inspect.edits import action_plan as plan_edits
 from tenant_inspect.errors import UserError
 from tenant_inspect.views.action_plan import ActionPlanData, RoundView, load_action_plan
@@ -31,13 +35,24 @@ from tenant_inspect.vocabulary import ACTION_STATUS_WORDS
 
 from .base import AnalysisScreen
 from .bindings import QUIT, bind
-from .dialogs.form import Field, FormDialog
+from .dialogs.round_forms import (
+    delete_round_dialog,
+    deleted_words,
+    edit_round_form,
+    neighbour_of,
+    new_round_form,
+)
 from .markup import clip, escape, problem_words, shown
 from .widgets.entry_form import EntryForm, EntryRow, entry_rows
 from .widgets.footer import FittingFooter
 from .widgets.save_indicator import SaveIndicator
 
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
 TYPING = (TextArea, Input, Select)
+#: Keys about the selected round: dimmed while there is none.
+ROUND_ACTIONS = ("edit_round", "delete_round")
 
 
 def round_words(r: RoundView, items: int) -> str:
@@ -59,14 +74,6 @@ def changes_words(data: ActionPlanData, round_id: str) -> str:
     return head + " " + " · ".join(c.words for c in changes)
 
 
-def _check_day(text: str) -> str | None:
-    try:
-        parse_day(text)
-    except ValueError:
-        return f"“{text}” is not a date. {DATE_FORMS}."
-    return None
-
-
 class MonitoringScreen(AnalysisScreen):
     """Rounds, what changed, and each item as the selected round saw it."""
 
@@ -74,7 +81,9 @@ class MonitoringScreen(AnalysisScreen):
     HELP_TEXT = (
         "Each round is a dated review of the landlord's plan. n starts one: type the date "
         "(14/06/2027 or 14 June 2027) and a title. ↑↓ choose a round; the line under the "
-        "rounds says what changed since the previous round.\n"
+        "rounds says what changed since the previous round. r changes the selected round's "
+        "date or title (the rounds stay in date order). Del deletes the selected round and "
+        "the item notes recorded in it, after asking.\n"
         "Tab goes to the items. e or Enter goes into the selected item's form: the progress "
         "note, the status (not started, on track, at risk, off track, done) and the evidence "
         "seen. Everything is saved as you type; an item this round has not seen yet shows "
@@ -84,12 +93,15 @@ class MonitoringScreen(AnalysisScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("n", "new_round", "New round", "Start a monitoring round (date and title)"),
+        bind("r", "edit_round", "Rename", "Change the selected round's date and title"),
+        bind("delete", "delete_round", "Delete", "Delete the selected round and its item notes (asks first)",
+             key_display="Del"),
         bind("e", "edit", "Edit", "Go into the selected item's note, status and evidence"),
         bind("g", "prospects", "Prospects", "Prospects for improvement: grades and warnings"),
         bind("escape", "back", "Back", "Back (from a field: to the list)", show=False),
         QUIT,
-    ]
-    LIST_ACTIONS = ("new_round", "edit", "prospects")
+    ]  # fmt: skip
+    LIST_ACTIONS = ("new_round", "edit", "prospects", *ROUND_ACTIONS)
 
     DEFAULT_CSS = """
     MonitoringScreen #mon-body { padding: 0 1; }
@@ -171,10 +183,13 @@ class MonitoringScreen(AnalysisScreen):
         self._fill_entries()
         if self.focused is None or not self.focused.display:
             rounds.focus()
+        self.refresh_bindings()
 
     def selected_round(self) -> RoundView | None:
+        if self.data is None:  # (not read yet: the list may not even be there)
+            return None
         listing = self.query_one("#mon-rounds", OptionList)
-        if self.data is None or listing.highlighted is None or not listing.option_count:
+        if listing.highlighted is None or not listing.option_count:
             return None
         wanted = listing.get_option_at_index(listing.highlighted).id
         return next((r for r in self.data.rounds if r.id == wanted), None)
@@ -238,6 +253,7 @@ class MonitoringScreen(AnalysisScreen):
         event.stop()
         if event.option_list.id == "mon-rounds":
             self._fill_entries()
+            self.refresh_bindings()
         elif self.form.row is None or self.form.row.item.id != event.option.id:
             self._show_entry()
 
@@ -272,40 +288,76 @@ class MonitoringScreen(AnalysisScreen):
         message.update(escape(f"✗ {text}" if error else text))
         message.set_class(error, "-error")
 
+    def write_round(
+        self, fn: Callable[[Session], Any], done: str, select: str | None, *, into: bool = False
+    ) -> None:
+        """Write a change to the rounds; a refusal is said and changes nothing, else say ``done``
+        and reload with ``select`` (or the id written) chosen; ``into``: then to the items."""
+
+        def finished(result: tuple[object, UserError | None]) -> None:
+            value, error = result
+            if not self.is_attached:
+                return
+            if error is not None:
+                self.say(problem_words(error), error=True)
+                return
+            self.say(done)
+            self._select_round = select or (value if isinstance(value, str) else None)
+            if into:
+                self.query_one("#mon-entries", OptionList).focus()
+            self.load()
+
+        self.services.write(refusable(fn), finished)
+
     def action_new_round(self) -> None:
         self.form.save(now=True)
         inspection_id = self.inspection_id
-        fields = [
-            Field("held_on", "Held on *", value=show_day(date.today()), required=True,
-                  validate=_check_day, placeholder=DATE_PLACEHOLDER),
-            Field("title", "Title", placeholder="e.g. Quarter 1 review"),
-        ]  # fmt: skip
 
         def chosen(values: dict[str, str] | None) -> None:
-            if not values:
-                return
+            if values:
+                held_on, title = values["held_on"], values["title"]
+                self.write_round(
+                    lambda s: plan_edits.start_round(s, inspection_id, held_on, title),
+                    "Round started: go through the items (Enter records one).",
+                    None,
+                    into=True,
+                )
 
-            def finished(result: tuple[object, UserError | None]) -> None:
-                value, error = result
-                if not self.is_attached:
-                    return
-                if error is not None:
-                    self.say(problem_words(error), error=True)
-                    return
-                self.say("Round started: go through the items (Enter records one).")
-                self._select_round = value if isinstance(value, str) else None
-                self.query_one("#mon-entries", OptionList).focus()
-                self.load()
+        self.app.push_screen(new_round_form(date.today()), chosen)
 
-            held_on, title = values["held_on"], values["title"]
-            self.services.write(
-                refusable(lambda s: plan_edits.start_round(s, inspection_id, held_on, title)),
-                finished,
-            )
+    def action_edit_round(self) -> None:
+        r = self.selected_round()
+        if r is None:
+            self.say("There is no round to change yet: n starts one.", error=True)
+            return
+        self.form.save(now=True)
+        round_id = r.id
 
-        self.app.push_screen(
-            FormDialog("Start a monitoring round", fields, ok_label="Start"), chosen
-        )
+        def chosen(values: dict[str, str] | None) -> None:
+            if values:
+                held_on, title = values["held_on"], values["title"]
+                self.write_round(
+                    lambda s: plan_edits.edit_round(s, round_id, held_on, title),
+                    f"Round saved: {show_day(parse_day(held_on))} · {title or 'untitled'}.",
+                    round_id,
+                )
+
+        self.app.push_screen(edit_round_form(r), chosen)
+
+    def action_delete_round(self) -> None:
+        r = self.selected_round()
+        if r is None or self.data is None:
+            self.say("There is no round to delete.", error=True)
+            return
+        self.form.save(now=True)
+        round_id, done = r.id, deleted_words(r)
+        neighbour = neighbour_of(self.data.rounds, round_id)
+
+        def confirmed(sure: bool | None) -> None:
+            if sure:
+                self.write_round(lambda s: plan_edits.delete_round(s, round_id), done, neighbour)
+
+        self.app.push_screen(delete_round_dialog(r), confirmed)
 
     def action_edit(self) -> None:
         if self.selected_row() is None:
@@ -319,8 +371,10 @@ class MonitoringScreen(AnalysisScreen):
         self.open("prospects", self.inspection_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.LIST_ACTIONS:
-            return not isinstance(self.focused, TYPING)
+        if action in self.LIST_ACTIONS and isinstance(self.focused, TYPING):
+            return False  # letters and Del belong to the text
+        if action in ROUND_ACTIONS and self.selected_round() is None:
+            return None  # dimmed: no round to change or delete
         return True
 
     def on_resize(self, event: events.Resize) -> None:

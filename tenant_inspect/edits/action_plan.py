@@ -68,6 +68,27 @@ def start_round(session: Session, inspection_id: str, held_on: str, title: str) 
     return action_plan.start_round(session, inspection_id, held_on, title).id
 
 
+def edit_round(session: Session, round_id: str, held_on: str, title: str) -> str:
+    """Correct a round's date (as typed) and title; returns its id, to keep it selected.
+
+    Rounds are listed by date, so a new date may move the round among the others.
+    """
+    from tenant_inspect import action_plan, records
+    from tenant_inspect import models as m
+
+    round_ = records.get(session, m.MonitoringRound, round_id)
+    action_plan.update_round(session, round_, held_on=held_on, title=title)
+    return round_id
+
+
+def delete_round(session: Session, round_id: str) -> None:
+    """Tombstone a round and its item entries (tombstones, so the deletion travels in bundles)."""
+    from tenant_inspect import action_plan, records
+    from tenant_inspect import models as m
+
+    action_plan.delete_round(session, records.get(session, m.MonitoringRound, round_id))
+
+
 def save_entry_field(
     session: Session, round_id: str, item_id: str, field: str, value: Any, *, status: str = ""
 ) -> None:

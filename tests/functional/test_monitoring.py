@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList, Select, Static, TextArea
+from sqlmodel import select
+from textual.widgets import Input, OptionList, Select, Static, TextArea
 
 from screens.dashboard import DashboardScreen
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.form import FormDialog
 from screens.monitoring import MonitoringScreen
 from screens.prospects import ProspectsScreen
 from screens.widgets.entry_form import STATUS_CHOICES
 from tenant_inspect import action_plan, analysis, inspections, records
 from tenant_inspect import models as m
+from tenant_inspect.dates import show_day
 from tenant_inspect.store import open_store
 
 
@@ -160,3 +163,154 @@ async def test_prospects_grade_shows_the_evidence_tied_warning(data_dir, make_ap
         await pilot.press("g")
         await settle(pilot)
         assert app.screen.query_one("#p-capacity", Select).value == "outweigh"
+
+
+def stored_rounds(data_dir, inspection_id: str) -> list[tuple[str, str, int]]:
+    """Read back in a fresh session: (date in words, title, live entries) per round."""
+    store = open_store(data_dir)
+    with store.read() as s:
+        out = [
+            (show_day(r.held_on), r.title, len(action_plan.entries(s, r)))
+            for r in action_plan.rounds(s, inspection_id)
+        ]
+    store.close()
+    return out
+
+
+def seed_rounds(data_dir, ids: dict[str, str]) -> None:
+    """Two rounds: Q1 (one item seen) and Q2 (two items seen)."""
+    store = open_store(data_dir)
+    with store.write() as s:
+        q1 = action_plan.start_round(s, ids["inspection"], "14/06/2027", "Quarter 1 review")
+        q2 = action_plan.start_round(s, ids["inspection"], "14/09/2027", "Quarter 2 review")
+        for r, items in ((q1, ["item0"]), (q2, ["item0", "item1"])):
+            for key in items:
+                item = records.get(s, m.ActionPlanItem, ids[key])
+                action_plan.record_entry(s, r, item, status="on_track", progress_note="Seen.")
+    store.close()
+
+
+def round_lines(screen: MonitoringScreen) -> list[str]:
+    rounds = screen.query_one("#mon-rounds", OptionList)
+    return [str(rounds.get_option_at_index(i).prompt) for i in range(rounds.option_count)]
+
+
+def selected_round_line(screen: MonitoringScreen) -> str:
+    rounds = screen.query_one("#mon-rounds", OptionList)
+    assert rounds.highlighted is not None
+    return str(rounds.get_option_at_index(rounds.highlighted).prompt)
+
+
+def message(screen: MonitoringScreen) -> str:
+    return str(screen.query_one("#mon-message", Static).render())
+
+
+async def test_r_redates_a_round_which_moves_and_stays_selected(data_dir, make_app, settle):
+    ids = seed(data_dir)
+    seed_rounds(data_dir, ids)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_monitoring(app, pilot, settle)
+        await pilot.press("up")  # Quarter 1
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        assert dialog.query_one("#held_on", Input).value == "14 June 2027"
+        assert dialog.query_one("#title", Input).value == "Quarter 1 review"
+        # A date after Quarter 2's, and a new title.
+        await pilot.press("ctrl+a", *"1/12/2027", "enter", "ctrl+a", *"Quarter 3 review", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert round_lines(screen) == [
+            "14 September 2027 · Quarter 2 review · 2 of 4 items seen",
+            "1 December 2027 · Quarter 3 review · 1 of 4 items seen",
+        ]
+        assert selected_round_line(screen).startswith("1 December 2027")  # it moved; still chosen
+        assert "Round saved: 1 December 2027 · Quarter 3 review." in message(screen)
+    assert stored_rounds(data_dir, ids["inspection"]) == [
+        ("14 September 2027", "Quarter 2 review", 2),
+        ("1 December 2027", "Quarter 3 review", 1),
+    ]
+
+
+async def test_r_with_a_bad_date_says_so_and_changes_nothing(data_dir, make_app, settle):
+    ids = seed(data_dir)
+    seed_rounds(data_dir, ids)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_monitoring(app, pilot, settle)
+        before = round_lines(screen)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("ctrl+a", *"next week", "enter", "ctrl+a", *"Oops", "enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)  # not saved: the form stays, saying why
+        shown_text = " ".join(str(w.render()) for w in dialog.query(Static))
+        assert "“next week” is not a date." in shown_text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        assert round_lines(screen) == before
+    assert stored_rounds(data_dir, ids["inspection"]) == [
+        ("14 June 2027", "Quarter 1 review", 1),
+        ("14 September 2027", "Quarter 2 review", 2),
+    ]
+
+
+async def test_del_asks_then_deletes_the_round_and_its_notes(data_dir, make_app, settle):
+    ids = seed(data_dir)
+    seed_rounds(data_dir, ids)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_monitoring(app, pilot, settle)
+        await pilot.press("up")  # Quarter 1: then Quarter 2 is its neighbour
+        await settle(pilot)
+        # Cancel keeps it.
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen and len(round_lines(screen)) == 2
+        # Confirm deletes it, and its note.
+        await pilot.press("delete")
+        await settle(pilot)
+        question = str(app.screen.query_one("#confirm-question", Static).render())
+        assert question == (
+            "Delete the round of 14 June 2027 “Quarter 1 review”? Its 1 item note goes with it."
+        )
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+        assert round_lines(screen) == ["14 September 2027 · Quarter 2 review · 2 of 4 items seen"]
+        assert selected_round_line(screen).startswith("14 September 2027")
+        assert "deleted, with its 1 item note" in message(screen)
+        assert stored_rounds(data_dir, ids["inspection"]) == [
+            ("14 September 2027", "Quarter 2 review", 2)
+        ]
+        # The last round: its two notes go, and the screen says there are no rounds.
+        await pilot.press("delete")
+        await settle(pilot)
+        question = str(app.screen.query_one("#confirm-question", Static).render())
+        assert question.endswith("Its 2 item notes go with it.")
+        await pilot.press("y")
+        await settle(pilot)
+        empty = screen.query_one("#mon-empty", Static)
+        assert empty.display and "No rounds yet" in str(empty.render())
+        assert not screen.query_one("#mon-rounds", OptionList).display
+        # Nothing left to change or delete: the keys are dimmed and do nothing.
+        assert screen.check_action("edit_round", ()) is None
+        assert screen.check_action("delete_round", ()) is None
+        await pilot.press("delete", "r")
+        await settle(pilot)
+        assert app.screen is screen
+    assert stored_rounds(data_dir, ids["inspection"]) == []
+    store = open_store(data_dir)
+    with store.read() as s:  # tombstones, not gone: the deletion travels in bundles
+        assert records.live(s, m.MonitoringEntry) == []
+        tombstones = s.exec(select(m.MonitoringEntry)).all()
+        assert len(tombstones) == 3 and all(e.deleted_at is not None for e in tombstones)
+    store.close()

@@ -162,6 +162,21 @@ def test_rounds_entries_and_deleting_a_round(plan):
             action_plan.record_entry(s, q2, item, status="done")
 
 
+def test_redating_a_round_moves_it_and_a_bad_date_changes_nothing(plan):
+    store, insp_id, _rec_id = plan
+    with store.write() as s:
+        q1 = action_plan.start_round(s, insp_id, "31/03/2027", "Quarter 1 review")
+        action_plan.start_round(s, insp_id, "30/06/2027", "Quarter 2 review")
+        action_plan.update_round(s, q1, held_on="1 September 2027", title="Quarter 3 review")
+        assert [(r.held_on, r.title) for r in action_plan.rounds(s, insp_id)] == [
+            (date(2027, 6, 30), "Quarter 2 review"),
+            (date(2027, 9, 1), "Quarter 3 review"),
+        ]
+        with pytest.raises(ValidationError, match="date it was held on is needed"):
+            action_plan.update_round(s, q1, held_on="someday", title="Changed")
+        assert (q1.held_on, q1.title) == (date(2027, 9, 1), "Quarter 3 review")
+
+
 def test_overdue_is_a_date_passed_and_not_done():
     item = m.ActionPlanItem(
         inspection_id="i", recommendation_id="r", by_when=date(2027, 3, 31), status="on_track"
