@@ -1,4 +1,5 @@
-"""Export the report: public or internal, optional letterhead, then where to save; watch it go.
+"""Export a report: the inspection report or the progress report on the action plan, public
+or internal, optional letterhead, then where to save; watch it go.
 
 Ctrl+S (or Export) asks where to save the report in the same file dialog as kits and return
 files (type or paste a path, browse, or jump to a USB stick; replacing a file asks first).
@@ -34,10 +35,12 @@ if TYPE_CHECKING:
     from tenant_inspect.store import Store
 
 
-def default_report_path(title: str, home: Path | None = None) -> Path:
-    """``~/Documents/<title>-report.docx`` (or the home folder if there is no Documents)."""
+def default_report_path(title: str, home: Path | None = None, *, progress: bool = False) -> Path:
+    """``~/Documents/<title>-report.docx`` (or the home folder if there is no Documents);
+    ``-progress.docx`` for the progress report on the action plan."""
     folder = documents_folder(home)
-    return folder / f"{slug(title, 'inspection', 60)}-report.docx"
+    kind = "progress" if progress else "report"
+    return folder / f"{slug(title, 'inspection', 60)}-{kind}.docx"
 
 
 class ExportScreen(ServicesMixin, Screen[None]):
@@ -47,6 +50,8 @@ class ExportScreen(ServicesMixin, Screen[None]):
     HELP_TEXT = (
         "The file name decides the format: .docx for Word, .md for Markdown.\n"
         "The public version leaves out everything the team marked internal.\n"
+        "The progress report is for the landlord's board and the panel: actions by status "
+        "(with a chart), overdue actions and what changed since the previous monitoring round.\n"
         "Untick the questionnaires to leave the list of questions out of the appendix.\n"
         "Interviewees are always shown by their role: names typed into notes are replaced.\n"
         "A letterhead is an organisation's own .docx whose styles, headers and footers are used."
@@ -89,6 +94,10 @@ class ExportScreen(ServicesMixin, Screen[None]):
                 True,
                 id="export-questionnaires",
             )
+            yield TickBox(
+                "Progress report on the action plan instead of the inspection report",
+                id="export-plan-progress",
+            )
             yield Label("Letterhead (optional): an organisation's .docx to take styles from")
             yield Input(placeholder="e.g. /home/me/Documents/letterhead.docx", id="export-template")
             yield Static(self._where(), id="export-where", classes="hint")
@@ -102,6 +111,17 @@ class ExportScreen(ServicesMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-public", Checkbox).focus()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id != "export-plan-progress":
+            return
+        # The questionnaires are an appendix of the inspection report only.
+        self.query_one("#export-questionnaires", Checkbox).disabled = event.value
+        # Offer the other kind's file name, unless the inspector chose a name of their own.
+        before = default_report_path(self.inspection_title, progress=not event.value)
+        if self.path == str(before):
+            self.path = str(default_report_path(self.inspection_title, progress=event.value))
+            self.query_one("#export-where", Static).update(self._where())
 
     def _where(self) -> str:
         return escape(f"Ctrl+S asks where to save the report (now: {self.path}).")
@@ -141,6 +161,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
         template = self.query_one("#export-template", Input).value.strip() or None
         public = self.query_one("#export-public", Checkbox).value
         questionnaires = self.query_one("#export-questionnaires", Checkbox).value
+        progress_report = self.query_one("#export-plan-progress", Checkbox).value
         result = self.query_one("#export-result", Static)
         result.update("")
         result.remove_class("-error")
@@ -159,6 +180,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
                 template=template,
                 progress=lambda fraction, message: report((fraction, message)),
                 questionnaires=questionnaires,
+                progress_report=progress_report,
             )
 
         run_file_job(
@@ -187,9 +209,14 @@ class ExportScreen(ServicesMixin, Screen[None]):
         self.query_one("#export-progress", ProgressBar).update(progress=100)
         self.query_one("#export-step", Static).update("Done")
         version = "public" if self.query_one("#export-public", Checkbox).value else "internal"
+        kind = (
+            "progress report"
+            if self.query_one("#export-plan-progress", Checkbox).value
+            else "report"
+        )
         lines = [
             f"✓ Written: {done.path}",
-            f"{done.format} report, {version} version, {done.sections} sections.",
+            f"{done.format} {kind}, {version} version, {done.sections} sections.",
         ]
         if done.redactions:
             lines.append(

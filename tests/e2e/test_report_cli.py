@@ -145,3 +145,32 @@ def test_no_questionnaires_leaves_the_questionnaire_appendix_out(
     assert "## Questionnaires used" not in short and "What is your job title?" not in short
     assert "Inspectors' notes after the interview" not in full
     assert "## Glossary" in short and "## Findings by theme" in short
+
+
+def test_progress_report_through_the_command(demo: tuple[Path, str], tmp_path: Path) -> None:
+    d, iid = demo
+    out = tmp_path / "progress.docx"
+    done = run(d, "report", iid[:8], "--progress", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        f"Wrote {out} (Word, progress report, internal version, 7 sections)"
+    )
+    # The panel's generous grade is pointed out, tied to the actions behind.
+    assert "capacity to improve: strengths outweigh weaknesses, but 2 of 4" in done.stderr
+    everything = _everything(out)
+    assert "word/media/" in everything or "image1.png" in everything
+    text = re.sub(r"\s+", " ", everything).casefold()
+    assert "progress on the action plan" in text and "overdue actions" in text
+    for person in DEMO_INTERVIEWEE_NAMES:
+        assert person.casefold() not in text, person
+
+
+def test_progress_report_of_an_inspection_without_a_plan(tmp_path: Path) -> None:
+    d = tmp_path / "data"
+    made = run(d, "new", "--title", "Repairs", "--landlord", "Brook Homes")
+    assert made.returncode == 0, made.stderr
+    out = tmp_path / "progress.docx"
+    done = run(d, "report", made.stdout.split()[-1][:8], "--progress", "-o", str(out))
+    assert done.returncode == 1
+    assert "no action plan yet" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()

@@ -159,3 +159,73 @@ async def test_the_questionnaire_appendix_can_be_left_out(make_app, data_dir, se
     text = "\n".join(p.text for p in Document(str(target)).paragraphs)
     assert "Appendix" in text and "Cost bands" in text
     assert "Questionnaires used" not in text
+
+
+async def test_the_progress_report_on_the_action_plan(make_app, data_dir, settle, tmp_path):
+    """Tick the progress report: its own file name, the chart, and names still replaced."""
+    from datetime import date
+
+    from docx import Document
+
+    from tenant_inspect import action_plan
+
+    iid = seed(data_dir)
+    store = open_store(data_dir)
+    with store.write() as s:
+        rec = analysis.add_recommendation(s, iid, text="Answer repair calls within a day.")
+        item = action_plan.add_item(s, rec, key_actions="New call rota", by_when="2020-01-31")
+        round_ = action_plan.start_round(s, iid, held_on=date(2027, 1, 5), title="Quarter 1")
+        action_plan.record_entry(
+            s, round_, item, status="off_track", progress_note="Zelda Quorn says it slipped."
+        )
+    store.close()
+    target = tmp_path / "progress.docx"
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_export(app, pilot, settle)
+        questionnaires = screen.query_one("#export-questionnaires", Checkbox)
+        await pilot.press("tab", "tab")  # past "Public version" and the questionnaires
+        assert screen.focused is screen.query_one("#export-plan-progress", Checkbox)
+        await pilot.press("space")
+        assert questionnaires.disabled  # an appendix of the inspection report only
+        assert "repairs-inspection-progress.docx" in str(
+            screen.query_one("#export-where", Static).render()
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        field = app.screen.query_one("#file-path", Input)
+        assert field.value.endswith("repairs-inspection-progress.docx")
+        await pilot.press("ctrl+u")
+        field.post_message(events.Paste(str(target)))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        result = str(screen.query_one("#export-result", Static).render())
+        assert "Word progress report, internal version" in result.replace("\n", " ")
+    document = Document(str(target))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Progress on the action plan" in text and "Overdue actions" in text
+    assert "[Repairs Manager] says it slipped." in cells
+    assert "Zelda" not in text + cells
+    assert len(document.inline_shapes) == 1  # the chart
+
+
+async def test_a_progress_report_without_a_plan_says_why(make_app, data_dir, settle, tmp_path):
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_export(app, pilot, settle)
+        screen.query_one("#export-plan-progress", Checkbox).value = True
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        field = app.screen.query_one("#file-path", Input)
+        await pilot.press("ctrl+u")
+        field.post_message(events.Paste(str(tmp_path / "p.docx")))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        result = str(screen.query_one("#export-result", Static).render()).replace("\n", " ")
+        assert "Not exported" in result and "no action plan yet" in result
+    assert not (tmp_path / "p.docx").exists()
