@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 from sqlmodel import select
-from test_migrations import only_tables
+from test_migrations import only_tables, only_what_the_first_schema_holds
 
 from tenant_inspect import models as m
 from tenant_inspect.demo import build_demo
@@ -38,6 +38,7 @@ def old_database(tmp_path):
                 other_value="b",
             )
         )
+        only_what_the_first_schema_holds(s)
     with source.read() as s:
         expected = dump_json(s, inspection_id)
     source.close()
