@@ -12,10 +12,11 @@ from screens.dialogs.confirm import ConfirmDialog
 from tenant_inspect import action_plan, analysis, inspections, records
 from tenant_inspect import models as m
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 def seed(data_dir) -> dict[str, str]:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         i = inspections.create_inspection(s, title="Resident involvement", landlord="Vale Homes")
         r1 = analysis.add_recommendation(s, i.id, text="Train repairs staff in involvement.")
@@ -26,7 +27,7 @@ def seed(data_dir) -> dict[str, str]:
 
 
 def stored(data_dir, rec_id: str) -> tuple[m.ActionPlanResponse | None, list[m.ActionPlanItem]]:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         rec = records.get(s, m.Recommendation, rec_id)
         out = action_plan.get_response(s, rec), action_plan.items(s, rec)
@@ -141,7 +142,7 @@ async def test_response_and_items_are_saved_as_typed(data_dir, make_app, settle)
 
 async def test_items_move_and_delete_after_asking(data_dir, make_app, settle):
     ids = seed(data_dir)
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         rec = records.get(s, m.Recommendation, ids["r2"])
         for action in ("First", "Second"):

@@ -15,6 +15,7 @@ from tenant_inspect import models as m
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
 from tenant_inspect.views.board import ALL, Filters, filter_rows, load_board
+from tests.support.empty_db import empty_data_dir
 
 TRAINING_BOB = "Repairs staff have had no training on involvement."
 TRAINING_CAT = "The repairs staff had had no involvement training."
@@ -22,7 +23,7 @@ TRAINING_CAT = "The repairs staff had had no involvement training."
 
 def seed(data_dir) -> dict[str, str]:
     """Two inspectors wrote the same weakness about Repairs in their own words."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     ids: dict[str, str] = {}
     with store.write() as s:
         i = inspections.create_inspection(s, title="Resident involvement", landlord="Vale Homes")
@@ -68,7 +69,7 @@ def seed(data_dir) -> dict[str, str]:
 
 
 def stored(data_dir, finding_id: str) -> m.Finding:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         row = s.get(m.Finding, finding_id)
         assert row is not None
@@ -286,7 +287,7 @@ async def test_edit_move_and_read_the_evidence(make_app, data_dir, settle):
 
 
 async def test_a_thousand_findings_load_and_filter(make_app, data_dir, settle):
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         i = inspections.create_inspection(s, title="Big", landlord="Vale")
         areas = [inspections.add_area(s, i.id, name=f"Dept {n}") for n in range(8)]
@@ -338,7 +339,7 @@ async def test_a_finding_typed_here_shows_the_coordinator_in_the_by_column(
     carry the coordinator as author, so the board's By column names them (not '–')."""
     from screens.interviews import InterviewScreen
 
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         i = inspections.create_inspection(s, title="RI", landlord="Vale HA")
         ann = inspections.add_member(s, i.id, name="Ann Coord", role="coordinator")

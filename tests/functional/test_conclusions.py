@@ -11,10 +11,11 @@ from screens.dialogs.text_entry import TextDialog
 from tenant_inspect import analysis, inspections
 from tenant_inspect.report.export import render_report
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 def seed(data_dir) -> dict[str, str]:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         i = inspections.create_inspection(s, title="Resident involvement", landlord="Vale Homes")
         repairs = inspections.add_area(s, i.id, name="Repairs")
@@ -26,7 +27,7 @@ def seed(data_dir) -> dict[str, str]:
 
 def stored(data_dir, inspection_id: str) -> dict[str | None, list[str]]:
     """Live conclusions in order, by area (None: the whole inspection)."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         rows = analysis.conclusions(s, inspection_id)
     store.close()
@@ -121,7 +122,7 @@ async def test_each_area_has_its_own_list(make_app, data_dir, settle, tmp_path):
         ids["repairs"]: ["Repairs listens.", "Repairs acts."]
     }
     # The report prints them in the area's section, in this order.
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         render_report(store, ids["inspection"], tmp_path / "r.md")
     finally:

@@ -23,6 +23,7 @@ from tenant_inspect.bundle import export_bundle
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import import_bundles, list_conflicts
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Ids:
 
 
 def seed(data_dir) -> Ids:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         with store.write() as s:
             insp = inspections.create_inspection(
@@ -66,7 +67,7 @@ def seed(data_dir) -> Ids:
 
 def inspector_edits(data_dir, ids: Ids, tmp_path: Path, edits) -> list[Path]:
     """Each inspector's laptop imports their kit, makes its edits and writes a return file."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         kits = {
             who: export_bundle(
@@ -98,7 +99,7 @@ def set_text(finding_id: str, text: str):
 
 
 def core(data_dir):
-    return open_store(data_dir)
+    return open_store(empty_data_dir(data_dir))
 
 
 def finding(data_dir, finding_id: str) -> m.Finding:

@@ -16,11 +16,12 @@ from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
 from tenant_inspect.views.overview import AreaProgress, Overview
 from tenant_inspect.views.shared import MemberData
+from tests.support.empty_db import empty_data_dir
 
 
 def seed(data_dir) -> dict[str, str]:
     """An inspection part-way through fieldwork; returns the ids tests need."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         i = inspections.create_inspection(s, title="Resident involvement", landlord="Vale Homes")
         cs = inspections.add_area(s, i.id, name="Customer Services", interviews_planned=3)
@@ -89,7 +90,7 @@ async def test_wide_terminal_spells_findings_out(make_app, data_dir, settle):
 
 
 async def test_new_inspection_says_to_add_departments(make_app, data_dir, settle):
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         inspections.create_inspection(s, title="Repairs", landlord="Vale Homes")
     store.close()
@@ -241,7 +242,7 @@ async def test_the_sample_dashboard_keeps_everything_at_80_columns(make_app, dat
     from screens.dashboard import DashboardScreen
     from tenant_inspect.demo import build_demo
 
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         build_demo(store)
     finally:

@@ -11,10 +11,11 @@ from screens.dialogs.file_picker import FilePicker
 from screens.export import ExportScreen, default_report_path
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 def seed(data_dir) -> str:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         insp = inspections.create_inspection(s, title="Repairs inspection", landlord="Vale Homes")
         area = inspections.add_area(s, insp.id, name="Repairs")

@@ -12,6 +12,7 @@ from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.edits.findings import FindingDraft
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 class DialogApp(App[None]):
@@ -68,7 +69,7 @@ async def test_ctrl_d_only_deletes_when_editing_and_asks_first():
 
 
 def seed_interview(data_dir) -> tuple[str, str]:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         insp = inspections.create_inspection(s, title="RI", landlord="Vale HA")
         area = inspections.add_area(s, insp.id, name="Repairs")
@@ -125,7 +126,7 @@ async def test_finding_from_selected_notes_then_edit_and_delete_from_the_panel(
         await settle(pilot)
         assert panel.rows == []
 
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         assert analysis.findings(s, inspection_id) == []
         interview = fieldwork.interviews(s, inspection_id)[0]

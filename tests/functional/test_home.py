@@ -6,6 +6,7 @@ from textual.widgets import DataTable, Static
 
 from tenant_inspect import inspections
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 async def test_empty_data_dir_says_what_to_do_first(make_app, settle):
@@ -19,7 +20,7 @@ async def test_empty_data_dir_says_what_to_do_first(make_app, settle):
 
 
 async def test_lists_existing_inspections_before_the_store_has_loaded(make_app, data_dir, settle):
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as session:
         inspections.create_inspection(session, title="Repairs inspection", landlord="Vale HA")
     store.close()
@@ -45,7 +46,7 @@ async def test_new_inspection_form_validates_then_creates(make_app, data_dir, se
         assert "Give the inspection a title." in str(errors.render())
         await pilot.press(*"Repairs", "enter", *"Vale HA", "enter", "enter")
         await settle(pilot)
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as session:
         rows = inspections.list_inspections(session)
     store.close()

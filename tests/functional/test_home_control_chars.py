@@ -15,13 +15,14 @@ from textual.widgets import DataTable
 
 from tenant_inspect import inspections
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 HOSTILE = "Evil\x1b]0;pwned\x07\x1b[2J\x9b31m\u202eeltit"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def store_hostile_title(data_dir) -> None:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as session:
         inspection_id = inspections.create_inspection(session, title="Plain", landlord="Vale HA").id
     db = store.db_path

@@ -22,6 +22,7 @@ from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
 from tenant_inspect.views.fieldwork import RunnerData
+from tests.support.empty_db import empty_data_dir
 
 STAFF = get_builtin("staff-interview-ri")
 BASE_VISIBLE = len(STAFF.visible_questions({}))  # with nothing answered
@@ -29,7 +30,7 @@ BASE_VISIBLE = len(STAFF.visible_questions({}))  # with nothing answered
 
 def seed(data_dir) -> dict[str, str]:
     """An inspection with one department and a team of two (services, before the app starts)."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         insp = inspections.create_inspection(s, title="Resident involvement", landlord="Vale HA")
         area = inspections.add_area(s, insp.id, name="Housing Management")
@@ -168,7 +169,7 @@ async def test_interview_runs_with_skip_logic_findings_and_resumes_after_restart
         await app.action_quit()
 
     # What the database holds.
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         [interview] = fieldwork.interviews(s, ids["inspection"])
         assert interview.interviewee_role == "Housing Officer"
@@ -248,7 +249,7 @@ async def test_mark_complete_warns_about_required_questions(make_app, data_dir, 
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, InterviewListScreen)
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         [interview] = fieldwork.interviews(s, ids["inspection"])
         assert interview.status == "complete"
@@ -286,7 +287,7 @@ async def test_interview_without_consent_is_planned_and_asks_before_opening(
         await pilot.press("y")
         await settle(pilot)
         assert loaded(app).consent is True
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         [interview] = fieldwork.interviews(s, ids["inspection"])
         assert interview.consent is True
@@ -298,7 +299,7 @@ async def test_interview_without_consent_is_planned_and_asks_before_opening(
 
 async def test_bad_date_is_shown_not_saved_and_kept_in_the_field(make_app, data_dir, settle):
     ids = seed(data_dir)
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         interview = fieldwork.add_interview(
             s,
@@ -328,7 +329,7 @@ async def test_bad_date_is_shown_not_saved_and_kept_in_the_field(make_app, data_
         await pilot.press("backspace", "backspace", *"28")
         await settle(pilot)
         assert str(screen.query_one(".answer-problem").render()) == ""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         stored = s.get(m.Interview, interview_id)
         assert stored is not None

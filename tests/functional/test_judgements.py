@@ -11,11 +11,12 @@ from screens.widgets.judgement_agreement import team_words
 from tenant_inspect import analysis, inspections
 from tenant_inspect.agreement import ratings_from_judgements, team_agreement
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 def seed(data_dir) -> dict[str, str]:
     """Repairs: 1 strength, 3 weaknesses. Finance: 2 strengths (one good practice), 1 weakness."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     ids: dict[str, str] = {}
     with store.write() as s:
         i = inspections.create_inspection(s, title="Resident involvement", landlord="Vale Homes")
@@ -49,7 +50,7 @@ def seed(data_dir) -> dict[str, str]:
 
 
 def judgements_of(data_dir, inspection_id):
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         rows = analysis.judgements(s, inspection_id)
     store.close()
@@ -304,7 +305,7 @@ async def test_the_rationale_is_entered_on_purpose_and_areas_change_from_it(
 async def test_an_area_opens_on_the_start_of_its_rationale(make_app, data_dir, settle):
     ids = seed(data_dir)
     long = "First words. " + " ".join(f"line {n} of the reasons." for n in range(40))
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         analysis.set_judgement(
             s,

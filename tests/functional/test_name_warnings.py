@@ -11,10 +11,11 @@ from screens.dialogs.text_entry import TextDialog
 from screens.name_warning import TITLE
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 def seed(data_dir) -> dict[str, str]:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         i = inspections.create_inspection(s, title="Resident involvement", landlord="Vale Homes")
         repairs = inspections.add_area(s, i.id, name="Repairs")

@@ -16,10 +16,11 @@ from tenant_inspect import analysis, inspections
 from tenant_inspect.report.export import render_report
 from tenant_inspect.store import open_store
 from tenant_inspect.views.recommendations import FindingInfo, offer_order
+from tests.support.empty_db import empty_data_dir
 
 
 def seed(data_dir) -> dict[str, str]:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     ids: dict[str, str] = {}
     with store.write() as s:
         i = inspections.create_inspection(s, title="Resident involvement", landlord="Vale Homes")
@@ -51,7 +52,7 @@ def seed(data_dir) -> dict[str, str]:
 
 def stored(data_dir, inspection_id: str) -> list[tuple[int, str, list[str], object]]:
     """(number, text, cited finding ids, the row) in order."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         out = [
             (r.number, r.text, sorted(f.id for f in analysis.linked_findings(s, r)), r)
@@ -184,7 +185,7 @@ async def test_three_recommendations_linked_renumbered_and_in_the_report(
 
         # The report shows them, numbered, with the findings they rest on.
     out = tmp_path / "r.md"
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         render_report(store, ids["inspection"], out)
     finally:

@@ -11,12 +11,13 @@ from screens.widgets.findings_panel import FindingsPanel
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 REVIEW = get_builtin("desktop-review")
 
 
 def seed(data_dir) -> str:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         inspection_id = inspections.create_inspection(
             s, title="Resident involvement", landlord="Vale HA"
@@ -126,7 +127,7 @@ async def test_review_two_documents_with_answers_observations_and_findings(
         assert isinstance(app.screen, DocumentReviewListScreen)
         assert rows(app)[1][2] == "Complete"
 
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         charter, booklet = fieldwork.document_reviews(s, inspection_id)
         assert (charter.title, str(charter.document_date), charter.undated) == (
@@ -175,7 +176,7 @@ async def test_edit_a_documents_details(make_app, data_dir, settle):
         await pilot.press("tab", *"v2", "ctrl+s")
         await settle(pilot)
         assert rows(app)[0][:2] == ["Compact", "Undated"]
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         [doc] = fieldwork.document_reviews(s, inspection_id)
         assert (doc.undated, doc.document_date, doc.version) == (True, None, "v2")
@@ -207,7 +208,7 @@ async def test_enter_on_undated_moves_on_and_keeps_the_typed_date(make_app, data
         await settle(pilot)
         # Shown back as people write it, not as stored.
         assert app.screen.query_one("#document-date", Input).value == "14 June 2021"
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         [doc] = fieldwork.document_reviews(s, inspection_id)
         assert (doc.undated, doc.document_date) == (False, date(2021, 6, 14))
@@ -230,7 +231,7 @@ async def test_document_date_in_words_is_accepted_and_a_bad_one_says_how(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert rows(app)[0][0] == "Charter"
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         [doc] = fieldwork.document_reviews(s, inspection_id)
         assert doc.document_date == date(2023, 4, 1)

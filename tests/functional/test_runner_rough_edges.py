@@ -17,11 +17,12 @@ from tenant_inspect.edits import fieldwork as fieldwork_edits
 from tenant_inspect.edits.fieldwork import InterviewDetails
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 def seed(data_dir, questionnaire: str = "staff-interview-ri", at: str | None = None) -> str:
     """An interview already under way, opened on question ``at``; returns its id."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         insp = inspections.create_inspection(s, title="Resident involvement", landlord="Vale HA")
         area = inspections.add_area(s, insp.id, name="Housing Management")
@@ -49,7 +50,7 @@ class Stored:
 
 
 def stored_answers(data_dir, interview_id: str) -> dict[str, Stored]:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         interview = s.get(m.Interview, interview_id)
         assert interview is not None
@@ -203,7 +204,7 @@ async def test_mark_complete_names_an_answer_still_to_correct(make_app, data_dir
 
 
 def test_the_form_s_job_title_and_department_are_not_asked_again(data_dir):
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         insp = inspections.create_inspection(s, title="RI", landlord="Vale HA")
         finance = inspections.add_area(s, insp.id, name="Finance")
@@ -228,7 +229,7 @@ def test_the_form_s_job_title_and_department_are_not_asked_again(data_dir):
     assert (found["role"].value, found["department"].value) == ("Accountant", "Finance")
     assert stored_answers(data_dir, unmatched)["role"].value == "Accountant"
     assert "department" not in stored_answers(data_dir, unmatched)
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         first = s.get(m.Interview, matched)
         second = s.get(m.Interview, unmatched)

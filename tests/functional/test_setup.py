@@ -14,10 +14,11 @@ from screens.inspection_setup import SetupScreen, check_field
 from tenant_inspect import fieldwork, inspections
 from tenant_inspect.dates import parse_day
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 def seed(data_dir, *, with_interview: bool = False, status: str = "planning") -> str:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         i = inspections.create_inspection(
             s, title="Resident involvement", landlord="Vale Homes", status=status
@@ -33,7 +34,7 @@ def seed(data_dir, *, with_interview: bool = False, status: str = "planning") ->
 
 def stored(data_dir, inspection_id: str):
     """What is in the database now (read in a separate connection, as a restart would)."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
         inspection = inspections.get_inspection(s, inspection_id)
         areas = [
@@ -346,7 +347,7 @@ async def test_status_follows_the_work_until_the_coordinator_chooses(make_app, d
     """With an interview under way the list offers "Follow the work (now: Fieldwork)"; the
     dashboard says Fieldwork; choosing Analysis stores it and the dashboard shows it."""
     inspection_id = seed(data_dir, with_interview=True)
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         (talk,) = fieldwork.interviews(s, inspection_id)
         fieldwork.update_interview(s, talk, status="in_progress")

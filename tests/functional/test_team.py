@@ -38,7 +38,7 @@ class Ids:
 
 def seed(data_dir) -> Ids:
     """The coordinator's laptop: a small team inspection."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         with store.write() as s:
             insp = inspections.create_inspection(
@@ -114,7 +114,7 @@ def text_of(screen, selector: str) -> str:
 
 
 def dump(data_dir, inspection_id: str) -> str:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         with store.read() as s:
             return dump_json(s, inspection_id)
@@ -199,7 +199,7 @@ async def test_kit_out_return_file_in(make_app, data_dir, settle, tmp_path):
         assert (again.added, again.updated, again.conflicts) == (0, 0, 0)
         assert dump(data_dir, ids.inspection) == before
 
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         with store.read() as s:
             texts = {f.text for f in analysis.findings(s, ids.inspection)}
@@ -328,7 +328,7 @@ async def test_a_return_file_is_picked_from_the_usb_stick(
     stick = tmp_path / "media" / "ANN-USB"
     stick.mkdir(parents=True)
     (stick / "minutes.txt").write_text("not for importing")
-    coordinator = open_store(data_dir)
+    coordinator = open_store(empty_data_dir(data_dir))
     try:
         kit = export_bundle(coordinator, ids.inspection, tmp_path / "k.zip", for_member_id=ids.ann)
     finally:
@@ -370,7 +370,7 @@ async def test_a_return_file_is_picked_from_the_usb_stick(
 
 async def test_an_inspectors_laptop_is_told_about_the_return_file(make_app, data_dir, settle):
     ids = seed(data_dir)
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         with store.write() as s:
             settings.remember_member(s, ids.inspection, ids.ann)

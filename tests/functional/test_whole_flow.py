@@ -38,6 +38,7 @@ from screens.widgets.findings_panel import FindingsPanel
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 TITLE = "Staff pledges 2025"
 LANDLORD = "Vale Homes"
@@ -514,7 +515,7 @@ async def test_whole_fieldwork_flow_survives_a_restart(make_app, data_dir, settl
 
 def check_database(data_dir) -> None:
     """Everything typed is in the database, read as a restart would read it."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         with store.read() as s:
             [summary] = inspections.list_inspections(s)

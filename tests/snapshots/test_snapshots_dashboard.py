@@ -13,13 +13,14 @@ import pytest
 from screens.app import TenantInspectApp
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 from tests.support.settling import settle, still
 
 
 @pytest.fixture
 def seeded_app(data_dir):
     """An app on a data dir holding one inspection part-way through fieldwork."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         i = inspections.create_inspection(
             s, title="Resident involvement", landlord="Riverside Vale Housing"

@@ -19,12 +19,13 @@ from screens.interviews import InterviewScreen
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.questionnaire import get_builtin
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 from tests.support.settling import settle
 
 
 @pytest.fixture
 def seeded(data_dir) -> dict[str, str]:
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         insp = inspections.create_inspection(s, title="Resident involvement", landlord="Vale HA")
         area = inspections.add_area(s, insp.id, name="Housing Management")

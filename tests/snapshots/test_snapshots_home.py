@@ -5,6 +5,7 @@ from __future__ import annotations
 from screens.app import TenantInspectApp
 from tenant_inspect import fieldwork, inspections
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 
 
 async def _settle(pilot) -> None:
@@ -22,7 +23,7 @@ def test_home_empty(snap_compare, data_dir):
 
 
 def test_home_with_inspections(snap_compare, data_dir):
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     with store.write() as session:
         a = inspections.create_inspection(
             session, title="Repairs: getting a repair done", landlord="Vale Homes"

@@ -19,13 +19,14 @@ from tenant_inspect.bundle import export_bundle
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import import_bundles
 from tenant_inspect.store import open_store
+from tests.support.empty_db import empty_data_dir
 from tests.support.settling import settle, still
 
 
 @pytest.fixture
 def team_files(data_dir, tmp_path):
     """A coordinator's laptop, and what two inspectors and a stray file bring back."""
-    store = open_store(data_dir)
+    store = open_store(empty_data_dir(data_dir))
     try:
         with store.write() as s:
             i = inspections.create_inspection(

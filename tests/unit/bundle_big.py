@@ -24,8 +24,18 @@ STAMP = "1795337363644-0001-b1gb1g00"
 WHEN = "2026-11-22T09:22:47.910611Z"
 
 
+def _uuid5(namespace: uuid.UUID, name: str) -> str:
+    """``str(uuid.uuid5(namespace, name))``, without building a UUID object (a few hundred
+    thousand of them are made for one file at the limits)."""
+    h = bytearray(hashlib.sha1(namespace.bytes + name.encode()).digest()[:16])
+    h[6] = (h[6] & 0x0F) | 0x50  # version 5
+    h[8] = (h[8] & 0x3F) | 0x80  # RFC 4122 variant
+    x = h.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+
+
 def _ids(kind: str, n: int) -> list[str]:
-    return [str(uuid.uuid5(NAMESPACE, f"big:{kind}:{i}")) for i in range(n)]
+    return [_uuid5(NAMESPACE, f"big:{kind}:{i}") for i in range(n)]
 
 
 def _row(table: str, row_id: str, inspection_id: str, content: dict[str, Any]) -> dict[str, Any]:
@@ -94,14 +104,14 @@ def generated_rows(
     links = []
     for i in range(counts["interview_interviewer"]):
         interview, member = interviews[i % len(interviews)], members[i // len(interviews)]
-        row_id = str(uuid.uuid5(NAMESPACE, f"interviewer:{interview}:{member}"))
+        row_id = _uuid5(NAMESPACE, f"interviewer:{interview}:{member}")
         links.append(_row("interview_interviewer", row_id, inspection_id, dict(
             interview_id=interview, member_id=member)))  # fmt: skip
     yield "interview_interviewer", links
     answers = []
     for i in range(counts["answer"]):
         parent, key = interviews[i % len(interviews)], f"q{i // len(interviews):04d}"
-        row_id = str(uuid.uuid5(NAMESPACE, f"{parent}:{key}"))
+        row_id = _uuid5(NAMESPACE, f"{parent}:{key}")
         answers.append(_row("answer", row_id, inspection_id, dict(
             interview_id=parent, document_review_id=None, question_key=key, value="Yes",
             notes=_text(fill, i), skipped=False)))  # fmt: skip
@@ -134,7 +144,7 @@ def generated_rows(
     rec_links = []
     for i in range(counts["recommendation_finding"]):
         rec, finding = recs[i % len(recs)], findings[i // len(recs)]
-        row_id = str(uuid.uuid5(LINKS, f"{rec}:{finding}"))
+        row_id = _uuid5(LINKS, f"{rec}:{finding}")
         rec_links.append(_row("recommendation_finding", row_id, inspection_id, dict(
             recommendation_id=rec, finding_id=finding)))  # fmt: skip
     yield "recommendation_finding", rec_links
@@ -147,7 +157,7 @@ def generated_rows(
         for i, p in enumerate(items)
     ]  # fmt: skip
     yield "action_plan_response", [
-        _row("action_plan_response", str(uuid.uuid5(NAMESPACE, f"response:{rec}")), inspection_id,
+        _row("action_plan_response", _uuid5(NAMESPACE, f"response:{rec}"), inspection_id,
              dict(recommendation_id=rec, response="accepted", reason=_text(fill, i),
                   responsible_role="Director", sponsor_role="", costs="", customer_say=""))
         for i, rec in enumerate(recs[: counts.get("action_plan_response", 0)])
@@ -161,12 +171,12 @@ def generated_rows(
     entries = []
     for i in range(counts.get("monitoring_entry", 0)):
         round_id, item = rounds[i % len(rounds)], items[i // len(rounds)]
-        entries.append(_row("monitoring_entry", str(uuid.uuid5(NAMESPACE, f"monitoring:{round_id}:{item}")),
+        entries.append(_row("monitoring_entry", _uuid5(NAMESPACE, f"monitoring:{round_id}:{item}"),
             inspection_id, dict(round_id=round_id, item_id=item, progress_note=_text(fill, i),
             status="on_track", evidence="")))  # fmt: skip
     yield "monitoring_entry", entries
     yield "prospects", [
-        _row("prospects", str(uuid.uuid5(NAMESPACE, f"prospects:{inspection_id}")), inspection_id,
+        _row("prospects", _uuid5(NAMESPACE, f"prospects:{inspection_id}"), inspection_id,
              dict(track_record="balance", performance_management="", capacity="", overall="",
                   rationale=_text(fill, 0)))
         for _ in range(counts.get("prospects", 0))
@@ -205,11 +215,15 @@ def write_big_bundle(
         data[f"data/{table}.json"] = members[f"data/{table}.json"]
     if fill is None:
         fill = _largest_fill(manifest["inspection_id"], counts, data)
+    row_counts = {
+        name[5:-5]: len(json.loads(body)) for name, body in data.items() if name.startswith("data/")
+    }
     for table, rows in generated_rows(manifest["inspection_id"], counts, fill):
         data[f"data/{table}.json"] = json.dumps(rows, separators=(",", ":")).encode()
+        row_counts[table] = len(rows)
         del rows
     manifest["counts"] = {
-        name[5:-5]: len(json.loads(body)) for name, body in data.items() if name.startswith("data/")
+        name[5:-5]: row_counts[name[5:-5]] for name in data if name.startswith("data/")
     }
     manifest["files"] = {
         name: {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
