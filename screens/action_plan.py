@@ -28,12 +28,8 @@ from textual.widgets.option_list import Option
 from tenant_inspect.attempts import refusable
 from tenant_inspect.edits import action_plan as plan_edits
 from tenant_inspect.errors import UserError
-from tenant_inspect.views.action_plan import (
-    ActionPlanData,
-    ItemView,
-    RecommendationPlan,
-    load_action_plan,
-)
+from tenant_inspect.views.action_plan import ActionPlanData, ItemView, RecommendationPlan
+from tenant_inspect.views.action_plan_read import load_action_plan
 
 from .base import AnalysisScreen
 from .bindings import QUIT, bind, move_bindings

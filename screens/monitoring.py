@@ -30,7 +30,8 @@ from tenant_inspect.attempts import refusable
 from tenant_inspect.dates import parse_day, show_day
 from tenant_inspect.edits import action_plan as plan_edits
 from tenant_inspect.errors import UserError
-from tenant_inspect.views.action_plan import ActionPlanData, RoundView, load_action_plan
+from tenant_inspect.views.action_plan import ActionPlanData, RoundView
+from tenant_inspect.views.action_plan_read import load_action_plan
 from tenant_inspect.vocabulary import ACTION_STATUS_WORDS
 
 from .base import AnalysisScreen

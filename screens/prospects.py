@@ -20,7 +20,8 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Input, Select, Static, TextArea
 
-from tenant_inspect.views.action_plan import ActionPlanData, load_action_plan
+from tenant_inspect.views.action_plan import ActionPlanData
+from tenant_inspect.views.action_plan_read import load_action_plan
 
 from .base import AnalysisScreen
 from .bindings import QUIT, bind

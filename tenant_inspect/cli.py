@@ -159,20 +159,28 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from .report import render_report, report_format
+    from .report.snapshot import read_report_data
+    from .store import quick_read
 
     output = Path(args.output)
     report_format(output)  # a wrong extension is refused before the database is opened
-    with _open(args) as store:
-        result = render_report(
-            store,
-            args.id,
-            output,
-            public=args.public,
-            template=args.template,
-            questionnaires=args.questionnaires,
-            progress_report=args.progress,
-        )
+    options: dict[str, Any] = {
+        "public": args.public,
+        "template": args.template,
+        "questionnaires": args.questionnaires,
+        "progress_report": args.progress,
+    }
+    # The light path reads with plain SQL, read-only, and never loads the ORM; when it
+    # cannot answer (an older schema, an unknown id), the store opens and says why.
+    data = quick_read(_data_dir(args), lambda run: read_report_data(run, args.id, date.today()))
+    if data is not None:
+        result = render_report(data, args.id, output, **options)
+    else:
+        with _open(args) as store:
+            result = render_report(store, args.id, output, **options)
     kind = "public" if args.public else "internal"
     what = "progress report, " if args.progress else ""
     _out(f"Wrote {result.path} ({result.format}, {what}{kind} version, {result.sections} sections)")

@@ -77,7 +77,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from .inspections import get_inspection
-    from .views.action_plan import load_action_plan
+    from .views.action_plan_read import load_action_plan
 
     with _open(args) as store, store.read() as session:
         inspection = get_inspection(session, args.id)

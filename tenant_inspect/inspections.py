@@ -16,25 +16,10 @@ from . import records
 from .errors import NotFound, ValidationError
 from .questionnaire import Questionnaire, parse_questionnaire
 from .summaries import STAGE_SQL, InspectionSummary, read_summaries, shown_for, stages_from_rows
+from .vocabulary import DEFAULT_ACKNOWLEDGEMENTS, DEFAULT_PREFACE
 from .vocabulary import area_letter as area_letter
 
 DESKTOP_REVIEW_NAME = "Desktop review"
-
-DEFAULT_PREFACE = (
-    "This report was written by a team of tenant inspectors: residents who volunteered "
-    "their time, were trained for the role, and looked at the service from the point of "
-    "view of the people who use it. Our aim is to help the landlord and its residents "
-    "improve the service together. Everything in this report rests on the documents we "
-    "read and the people we spoke to; where we make a judgement we say why."
-)
-
-DEFAULT_ACKNOWLEDGEMENTS = (
-    "We thank the members of staff who gave their time to be interviewed and answered our "
-    "questions openly, the residents who shared their experience with us, and everyone who "
-    "helped us find documents, rooms and information. Interviewees are identified in this "
-    "report by their role and department only."
-)
-
 
 # ---------------------------------------------------------------------------
 # Inspections

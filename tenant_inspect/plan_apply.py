@@ -107,7 +107,7 @@ def apply_plan(
 
     target = _inspection(session, plan, path, inspection)
     recs = {r.id: r for r in analysis.recommendations(session, target.id)}
-    from .views.action_plan import load_action_plan
+    from .views.action_plan_read import load_action_plan
 
     redactor = redactor_for_plan(session, target.id)
     stored = load_action_plan(session, target.id, date.today()).recommendations

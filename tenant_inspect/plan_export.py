@@ -91,7 +91,7 @@ def redactor_for_plan(session: Session, inspection_id: str) -> Redactor:
 def load_landlord_plan(session: Session, inspection_id: str) -> tuple[LandlordPlan, Redactor]:
     """The plan to send, redacted, and the redactor (which counts what it replaced)."""
     from .inspections import area_letter, areas, get_inspection
-    from .views.action_plan import load_action_plan
+    from .views.action_plan_read import load_action_plan
 
     inspection = get_inspection(session, inspection_id)
     data = load_action_plan(session, inspection.id, date.today())

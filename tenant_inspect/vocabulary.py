@@ -173,3 +173,20 @@ def area_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+#: The preface and acknowledgements a new inspection starts with (the coordinator edits them).
+DEFAULT_PREFACE = (
+    "This report was written by a team of tenant inspectors: residents who volunteered "
+    "their time, were trained for the role, and looked at the service from the point of "
+    "view of the people who use it. Our aim is to help the landlord and its residents "
+    "improve the service together. Everything in this report rests on the documents we "
+    "read and the people we spoke to; where we make a judgement we say why."
+)
+
+DEFAULT_ACKNOWLEDGEMENTS = (
+    "We thank the members of staff who gave their time to be interviewed and answered our "
+    "questions openly, the residents who shared their experience with us, and everyone who "
+    "helped us find documents, rooms and information. Interviewees are identified in this "
+    "report by their role and department only."
+)

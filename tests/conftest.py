@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,55 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLD)
+
+
+#: The longest tests (10 s and more of wall time each on the 2-core machine): started first,
+#: one per worker, so none of them is left running alone at the end while the other
+#: workers sit idle. Test names, not timings: a test missing here only runs where it is.
+LONG_TESTS = (
+    "test_whole_flow.py::test_whole_fieldwork_flow_survives_a_restart",
+    "test_merge_properties.py::test_import_is_order_free_and_idempotent",
+    "test_interview.py::test_interview_runs_with_skip_logic_findings_and_resumes_after_restart",
+    "test_bundle_import_beside_app.py::test_saves_never_fail_while_a_file_imports",
+    "test_action_plan_screen.py::test_response_and_items_are_saved_as_typed",
+    "test_kill_random.py::test_random_kills_lose_nothing_committed",
+    "test_monitoring.py::test_two_rounds_and_what_changed",
+    "test_review.py::test_review_two_documents_with_answers_observations_and_findings",
+    "test_recommendations.py::test_three_recommendations_linked_renumbered_and_in_the_report",
+    "test_findings.py::test_finding_from_selected_notes_then_edit_and_delete_from_the_panel",
+    "test_demo.py::test_large_demo_counts",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Put each long test at the start of a different worker's share of the suite.
+
+    pytest-xdist's work-stealing scheduler first splits the ordered list into one contiguous
+    share per worker, and idle workers later steal from the *ends* of the others' shares.
+    A long test collected late (most are in ``unit/``, collected last) then starts last and
+    runs alone; started first, each overlaps the rest. The order is the same in every
+    worker (xdist checks), because it depends only on the names.
+    """
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if workers < 2:
+        return
+    rank = {name: i for i, name in enumerate(LONG_TESTS)}
+    long_items = sorted(
+        (item for item in items if _short_id(item) in rank), key=lambda i: rank[_short_id(i)]
+    )
+    if not long_items:
+        return
+    chosen = set(map(id, long_items))
+    rest = [item for item in items if id(item) not in chosen]
+    share = -(-len(rest) // workers)
+    ordered: list[pytest.Item] = []
+    for w in range(workers):
+        ordered += long_items[w::workers] + rest[w * share : (w + 1) * share]
+    items[:] = ordered
+
+
+def _short_id(item: pytest.Item) -> str:
+    return item.nodeid.rsplit("/", 1)[-1].split("[", 1)[0]
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,9 @@ called from that same thread with a fraction between 0 and 1 and a short
 message for people ("Reading the inspection", "Writing the Word document" ...);
 a Textual screen should hand it to the UI thread (``app.call_from_thread``).
 
-Only the standard library is imported at module level: SQLModel and
-python-docx are loaded when a report is made.
+Only the standard library is imported at module level: python-docx is loaded when a report
+is made, and SQLModel only when the report is read through a store (the command line reads
+with plain SQL when it can and hands :func:`render_report` the snapshot).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..durable import fsync_directory, open_private
 from ..errors import UserError
-from .model import ProgressCallback
+from .model import ProgressCallback, ReportData
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -74,10 +75,27 @@ def build_report(
     With ``progress_report``, the progress report on the landlord's action plan instead
     (:mod:`.progress`); it is refused with a UserError when there is no plan.
     """
-    from .outline import build_outline, load_report_data
+    from .snapshot import load_report_data
+
+    return build_from(
+        load_report_data(session, inspection_id),
+        public=public,
+        questionnaires=questionnaires,
+        progress_report=progress_report,
+    )
+
+
+def build_from(
+    data: ReportData,
+    *,
+    public: bool = False,
+    questionnaires: bool = True,
+    progress_report: bool = False,
+) -> tuple[Report, Redactor]:
+    """The redacted outline (or progress report) of a snapshot already read."""
+    from .outline import build_outline
     from .redact import redact, redactor_for
 
-    data = load_report_data(session, inspection_id)
     if progress_report:
         from .progress import build_progress
 
@@ -89,7 +107,7 @@ def build_report(
 
 
 def render_report(
-    store_or_session: Store | Session,
+    store_or_session: Store | Session | ReportData,
     inspection_id: str,
     path: str | os.PathLike[str],
     *,
@@ -173,6 +191,8 @@ def _build(
         "questionnaires": questionnaires,
         "progress_report": progress_report,
     }
+    if isinstance(store_or_session, ReportData):  # read already (the command line's light path)
+        return build_from(store_or_session, **options)
     read = getattr(store_or_session, "read", None)
     if callable(read):
         with read() as session:

@@ -61,8 +61,10 @@ from .outline_front import FrontMatter
 from .outline_plan import PlanSections
 from .snapshot import load_report_data
 from .wording import (
+    DEFAULT_ACKNOWLEDGEMENTS,
     DEFAULT_INTRODUCTION,
     DEFAULT_METHODOLOGY,
+    DEFAULT_PREFACE,
     GRADE_MEANINGS,
     KIND_HEADINGS,
     KIND_LABELS,
@@ -113,8 +115,6 @@ class _Builder(FrontMatter, AreaSections, BackMatter, PlanSections):
         d = self.data
         self.title_page()
         self.add(Heading(1, "Preface"))
-        from ..inspections import DEFAULT_ACKNOWLEDGEMENTS, DEFAULT_PREFACE
-
         self.text(d.preface or DEFAULT_PREFACE)
         self.add(Heading(1, "Acknowledgements"))
         self.text(d.acknowledgements or DEFAULT_ACKNOWLEDGEMENTS)

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..themes import THEMES
+from ..vocabulary import DEFAULT_ACKNOWLEDGEMENTS as DEFAULT_ACKNOWLEDGEMENTS
+from ..vocabulary import DEFAULT_PREFACE as DEFAULT_PREFACE
 from .model import AreaData, DocumentData, QuestionnaireData
 
 #: What each point of the four-point scale means (appendix).
@@ -105,7 +107,7 @@ def area_description(area: AreaData) -> str:
 
 
 def letter(index: int) -> str:
-    from ..inspections import area_letter
+    from ..vocabulary import area_letter
 
     return area_letter(index)
 

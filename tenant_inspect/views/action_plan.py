@@ -29,15 +29,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..dates import show_day
 from ..vocabulary import ACTION_STATUS_WORDS, GRADE_LABELS, PROSPECT_WORDS, RESPONSE_WORDS
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from .. import models as m
 
 #: The three graded questions, in the order reports give them.
 QUESTIONS = (
@@ -204,7 +198,7 @@ def prospects_warnings(grades: dict[str, str], items: Iterable[ItemView]) -> tup
     out = []
     for field, question in (*QUESTIONS, ("overall", "overall prospects")):
         grade = grades.get(field, "")
-        words = _grade_words(grade).lower()
+        words = grade_words(grade).lower()
         if grade in POSITIVE and 2 * behind >= len(rows):
             out.append(
                 f"{question}: {words}, but {behind} of {len(rows)} items are off track or overdue"
@@ -214,150 +208,16 @@ def prospects_warnings(grades: dict[str, str], items: Iterable[ItemView]) -> tup
     return tuple(out)
 
 
-def _grade_words(grade: str) -> str:
-    return GRADE_LABELS.get(grade) or PROSPECT_WORDS.get(grade) or grade.replace("_", " ")
-
-
-def _status_words(status: str) -> str:
-    return ACTION_STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
-
-
-# ---------------------------------------------------------------------------
-# Loader
-# ---------------------------------------------------------------------------
-
-
-def load_action_plan(session: Session, inspection_id: str, today: date) -> ActionPlanData:
-    """Everything the action-plan and monitoring screens (and reports) show, as of ``today``."""
-    from .. import action_plan, analysis, inspections
-
-    inspection = inspections.get_inspection(session, inspection_id)
-    letters = {
-        a.id: inspections.area_letter(i)
-        for i, a in enumerate(inspections.areas(session, inspection_id))
-    }
-    recs = analysis.recommendations(session, inspection_id)
-    rounds = action_plan.rounds(session, inspection_id)
-    per_round = {r.id: action_plan.entries(session, r) for r in rounds}
-    labels: dict[str, str] = {}
-    plans_items: dict[str, list[m.ActionPlanItem]] = {}
-    for rec in recs:
-        plans_items[rec.id] = action_plan.items(session, rec)
-        for n, item in enumerate(plans_items[rec.id], start=1):
-            labels[item.id] = f"R{rec.number}.{n}"
-    latest: dict[str, str] = {}  # item -> status in its latest entry
-    round_views: list[tuple[m.MonitoringRound, tuple[EntryView, ...]]] = []
-    for r in rounds:
-        views = tuple(
-            EntryView(e.item_id, labels[e.item_id], e.progress_note, e.status,
-                      _status_words(e.status), e.evidence)
-            for e in sorted(per_round[r.id], key=lambda e: _label_key(labels.get(e.item_id)))
-            if e.item_id in labels
-        )  # fmt: skip
-        latest.update((v.item_id, v.status) for v in views)
-        round_views.append((r, views))
-    changes = changes_since_previous([(r.id, views) for r, views in round_views])
-    plans = tuple(
-        _plan(session, rec, plans_items[rec.id], labels, latest, letters, today) for rec in recs
-    )
-    all_items = [i for p in plans for i in p.items]
-    return ActionPlanData(
-        inspection_id=inspection_id,
-        title=inspection.title,
-        today=today,
-        recommendations=plans,
-        rounds=tuple(
-            RoundView(
-                r.id,
-                r.held_on,
-                show_day(r.held_on) if r.held_on else "",
-                r.title,
-                r.summary,
-                views,
-                changes[r.id],
-            )
-            for r, views in round_views
-        ),
-        prospects=_prospects(action_plan.get_prospects(session, inspection_id), all_items),
-    )
-
-
-def _label_key(label: str | None) -> tuple[int, ...]:
-    """ "R2.10" sorts after "R2.9"."""
+def label_key(label: str | None) -> tuple[int, ...]:
+    """ "R2.10" sorts after "R2.9"; an unknown label last."""
     if not label:
         return (10**9,)
     return tuple(int(part) for part in label[1:].split("."))
 
 
-def _plan(
-    session: Session,
-    rec: m.Recommendation,
-    items: list[m.ActionPlanItem],
-    labels: dict[str, str],
-    latest: dict[str, str],
-    letters: dict[str, str],
-    today: date,
-) -> RecommendationPlan:
-    from .. import action_plan
-
-    views = []
-    for item in items:
-        current = latest.get(item.id, item.status)
-        late = action_plan.overdue(item, today, status=current)
-        views.append(
-            ItemView(
-                id=item.id,
-                recommendation_id=rec.id,
-                label=labels[item.id],
-                key_outcomes=item.key_outcomes,
-                key_actions=item.key_actions,
-                by_when=item.by_when,
-                by_when_text=by_when_text(item.by_when, item.by_when_words),
-                progress=item.progress,
-                how_we_know=item.how_we_know,
-                status=item.status,
-                current_status=current,
-                current_status_words=_status_words(current),
-                overdue=late,
-                overdue_words=f"overdue since {show_day(item.by_when)}"
-                if late and item.by_when
-                else "",
-            )
-        )
-    response = action_plan.get_response(session, rec)
-    return RecommendationPlan(
-        id=rec.id,
-        number=f"R{rec.number}",
-        text=rec.text,
-        area_letter=letters.get(rec.area_id or "", ""),
-        target_date=rec.target_date,
-        target_words=show_day(rec.target_date) if rec.target_date else "",
-        internal=rec.internal,
-        response=ResponseView()
-        if response is None
-        else ResponseView(
-            response.response,
-            RESPONSE_WORDS.get(response.response, response.response),
-            response.reason,
-            response.responsible_role,
-            response.sponsor_role,
-            response.costs,
-            response.customer_say,
-        ),
-        items=tuple(views),
-    )
+def grade_words(grade: str) -> str:
+    return GRADE_LABELS.get(grade) or PROSPECT_WORDS.get(grade) or grade.replace("_", " ")
 
 
-def _prospects(row: m.Prospects | None, items: list[ItemView]) -> ProspectsView:
-    grades = {f: getattr(row, f, "") if row is not None else "" for f, _ in QUESTIONS}
-    overall = row.overall if row is not None else ""
-    return ProspectsView(
-        grades=tuple(
-            (f, q, _grade_words(grades[f]) if grades[f] else "Not judged") for f, q in QUESTIONS
-        ),
-        overall=overall,
-        overall_words=PROSPECT_WORDS.get(overall, overall),
-        rationale=row.rationale if row is not None else "",
-        warnings=prospects_warnings({**grades, "overall": overall}, items),
-        grade_keys=tuple((f, grades[f]) for f, _ in QUESTIONS),
-    )
+def status_words(status: str) -> str:
+    return ACTION_STATUS_WORDS.get(status, status.replace("_", " ").capitalize())

@@ -124,6 +124,11 @@ def _inspection_row(run: RunQuery, id_or_prefix: str) -> Any:
     return matches[0]
 
 
+def resolve_inspection(run: RunQuery, id_or_prefix: str) -> str:
+    """The full id of a live inspection given by id or unique prefix (refused in words)."""
+    return str(_inspection_row(run, id_or_prefix)[0])
+
+
 def read_overview(run: RunQuery, inspection_id: str) -> Overview:
     """Gather the dashboard's numbers with ``run`` (the store's session or plain sqlite3).
 

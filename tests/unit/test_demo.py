@@ -285,7 +285,7 @@ def test_small_demo_monitors_its_plan_over_two_rounds(small: tuple[Store, str]) 
     """The monitoring screen has history to show: what changed, what is done, what slipped."""
     from datetime import date
 
-    from tenant_inspect.views.action_plan import load_action_plan
+    from tenant_inspect.views.action_plan_read import load_action_plan
 
     store, iid = small
     with store.read() as s:

@@ -8,7 +8,8 @@ import pytest
 
 from tenant_inspect import action_plan, analysis, inspections, records
 from tenant_inspect import models as m
-from tenant_inspect.views.action_plan import ItemView, load_action_plan, prospects_warnings
+from tenant_inspect.views.action_plan import ItemView, prospects_warnings
+from tenant_inspect.views.action_plan_read import load_action_plan
 
 TODAY = date(2027, 5, 1)
 

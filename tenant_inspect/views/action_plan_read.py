@@ -1,0 +1,238 @@
+"""Reading the action plan with plain SQL: the one loader the screens and both reports use.
+
+Like the dashboard's overview (:mod:`.overview`), the read takes any "run this SQL with these
+parameters" function (:data:`~tenant_inspect.summaries.RunQuery`): the store runs it on its
+session's connection (:func:`load_action_plan`), and a report written from the
+command line runs it on a read-only sqlite3 connection before SQLModel has even loaded
+(:func:`tenant_inspect.report.snapshot.read_report_data`). One reader, so the screens and
+the reports can never disagree about an item's status or what is overdue.
+
+Each query copies the service it replaces (:mod:`tenant_inspect.action_plan`): live rows
+only (``deleted_at IS NULL``); recommendations and items by (position, creation, id); rounds
+by (date held, creation, id); a response and the prospects by their derived ids.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..bundle_derived_ids import derived_id
+from ..dates import show_day
+from ..summaries import RunQuery
+from ..vocabulary import PROSPECT_WORDS, RESPONSE_WORDS, area_letter
+from .action_plan import (
+    QUESTIONS,
+    ActionPlanData,
+    EntryView,
+    ItemView,
+    ProspectsView,
+    RecommendationPlan,
+    ResponseView,
+    RoundView,
+    by_when_text,
+    changes_since_previous,
+    grade_words,
+    label_key,
+    prospects_warnings,
+    status_words,
+)
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+_LIVE = "WHERE inspection_id = ? AND deleted_at IS NULL"
+TITLE_SQL = "SELECT title FROM inspection WHERE id = ?"
+AREAS_SQL = f"SELECT id FROM area {_LIVE} ORDER BY position, created_at, id"
+RECOMMENDATIONS_SQL = (
+    "SELECT id, number, text, area_id, target_date, internal FROM recommendation "
+    f"{_LIVE} ORDER BY position, created_at, id"
+)
+ITEMS_SQL = (
+    "SELECT id, recommendation_id, key_outcomes, key_actions, by_when, by_when_words, "
+    f"progress, how_we_know, status FROM action_plan_item {_LIVE} "
+    "ORDER BY position, created_at, id"
+)
+ROUNDS_SQL = f"SELECT id, held_on, title, summary, created_at FROM monitoring_round {_LIVE}"
+ENTRIES_SQL = (
+    "SELECT round_id, item_id, progress_note, status, evidence FROM monitoring_entry "
+    f"{_LIVE} ORDER BY created_at, id"
+)
+RESPONSES_SQL = (
+    "SELECT id, response, reason, responsible_role, sponsor_role, costs, customer_say "
+    f"FROM action_plan_response {_LIVE}"
+)
+PROSPECTS_SQL = (
+    "SELECT track_record, performance_management, capacity, overall, rationale "
+    "FROM prospects WHERE id = ? AND deleted_at IS NULL"
+)
+
+
+def load_action_plan(session: Session, inspection_id: str, today: date) -> ActionPlanData:
+    """Everything the action-plan and monitoring screens (and reports) show, as of ``today``.
+
+    The reading is :func:`read_action_plan` (plain SQL), run on the
+    session's connection after its pending changes are flushed, so a plan read inside a
+    write (an import comparing with what is stored) sees what was just written.
+    """
+    from ..inspections import get_inspection
+
+    inspection = get_inspection(session, inspection_id)  # refuses a missing one in words
+    session.flush()
+    connection = session.connection()
+    return read_action_plan(
+        lambda sql, params: connection.exec_driver_sql(sql, params).all(), inspection.id, today
+    )
+
+
+def read_action_plan(run: RunQuery, inspection_id: str, today: date) -> ActionPlanData:
+    """Everything the action-plan and monitoring screens (and reports) show, as of ``today``.
+
+    ``inspection_id`` is a full id (callers resolve prefixes first).
+    """
+    (title,) = run(TITLE_SQL, (inspection_id,))[0]
+    letters = {row[0]: area_letter(i) for i, row in enumerate(run(AREAS_SQL, (inspection_id,)))}
+    recs = run(RECOMMENDATIONS_SQL, (inspection_id,))
+    rec_ids = {r[0] for r in recs}
+    items_by_rec: dict[str, list[Any]] = {}
+    for row in run(ITEMS_SQL, (inspection_id,)):
+        if row[1] in rec_ids:  # items of a deleted recommendation are not part of the plan
+            items_by_rec.setdefault(row[1], []).append(row)
+    labels: dict[str, str] = {}
+    for rec_id, number, *_ in recs:
+        for n, item in enumerate(items_by_rec.get(rec_id, ()), start=1):
+            labels[item[0]] = f"R{number}.{n}"
+
+    rounds = sorted(
+        run(ROUNDS_SQL, (inspection_id,)),
+        key=lambda r: (day(r[1]) or date.min, r[4], r[0]),
+    )
+    per_round: dict[str, list[Any]] = {}
+    for row in run(ENTRIES_SQL, (inspection_id,)):
+        per_round.setdefault(row[0], []).append(row)
+    latest: dict[str, str] = {}  # item -> status in its latest entry
+    round_views: list[tuple[Any, tuple[EntryView, ...]]] = []
+    for r in rounds:
+        views = tuple(
+            EntryView(item_id, labels[item_id], note, status, status_words(status), evidence)
+            for _, item_id, note, status, evidence in sorted(
+                per_round.get(r[0], ()), key=lambda e: label_key(labels.get(e[1]))
+            )
+            if item_id in labels
+        )
+        latest.update((v.item_id, v.status) for v in views)
+        round_views.append((r, views))
+    changes = changes_since_previous([(r[0], views) for r, views in round_views])
+
+    responses = {row[0]: row for row in run(RESPONSES_SQL, (inspection_id,))}
+    plans = tuple(
+        _plan(rec, items_by_rec.get(rec[0], []), labels, latest, letters, responses, today)
+        for rec in recs
+    )
+    prospects_row = run(PROSPECTS_SQL, (derived_id("prospects", {"inspection_id": inspection_id}),))
+    return ActionPlanData(
+        inspection_id=inspection_id,
+        title=title,
+        today=today,
+        recommendations=plans,
+        rounds=tuple(
+            RoundView(
+                id=r[0],
+                held_on=(held := day(r[1])),
+                held_on_words=show_day(held) if held else "",
+                title=r[2],
+                summary=r[3],
+                entries=views,
+                changes=changes[r[0]],
+            )
+            for r, views in round_views
+        ),
+        prospects=_prospects(
+            prospects_row[0] if prospects_row else None, [i for p in plans for i in p.items]
+        ),
+    )
+
+
+def _derived(table: str, **row: str) -> str:
+    """The derived id the services give the row (``action_plan._derived``'s rule)."""
+    made = derived_id(table, row)
+    assert made is not None  # every part is given
+    return made
+
+
+def day(value: Any) -> date | None:
+    """A stored date: text in SQLite, a date from drivers that convert (PostgreSQL)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _plan(
+    rec: Any,
+    rows: list[Any],
+    labels: dict[str, str],
+    latest: dict[str, str],
+    letters: dict[str, str],
+    responses: dict[str, Any],
+    today: date,
+) -> RecommendationPlan:
+    rec_id, number, text, area_id, target_date, internal = rec
+    views = []
+    for item_id, _, outcomes, actions, by_when, words, progress, how, status in rows:
+        due = day(by_when)
+        current = latest.get(item_id, status)
+        late = due is not None and due < today and current != "done"
+        views.append(
+            ItemView(
+                id=item_id,
+                recommendation_id=rec_id,
+                label=labels[item_id],
+                key_outcomes=outcomes,
+                key_actions=actions,
+                by_when=due,
+                by_when_text=by_when_text(due, words),
+                progress=progress,
+                how_we_know=how,
+                status=status,
+                current_status=current,
+                current_status_words=status_words(current),
+                overdue=late,
+                overdue_words=f"overdue since {show_day(due)}" if late and due else "",
+            )
+        )
+    response = responses.get(_derived("action_plan_response", recommendation_id=rec_id))
+    target = day(target_date)
+    return RecommendationPlan(
+        id=rec_id,
+        number=f"R{number}",
+        text=text,
+        area_letter=letters.get(area_id or "", ""),
+        target_date=target,
+        target_words=show_day(target) if target else "",
+        internal=bool(internal),
+        response=ResponseView()
+        if response is None
+        else ResponseView(
+            response[1],
+            RESPONSE_WORDS.get(response[1], response[1]),
+            *response[2:],
+        ),
+        items=tuple(views),
+    )
+
+
+def _prospects(row: Any, items: list[ItemView]) -> ProspectsView:
+    grades = dict(zip((f for f, _ in QUESTIONS), row[:3], strict=True)) if row else {}
+    grades = {f: grades.get(f, "") for f, _ in QUESTIONS}
+    overall = row[3] if row else ""
+
+    return ProspectsView(
+        grades=tuple(
+            (f, q, grade_words(grades[f]) if grades[f] else "Not judged") for f, q in QUESTIONS
+        ),
+        overall=overall,
+        overall_words=PROSPECT_WORDS.get(overall, overall),
+        rationale=row[4] if row else "",
+        warnings=prospects_warnings({**grades, "overall": overall}, items),
+        grade_keys=tuple((f, grades[f]) for f, _ in QUESTIONS),
+    )
