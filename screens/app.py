@@ -34,7 +34,12 @@ from .bindings import QUIT, bind
 from .commands import ScreenActionsProvider
 from .messages import Deferred
 from .themes import CURSOR_STYLES, DEFAULT_THEME, HIGH_CONTRAST
-from .widgets.text_box import select_all_binding, select_all_text
+from .widgets.text_box import (
+    focus_move_bindings,
+    leave_text_box,
+    select_all_binding,
+    select_all_text,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -64,6 +69,7 @@ class TenantInspectApp(App[int]):
             show=False,
         ),
         select_all_binding(),
+        *focus_move_bindings(),
     ]
 
     def __init__(self, data_dir: DataDir, *, author_id: str | None = None) -> None:
@@ -351,6 +357,9 @@ class TenantInspectApp(App[int]):
 
     def action_select_all_text(self) -> None:
         select_all_text(self.screen)
+
+    def action_leave_text_box(self, step: int) -> None:
+        leave_text_box(self.screen, step)
 
     def action_toggle_contrast(self) -> None:
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name

@@ -1,12 +1,12 @@
-"""Known bug, kept visible: keys that arrive in the same burst as Tab reach the field being left.
+"""Keys that arrive in the same burst as Tab go to the next field, not the one being left.
 
 Found by the kill harness. On a busy laptop (or when text is pasted) the terminal hands the
 app "Tab, n, o, t, e, s" in one read; Textual gives each key to the focused widget's queue
-before the Tab's focus change has run, so "notes" lands (and is saved) in the answer box. No
-text is lost, but it is saved in the wrong field. The fix belongs in how the question runner
-(screens/interview.py) moves focus on Tab; simply making Tab a priority binding was tried
-and is not enough. Until it is fixed this test is expected to fail (xfail, not strict: the
-timing can let it pass).
+as it reads it, and Tab's ordinary binding ran only after the box had bubbled it up, so
+"notes" landed (and was saved) in the answer box. Tab out of a text box is now a priority
+binding on the app (``screens/widgets/text_box.py``): the focus moves while the keys are
+read. Without it this test fails every time; it runs in a real pseudo-terminal because
+only a real terminal delivers the burst in one read.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ if sys.platform == "win32":  # pragma: no cover
 from harness import CTRL_Q, PGDN, Terminal, read_state, seed_soak
 
 
-@pytest.mark.xfail(reason="type-ahead after Tab goes to the field being left", strict=False)
 def test_keys_typed_ahead_after_tab_go_to_the_next_field(tmp_path: Path) -> None:
     data = tmp_path / "data"
     interview = seed_soak(data, questions=3)
