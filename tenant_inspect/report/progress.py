@@ -23,6 +23,7 @@ from collections import Counter
 
 from ..dates import show_day
 from ..errors import UserError
+from ..views.action_plan import RoundView
 from ..vocabulary import ACTION_STATUS_WORDS
 from .charts import STATUS_ORDER, chunks, status_chart
 from .model import Bullets, Heading, Paragraph, Report, ReportData, Subtitle, Table, Title
@@ -269,10 +270,10 @@ def _share(n: int, total: int) -> str:
     return f"{round(100 * n / total)}%" if total else "-"
 
 
-def _round_name(r: object) -> str:
-    held = getattr(r, "held_on_words", "")
-    title = getattr(r, "title", "").strip()
-    return f"{held} ({title})" if title else held
+def _round_name(r: RoundView) -> str:
+    """ "30 November 2026 (Quarter 2 review)", or just the date when it has no title."""
+    title = r.title.strip()
+    return f"{r.held_on_words} ({title})" if title else r.held_on_words
 
 
 def build_progress(data: ReportData, *, public: bool = False, chart_width: float = 451.0) -> Report:
