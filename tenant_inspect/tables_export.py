@@ -221,8 +221,10 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
     return out.getvalue()
 
 
-#: Columns wider than this many characters wrap their text.
+#: No column is wider than this many characters (longer text wraps).
 _WIDEST = 60
+#: The widest sheet (in characters) that is printed shrunk to one page's width.
+_PAGE_WIDE = 260
 
 
 def _write_sheet(ws: Any, sheet: Sheet) -> None:
@@ -233,7 +235,6 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
     top = Alignment(vertical="top")
     header_style = Alignment(wrap_text=True, vertical="top")
     widths = _widths(sheet)
-    wrap = [w >= 24 for w in widths]
     wrapped = Alignment(wrap_text=True, vertical="top")
     ws.append(list(sheet.header))
     for cell in ws[1]:
@@ -245,18 +246,45 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
         for col, cell in enumerate(row_cells):
             if isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, bool):  # LibreOffice shows 1 and 0 otherwise
+                cell.number_format = '"TRUE";"TRUE";"FALSE"'
             elif cell.data_type == "f":  # typed text that starts with "=" is not a formula
                 cell.data_type = "s"
-            cell.alignment = wrapped if wrap[col] and isinstance(cell.value, str) else top
+            cell.alignment = wrapped if _wraps(cell.value, widths[col]) else top
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
+    # Set, not left to the reader: LibreOffice draws wrapped text over the next row otherwise.
+    ws.row_dimensions[1].height = _height(sheet.header, widths)
+    for n, row in enumerate(sheet.rows, start=2):
+        ws.row_dimensions[n].height = _height(row, widths)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if sum(widths) <= _PAGE_WIDE:  # a wide sheet (answers) is printed across pages instead
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+#: Points per line of 11-point text, and the tallest row (Excel's limit is 409).
+_LINE = 15.0
+_TALLEST = 400.0
+
+
+def _wraps(value: Any, width: int) -> bool:
+    """Whether a cell's text is wrapped: when it is longer than its column is wide."""
+    return isinstance(value, str) and (len(value) > width - 2 or "\n" in value)
+
+
+def _height(row: tuple[Any, ...], widths: list[int]) -> float:
+    """A row height that shows all of its longest wrapped text (estimated, generously)."""
+    lines = 1
+    for value, width in zip(row, widths, strict=True):
+        if isinstance(value, str) and _wraps(value, width):
+            per_line = max(1, width - 2)
+            lines = max(lines, sum(max(1, -(-len(p) // per_line)) for p in value.split("\n")))
+    return min(_TALLEST, _LINE * lines + 3)
 
 
 def _xlsx_cell(value: Any) -> Any:
