@@ -8,6 +8,10 @@ and the database read would otherwise freeze the screen, and after pending autos
 written, so the report includes the last thing typed. The result says where the file is,
 how many sections it has, and anything worth checking (areas with no judgement, names
 replaced by roles ...).
+
+The same screen writes the spreadsheets of the findings (``export --tables`` on the command
+line) when its tick box is ticked: analysts ask for them alongside the report, and the
+choice of where to save is the same.
 """
 
 from __future__ import annotations
@@ -33,12 +37,18 @@ from .widgets.fields import TickBox
 if TYPE_CHECKING:
     from tenant_inspect.report import ReportResult
     from tenant_inspect.store import Store
+    from tenant_inspect.tables_export import TablesResult
 
 
-def default_report_path(title: str, home: Path | None = None, *, progress: bool = False) -> Path:
+def default_report_path(
+    title: str, home: Path | None = None, *, progress: bool = False, tables: bool = False
+) -> Path:
     """``~/Documents/<title>-report.docx`` (or the home folder if there is no Documents);
-    ``-progress.docx`` for the progress report on the action plan."""
+    ``-progress.docx`` for the progress report on the action plan, ``-tables.xlsx`` for the
+    spreadsheets of the findings."""
     folder = documents_folder(home)
+    if tables:
+        return folder / f"{slug(title, 'inspection', 60)}-tables.xlsx"
     kind = "progress" if progress else "report"
     return folder / f"{slug(title, 'inspection', 60)}-{kind}.docx"
 
@@ -54,7 +64,9 @@ class ExportScreen(ServicesMixin, Screen[None]):
         "(with a chart), overdue actions and what changed since the previous monitoring round.\n"
         "Untick the questionnaires to leave the list of questions out of the appendix.\n"
         "Interviewees are always shown by their role: names typed into notes are replaced.\n"
-        "A letterhead is an organisation's own .docx whose styles, headers and footers are used."
+        "A letterhead is an organisation's own .docx whose styles, headers and footers are used.\n"
+        "The spreadsheets (.xlsx) hold the findings, answers, judgements, recommendations and "
+        "action plan, one table per sheet, for analysts; inspectors are shown by role."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,7 +89,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
         super().__init__()
         self.inspection_id = inspection_id
         self.inspection_title = title
-        self.result: ReportResult | None = None
+        self.result: ReportResult | TablesResult | None = None
         self.running = False
         #: Where the report goes (offered again in the file dialog).
         self.path = str(default_report_path(title))
@@ -98,6 +110,9 @@ class ExportScreen(ServicesMixin, Screen[None]):
                 "Progress report on the action plan instead of the inspection report",
                 id="export-plan-progress",
             )
+            yield TickBox(
+                "Spreadsheets of the findings (.xlsx) instead of the report", id="export-tables"
+            )
             yield Label("Letterhead (optional): an organisation's .docx to take styles from")
             yield Input(placeholder="e.g. /home/me/Documents/letterhead.docx", id="export-template")
             yield Static(self._where(), id="export-where", classes="hint")
@@ -112,15 +127,28 @@ class ExportScreen(ServicesMixin, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#export-public", Checkbox).focus()
 
+    def _ticked(self, box: str) -> bool:
+        return self.query_one(f"#export-{box}", Checkbox).value
+
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        if event.checkbox.id != "export-plan-progress":
+        if event.checkbox.id not in ("export-plan-progress", "export-tables"):
             return
-        # The questionnaires are an appendix of the inspection report only.
-        self.query_one("#export-questionnaires", Checkbox).disabled = event.value
-        # Offer the other kind's file name, unless the inspector chose a name of their own.
-        before = default_report_path(self.inspection_title, progress=not event.value)
-        if self.path == str(before):
-            self.path = str(default_report_path(self.inspection_title, progress=event.value))
+        progress, tables = self._ticked("plan-progress"), self._ticked("tables")
+        # The questionnaires are an appendix of the inspection report only; the report's
+        # options mean nothing to the spreadsheets.
+        self.query_one("#export-questionnaires", Checkbox).disabled = progress or tables
+        for box in ("public", "plan-progress"):
+            self.query_one(f"#export-{box}", Checkbox).disabled = tables
+        self.query_one("#export-template", Input).disabled = tables
+        # Offer this kind's file name, unless the inspector chose a name of their own.
+        title = self.inspection_title
+        offered = {
+            str(default_report_path(title, progress=p, tables=t))
+            for p in (False, True)
+            for t in (False, True)
+        }
+        if self.path in offered:
+            self.path = str(default_report_path(title, progress=progress, tables=tables))
             self.query_one("#export-where", Static).update(self._where())
 
     def _where(self) -> str:
@@ -142,6 +170,17 @@ class ExportScreen(ServicesMixin, Screen[None]):
     def action_export(self) -> None:
         if self.running:
             return
+        if self._ticked("tables"):
+            dialog = FilePicker(
+                "Save the spreadsheets",
+                "An Excel workbook (.xlsx): one table per sheet.",
+                mode="save",
+                suffixes=(".xlsx",),
+                value=self.path,
+                label="Save as (.xlsx for Excel)",
+            )
+            self.app.push_screen(dialog, self._export)
+            return
         dialog = FilePicker(
             "Save the report",
             "The file name decides the format: .docx for Word, .md for Markdown.",
@@ -162,6 +201,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
         public = self.query_one("#export-public", Checkbox).value
         questionnaires = self.query_one("#export-questionnaires", Checkbox).value
         progress_report = self.query_one("#export-plan-progress", Checkbox).value
+        tables = self._ticked("tables")
         result = self.query_one("#export-result", Static)
         result.update("")
         result.remove_class("-error")
@@ -169,7 +209,12 @@ class ExportScreen(ServicesMixin, Screen[None]):
         self.query_one("#export-progress", ProgressBar).update(progress=0)
         inspection_id = self.inspection_id
 
-        def work(store: Store, report: Report) -> ReportResult:
+        def work(store: Store, report: Report) -> ReportResult | TablesResult:
+            if tables:
+                from tenant_inspect.tables_export import export_tables
+
+                report((0.1, "Reading the inspection"))
+                return export_tables(store, inspection_id, path)
             from tenant_inspect.report import render_report
 
             return render_report(
@@ -203,11 +248,16 @@ class ExportScreen(ServicesMixin, Screen[None]):
         result.update(f"✗ Not exported: {message}")
         self.query_one("#export-step", Static).update("")
 
-    def _done(self, done: ReportResult) -> None:
+    def _done(self, done: ReportResult | TablesResult) -> None:
         self.running = False
         self.result = done
         self.query_one("#export-progress", ProgressBar).update(progress=100)
         self.query_one("#export-step", Static).update("Done")
+        from tenant_inspect import tables_export
+
+        if isinstance(done, tables_export.TablesResult):
+            self._show_tables(done)
+            return
         version = "public" if self.query_one("#export-public", Checkbox).value else "internal"
         kind = (
             "progress report"
@@ -226,7 +276,25 @@ class ExportScreen(ServicesMixin, Screen[None]):
             lines.append("Worth checking before you share it:")
             lines += [f"  • {w}" for w in done.warnings]
         self.query_one("#export-result", Static).update("\n".join(lines))
+        self._tell_if_away(f"Report written to {done.path}")
+
+    def _show_tables(self, done: TablesResult) -> None:
+        sheets = ", ".join(
+            f"{name} ({rows} row{'' if rows == 1 else 's'})" for name, rows in done.sheets
+        )
+        lines = [
+            f"✓ Written: {done.path}",
+            f"{done.format} workbook, {len(done.sheets)} sheets: {sheets}.",
+        ]
+        if done.redactions:
+            lines.append(
+                f"{done.redactions} mention(s) of interviewees' names were replaced by their role."
+            )
+        self.query_one("#export-result", Static).update(escape("\n".join(lines)))
+        self._tell_if_away(f"Spreadsheets written to {done.path}")
+
+    def _tell_if_away(self, message: str) -> None:
         if not self.is_current:
             # Only when the inspector has moved on: here the result is on the screen, and a
             # notification would sit over the options just used.
-            self.notify(f"Report written to {done.path}", title="Exported")
+            self.notify(message, title="Exported")

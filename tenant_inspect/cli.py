@@ -301,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_plan import add_plan_commands  # action-plan export | import | status
 
     add_plan_commands(sub, common)
+    from .cli_export import add_export_commands  # export ID --tables
+
+    add_export_commands(add)
 
     p = add("doctor", cmd_doctor, "check the database and say what is wrong and how to recover")
     p.add_argument(

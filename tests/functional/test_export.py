@@ -230,3 +230,38 @@ async def test_a_progress_report_without_a_plan_says_why(make_app, data_dir, set
         result = str(screen.query_one("#export-result", Static).render()).replace("\n", " ")
         assert "Not exported" in result and "no action plan yet" in result
     assert not (tmp_path / "p.docx").exists()
+
+
+async def test_the_spreadsheets_of_the_findings(make_app, data_dir, settle, tmp_path):
+    """Tick the spreadsheets: their own file name, an .xlsx written, names still replaced."""
+    import openpyxl
+
+    seed(data_dir)
+    target = tmp_path / "tables.xlsx"
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_export(app, pilot, settle)
+        await pilot.press("tab", "tab", "tab")  # past the report's own options
+        assert screen.focused is screen.query_one("#export-tables", Checkbox)
+        await pilot.press("space")
+        assert screen.query_one("#export-public", Checkbox).disabled
+        assert "repairs-inspection-tables.xlsx" in str(
+            screen.query_one("#export-where", Static).render()
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        field = app.screen.query_one("#file-path", Input)
+        assert field.value.endswith("repairs-inspection-tables.xlsx")
+        await pilot.press("ctrl+u")
+        field.post_message(events.Paste(str(target)))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        result = str(screen.query_one("#export-result", Static).render()).replace("\n", " ")
+        assert f"Written: {target}" in result
+        assert "Excel workbook, 3 sheets: findings (2 rows), judgements (0 rows)" in result
+    book = openpyxl.load_workbook(target)
+    rows = list(book["findings"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == ["F1", "F2"]
+    assert rows[0][3] == "[Repairs Manager] could not name the pledges."
+    assert [r[7] for r in rows] == [False, True]  # the internal finding is there, marked
