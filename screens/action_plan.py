@@ -142,7 +142,7 @@ class ActionPlanScreen(PlanFiles, AnalysisScreen):
 
     def _room(self) -> int:
         width = self.size.width or 80
-        return (int(width * 0.4) if self.has_class("-wide") else width) - 10
+        return (width // 2 if self.has_class("-wide") else width) - 10
 
     def rec_prompt(self, rec: RecommendationPlan) -> str:
         today = self.data.today if self.data else date.today()
