@@ -46,6 +46,7 @@ from .dialogs.round_forms import (
 from .markup import clip, escape, problem_words, shown
 from .widgets.entry_form import EntryForm, EntryRow, entry_rows
 from .widgets.footer import FittingFooter
+from .widgets.monitoring_words import changes_words, round_words
 from .widgets.save_indicator import SaveIndicator
 
 if TYPE_CHECKING:
@@ -54,25 +55,6 @@ if TYPE_CHECKING:
 TYPING = (TextArea, Input, Select)
 #: Keys about the selected round: dimmed while there is none.
 ROUND_ACTIONS = ("edit_round", "delete_round")
-
-
-def round_words(r: RoundView, items: int) -> str:
-    """'14 June 2027 · Quarter 1 review · 5 of 12 items seen'."""
-    return f"{r.held_on_words} · {r.title or 'untitled'} · {len(r.entries)} of {items} items seen"
-
-
-def changes_words(data: ActionPlanData, round_id: str) -> str:
-    """What changed since the previous round, in words (one line per item)."""
-    first = bool(data.rounds) and data.rounds[0].id == round_id
-    changes = data.changes_since_previous(round_id)
-    if not changes:
-        return (
-            "Nothing recorded yet in this round."
-            if first
-            else ("No change since the previous round.")
-        )
-    head = "First round — seen:" if first else "Changed since the previous round:"
-    return head + " " + " · ".join(c.words for c in changes)
 
 
 class MonitoringScreen(AnalysisScreen):
@@ -224,7 +206,8 @@ class MonitoringScreen(AnalysisScreen):
         if ids:
             listing.highlighted = ids.index(keep) if keep in ids else 0
         changes = self.query_one("#mon-changes", Static)
-        changes.update(escape(changes_words(self.data, r.id)) if r and self.data else "")
+        room = 3 * max(changes.size.width or self.size.width - 2, 20)  # its three lines
+        changes.update(escape(changes_words(self.data, r.id, room)) if r and self.data else "")
         if r is not None:
             self.query_one("#entries-head", Static).update(
                 escape(f"Items as seen on {r.held_on_words} — e or Enter to record")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from screens.monitoring import changes_words, round_words
+from screens.widgets.monitoring_words import changes_words, round_words
 from screens.widgets.plan_forms import check_by_when, item_line, items_words, overdue_words
 from tenant_inspect.views.action_plan import (
     ActionPlanData,
@@ -72,3 +72,29 @@ def test_changes_are_told_per_round():
     assert changes_words(data, "q1") == "First round — seen: R1.1: first seen, on track"
     assert changes_words(data, "q2") == "No change since the previous round."
     assert round_words(first, 4) == "14 June 2027 · Q1 · 0 of 4 items seen"
+
+
+def test_many_changes_are_said_shorter_when_the_full_words_do_not_fit():
+    """Four changes at 80 columns: the full words need four lines, the screen has three."""
+    changes = tuple(
+        Change(f"i{n}", label, old, new, True, f"{label}: {old_w} → {new_w}; progress note changed")
+        for n, (label, old, new, old_w, new_w) in enumerate((
+            ("R1.1", "on_track", "off_track", "On track", "Off track"),
+            ("R4.1", "not_started", "on_track", "Not started", "On track"),
+            ("R6.1", "on_track", "done", "On track", "Done"),
+            ("R10.1", "at_risk", "off_track", "At risk", "Off track"),
+        ))
+    )  # fmt: skip
+    q1 = RoundView("q1", date(2027, 6, 14), "14 June 2027", "Q1", "", (), ())
+    q2 = RoundView("q2", date(2027, 9, 13), "13 September 2027", "Q2", "", (), changes)
+    data = ActionPlanData("x", "T", TODAY, (), (q1, q2), ProspectsView((), "", "", "", ()))
+    assert len(changes_words(data, "q2")) > 3 * 78  # (what was cut off before)
+    assert changes_words(data, "q2", 3 * 78) == (
+        "Changed since the previous round (4 items; * progress note changed): "
+        "R1.1 → Off track* · R4.1 → On track* · R6.1 → Done* · R10.1 → Off track*"
+    )
+    # Narrower still: the last ones are left to the item list, and it says how many.
+    assert changes_words(data, "q2", 120) == (
+        "Changed since the previous round (4 items; * progress note changed): "
+        "R1.1 → Off track* · and 3 more in the list below"
+    )
