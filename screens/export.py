@@ -66,7 +66,9 @@ class ExportScreen(ServicesMixin, Screen[None]):
         "Interviewees are always shown by their role: names typed into notes are replaced.\n"
         "A letterhead is an organisation's own .docx whose styles, headers and footers are used.\n"
         "The spreadsheets (.xlsx) hold the findings, answers, judgements, recommendations and "
-        "action plan, one table per sheet, for analysts; inspectors are shown by role."
+        "action plan, one table per sheet, for analysts; inspectors are shown by role.\n"
+        "Large print is for readers with low vision: 16 pt and more, a plain sans serif, "
+        "never justified, wide line spacing and a page number on every page."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -113,6 +115,10 @@ class ExportScreen(ServicesMixin, Screen[None]):
             yield TickBox(
                 "Spreadsheets of the findings (.xlsx) instead of the report", id="export-tables"
             )
+            yield TickBox(
+                "Large print: 16 pt and more, page numbers on every page (Word only)",
+                id="export-large-print",
+            )
             yield Label("Letterhead (optional): an organisation's .docx to take styles from")
             yield Input(placeholder="e.g. /home/me/Documents/letterhead.docx", id="export-template")
             yield Static(self._where(), id="export-where", classes="hint")
@@ -137,7 +143,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
         # The questionnaires are an appendix of the inspection report only; the report's
         # options mean nothing to the spreadsheets.
         self.query_one("#export-questionnaires", Checkbox).disabled = progress or tables
-        for box in ("public", "plan-progress"):
+        for box in ("public", "plan-progress", "large-print"):
             self.query_one(f"#export-{box}", Checkbox).disabled = tables
         self.query_one("#export-template", Input).disabled = tables
         # Offer this kind's file name, unless the inspector chose a name of their own.
@@ -201,6 +207,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
         public = self.query_one("#export-public", Checkbox).value
         questionnaires = self.query_one("#export-questionnaires", Checkbox).value
         progress_report = self.query_one("#export-plan-progress", Checkbox).value
+        large_print = self._ticked("large-print")
         tables = self._ticked("tables")
         result = self.query_one("#export-result", Static)
         result.update("")
@@ -226,6 +233,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
                 progress=lambda fraction, message: report((fraction, message)),
                 questionnaires=questionnaires,
                 progress_report=progress_report,
+                large_print=large_print,
             )
 
         run_file_job(
@@ -263,7 +271,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
             "progress report"
             if self.query_one("#export-plan-progress", Checkbox).value
             else "report"
-        )
+        ) + (" in large print" if self._ticked("large-print") else "")
         lines = [
             f"✓ Written: {done.path}",
             f"{done.format} {kind}, {version} version, {done.sections} sections.",

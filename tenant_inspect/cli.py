@@ -172,6 +172,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         "template": args.template,
         "questionnaires": args.questionnaires,
         "progress_report": args.progress,
+        "large_print": args.large_print,
     }
     # The light path reads with plain SQL, read-only, and never loads the ORM; when it
     # cannot answer (an older schema, an unknown id), the store opens and says why.
@@ -182,7 +183,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         with _open(args) as store:
             result = render_report(store, args.id, output, **options)
     kind = "public" if args.public else "internal"
-    what = "progress report, " if args.progress else ""
+    what = ("progress report, " if args.progress else "") + ("large print, " * args.large_print)
     _out(f"Wrote {result.path} ({result.format}, {what}{kind} version, {result.sections} sections)")
     for warning in result.warnings:
         _err(f"note: {warning}")
@@ -278,6 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--public",
         action="store_true",
         help="leave out everything marked internal (the version to publish)",
+    )
+    p.add_argument(
+        "--large-print",
+        action="store_true",
+        help="large print: 16 pt or more, sans serif, left-aligned, page numbers on every page",
     )
     p.add_argument(
         "--progress",

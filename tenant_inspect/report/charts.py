@@ -73,25 +73,32 @@ def alt_text(rows: Sequence[tuple[str, dict[str, int]]]) -> str:
 
 
 def status_chart(
-    rows: Sequence[tuple[str, dict[str, int]]], *, width: float, title: str = ""
+    rows: Sequence[tuple[str, dict[str, int]]],
+    *,
+    width: float,
+    title: str = "",
+    font_pt: float = 12,
 ) -> Image:
-    """One chart of ``rows`` ((label, counts by status), top to bottom), ``width`` points wide."""
+    """One chart of ``rows`` ((label, counts by status), top to bottom), ``width`` points
+    wide, its text at ``font_pt`` (12, or 16 in large print) at the size it is shown."""
+    grow = font_pt / 12  # bars, margins and the legend grow with the text
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.collections import PolyCollection
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
     from matplotlib.ticker import MaxNLocator
 
-    bars_height = 26.0 * len(rows)
-    height = TOP + bars_height + BOTTOM
+    bars_height = 26.0 * grow * len(rows)
+    left_margin, bottom = LEFT * grow, BOTTOM * grow
+    height = TOP + bars_height + bottom
     fig = Figure(figsize=(width / POINTS_PER_INCH, height / POINTS_PER_INCH), dpi=DPI)
     FigureCanvasAgg(fig)
     # Fixed margins (in points), not a layout engine: a layout pass draws every chart twice.
     fig.subplots_adjust(
-        left=LEFT / width,
+        left=left_margin / width,
         right=1 - RIGHT / width,
         top=1 - TOP / height,
-        bottom=BOTTOM / height,
+        bottom=bottom / height,
     )
     ax = fig.add_subplot()
     positions = list(range(len(rows)))
@@ -109,7 +116,7 @@ def status_chart(
                           (x1, position + 0.35), (x0, position + 0.35)])  # fmt: skip
             # the count on a white patch, so it reads over hatching too
             ax.text((x0 + x1) / 2, position, str(value), ha="center", va="center",
-                    fontsize=12, fontweight="bold", bbox=patch)  # fmt: skip
+                    fontsize=font_pt, fontweight="bold", bbox=patch)  # fmt: skip
             left[position] = x1
         if parts:
             ax.add_collection(
@@ -123,13 +130,15 @@ def status_chart(
             )
     for position, total in zip(positions, left, strict=True):
         if not total:
-            ax.text(0.05, position, "No actions yet", va="center", fontsize=12, color="#333333")
-    ax.set_yticks(positions, [label for label, _ in rows], fontsize=12)
+            ax.text(
+                0.05, position, "No actions yet", va="center", fontsize=font_pt, color="#333333"
+            )
+    ax.set_yticks(positions, [label for label, _ in rows], fontsize=font_pt)
     ax.set_ylim(len(rows) - 0.5, -0.5)  # R1 at the top, as in the report
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.tick_params(axis="x", labelsize=12)
+    ax.tick_params(axis="x", labelsize=font_pt)
     ax.set_xlim(0, max(max(left, default=0), 1))
-    ax.set_xlabel("Number of actions", fontsize=12)
+    ax.set_xlabel("Number of actions", fontsize=font_pt)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     fig.legend(
@@ -145,7 +154,7 @@ def status_chart(
         loc="lower center",
         ncols=3,
         frameon=False,
-        fontsize=12,
+        fontsize=font_pt,
         handlelength=1.4,
         bbox_to_anchor=(0.5, 0.0),
     )

@@ -83,8 +83,13 @@ def write_docx(
     *,
     template: Path | None = None,
     progress: ProgressCallback | None = None,
+    large_print: bool = False,
 ) -> list[str]:
-    """Write ``report`` as a .docx to a binary stream; return any warnings."""
+    """Write ``report`` as a .docx to a binary stream; return any warnings.
+
+    ``large_print``: at least 16 pt everywhere, generous line spacing, never justified,
+    sans serif, a page number on every page (:func:`.docx_styles.house_look`).
+    """
     warnings: list[str] = []
     house = template is None
     doc = open_docx(template, warnings)
@@ -94,7 +99,7 @@ def write_docx(
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
     drop_private_parts(doc, house)
-    styles = Styles(doc, house=house)
+    styles = Styles(doc, house=house, large_print=large_print)
     styles.fix_defaults(report.language)
     ids = styles.prepare()
     styles.fix_accessibility()
@@ -133,7 +138,7 @@ def write_docx(
         progress(0.35, "Working out page numbers for the contents")
     pages = estimate_pages(report.blocks, look, len(toc))
     total_pages = max(pages, default=1)
-    bullet_num = add_bullet_numbering(doc, house)
+    bullet_num = add_bullet_numbering(doc, house, styles.minimum_pt)
     writer = BodyWriter(ids, width, bullet_num, pages, progress, twips(look.styles["body"].before))
     for index, block in enumerate(report.blocks):
         if isinstance(block, Image):
@@ -145,7 +150,14 @@ def write_docx(
     sect_pr = body.find(f"{W}sectPr")
     for child in list(fragment):
         put_before(body, sect_pr, child)
-    setup_section(doc, ids, house, total_pages)
+    setup_section(
+        doc,
+        ids,
+        house,
+        total_pages,
+        minimum_pt=styles.minimum_pt,
+        number_every_page=large_print,
+    )
     write_settings(doc, report.language)
     write_properties(doc, report)
     if progress is not None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 
-def add_bullet_numbering(doc: DocxDocument, house: bool) -> int:
+def add_bullet_numbering(doc: DocxDocument, house: bool, minimum_pt: int = 12) -> int:
     """A bullet list definition of our own (a template's may be anything); its numId."""
     from docx.oxml.parser import parse_xml
 
@@ -36,7 +36,8 @@ def add_bullet_numbering(doc: DocxDocument, house: bool) -> int:
         '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
         '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>'
         '<w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr>'
-        f'<w:rPr>{font}<w:i w:val="0"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:lvl></w:abstractNum>'
+        f'<w:rPr>{font}<w:i w:val="0"/><w:sz w:val="{2 * minimum_pt}"/><w:szCs w:val="{2 * minimum_pt}"/>'
+        "</w:rPr></w:lvl></w:abstractNum>"
     )
     num = parse_xml(
         f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
@@ -69,11 +70,21 @@ def has_page_field(element: Any) -> bool:
     return False
 
 
-def setup_section(doc: DocxDocument, ids: dict[str, str], house: bool, total_pages: int) -> None:
+def setup_section(
+    doc: DocxDocument,
+    ids: dict[str, str],
+    house: bool,
+    total_pages: int,
+    *,
+    minimum_pt: int = 12,
+    number_every_page: bool = False,
+) -> None:
+    """Footer page numbers ("Page N of M"); none on the title page unless
+    ``number_every_page`` (large print: clear-print guidance numbers every page)."""
     from docx.oxml.parser import parse_xml
 
     section = doc.sections[-1]
-    if house:
+    if house and not number_every_page:
         section.different_first_page_header_footer = True  # no page number on the title page
         first = section.first_page_footer
         first.is_linked_to_previous = False
@@ -88,7 +99,7 @@ def setup_section(doc: DocxDocument, ids: dict[str, str], house: bool, total_pag
         footer._element.append(parse_xml(page_number_paragraph(ids["footer"], total_pages)))
     # Text in headers and footers is text too: 12 pt at least, never italic.
     for part in header_footer_parts(doc):
-        make_accessible(part.element)
+        make_accessible(part.element, minimum_pt)
 
 
 def empty_paragraph(style_id: str) -> str:

@@ -12,8 +12,10 @@ from .docx_xml import TRUE_VALUES, W
 from .text_metrics import FONT_SCALE, ParaLook
 
 
-def make_accessible(root: Any) -> None:
-    """Turn off italics and raise every size below 12 pt in an XML tree (styles, headers)."""
+def make_accessible(root: Any, minimum_pt: int = 12) -> None:
+    """Turn off italics and raise every size below ``minimum_pt`` in an XML tree (styles,
+    headers): 12 pt for every report, 16 pt in large print."""
+    least = str(2 * minimum_pt)  # sizes are in half points
     for tag in ("i", "iCs"):
         for el in root.iter(f"{W}{tag}"):
             if (el.get(f"{W}val") or "1").lower() in TRUE_VALUES:
@@ -21,10 +23,26 @@ def make_accessible(root: Any) -> None:
     for tag in ("sz", "szCs"):
         for el in root.iter(f"{W}{tag}"):
             try:
-                if int(el.get(f"{W}val") or "0") < 24:
-                    el.set(f"{W}val", "24")
+                if int(el.get(f"{W}val") or "0") < int(least):
+                    el.set(f"{W}val", least)
             except ValueError:
-                el.set(f"{W}val", "24")
+                el.set(f"{W}val", least)
+
+
+def make_large_print(root: Any, font: str) -> None:
+    """Clear-print rules a template's styles may break: never justified, sans serif.
+
+    Justified text opens uneven gaps between words that readers with low vision lose their
+    place in; the clear-print guidance asks for left-aligned text in a plain sans serif.
+    """
+    for el in root.iter(f"{W}jc"):
+        if el.get(f"{W}val") in ("both", "distribute", "mediumKashida", "highKashida"):
+            el.set(f"{W}val", "left")
+    for el in root.iter(f"{W}rFonts"):
+        for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+            el.set(f"{W}{attr}", font)
+        for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+            el.attrib.pop(f"{W}{attr}", None)
 
 
 RPR_ORDER = tuple(

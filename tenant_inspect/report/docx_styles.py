@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .docx_style_xml import insert_rpr, make_accessible, para_look
+from .docx_style_xml import insert_rpr, make_accessible, make_large_print, para_look
 from .docx_template import style_name
 from .docx_xml import W_NS, W, replace_child, twips
 from .text_metrics import ParaLook
@@ -62,6 +62,25 @@ HOUSE: dict[str, dict[str, Any]] = {
     "footer": {"size": 12, "line": 16},
     "header": {"size": 12, "line": 16},
 }
+#: Large print (``--large-print``): at least this size everywhere, as clear-print guidance asks.
+LARGE_PRINT_PT = 16
+
+
+def house_look(large_print: bool = False) -> dict[str, dict[str, Any]]:
+    """The house look, or its large-print version: every size a third larger and at least
+    16 pt, lines at least one and a half times the size, spacing grown with them."""
+    if not large_print:
+        return HOUSE
+    look: dict[str, dict[str, Any]] = {}
+    for role, spec in HOUSE.items():
+        size = max(round(spec["size"] * 4 / 3), LARGE_PRINT_PT)
+        grown = dict(spec, size=size, line=max(round(spec["line"] * 4 / 3), round(size * 1.5)))
+        if "before" in spec:
+            grown["before"] = round(spec["before"] * 4 / 3)
+        look[role] = grown
+    return look
+
+
 #: Space before the title on the title page, and after the paragraph before a table (points).
 TITLE_BEFORE = 120
 BEFORE_TABLE = 8
@@ -125,10 +144,13 @@ def table_style_xml(style_id: str) -> str:
 class Styles:
     """Finds, adds and fixes styles; resolves role -> style id once."""
 
-    def __init__(self, doc: DocxDocument, *, house: bool) -> None:
+    def __init__(self, doc: DocxDocument, *, house: bool, large_print: bool = False) -> None:
         from docx.oxml.parser import parse_xml
 
         self.parse = parse_xml
+        self.large_print = large_print
+        self.minimum_pt = LARGE_PRINT_PT if large_print else 12
+        self.spec = house_look(large_print)
         self.root = doc.styles.element
         self.house = house
         self.by_name: dict[str, Any] = {}
@@ -195,7 +217,7 @@ class Styles:
                     else self._free_id(defaults[role])
                 )
                 based = None if role == "body" else normal_id
-                self._put(style_xml(role, sid, name, based, HOUSE[role]), existing)
+                self._put(style_xml(role, sid, name, based, self.spec[role]), existing)
                 ids[role] = sid
             elif existing is not None:
                 ids[role] = str(existing.get(f"{W}styleId"))
@@ -203,7 +225,7 @@ class Styles:
                 # A template without this style: add one that inherits the template's look.
                 sid = self._free_id(defaults[role])
                 based = h1_id if role in ("title", "tocheading") and h1_id else normal_id
-                spec = dict(HOUSE[role])
+                spec = dict(self.spec[role])
                 spec.pop("color", None)
                 xml = style_xml(role, sid, name, based, spec)
                 # keep the template's fonts: drop our font from styles added to it
@@ -250,13 +272,14 @@ class Styles:
         for tag in ("sz", "szCs"):
             el = rpr.find(f"{W}{tag}")
             if el is None:
-                insert_rpr(rpr, self.parse(f'<w:{tag} xmlns:w="{W_NS}" w:val="24"/>'))
+                half = 2 * self.minimum_pt
+                insert_rpr(rpr, self.parse(f'<w:{tag} xmlns:w="{W_NS}" w:val="{half}"/>'))
         lang = rpr.find(f"{W}lang")
         if lang is None:
             lang = self.parse(f'<w:lang xmlns:w="{W_NS}"/>')
             insert_rpr(rpr, lang)
         lang.set(f"{W}val", language)
-        if self.house:
+        if self.house or self.large_print:
             fonts = (
                 f'<w:rFonts xmlns:w="{W_NS}" w:ascii="{FONT}" w:hAnsi="{FONT}" '
                 f'w:cs="{FONT}" w:eastAsia="{FONT}"/>'
@@ -269,8 +292,11 @@ class Styles:
             replace_child(defaults, "pPrDefault", self.parse(spacing))
 
     def fix_accessibility(self) -> None:
-        """No style anywhere in the file is italic or smaller than 12 pt."""
-        make_accessible(self.root)
+        """No style anywhere in the file is italic or smaller than 12 pt (16 in large print,
+        which is also never justified and always sans serif, template styles included)."""
+        make_accessible(self.root, self.minimum_pt)
+        if self.large_print:
+            make_large_print(self.root, FONT)
 
     def look(self, role: str) -> ParaLook:
         """How the style for ``role`` lays out (resolved through its basedOn chain)."""

@@ -69,6 +69,7 @@ def build_report(
     public: bool = False,
     questionnaires: bool = True,
     progress_report: bool = False,
+    large_print: bool = False,
 ) -> tuple[Report, Redactor]:
     """The redacted outline of one inspection, and the redactor that says what it did.
 
@@ -82,6 +83,7 @@ def build_report(
         public=public,
         questionnaires=questionnaires,
         progress_report=progress_report,
+        large_print=large_print,
     )
 
 
@@ -91,15 +93,17 @@ def build_from(
     public: bool = False,
     questionnaires: bool = True,
     progress_report: bool = False,
+    large_print: bool = False,
 ) -> tuple[Report, Redactor]:
-    """The redacted outline (or progress report) of a snapshot already read."""
+    """The redacted outline (or progress report) of a snapshot already read; in
+    ``large_print`` the charts' text is drawn at 16 pt, like the text around them."""
     from .outline import build_outline
     from .redact import redact, redactor_for
 
     if progress_report:
         from .progress import build_progress
 
-        report = build_progress(data, public=public)
+        report = build_progress(data, public=public, font_pt=16 if large_print else 12)
     else:
         report = build_outline(data, public=public, questionnaires=questionnaires)
     redactor = redactor_for(data)
@@ -116,6 +120,7 @@ def render_report(
     progress: ProgressCallback | None = None,
     questionnaires: bool = True,
     progress_report: bool = False,
+    large_print: bool = False,
 ) -> ReportResult:
     """Write the report of one inspection (id or unique prefix) to ``path``.
 
@@ -129,6 +134,10 @@ def render_report(
     """
     target = Path(path)
     fmt = report_format(target)
+    if large_print and fmt != "Word":
+        raise UserError(
+            "--large-print is for a Word report (.docx): a Markdown file has no type size"
+        )
     template_path = Path(template) if template is not None else None
     if template_path is not None:
         if fmt != "Word":
@@ -146,7 +155,7 @@ def render_report(
 
     step(0.0, "Reading the inspection")
     report, redactor = _build(
-        store_or_session, inspection_id, public, questionnaires, progress_report
+        store_or_session, inspection_id, public, questionnaires, progress_report, large_print
     )
     redactions = redactor.count
     step(0.3, "Report outline ready")
@@ -162,7 +171,11 @@ def render_report(
         if fmt == "Word":
             from .docx import write_docx
 
-            warnings.extend(write_docx(report, fh, template=template_path, progress=progress))
+            warnings.extend(
+                write_docx(
+                    report, fh, template=template_path, progress=progress, large_print=large_print
+                )
+            )
         else:
             from .markdown import render_markdown
 
@@ -185,11 +198,13 @@ def _build(
     public: bool,
     questionnaires: bool = True,
     progress_report: bool = False,
+    large_print: bool = False,
 ) -> tuple[Report, Redactor]:
     options = {
         "public": public,
         "questionnaires": questionnaires,
         "progress_report": progress_report,
+        "large_print": large_print,
     }
     if isinstance(store_or_session, ReportData):  # read already (the command line's light path)
         return build_from(store_or_session, **options)

@@ -43,7 +43,7 @@ STATUS_MEANINGS = {
 class ProgressBuilder(PlanSections):
     """Turns a snapshot with a plan into the progress report's blocks; one use only."""
 
-    def build(self, chart_width: float) -> Report:
+    def build(self, chart_width: float, font_pt: float = 12) -> Report:
         d = self.data
         plan = d.plan
         if plan is None or not self.plan_recommendations():
@@ -62,7 +62,7 @@ class ProgressBuilder(PlanSections):
             Subtitle(f"As at {show_day(plan.today)}"),
         )
         self.summary_counts()
-        self.by_recommendation(chart_width)
+        self.by_recommendation(chart_width, font_pt)
         self.overdue_actions()
         self.changes()
         self.action_by_action()
@@ -131,7 +131,7 @@ class ProgressBuilder(PlanSections):
             ),
         )
 
-    def by_recommendation(self, chart_width: float) -> None:
+    def by_recommendation(self, chart_width: float, font_pt: float) -> None:
         rows = [
             (number, dict(Counter(i.current_status for i in rec.items)))
             for number, rec in self.recs
@@ -144,7 +144,8 @@ class ProgressBuilder(PlanSections):
             ),
         )
         for n, group in enumerate(chunks(rows), start=1):
-            self.add(status_chart(group, width=chart_width, title=f"Actions by status, chart {n}"))
+            title = f"Actions by status, chart {n}"
+            self.add(status_chart(group, width=chart_width, title=title, font_pt=font_pt))
         late = Counter(i.recommendation_id for i in self.items if i.overdue)
         self.add(
             Table(
@@ -158,7 +159,7 @@ class ProgressBuilder(PlanSections):
                     for (number, counts), (_, rec) in zip(rows, self.recs, strict=True)
                 ),
                 caption="Actions by status for each recommendation",
-                widths=(10, 15, 15, 15, 15, 15, 15),
+                widths=(9, 13, 15, 13, 15, 16, 19),  # "Overdue" whole at 16 pt,
             )
         )
 
@@ -276,7 +277,9 @@ def _round_name(r: RoundView) -> str:
     return f"{r.held_on_words} ({title})" if title else r.held_on_words
 
 
-def build_progress(data: ReportData, *, public: bool = False, chart_width: float = 451.0) -> Report:
+def build_progress(
+    data: ReportData, *, public: bool = False, chart_width: float = 451.0, font_pt: float = 12
+) -> Report:
     """The progress report of a snapshot; ``public`` leaves internal recommendations out.
 
     Names are *not* redacted here: the export entry point redacts the result.
@@ -285,4 +288,4 @@ def build_progress(data: ReportData, *, public: bool = False, chart_width: float
         from .redact import drop_internal
 
         data = drop_internal(data)
-    return ProgressBuilder(data, public=public).build(chart_width)
+    return ProgressBuilder(data, public=public).build(chart_width, font_pt)

@@ -265,3 +265,24 @@ async def test_the_spreadsheets_of_the_findings(make_app, data_dir, settle, tmp_
     assert [r[0] for r in rows] == ["F1", "F2"]
     assert rows[0][3] == "[Repairs Manager] could not name the pledges."
     assert [r[7] for r in rows] == [False, True]  # the internal finding is there, marked
+
+
+async def test_large_print_from_the_export_screen(make_app, data_dir, settle, tmp_path):
+    """The large-print box gives a Word report whose every word is 16 pt or more."""
+    from tests.support.docx_reading import Styles, text_runs, xml_part
+
+    seed(data_dir)
+    target = tmp_path / "large.docx"
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_export(app, pilot, settle)
+        box = screen.query_one("#export-large-print", Checkbox)
+        box.focus()
+        await pilot.press("space")
+        assert box.value
+        await save_as(pilot, settle, target)
+        result = str(screen.query_one("#export-result", Static).render()).replace("\n", " ")
+        assert "Word report in large print, internal version" in result
+    styles = Styles(xml_part(target, "word/styles.xml"))
+    sizes = [styles.size(run, para) for _, run, para in text_runs(target)]
+    assert sizes and min(sizes) >= 16
