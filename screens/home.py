@@ -223,15 +223,24 @@ class HomeScreen(ReloadingScreen):
         self.app.push_screen(import_dialog(), self._import)
 
     def _import(self, picked: PickedFiles | None) -> None:
+        """Files chosen: the passphrase next (masked) when a kit is encrypted."""
+        from .dialogs.team_files import ask_passphrase, encrypted_among
+
         if picked is None:
             return
+        if encrypted := encrypted_among(picked):
+            ask_passphrase(self.app, encrypted, lambda secret: self._import_files(picked, secret))
+        else:
+            self._import_files(picked, None)
+
+    def _import_files(self, picked: PickedFiles, secret: str | None) -> None:
         paths = picked.paths
         self.query_one("#home-status", Static).update("Importing…")
 
         def work(store: Store, report: Report) -> list[FileResult]:
             from tenant_inspect.merge import import_bundles
 
-            return import_bundles(store, paths, allow_new=True)
+            return import_bundles(store, paths, allow_new=True, passphrase=secret)
 
         def failed(message: str) -> None:
             self.notify(f"Could not import: {escape(message)}", severity="error")

@@ -11,7 +11,7 @@ Teams have no server. From this screen the coordinator
   pasted one a line). Each file is checked completely before anything is written and
   merged in its own transaction; a progress bar follows the files, then a table says per
   file what was added, updated, unchanged, or why the file was refused (and that nothing
-  from it was imported);
+  from it was imported); files are offered encrypted, and ask for their passphrase;
 * opens the **conflicts** the merges kept for a decision (c, :mod:`screens.conflicts`).
 
 The work is the core's (:func:`tenant_inspect.bundle.export_bundle`,
@@ -40,7 +40,9 @@ from .base import InspectionScreen
 from .bindings import bind
 from .dialogs.file_picker import PickedFiles
 from .dialogs.team_files import (
+    ask_passphrase,
     default_bundle_path,
+    encrypted_among,
     import_dialog,
     kit_dialog,
     progress_words,
@@ -237,7 +239,7 @@ class TeamScreen(InspectionScreen):
         path = self.paths.get(member.id) or str(default_bundle_path(title, "kit", member.name))
         self.app.push_screen(
             kit_dialog(member.name, member.role, path),
-            lambda picked: self._export(member, picked),
+            lambda picked: self._picked(member, picked),
         )
 
     def action_return_file(self) -> None:
@@ -250,12 +252,17 @@ class TeamScreen(InspectionScreen):
             default_bundle_path(self.data.title, what, mine.name if mine else "laptop")
         )
         self.app.push_screen(
-            return_dialog(is_coordinator, path), lambda picked: self._export(None, picked)
+            return_dialog(is_coordinator, path), lambda picked: self._picked(None, picked)
         )
 
-    def _export(self, member: MemberRow | None, picked: PickedFiles | None) -> None:
-        if picked is None:
-            return
+    def _picked(self, member: MemberRow | None, picked: PickedFiles | None) -> None:
+        """Where to save it chosen: the passphrase next when it is to be encrypted."""
+        if picked is not None and picked.encrypt:
+            ask_passphrase(self.app, None, lambda secret: self._export(member, picked, secret))
+        elif picked is not None:
+            self._export(member, picked, None)
+
+    def _export(self, member: MemberRow | None, picked: PickedFiles, secret: str | None) -> None:
         self.paths[member.id if member else ""] = str(picked.path)
         self.running = True
         self._result("Writing the file…")
@@ -271,6 +278,7 @@ class TeamScreen(InspectionScreen):
                 picked.path,
                 for_member_id=member.id if member else None,
                 include_names=not picked.ticked,
+                passphrase=secret,
             )
 
         run_file_job(
@@ -295,6 +303,7 @@ class TeamScreen(InspectionScreen):
         self.running = False
         records = sum(done.counts.values())
         names = "with interviewee names" if done.names_included else "no interviewee names"
+        names += ", encrypted with a passphrase" if done.encrypted else ""
         if member is not None:
             first = f"✓ Kit for {member.name} written: {done.path}"
             then = f"Give it to {member.name} on a USB stick or by email."
@@ -314,9 +323,16 @@ class TeamScreen(InspectionScreen):
         self.app.push_screen(import_dialog(self.import_text), self._import)
 
     def _import(self, picked: PickedFiles | None) -> None:
+        """Files chosen: the passphrase next when any of them is encrypted."""
         if picked is None:
             return
         self.import_text = picked.text
+        if encrypted := encrypted_among(picked):
+            ask_passphrase(self.app, encrypted, lambda secret: self._import_files(picked, secret))
+        else:
+            self._import_files(picked, None)
+
+    def _import_files(self, picked: PickedFiles, secret: str | None) -> None:
         paths = picked.paths
         self.running = True
         inspection_id = self.inspection_id
@@ -328,7 +344,9 @@ class TeamScreen(InspectionScreen):
             from tenant_inspect.merge import import_bundles
 
             # The core also learns whose laptop each return file came from.
-            return import_bundles(store, paths, into=inspection_id, progress=report)
+            return import_bundles(
+                store, paths, into=inspection_id, progress=report, passphrase=secret
+            )
 
         run_file_job(
             self,

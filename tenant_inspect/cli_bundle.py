@@ -3,14 +3,15 @@
 Wired into the main parser by :func:`add_bundle_commands` (kept apart from ``cli.py`` so
 the two can change independently). Heavy imports happen inside the commands.
 
-    bundle export ID -o FILE [--for MEMBER] [--no-names]
-    bundle import FILE [FILE ...] [--into ID] [--new-inspection]
+    bundle export ID -o FILE [--for MEMBER] [--no-names] [--encrypt [--passphrase-file F]]
+    bundle import FILE [FILE ...] [--into ID] [--new-inspection] [--passphrase-file F]
     bundle conflicts ID [--all] [--json]
     bundle resolve CONFLICT --keep kept|other|merged [--text TEXT | --text-file FILE]
 
 ``import`` prints one line per file (added / updated / unchanged / conflicts, or why it was
 refused, on stderr) and exits 1 if any file was refused; the other files are still
-imported, each in its own transaction.
+imported, each in its own transaction. Encrypted files (age, a passphrase) are opened
+with the passphrase asked once (:mod:`.cli_passphrase`); a wrong one imports nothing.
 """
 
 from __future__ import annotations
@@ -72,6 +73,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .bundle import export_bundle
     from .inspections import get_inspection
 
+    passphrase = None
+    if args.encrypt:
+        from .cli_passphrase import new_passphrase
+
+        passphrase = new_passphrase(args.passphrase_file)
+    elif args.passphrase_file:
+        raise UserError("--passphrase-file goes with --encrypt (export) or with import")
     with _open(args) as store:
         with store.read() as session:
             inspection = get_inspection(session, args.id)
@@ -83,11 +91,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             Path(args.output),
             for_member_id=member_id,
             include_names=not args.no_names,
+            passphrase=passphrase,
         )
     rows = sum(result.counts.values())
     who = f"a kit for {result.recipient_name}" if result.recipient_name else "a bundle"
     names = "with interviewee names" if result.names_included else "without interviewee names"
-    _out(f"Wrote {who} to {result.path}: {rows} records, {names} ({result.size:,} bytes)")
+    sealed = ", encrypted with a passphrase" if result.encrypted else ""
+    _out(f"Wrote {who} to {result.path}: {rows} records, {names}{sealed} ({result.size:,} bytes)")
     return 0
 
 
@@ -95,7 +105,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     results = None if args.into else _merged_before(args)
     opened: dict[str, int] = {}
     if results is None:
+        from .bundle.encryption import is_encrypted
         from .merge import import_bundles
+
+        passphrase = None
+        if encrypted := [f for f in args.files if is_encrypted(f)]:
+            from .cli_passphrase import passphrase_for
+
+            passphrase = passphrase_for(encrypted, args.passphrase_file)
 
         with _open(args) as store:
             into = None
@@ -104,7 +121,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
                 with store.read() as session:
                     into = get_inspection(session, args.into).id
-            results = import_bundles(store, args.files, into=into, allow_new=args.new_inspection)
+            results = import_bundles(
+                store, args.files, into=into, allow_new=args.new_inspection, passphrase=passphrase
+            )
             opened = _open_conflict_counts(store, {r.inspection_id for r in results if r.ok})
     for given, result in zip(args.files, results, strict=True):
         if result.ok:
@@ -275,6 +294,14 @@ def _action(
     return parser
 
 
+def _passphrase_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase from this file's first line (for scripts)",
+    )
+
+
 def add_bundle_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``bundle export | import | conflicts | resolve`` to the main parser."""
     b = sub.add_parser(
@@ -294,6 +321,12 @@ def add_bundle_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     e.add_argument(
         "--no-names", action="store_true", help="leave interviewee names out, whoever it is for"
     )
+    e.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="lock the file with a passphrase (asked twice on the terminal; age format)",
+    )
+    _passphrase_file(e)
 
     i = _action(bsub, common, "import", cmd_import)
     i.add_argument("files", nargs="+", metavar="FILE")
@@ -305,6 +338,7 @@ def add_bundle_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="accept a file for an inspection this laptop does not have yet",
     )
+    _passphrase_file(i)
 
     c = _action(bsub, common, "conflicts", cmd_conflicts)
     c.add_argument("id", help="inspection id or a unique prefix of it")

@@ -40,6 +40,7 @@ from sqlmodel import Session
 from . import merged_files, settings
 from . import models as m
 from .bundle import BundleFile, BundleRefused, StampBound, local_inspection, open_bundle
+from .bundle.encryption import Unlocked, unlock_all
 from .merge_checks import References, UniqueKeys, check_inspection, check_questionnaires
 from .merge_conflicts import (
     ConflictView,
@@ -100,8 +101,14 @@ def import_bundles(
     into: str | None = None,
     allow_new: bool = False,
     progress: Callable[[ImportProgress], None] | None = None,
+    passphrase: str | None = None,
 ) -> list[FileResult]:
-    """Import several files, each on its own; refused files are reported, not raised."""
+    """Import several files, each on its own; refused files are reported, not raised.
+
+    ``passphrase`` opens the encrypted ones (:mod:`tenant_inspect.bundle.encryption`),
+    all of them before anything is merged: a wrong passphrase raises
+    :class:`~tenant_inspect.errors.UserError` and nothing is merged."""
+    unlocked = unlock_all([Path(p) for p in paths], passphrase)
     results: list[FileResult] = []
     total = 2 * len(paths)
     for index, raw in enumerate(paths):
@@ -113,7 +120,11 @@ def import_bundles(
 
         try:
             report(0, "checking")
-            results.append(_import(store, path, into, allow_new, lambda: report(1, "merging")))
+            results.append(
+                _import(
+                    store, path, into, allow_new, lambda: report(1, "merging"), unlocked.get(path)
+                )
+            )
         except BundleRefused as exc:
             results.append(FileResult(path, refused=exc.reason))
     if progress is not None and paths:
@@ -145,8 +156,9 @@ def _import(
     into: str | None,
     allow_new: bool,
     writing: Callable[[], None] | None,
+    unlocked: Unlocked | None = None,
 ) -> FileResult:
-    digest = merged_files.digest(path)
+    digest = merged_files.digest(path) if unlocked is None else unlocked.digest
     if digest is not None:
         with store.read() as session:
             connection = session.connection()
@@ -158,10 +170,11 @@ def _import(
     bound = StampBound.for_clock(store.clock)
     for attempt in range(_ATTEMPTS):
         last = attempt == _ATTEMPTS - 1
-        with open_bundle(path, bound) as source, Spool() as spool:
+        data = None if unlocked is None else unlocked.data
+        with open_bundle(path, bound, data=data) as source, Spool() as spool:
             merge = _Merge(store, source, into, allow_new, None if last else REPLAN_LIMIT)
             merge.check_and_plan(spool)
-            if digest is not None and merged_files.digest(path) == digest:
+            if digest is not None and (data is not None or merged_files.digest(path) == digest):
                 merge.digest = digest  # the bytes read are the bytes hashed: record them
             if writing is not None and attempt == 0:
                 writing()

@@ -96,6 +96,7 @@ class PickedFiles:
     paths: tuple[Path, ...]
     text: str  # as typed (offered again next time)
     ticked: bool = False  # the dialog's tick box, when it has one
+    encrypt: bool = False  # "Encrypt with a passphrase", when offered
 
     @property
     def path(self) -> Path:
@@ -169,6 +170,7 @@ class FilePicker(QuietModal[PickedFiles | None]):
         tick: str | None = None,
         note: str | None = None,
         placeholder: str = "",
+        encrypt: str | None = None,
     ) -> None:
         super().__init__()
         self.dialog_title = title
@@ -181,6 +183,7 @@ class FilePicker(QuietModal[PickedFiles | None]):
         self.tick = tick
         self.note = note
         self.placeholder = placeholder
+        self.encrypt = encrypt  # a line urging it while the file holds names, when offered
         self.field_id, self.error_id = (
             ("file-path", "file-error") if mode == "save" else ("import-paths", "import-error")
         )
@@ -201,6 +204,9 @@ class FilePicker(QuietModal[PickedFiles | None]):
                 yield TickBox(self.tick, id="no-names")
             elif self.note:
                 yield Static(escape(self.note))
+            if self.encrypt is not None:
+                yield TickBox("Encrypt with a passphrase", value=True, id="encrypt")
+                yield Static(escape(self.encrypt), id="encrypt-note", classes="picker-about")
             yield Static("", id=self.error_id, classes="form-errors")
             with Horizontal(id="places"):
                 yield Static("Go to:", classes="places-label")
@@ -219,7 +225,14 @@ class FilePicker(QuietModal[PickedFiles | None]):
             "  ·  [b]Esc[/b] Cancel"
         )
 
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        """The line urging encryption is shown while the file holds names."""
+        if self.encrypt is not None and event.checkbox.id == "no-names":
+            self.query_one("#encrypt-note").display = bool(self.encrypt) and not event.value
+
     def on_mount(self) -> None:
+        if self.encrypt is not None:
+            self.query_one("#encrypt-note").display = bool(self.encrypt)
         field = self.query_one(f"#{self.field_id}", Input)
         field.focus()
         field.cursor_position = len(field.value)
@@ -327,7 +340,9 @@ class FilePicker(QuietModal[PickedFiles | None]):
             self._problem(f"There is no file {paths[0]}: check the path (is the stick in?).")
             return
         chosen = paths if self.mode == "open_many" else paths[:1]
-        self.dismiss(PickedFiles(tuple(Path(p).expanduser() for p in chosen), text, self._ticked()))
+        self.dismiss(
+            PickedFiles(tuple(Path(p).expanduser() for p in chosen), text, self._ticked(), False)
+        )
 
     def _ticked(self) -> bool:
         return self.tick is not None and self.query_one("#no-names", Checkbox).value
@@ -345,7 +360,8 @@ class FilePicker(QuietModal[PickedFiles | None]):
         if not path.parent.is_dir():
             self._problem(f"There is no folder {path.parent}: check the path (is the stick in?).")
             return
-        picked = PickedFiles((path,), text, self._ticked())
+        encrypt = self.encrypt is not None and self.query_one("#encrypt", Checkbox).value
+        picked = PickedFiles((path,), text, self._ticked(), encrypt)
         if not path.exists():
             self.dismiss(picked)
             return

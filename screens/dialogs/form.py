@@ -60,6 +60,8 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     #: The id of the line under the field that says what is wrong (default "<id>-error").
     error_id: str = ""
+    #: Typed masked, and kept exactly as typed (a passphrase is not trimmed).
+    password: bool = False
 
     @property
     def error_line(self) -> str:
@@ -135,7 +137,13 @@ class Form(ServicesMixin, QuietModal[ResultT | None]):
                 id=field.id,
                 compact=True,
             )
-        return Input(field.value, placeholder=field.placeholder, id=field.id, compact=True)
+        return Input(
+            field.value,
+            placeholder=field.placeholder,
+            id=field.id,
+            compact=True,
+            password=field.password,
+        )
 
     def on_mount(self) -> None:
         for error in self.query(".form-errors"):
@@ -155,7 +163,7 @@ class Form(ServicesMixin, QuietModal[ResultT | None]):
         if isinstance(widget, Select):
             return str(widget.value)
         assert isinstance(widget, Input)
-        return widget.value.strip()
+        return widget.value if field.password else widget.value.strip()
 
     def values(self) -> dict[str, str]:
         return {field.id: self.text_of(field) for field in self.fields}

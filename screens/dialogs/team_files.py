@@ -7,14 +7,18 @@ suggested: ``~/Documents/<inspection>-<kit|return|bundle>-<who>.zip``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tenant_inspect.file_names import slug
 
-from .file_picker import FilePicker, documents_folder
+from .file_picker import FilePicker, PickedFiles, documents_folder
+from .passphrase import PassphraseDialog
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from tenant_inspect.merge import FileResult, ImportProgress
 
 
@@ -22,6 +26,30 @@ def default_bundle_path(title: str, what: str, who: str, home: Path | None = Non
     """``~/Documents/<inspection>-<what>-<who>.zip`` (the home folder if there is no Documents)."""
     folder = documents_folder(home)
     return folder / f"{slug(title, 'inspection')}-{what}-{slug(who, 'team')}.zip"
+
+
+def encrypted_among(picked: PickedFiles) -> list[Path]:
+    """The chosen files that are encrypted (their first bytes say so)."""
+    from tenant_inspect.bundle.encryption import is_encrypted
+
+    return [p for p in picked.paths if is_encrypted(p)]
+
+
+def passphrase_dialog(encrypted: list[Path] | None = None) -> PassphraseDialog:
+    """Twice to lock a new file; once (naming them) to open ``encrypted`` files."""
+    if encrypted is None:
+        return PassphraseDialog(new=True)
+    return PassphraseDialog(new=False, file_names=", ".join(p.name for p in encrypted))
+
+
+def ask_passphrase(app: App[Any], encrypted: list[Path] | None, go: Callable[[str], None]) -> None:
+    """Ask for the passphrase (see :func:`passphrase_dialog`); ``go(it)`` unless cancelled."""
+
+    def then(secret: str | None) -> None:
+        if secret:
+            go(secret)
+
+    app.push_screen(passphrase_dialog(encrypted), then)
 
 
 def refusal_words(result: FileResult) -> str:
@@ -68,8 +96,16 @@ def return_dialog(is_coordinator: bool, path: str) -> FilePicker:
     return save_dialog(title, about, path, names_choice=True)
 
 
+#: Shown under "Encrypt with a passphrase" while the file holds interviewee names.
+ENCRYPT_NOTE = (
+    "This file holds interviewee names: keep it encrypted, and tell the passphrase "
+    "separately (by phone, not in the same email)."
+)
+
+
 def save_dialog(title: str, about: str, path: str, *, names_choice: bool) -> FilePicker:
-    """Where to save a kit or return file, and (when it may hold them) whether names go in."""
+    """Where to save a kit or return file, whether names go in (when it may hold them),
+    and whether it is encrypted (offered, ticked, for every file)."""
     return FilePicker(
         title,
         about,
@@ -79,6 +115,7 @@ def save_dialog(title: str, about: str, path: str, *, names_choice: bool) -> Fil
         label="Save as (a .zip file)",
         tick="Leave interviewee names out" if names_choice else None,
         note="Interviewee names are never put in an inspector's kit.",
+        encrypt=ENCRYPT_NOTE if names_choice else "",
     )
 
 
@@ -86,8 +123,8 @@ def import_dialog(text: str = "") -> FilePicker:
     """Kits and return files to import, typed, pasted or picked."""
     return FilePicker(
         "Import files from the team",
-        "Kits and return files (.zip). Each file is checked before anything is written; a "
-        "file that is refused changes nothing.",
+        "Kits and return files (.zip, or encrypted: you are asked for the passphrase). Each "
+        "file is checked before anything is written; a file that is refused changes nothing.",
         mode="open_many",
         suffixes=(".zip",),
         value=text,

@@ -15,6 +15,7 @@ raises :class:`~.refused.BundleRefused` with one line naming the file.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import zipfile
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from .. import bundle_format as bf
 from ..bundle_format_v1 import row_upgrader, tables_of
 from ..mergestate import LABELS, MODELS, TABLES, RowState
 from ..questionnaire import Questionnaire, QuestionnaireError
+from .encryption import looks_encrypted
 from .refused import BundleRefused
 from .stream import RowStream
 from .verify import FileChecks, Refuse, StampBound, parse_bundled_questionnaire, row_state
@@ -132,16 +134,30 @@ class BundleFile:
 
 
 @contextmanager
-def open_bundle(path: Path | str, bound: StampBound | None = None) -> Iterator[BundleFile]:
+def open_bundle(
+    path: Path | str, bound: StampBound | None = None, *, data: bytes | None = None
+) -> Iterator[BundleFile]:
     """Open a bundle and check everything but its rows (see the module docstring).
 
     ``bound``: refuse stamps too far ahead of the laptop that imports the file. Damage
-    found while the rows are read later is refused too.
+    found while the rows are read later is refused too. ``data``: the bundle's bytes
+    (an encrypted file decrypted in memory, :mod:`.encryption`); ``path`` names it.
     """
     path = Path(path)
 
     def refuse(reason: str) -> NoReturn:
         raise BundleRefused(path, reason)
+
+    if data is not None:
+        if len(data) > bf.MAX_BUNDLE_BYTES:
+            refuse(f"too big to be a bundle ({len(data):,} bytes inside the encryption)")
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        except ZIP_ERRORS:
+            refuse("the encrypted file does not hold a tenant-inspect bundle")
+        with zf:
+            yield _checked(path, zf, refuse, bound)
+        return
 
     try:
         st = path.stat()
@@ -157,23 +173,30 @@ def open_bundle(path: Path | str, bound: StampBound | None = None) -> Iterator[B
         )
     try:
         with path.open("rb") as fh:
-            head = fh.read(4)
+            head = fh.read(64)
     except OSError as exc:
         refuse(f"cannot read it ({exc.strerror or exc})")
     try:
         zf = zipfile.ZipFile(path)
     except ZIP_ERRORS:
-        if head == b"PK\x03\x04":
+        if head[:4] == b"PK\x03\x04":
             refuse("the file is damaged or incomplete (was it copied completely?)")
+        if looks_encrypted(head):
+            refuse("it is encrypted: give its passphrase to import it")
         refuse("not a tenant-inspect bundle (not a zip file)")
     with zf:
-        try:
-            source = _open_zip(path, zf, refuse, bound)
-        except BundleRefused:
-            raise
-        except ZIP_ERRORS as exc:
-            refuse(f"the file is damaged ({exc})")
-        yield source
+        yield _checked(path, zf, refuse, bound)
+
+
+def _checked(
+    path: Path, zf: zipfile.ZipFile, refuse: Refuse, bound: StampBound | None
+) -> BundleFile:
+    try:
+        return _open_zip(path, zf, refuse, bound)
+    except BundleRefused:
+        raise
+    except ZIP_ERRORS as exc:
+        refuse(f"the file is damaged ({exc})")
 
 
 def _open_zip(

@@ -10,13 +10,14 @@ bundle under the real name.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlmodel import Session
 
@@ -36,6 +37,7 @@ from ..mergestate import (
     open_conflicts,
 )
 from ..store import Store
+from .encryption import check_new_passphrase, encrypt_bytes
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -49,6 +51,7 @@ class ExportResult:
     names_included: bool
     counts: dict[str, int]
     size: int
+    encrypted: bool = False
 
 
 def export_bundle(
@@ -58,14 +61,19 @@ def export_bundle(
     *,
     for_member_id: str | None = None,
     include_names: bool = True,
+    passphrase: str | None = None,
 ) -> ExportResult:
     """Write one inspection (or a member's kit) to a bundle file, atomically.
 
     ``for_member_id``: a kit for that member — everything shared plus the interviews they
     carry out (with their answers and findings); interviewee names are left out unless
     the member is the coordinator. ``include_names=False`` leaves names out regardless.
+    ``passphrase``: the file is the bundle wrapped in age (:mod:`.encryption`); the plain
+    zip is only ever in memory.
     """
     path = Path(path)
+    if passphrase is not None:
+        check_new_passphrase(passphrase)
     with store.read() as session:
         inspection = session.get(m.Inspection, inspection_id)
         if inspection is None:
@@ -106,7 +114,7 @@ def export_bundle(
         recipient_name = recipient.name if recipient else None
         recipient_id = recipient.id if recipient else None
     data = json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False).encode("utf-8")
-    size = _write_zip(path, {bf.MANIFEST_NAME: data, **members})
+    size = _write_zip(path, {bf.MANIFEST_NAME: data, **members}, passphrase)
     # The Team screen and the CLI both show when a kit was made; a read-only data folder
     # (a copy on a locked stick) can still make the kit, it just cannot note it.
     if recipient_id is not None and not store.read_only:
@@ -120,6 +128,7 @@ def export_bundle(
         names_included=names,
         counts=counts,
         size=size,
+        encrypted=passphrase is not None,
     )
 
 
@@ -228,8 +237,25 @@ def _members(
     return members, counts
 
 
-def _write_zip(path: Path, members: dict[str, bytes]) -> int:
-    """Write members to a zip beside ``path``, fsync, then rename over it."""
+def _zip_into(fh: IO[bytes], members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+
+
+def _write_zip(path: Path, members: dict[str, bytes], passphrase: str | None = None) -> int:
+    """Write members to a zip beside ``path``, fsync, then rename over it.
+
+    With a passphrase the zip is built in memory and only its age wrapping is written."""
+    sealed = None
+    if passphrase is not None:
+        buffer = io.BytesIO()
+        _zip_into(buffer, members)
+        sealed = encrypt_bytes(buffer.getvalue(), passphrase)
+        del buffer
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=directory)
@@ -237,12 +263,10 @@ def _write_zip(path: Path, members: dict[str, bytes]) -> int:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                for name, data in members.items():
-                    info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    zf.writestr(info, data)
+            if sealed is None:
+                _zip_into(fh, members)
+            else:
+                fh.write(sealed)
             fh.flush()
             os.fsync(fh.fileno())
             size = fh.tell()

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from sqlmodel import select
 from textual import events
-from textual.widgets import Button, DataTable, Input, ProgressBar, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, ProgressBar, Static
 
 from screens.dialogs.file_picker import FilePicker, split_paths
+from screens.dialogs.passphrase import PassphraseDialog
 from screens.dialogs.team_files import default_bundle_path
 from screens.team import TeamScreen
 from tenant_inspect import analysis, fieldwork, inspections, records, settings
@@ -145,7 +146,8 @@ async def test_kit_out_return_file_in(make_app, data_dir, settle, tmp_path):
             "repairs-inspection-kit-ann-inspector.zip"
         )
         await type_into(pilot, str(kit))
-        await pilot.press("enter")
+        assert not dialog.query_one("#encrypt-note").display  # no names in Ann's kit
+        await pilot.press("tab", "space", "shift+tab", "enter")  # untick "Encrypt ..."
         await settle(pilot)
         assert app.screen is screen
         assert kit.is_file()
@@ -274,13 +276,63 @@ async def test_return_file_and_a_missing_folder(make_app, data_dir, settle, tmp_
         assert "There is no folder" in text_of(dialog, "#file-error")
         await type_into(pilot, str(tmp_path / "full"))  # no suffix: .zip is added
         await pilot.press("tab", "space")  # tick "Leave interviewee names out"
-        await pilot.press("shift+tab", "enter")
+        await pilot.press("tab", "space")  # untick "Encrypt with a passphrase"
+        await pilot.press("shift+tab", "shift+tab", "enter")
         await settle(pilot)
         assert app.screen is screen
         assert (tmp_path / "full.zip").is_file()
         result = text_of(screen, "#team-result").replace("\n", " ")
         assert f"Written: {tmp_path / 'full.zip'}" in result
         assert "no interviewee names" in result
+
+
+async def test_encrypted_kit_out_and_back_in(make_app, data_dir, settle, tmp_path):
+    """The coordinator's own kit holds names: offered encrypted, the passphrase typed
+    masked twice; importing it asks for it, and a wrong one merges nothing."""
+    ids = seed(data_dir)
+    kit = tmp_path / "cora-kit.zip"
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        screen = await open_team(app, pilot, settle)
+        await pilot.press("k")  # Cora, the coordinator
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FilePicker)
+        assert dialog.query_one("#encrypt", Checkbox).value  # ticked by default
+        assert "holds interviewee names" in text_of(dialog, "#encrypt-note")
+        assert dialog.query_one("#encrypt-note").display
+        await type_into(pilot, str(kit))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PassphraseDialog)
+        assert app.screen.query_one("#passphrase", Input).password
+        await pilot.press(*"otter pass", "enter", *"otter pas", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PassphraseDialog)  # they differ: typed again
+        assert "differ" in text_of(app.screen, "#form-errors")
+        assert not kit.exists()
+        await pilot.press("ctrl+u", *"otter pass", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert kit.read_bytes().startswith(b"age-encryption.org/v1\n")
+        result = text_of(screen, "#team-result").replace("\n", " ")
+        assert "with interviewee names, encrypted with a passphrase" in result
+
+        before = dump(data_dir, ids.inspection)
+        for typed in ("wrong", "otter pass"):
+            await import_via_screen(pilot, settle, str(kit))
+            assert isinstance(app.screen, PassphraseDialog)
+            await pilot.press(*typed, "enter")
+            await settle(pilot)
+            assert app.screen is screen
+            if typed == "wrong":
+                assert "cora-kit.zip: wrong passphrase (nothing was imported)" in text_of(
+                    screen, "#team-result"
+                )
+        assert "Imported 1 of 1 file." in text_of(screen, "#team-result")
+        [back] = screen.results
+        assert (back.added, back.updated, back.conflicts) == (0, 0, 0)
+        assert dump(data_dir, ids.inspection) == before
 
 
 async def test_pasting_several_lines_keeps_every_file(make_app, data_dir, settle):
