@@ -148,6 +148,7 @@ class FilePicker(QuietModal[PickedFiles | None]):
     DEFAULT_CSS = """
     FilePicker .file-picker.-browsing { height: 100%; }
     FilePicker .-browsing .picker-about { display: none; }
+    FilePicker #picker-ticks { height: auto; }
     FilePicker #places { height: auto; padding: 1 0 0 0; }
     FilePicker #places Button { margin-right: 1; }
     FilePicker .places-label { width: auto; color: $text-muted; margin-right: 1; }
@@ -200,12 +201,15 @@ class FilePicker(QuietModal[PickedFiles | None]):
             yield Label(self.label)
             field = PathsInput if self.mode == "open_many" else Input
             yield field(self.value, placeholder=self.placeholder, id=self.field_id)
-            if self.tick is not None:
-                yield TickBox(self.tick, id="no-names")
-            elif self.note:
+            if self.tick is None and self.note:
                 yield Static(escape(self.note))
+            # Side by side, so the dialog's buttons still fit at 80 x 24.
+            with Horizontal(id="picker-ticks"):
+                if self.tick is not None:
+                    yield TickBox(self.tick, id="no-names")
+                if self.encrypt is not None:
+                    yield TickBox("Encrypt with a passphrase", value=True, id="encrypt")
             if self.encrypt is not None:
-                yield TickBox("Encrypt with a passphrase", value=True, id="encrypt")
                 yield Static(escape(self.encrypt), id="encrypt-note", classes="picker-about")
             yield Static("", id=self.error_id, classes="form-errors")
             with Horizontal(id="places"):
