@@ -103,10 +103,10 @@ def read_docx(path: Path) -> ReadDocument:
     try:
         document = docx.Document(str(path))
         styles_root = document.styles.element
-    except Exception as exc:  # python-docx raises many kinds for a damaged package
+    except Exception:  # python-docx raises many kinds for a damaged package
         raise DocumentProblem(
             f"{path}: cannot be opened as a Word document (damaged, protected with a "
-            f"password, or not really .docx): {type(exc).__name__}"
+            "password, or not really .docx)"
         ) from None
     styles = Styles(styles_root)
     spans: list[Span] = []

@@ -57,9 +57,7 @@ def _open_problem(path: Path, exc: Exception) -> DocumentProblem:
         return DocumentProblem(
             f"{path}: this PDF is locked with a password; ask for an unlocked copy"
         )
-    return DocumentProblem(
-        f"{path}: cannot be read as a PDF (damaged, or not really a PDF): {type(inner).__name__}"
-    )
+    return DocumentProblem(f"{path}: cannot be read as a PDF (damaged, or not really a PDF)")
 
 
 def read_pdf(path: Path) -> ReadDocument:
