@@ -13,55 +13,22 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.shared import Pt
 
 from tenant_inspect.document_check.check import Checked, DocumentsRefused, check_documents
+from tests.support.built_documents import (
+    ITALIC,
+    PLAIN,
+    SHARED,
+    build_a,
+    build_b,
+    locked_pdf,
+)
 
 TODAY = date(2026, 12, 5)
-PLAIN = "Tenants can ask for a repair by phone, online or at the office in the town centre."
-ITALIC = "Our promise is that we will always listen to you and act on what you tell us."
-SHARED = (
-    "Every tenant has the right to be consulted before we change the way a service is "
-    "delivered, and we will write to you at least four weeks before any change happens."
-)
-ACCESSIBLE = (
-    "Published 14 June 2021. This leaflet is available in large print, Braille and other "
-    "languages. Reviewed 01/03/2020 and due again in 2019-05-02 terms."
-)
 
 
 def _nonspace(text: str) -> int:
     return len("".join(text.split()))
-
-
-def build_a(path: Path) -> Path:
-    """Undated, no headings, 10 pt italic passages in an ornate font."""
-    d = docx.Document()
-    d.styles["Normal"].font.size = Pt(12)
-    for _ in range(3):
-        d.add_paragraph(PLAIN)
-        run = d.add_paragraph().add_run(ITALIC)
-        run.italic = True
-        run.font.size = Pt(10)
-        run.font.name = "Brush Script MT"
-    d.save(str(path))
-    return path
-
-
-def build_b(path: Path, extra: str = "") -> Path:
-    """Dated, 12 pt throughout, headings, other formats offered."""
-    d = docx.Document()
-    d.styles["Normal"].font.size = Pt(12)
-    for style in ("Heading 1", "Heading 2"):
-        d.styles[style].font.size = Pt(16)
-    d.add_heading("Getting a repair", 1)
-    d.add_paragraph(ACCESSIBLE)
-    d.add_heading("How to ask", 2)
-    d.add_paragraph(PLAIN)
-    if extra:
-        d.add_paragraph(extra)
-    d.save(str(path))
-    return path
 
 
 def check(*paths: Path) -> list[Checked]:
@@ -242,9 +209,10 @@ def test_bad_files_are_refused_together_one_line_each(tmp_path: Path) -> None:
     fake_pdf.write_text("hello")
     empty = _empty_pdf(tmp_path / "scan.pdf")
     missing = tmp_path / "missing.docx"
+    locked = locked_pdf(tmp_path / "locked.pdf")
     good = build_b(tmp_path / "good.docx")
     with pytest.raises(DocumentsRefused) as refused:
-        check(corrupt, zipped, txt, fake_pdf, empty, missing, good)
+        check(corrupt, zipped, txt, fake_pdf, empty, missing, locked, good)
     problems = refused.value.problems
     assert problems == [
         f"{corrupt}: is not a Word .docx document (its content is something else)",
@@ -255,4 +223,5 @@ def test_bad_files_are_refused_together_one_line_each(tmp_path: Path) -> None:
         f"{empty}: this PDF has no text in it (only pictures, such as a scan), so it cannot "
         "be checked; ask for a copy with text",
         f"{missing}: no such file",
+        f"{locked}: this PDF is locked with a password; ask for an unlocked copy",
     ]
