@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .errors import UserError
 from .locations import DataDir, resolve_data_dir
-from .plain_text import printable
+from .plain_text import printable, stdout_to_devnull
 
 if TYPE_CHECKING:
     from .store import Store
@@ -310,6 +310,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_export import add_export_commands  # export ID --tables
 
     add_export_commands(add)
+    from .cli_documents import add_document_commands  # check-document FILE ...
+
+    add_document_commands(add)
 
     p = add("doctor", cmd_doctor, "check the database and say what is wrong and how to recover")
     p.add_argument(
@@ -364,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # ``tenant-inspect list | head -1``: the reader has gone, so there is nobody to
         # tell. Python's "Note on SIGPIPE": point stdout at devnull so the final flush at
         # exit cannot fail again, and leave quietly with status 1.
-        _stdout_to_devnull()
+        stdout_to_devnull()
         return 1
 
 
@@ -383,16 +386,6 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{PROG}: interrupted\n")
         return 130
     return int(result or 0)
-
-
-def _stdout_to_devnull() -> None:
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # stdout is not a file (tests capture it): nothing to do
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -75,3 +75,15 @@ def json_for_terminals(text: str) -> str:
     ASCII, so only string contents change, and only in how they are written.
     """
     return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def stdout_to_devnull() -> None:
+    """Point the process's stdout at the null device (the CLI's closed-pipe case)."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (tests capture it): nothing to do
+        pass
