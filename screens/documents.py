@@ -169,6 +169,14 @@ class DocumentReviewScreen(QuestionRunnerScreen):
             show=False,
             priority=True,
         ),
+        bind(
+            "f4",
+            "check_file",
+            "Check file",
+            "Check the landlord's file (.docx or .pdf): dates, print, italics, reading ease …",
+            show=False,
+            priority=True,
+        ),
     ]
 
     def compose_extra(self) -> ComposeResult:
@@ -176,7 +184,7 @@ class DocumentReviewScreen(QuestionRunnerScreen):
             yield Label(
                 Content.assemble(
                     ("Observations on this document", "bold"),
-                    (" — Ctrl+O to write; saved as you type", "dim"),
+                    (" — Ctrl+O to write; saved as you type; F4 checks the file", "dim"),
                 ),
                 id="observations-label",
             )
@@ -225,6 +233,12 @@ class DocumentReviewScreen(QuestionRunnerScreen):
                 self.view.answer_input.focus_input()
         else:
             area.focus()
+
+    def action_check_file(self) -> None:
+        """Check the document's own file; its proposals are recorded only when ticked."""
+        from .document_file_check import check_document_file
+
+        check_document_file(self)
 
     def finding_context(self) -> tuple[str | None, str, tuple[str, ...]]:
         """From the observations area a finding cites the document; elsewhere, the question."""

@@ -197,7 +197,7 @@ def _link_id(interview_id: str, member_id: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _parent_questionnaire(
+def parent_questionnaire(
     session: Session, parent: m.Interview | m.DocumentReview
 ) -> Questionnaire | None:
     if not parent.questionnaire_id:
@@ -221,7 +221,7 @@ def save_answer(
     The value is checked against the question's type (a date must be a date,
     a choice one of the options); notes are free text.
     """
-    questionnaire = _parent_questionnaire(session, parent)
+    questionnaire = parent_questionnaire(session, parent)
     if questionnaire is not None:
         try:
             question = questionnaire.question(question_key)
