@@ -184,7 +184,7 @@ class DocumentReviewScreen(QuestionRunnerScreen):
             yield Label(
                 Content.assemble(
                     ("Observations on this document", "bold"),
-                    (" — Ctrl+O to write; saved as you type; F4 checks the file", "dim"),
+                    (" — Ctrl+O to write · F4 checks its file", "dim"),
                 ),
                 id="observations-label",
             )
