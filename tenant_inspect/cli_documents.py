@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from .plain_text import printable
+from .plain_text import json_for_terminals, printable
 
 #: ``cli.build_parser``'s ``add(name, func, help)``, which makes a sub-command.
 AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
@@ -33,7 +33,10 @@ def cmd_check_document(args: argparse.Namespace) -> int:
             sys.stderr.write("Nothing was checked: fix or leave out the file(s) above.\n")
         return 1
     if args.json:
-        sys.stdout.write(json.dumps(as_json(checked), indent=2, ensure_ascii=False) + "\n")
+        # A document's text may hold bidi overrides or C1 controls: escaped, as every
+        # command's JSON is, so a terminal never obeys them.
+        text = json.dumps(as_json(checked), indent=2, ensure_ascii=False)
+        sys.stdout.write(json_for_terminals(text) + "\n")
         return 0
     for n, one in enumerate(checked):
         if n:

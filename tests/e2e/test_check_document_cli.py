@@ -121,3 +121,17 @@ def test_a_real_process_loads_no_database_or_screens(docs: tuple[Path, Path]) ->
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+
+
+def test_json_never_prints_a_documents_control_characters_raw(tmp_path: Path) -> None:
+    """A landlord's file may hold a right-to-left override: escaped, never obeyed."""
+    import docx
+
+    path = tmp_path / "odd.docx"
+    document = docx.Document()
+    document.add_paragraph("Published 14 June 2021. Rent \u202eeerf\u202c is due weekly.")
+    document.save(str(path))
+    done = run(str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    assert "\u202e" not in done.stdout and "\\u202e" in done.stdout
+    assert json.loads(done.stdout)  # still valid JSON
