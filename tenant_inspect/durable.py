@@ -19,8 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from .errors import UserError
 
@@ -124,3 +126,40 @@ def write_text_atomically(path: Path, text: Callable[[Callable[[str], object]], 
     except BaseException:  # reading failed half-way: no half-written file is left behind
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(target: Path, write: Callable[[IO[bytes]], object]) -> int:
+    """Write a file whole or not at all; return its size in bytes.
+
+    ``write`` fills a temporary file beside ``target`` (private: ``mkstemp`` makes it
+    ``0600``), which is flushed, fsynced and renamed over the target, and the folder synced.
+    Any failure removes the temporary file and leaves a previous target untouched; an
+    ``OSError`` becomes one :class:`UserError` line naming the file. Reports, kits, return
+    files, the action plan sent to the landlord and the spreadsheets all write this way.
+    """
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=directory)
+    except OSError as exc:
+        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+            size = fh.tell()
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_directory(directory)
+    return size
+
+
+def write_bytes_atomically(target: Path, data: bytes) -> int:
+    """:func:`write_atomically` for content already in memory."""
+    return write_atomically(target, lambda fh: fh.write(data))

@@ -18,14 +18,13 @@ landlord answers the report they were given.
 from __future__ import annotations
 
 import dataclasses
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .durable import write_bytes_atomically
 from .errors import UserError
 from .views.action_plan import RecommendationPlan
 
@@ -172,21 +171,3 @@ def export_plan(store: Store, inspection_id: str, path: Path) -> ExportResult:
         items=sum(len(r.items) for r in plan.recommendations),
         redactions=redactor.count,
     )
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write to a temp file beside ``path``, fsync, then rename over it (no half files)."""
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {exc.strerror}") from exc

@@ -183,7 +183,7 @@ def _file_stem(name: str) -> str:
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    from .plan_export import write_bytes_atomically
+    from .durable import write_bytes_atomically
 
     write_bytes_atomically(path, data)
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +22,7 @@ from sqlmodel import Session
 from .. import __version__, settings
 from .. import bundle_format as bf
 from .. import models as m
-from ..durable import fsync_directory
+from ..durable import write_atomically, write_bytes_atomically
 from ..errors import UserError
 from ..mergestate import (
     MODELS,
@@ -256,26 +254,6 @@ def _write_zip(path: Path, members: dict[str, bytes], passphrase: str | None = N
         _zip_into(buffer, members)
         sealed = encrypt_bytes(buffer.getvalue(), passphrase)
         del buffer
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=directory)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if sealed is None:
-                _zip_into(fh, members)
-            else:
-                fh.write(sealed)
-            fh.flush()
-            os.fsync(fh.fileno())
-            size = fh.tell()
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_directory(directory)
-    return size
+    if sealed is None:
+        return write_atomically(path, lambda fh: _zip_into(fh, members))
+    return write_bytes_atomically(path, sealed)

@@ -19,13 +19,11 @@ with plain SQL when it can and hands :func:`render_report` the snapshot).
 from __future__ import annotations
 
 import os
-import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..durable import fsync_directory, open_private
+from ..durable import write_atomically
 from ..errors import UserError
 from .model import ProgressCallback, ReportData
 
@@ -181,7 +179,7 @@ def render_report(
 
             fh.write(render_markdown(report).encode("utf-8"))
 
-    _write_atomically(target, write)
+    write_atomically(target, write)
     step(1.0, "Done")
     return ReportResult(
         path=target,
@@ -213,37 +211,3 @@ def _build(
         with read() as session:
             return build_report(session, inspection_id, **options)
     return build_report(store_or_session, inspection_id, **options)
-
-
-def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
-    """Temp file beside the target, fsync, rename over it; remove the temp file on failure.
-
-    The file is readable by its owner only (0600 on POSIX): an internal report quotes
-    interviews and findings marked internal, and a shared laptop's other accounts have no
-    business reading it. Sharing it is a deliberate act (attach, copy), which copies it.
-    """
-    directory = target.parent if str(target.parent) else Path(".")
-    for _ in range(100):
-        tmp = directory / f".{target.name}.{secrets.token_hex(4)}.part"
-        try:
-            fd = open_private(tmp)
-            break
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise UserError(f"cannot write {target}: {exc.strerror}") from exc
-    else:  # pragma: no cover - 100 collisions of 32 random bits
-        raise UserError(f"cannot write {target}: no free temporary file name")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_directory(directory)
