@@ -25,7 +25,7 @@ from sqlmodel import Session
 
 from . import models as m
 from . import records, vocabulary
-from .bundle_derived_ids import derived_id
+from .bundle_derived_ids import derived_row_id
 from .dates import DATE_FORMS, last_day, parse_day, parse_month, show_month
 from .errors import ValidationError
 
@@ -92,7 +92,7 @@ def overdue(item: m.ActionPlanItem, today: date, *, status: str | None = None) -
 
 
 def response_id(recommendation_id: str) -> str:
-    return _derived("action_plan_response", recommendation_id=recommendation_id)
+    return derived_row_id("action_plan_response", recommendation_id=recommendation_id)
 
 
 def get_response(session: Session, rec: m.Recommendation) -> m.ActionPlanResponse | None:
@@ -240,7 +240,7 @@ def delete_round(session: Session, round_: m.MonitoringRound) -> None:
 
 
 def entry_id(round_id: str, item_id: str) -> str:
-    return _derived("monitoring_entry", round_id=round_id, item_id=item_id)
+    return derived_row_id("monitoring_entry", round_id=round_id, item_id=item_id)
 
 
 def record_entry(
@@ -276,7 +276,7 @@ def _round_day(value: date | str | None) -> date:
 
 
 def prospects_id(inspection_id: str) -> str:
-    return _derived("prospects", inspection_id=inspection_id)
+    return derived_row_id("prospects", inspection_id=inspection_id)
 
 
 def get_prospects(session: Session, inspection_id: str) -> m.Prospects | None:
@@ -299,12 +299,6 @@ def set_prospects_field(
 # ---------------------------------------------------------------------------
 # Shared
 # ---------------------------------------------------------------------------
-
-
-def _derived(table: str, **row: str) -> str:
-    made = derived_id(table, row)
-    assert made is not None  # every part is given
-    return made
 
 
 def _live(row: m.SyncedRow) -> None:

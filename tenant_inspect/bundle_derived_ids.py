@@ -73,3 +73,12 @@ def derived_id(table: str, row: Mapping[str, Any]) -> str | None:
 
 
 _NAMESPACE_BYTES = ID_NAMESPACE.bytes
+
+
+def derived_row_id(table: str, **row: str) -> str:
+    """:func:`derived_id` when every part of the row's name is given (the services' case):
+    the id a response, an entry or the prospects is written under, and read back by."""
+    made = derived_id(table, row)
+    if made is None:
+        raise ValueError(f"{table}: the row's parent is not given")
+    return made

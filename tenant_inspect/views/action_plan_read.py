@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..bundle_derived_ids import derived_id
+from ..bundle_derived_ids import derived_row_id
 from ..dates import show_day
 from ..summaries import RunQuery
 from ..vocabulary import PROSPECT_WORDS, RESPONSE_WORDS, area_letter
@@ -129,7 +129,7 @@ def read_action_plan(run: RunQuery, inspection_id: str, today: date) -> ActionPl
         _plan(rec, items_by_rec.get(rec[0], []), labels, latest, letters, responses, today)
         for rec in recs
     )
-    prospects_row = run(PROSPECTS_SQL, (derived_id("prospects", {"inspection_id": inspection_id}),))
+    prospects_row = run(PROSPECTS_SQL, (derived_row_id("prospects", inspection_id=inspection_id),))
     return ActionPlanData(
         inspection_id=inspection_id,
         title=title,
@@ -151,13 +151,6 @@ def read_action_plan(run: RunQuery, inspection_id: str, today: date) -> ActionPl
             prospects_row[0] if prospects_row else None, [i for p in plans for i in p.items]
         ),
     )
-
-
-def _derived(table: str, **row: str) -> str:
-    """The derived id the services give the row (``action_plan._derived``'s rule)."""
-    made = derived_id(table, row)
-    assert made is not None  # every part is given
-    return made
 
 
 def day(value: Any) -> date | None:
@@ -200,7 +193,7 @@ def _plan(
                 overdue_words=f"overdue since {show_day(due)}" if late and due else "",
             )
         )
-    response = responses.get(_derived("action_plan_response", recommendation_id=rec_id))
+    response = responses.get(derived_row_id("action_plan_response", recommendation_id=rec_id))
     target = day(target_date)
     return RecommendationPlan(
         id=rec_id,
