@@ -16,9 +16,8 @@ from tests.support.built_documents import build_a
 from tests.support.empty_db import empty_data_dir
 
 
-async def test_f4_checks_the_file_and_records_only_what_is_ticked(
-    make_app, data_dir, settle, tmp_path
-):
+def seed_review(data_dir) -> tuple[str, str]:
+    """An inspection with one document to review with the desktop-review questions."""
     store = open_store(empty_data_dir(data_dir))
     with store.write() as s:
         iid = inspections.create_inspection(s, title="Repairs", landlord="Brook Homes").id
@@ -26,27 +25,37 @@ async def test_f4_checks_the_file_and_records_only_what_is_ticked(
             s, iid, title="Compact", questionnaire=get_builtin("desktop-review")
         ).id
     store.close()
+    return iid, review_id
+
+
+async def check_file(app, pilot, settle, inspection_id: str, path) -> ProposalsDialog:
+    """Open the review, press F4, give the file: the proposals dialog it leads to."""
+    app.push_screen(DocumentReviewListScreen(inspection_id))
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, DocumentReviewScreen)
+    await pilot.press("f4")
+    await settle(pilot)
+    assert isinstance(app.screen, FilePicker)
+    await pilot.press("ctrl+u")
+    app.screen.query_one("#import-paths", Input).post_message(events.Paste(str(path)))
+    await pilot.pause()
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ProposalsDialog)
+    return app.screen
+
+
+async def test_f4_checks_the_file_and_records_only_what_is_ticked(
+    make_app, data_dir, settle, tmp_path
+):
+    iid, review_id = seed_review(data_dir)
     compact = build_a(tmp_path / "compact.docx")
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        app.push_screen(DocumentReviewListScreen(iid))
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DocumentReviewScreen)
-        await pilot.press("f4")
-        await settle(pilot)
-        picker = app.screen
-        assert isinstance(picker, FilePicker)
-        field = picker.query_one("#import-paths", Input)
-        await pilot.press("ctrl+u")
-        field.post_message(events.Paste(str(compact)))
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ProposalsDialog)
+        dialog = await check_file(app, pilot, settle, iid, compact)
         proposals = dialog.query_one("#proposal-list", TickList)
         assert proposals.selected == []  # nothing is ticked for the inspector
         prompts = [
@@ -72,29 +81,12 @@ async def test_f4_checks_the_file_and_records_only_what_is_ticked(
 
 
 async def test_escape_records_nothing(make_app, data_dir, settle, tmp_path):
-    store = open_store(empty_data_dir(data_dir))
-    with store.write() as s:
-        iid = inspections.create_inspection(s, title="Repairs", landlord="Brook Homes").id
-        fieldwork.add_document_review(
-            s, iid, title="Compact", questionnaire=get_builtin("desktop-review")
-        )
-    store.close()
+    iid, _ = seed_review(data_dir)
     compact = build_a(tmp_path / "compact.docx")
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        app.push_screen(DocumentReviewListScreen(iid))
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("f4")
-        await settle(pilot)
-        await pilot.press("ctrl+u")
-        app.screen.query_one("#import-paths", Input).post_message(events.Paste(str(compact)))
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ProposalsDialog)
+        await check_file(app, pilot, settle, iid, compact)
         await pilot.press("space", "escape")
         await settle(pilot)
     store = open_store(data_dir)

@@ -56,15 +56,17 @@ async def open_export(app, pilot, settle):
     return app.screen
 
 
-async def save_as(pilot, settle, path) -> None:
-    """Ctrl+S, then the report's path typed (pasted) into the file dialog, then Enter."""
+async def save_as(pilot, settle, path, offered: str = "repairs-inspection-report.docx") -> None:
+    """Ctrl+S, then the report's path typed (pasted) into the file dialog, then Enter.
+
+    ``offered``: the end of the name the dialog suggests for what is being exported."""
     await pilot.press("ctrl+s")
     await settle(pilot)
     dialog = pilot.app.screen
     assert isinstance(dialog, FilePicker)
     field = dialog.query_one("#file-path", Input)
     assert dialog.focused is field
-    assert field.value.endswith("repairs-inspection-report.docx")
+    assert field.value.endswith(offered)
     await pilot.press("ctrl+u")
     field.post_message(events.Paste(str(path)))
     await pilot.pause()
@@ -192,15 +194,7 @@ async def test_the_progress_report_on_the_action_plan(make_app, data_dir, settle
         assert "repairs-inspection-progress.docx" in str(
             screen.query_one("#export-where", Static).render()
         )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        field = app.screen.query_one("#file-path", Input)
-        assert field.value.endswith("repairs-inspection-progress.docx")
-        await pilot.press("ctrl+u")
-        field.post_message(events.Paste(str(target)))
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
+        await save_as(pilot, settle, target, "repairs-inspection-progress.docx")
         result = str(screen.query_one("#export-result", Static).render())
         assert "Word progress report, internal version" in result.replace("\n", " ")
     document = Document(str(target))
@@ -219,14 +213,7 @@ async def test_a_progress_report_without_a_plan_says_why(make_app, data_dir, set
         screen = await open_export(app, pilot, settle)
         screen.query_one("#export-plan-progress", Checkbox).value = True
         await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        field = app.screen.query_one("#file-path", Input)
-        await pilot.press("ctrl+u")
-        field.post_message(events.Paste(str(tmp_path / "p.docx")))
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
+        await save_as(pilot, settle, tmp_path / "p.docx", "repairs-inspection-progress.docx")
         result = str(screen.query_one("#export-result", Static).render()).replace("\n", " ")
         assert "Not exported" in result and "no action plan yet" in result
     assert not (tmp_path / "p.docx").exists()
@@ -248,15 +235,7 @@ async def test_the_spreadsheets_of_the_findings(make_app, data_dir, settle, tmp_
         assert "repairs-inspection-tables.xlsx" in str(
             screen.query_one("#export-where", Static).render()
         )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        field = app.screen.query_one("#file-path", Input)
-        assert field.value.endswith("repairs-inspection-tables.xlsx")
-        await pilot.press("ctrl+u")
-        field.post_message(events.Paste(str(target)))
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
+        await save_as(pilot, settle, target, "repairs-inspection-tables.xlsx")
         result = str(screen.query_one("#export-result", Static).render()).replace("\n", " ")
         assert f"Written: {target}" in result
         assert "Excel workbook, 3 sheets: findings (2 rows), judgements (0 rows)" in result
@@ -269,7 +248,7 @@ async def test_the_spreadsheets_of_the_findings(make_app, data_dir, settle, tmp_
 
 async def test_large_print_from_the_export_screen(make_app, data_dir, settle, tmp_path):
     """The large-print box gives a Word report whose every word is 16 pt or more."""
-    from tests.support.docx_reading import Styles, text_runs, xml_part
+    from tests.support.docx_reading import small_or_italic_runs
 
     seed(data_dir)
     target = tmp_path / "large.docx"
@@ -283,6 +262,5 @@ async def test_large_print_from_the_export_screen(make_app, data_dir, settle, tm
         await save_as(pilot, settle, target)
         result = str(screen.query_one("#export-result", Static).render()).replace("\n", " ")
         assert "Word report in large print, internal version" in result
-    styles = Styles(xml_part(target, "word/styles.xml"))
-    sizes = [styles.size(run, para) for _, run, para in text_runs(target)]
-    assert sizes and min(sizes) >= 16
+    count, bad = small_or_italic_runs(target, 16)
+    assert count and bad == []

@@ -82,3 +82,18 @@ def text_runs(path: Path) -> Iterator[tuple[str, Any, Any]]:
                 for run in para.iter(f"{W}r"):
                     if "".join(t.text or "" for t in run.iter(f"{W}t")).strip():
                         yield name, run, para
+
+
+def small_or_italic_runs(path: Path, minimum_pt: float) -> tuple[int, list[tuple[str, str]]]:
+    """(runs with text, [(part, text) of each run below ``minimum_pt`` or in italics]).
+
+    The effective size and italics of every run of text in the body, headers and footers,
+    resolved as Word does: what the report's type-size rules are checked on.
+    """
+    styles = Styles(xml_part(path, "word/styles.xml"))
+    count, bad = 0, []
+    for name, run, para in text_runs(path):
+        count += 1
+        if styles.size(run, para) < minimum_pt or styles.italic(run, para):
+            bad.append((name, "".join(t.text or "" for t in run.iter(f"{W}t"))))
+    return count, bad

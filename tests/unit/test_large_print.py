@@ -22,7 +22,7 @@ from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.report import render_report
 from tenant_inspect.report.charts import status_chart
 from tenant_inspect.store import Store, open_store
-from tests.support.docx_reading import Styles, W, parts, text_runs, xml_part
+from tests.support.docx_reading import W, parts, small_or_italic_runs
 
 
 class Made:
@@ -45,15 +45,8 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Made]:
 
 @pytest.mark.parametrize("which", ["report", "progress"])
 def test_every_word_is_at_least_16_point_and_never_italic(made: Made, which: str) -> None:
-    path = getattr(made, which)
-    styles = Styles(xml_part(path, "word/styles.xml"))
-    count = 0
-    for name, run, para in text_runs(path):
-        text = "".join(t.text for t in run.iter(f"{W}t"))
-        assert styles.size(run, para) >= 16, (name, text)
-        assert not styles.italic(run, para), (name, text)
-        count += 1
-    assert count > 100
+    count, bad = small_or_italic_runs(getattr(made, which), 16)
+    assert bad == [] and count > 100
 
 
 @pytest.mark.parametrize("which", ["report", "progress"])
@@ -95,9 +88,7 @@ def test_a_template_that_breaks_the_rules_is_brought_up_to_large_print(
     doc.save(str(template))
     out = tmp_path / "report.docx"
     render_report(made.store, made.iid, out, template=template, large_print=True)
-    styles = Styles(xml_part(out, "word/styles.xml"))
-    for _, run, para in text_runs(out):
-        assert styles.size(run, para) >= 16
+    assert small_or_italic_runs(out, 16)[1] == []
     styles_xml = parts(out)["word/styles.xml"]
     assert b"Times New Roman" not in styles_xml
     assert not re.search(rb'<w:jc w:val="both"', styles_xml)

@@ -32,7 +32,13 @@ from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.report import ReportResult, render_report
 from tenant_inspect.report.export import build_report
 from tenant_inspect.store import Store, open_store
-from tests.support.docx_reading import TRUE, Styles, W, parts, text_runs, xml_part
+from tests.support.docx_reading import (
+    TRUE,
+    W,
+    parts,
+    small_or_italic_runs,
+    xml_part,
+)
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "report_small.json"
 
@@ -230,15 +236,8 @@ def test_core_properties_and_language(ex: Exported) -> None:
 
 @pytest.mark.parametrize("which", ["docx", "public"])
 def test_every_run_is_at_least_12_point_and_never_italic(ex: Exported, which: str) -> None:
-    path = getattr(ex, which)
-    styles = Styles(xml_part(path, "word/styles.xml"))
-    count = 0
-    for name, run, para in text_runs(path):
-        text = "".join(t.text for t in run.iter(f"{W}t"))
-        assert styles.size(run, para) >= 12, (name, text)
-        assert not styles.italic(run, para), (name, text)
-        count += 1
-    assert count > 500
+    count, bad = small_or_italic_runs(getattr(ex, which), 12)
+    assert bad == [] and count > 500
 
 
 def test_no_style_and_no_part_turns_italics_on_or_goes_below_12_point(ex: Exported) -> None:
@@ -418,9 +417,7 @@ def test_a_template_gives_styles_headers_and_an_empty_body(tmp_path: Path, ex: E
     assert "must not appear" not in all_text
     assert doc.core_properties.author.startswith("The tenant inspectors")
     assert _headings(out) == _headings(ex.docx)
-    styles = Styles(xml_part(out, "word/styles.xml"))
-    for name, run, para in text_runs(out):
-        assert styles.size(run, para) >= 12 and not styles.italic(run, para), name
+    assert small_or_italic_runs(out, 12)[1] == []
     footers = [d for n, d in parts(out).items() if re.fullmatch(r"word/footer\d*\.xml", n)]
     assert any(b" PAGE " in d for d in footers)
 

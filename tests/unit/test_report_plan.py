@@ -26,7 +26,7 @@ from tenant_inspect.report import render_report
 from tenant_inspect.report.export import build_report
 from tenant_inspect.report.model import Heading, Image, Table
 from tenant_inspect.store import Store, open_store
-from tests.support.docx_reading import Styles, parts, text_runs, xml_part
+from tests.support.docx_reading import parts, small_or_italic_runs
 
 
 class Reports:
@@ -196,14 +196,8 @@ def test_progress_chart_is_a_picture_with_its_numbers_as_alt_text(reports: Repor
 
 
 def test_progress_report_is_12_point_without_italics(reports: Reports) -> None:
-    styles = Styles(xml_part(reports.progress, "word/styles.xml"))
-    count = 0
-    for name, run, para in text_runs(reports.progress):
-        text = "".join(t.text for t in run.iter("{*}t"))
-        assert styles.size(run, para) >= 12, (name, text)
-        assert not styles.italic(run, para), (name, text)
-        count += 1
-    assert count > 100
+    count, bad = small_or_italic_runs(reports.progress, 12)
+    assert bad == [] and count > 100
 
 
 def test_progress_markdown_carries_the_chart_inside_the_file(reports: Reports) -> None:
