@@ -19,7 +19,7 @@ The read model is :mod:`.views.action_plan`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlmodel import Session
 
@@ -28,8 +28,6 @@ from . import records, vocabulary
 from .bundle_derived_ids import derived_row_id
 from .dates import DATE_FORMS, last_day, parse_day, parse_month, show_month
 from .errors import ValidationError
-
-T = TypeVar("T", bound=m.SyncedRow)
 
 #: How "by when" may be written, for messages and hints.
 BY_WHEN_FORMS = (
@@ -105,7 +103,7 @@ def set_response(session: Session, rec: m.Recommendation, **fields: Any) -> m.Ac
     """Write fields of a recommendation's response, making the response on the first write."""
     _live(rec)
     parent = {"inspection_id": rec.inspection_id, "recommendation_id": rec.id}
-    return _upsert(session, m.ActionPlanResponse, response_id(rec.id), parent, fields)
+    return records.upsert(session, m.ActionPlanResponse, response_id(rec.id), parent, fields)
 
 
 def set_response_field(
@@ -252,7 +250,7 @@ def record_entry(
     if item.inspection_id != round_.inspection_id:
         raise ValidationError(["monitoring entry: that item belongs to another inspection"])
     parent = {"inspection_id": round_.inspection_id, "round_id": round_.id, "item_id": item.id}
-    return _upsert(session, m.MonitoringEntry, entry_id(round_.id, item.id), parent, fields)
+    return records.upsert(session, m.MonitoringEntry, entry_id(round_.id, item.id), parent, fields)
 
 
 def entries(session: Session, round_: m.MonitoringRound) -> list[m.MonitoringEntry]:
@@ -287,7 +285,7 @@ def get_prospects(session: Session, inspection_id: str) -> m.Prospects | None:
 def set_prospects(session: Session, inspection_id: str, **fields: Any) -> m.Prospects:
     records.get(session, m.Inspection, inspection_id)
     parent = {"inspection_id": inspection_id}
-    return _upsert(session, m.Prospects, prospects_id(inspection_id), parent, fields)
+    return records.upsert(session, m.Prospects, prospects_id(inspection_id), parent, fields)
 
 
 def set_prospects_field(
@@ -304,20 +302,3 @@ def set_prospects_field(
 def _live(row: m.SyncedRow) -> None:
     if row.is_deleted:
         raise ValidationError([f"this {records.LABELS[type(row)]} has been deleted"])
-
-
-def _upsert(
-    session: Session, model: type[T], row_id: str, parent: dict[str, Any], fields: dict[str, Any]
-) -> T:
-    """Change the derived-id row, making it first if there is none.
-
-    A deleted one (deleted on another laptop, say) is brought back: the write says the
-    row is wanted, and its id cannot be used for another.
-    """
-    row = session.get(model, row_id)
-    if row is None:
-        return records.create(session, model, parent={"id": row_id, **parent}, **fields)
-    if row.is_deleted:
-        records.validate(session, model, parent.get("inspection_id"), fields)
-        row.deleted_at = None
-    return records.update(session, row, **fields)

@@ -53,6 +53,14 @@ DERIVED_IDS: dict[str, DerivedId] = {
         "its monitoring round and action-plan item",
     ),
     "prospects": DerivedId(lambda row: f"prospects:{row['inspection_id']}", "its inspection"),
+    # Format 3: one piece of the letter to residents per part, area and recommendation.
+    "letter_text": DerivedId(
+        lambda row: (
+            f"letter:{row['inspection_id']}:{row['part']}:"
+            f"{row['area_id'] or row['recommendation_id'] or ''}"
+        ),
+        "its inspection, part, and area or recommendation",
+    ),
 }
 
 

@@ -26,11 +26,6 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from .bundle_derived_ids import DERIVED_IDS, ID_NAMESPACE, DerivedId, derived_id
 from .bundle_format_rows import (
-    BOOKKEEPING_FIELDS,
-    IMMUTABLE,
-    REDACTABLE,
-    REFERENCES,
-    ROW_MODELS,
     ActionPlanItemRow,
     ActionPlanResponseRow,
     AnswerRow,
@@ -42,6 +37,7 @@ from .bundle_format_rows import (
     InterviewInterviewerRow,
     InterviewRow,
     JudgementRow,
+    LetterTextRow,
     MonitoringEntryRow,
     MonitoringRoundRow,
     ProspectsRow,
@@ -51,6 +47,13 @@ from .bundle_format_rows import (
     Row,
     Sibling,
     TeamMemberRow,
+)
+from .bundle_format_tables import (
+    BOOKKEEPING_FIELDS,
+    IMMUTABLE,
+    REDACTABLE,
+    REFERENCES,
+    ROW_MODELS,
     content_fields,
     field_adapter,
     plain_value,
@@ -71,9 +74,10 @@ from .bundle_format_types import (
 
 #: Written in every manifest; a reader refuses a bundle whose version is higher and reads
 #: every version from 1 up (:mod:`.bundle_format_v1` brings a format-1 file's rows up to
-#: date as they are read). Format 2 added the action-plan tables (docs/bundle-format.md, 11).
+#: date as they are read). Format 2 added the action-plan tables (docs/bundle-format.md, 11),
+#: format 3 the letter to residents' ``letter_text`` (section 12).
 FORMAT_NAME = "tenant-inspect-bundle"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 # ---------------------------------------------------------------------------
 # Limits (a bundle over any of these is refused before anything is written)
@@ -104,7 +108,8 @@ MAX_ROW_CHARS = 2_000_000  # one row's JSON text; real rows are far shorter (tex
 #: in MAX_TOTAL_BYTES, and each row carries about 1 kB of stamps. A plan of 60
 #: recommendations with five items each has 300 items; 10,000 entries are those items
 #: reviewed quarterly for eight years, 200 rounds monthly reviews for sixteen years.
-#: Responses cannot outnumber recommendations (derived ids); one prospects row.
+#: Responses cannot outnumber recommendations (derived ids); one prospects row. The
+#: letter (format 3) has one row per part, area and recommendation (derived ids).
 MAX_TABLE_ROWS: dict[str, int] = {
     "inspection": 1,
     "team_member": 300,
@@ -124,6 +129,7 @@ MAX_TABLE_ROWS: dict[str, int] = {
     "monitoring_round": 200,
     "monitoring_entry": 10_000,
     "prospects": 1,
+    "letter_text": 2_500,
 }
 
 MANIFEST_NAME = "manifest.json"
@@ -221,6 +227,7 @@ __all__ = [
     "InterviewInterviewerRow",
     "InterviewRow",
     "JudgementRow",
+    "LetterTextRow",
     "Manifest",
     "MemberFile",
     "MonitoringEntryRow",

@@ -116,6 +116,7 @@ ActionStatus = Literal["not_started", "on_track", "at_risk", "off_track", "done"
 Response = Literal["", "accepted", "partly_accepted", "not_accepted"]
 ProspectGrade = Literal["", "considerably_outweigh", "outweigh", "balance", "weaknesses_outweigh"]
 Prospect = Literal["", "excellent", "promising", "uncertain", "poor"]
+LetterPart = Literal["contact", "signature", "overall", "area", "recommendation"]
 Grade = Literal["considerably_outweigh", "outweigh", "balance", "weaknesses_outweigh"]
 
 STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)

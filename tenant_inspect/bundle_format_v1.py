@@ -1,4 +1,7 @@
-"""Reading format 1: what a file written before the action-plan tables needs to be read today.
+"""Reading formats 1 and 2: what a file written before today's tables needs to be read today.
+
+Format 3 only added a table (``letter_text``, the letter to residents), so a format-2 file
+is read as it is, that table empty.
 
 Format 2 (docs/bundle-format.md, section 11) added four tables and two fields of
 ``action_plan_item``, and moved item statuses onto the monitoring scale. A format-1 file
@@ -42,9 +45,17 @@ ADDED_FIELDS: dict[str, dict[str, Any]] = {
 }
 
 
+#: The tables format 3 added (read as empty from an older file).
+FORMAT_3_TABLES = ("letter_text",)
+
+
 def tables_of(version: int, all_tables: tuple[str, ...]) -> tuple[str, ...]:
     """The tables a file of ``version`` holds (a data file each)."""
-    return FORMAT_1_TABLES if version == 1 else all_tables
+    if version == 1:
+        return FORMAT_1_TABLES
+    if version == 2:
+        return tuple(t for t in all_tables if t not in FORMAT_3_TABLES)
+    return all_tables
 
 
 def row_upgrader(table: str, version: int) -> Callable[[Any], Any] | None:

@@ -158,38 +158,6 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from .report import render_report, report_format
-    from .report.snapshot import read_report_data
-    from .store import quick_read
-
-    output = Path(args.output)
-    report_format(output)  # a wrong extension is refused before the database is opened
-    options: dict[str, Any] = {
-        "public": args.public,
-        "template": args.template,
-        "questionnaires": args.questionnaires,
-        "progress_report": args.progress,
-        "large_print": args.large_print,
-    }
-    # The light path reads with plain SQL, read-only, and never loads the ORM; when it
-    # cannot answer (an older schema, an unknown id), the store opens and says why.
-    data = quick_read(_data_dir(args), lambda run: read_report_data(run, args.id, date.today()))
-    if data is not None:
-        result = render_report(data, args.id, output, **options)
-    else:
-        with _open(args) as store:
-            result = render_report(store, args.id, output, **options)
-    kind = "public" if args.public else "internal"
-    what = ("progress report, " if args.progress else "") + ("large print, " * args.large_print)
-    _out(f"Wrote {result.path} ({result.format}, {what}{kind} version, {result.sections} sections)")
-    for warning in result.warnings:
-        _err(f"note: {warning}")
-    return 0
-
-
 def cmd_doctor(args: argparse.Namespace) -> int:
     from .doctor import run_doctor
 
@@ -267,37 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="inspection id or a unique prefix of it")
     p.add_argument("-o", "--output", metavar="FILE.json")
 
-    p = add("report", cmd_report, "write the inspection report as Word (.docx) or Markdown (.md)")
-    p.add_argument("id", help="inspection id or a unique prefix of it")
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="FILE.docx or FILE.md")
-    p.add_argument(
-        "--template",
-        metavar="T.docx",
-        help="take styles, headers and footers from this Word document (.docx only)",
-    )
-    p.add_argument(
-        "--public",
-        action="store_true",
-        help="leave out everything marked internal (the version to publish)",
-    )
-    p.add_argument(
-        "--large-print",
-        action="store_true",
-        help="large print: 16 pt or more, sans serif, left-aligned, page numbers on every page",
-    )
-    p.add_argument(
-        "--progress",
-        action="store_true",
-        help="write the progress report on the landlord's action plan instead: counts and "
-        "a chart by status, overdue actions, what changed since the previous round",
-    )
-    p.add_argument(
-        "--no-questionnaires",
-        dest="questionnaires",
-        action="store_false",
-        help="leave the questionnaires (every question asked) out of the appendix",
-    )
+    from .cli_report import add_report_command  # report ID -o FILE | --check-writing
 
+    add_report_command(add)
     from .cli_questionnaires import add_questionnaire_commands  # list | validate
 
     add_questionnaire_commands(sub, common)

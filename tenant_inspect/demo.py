@@ -39,6 +39,7 @@ from .analysis import (
 from .errors import UserError
 from .fieldwork import add_document_review, add_interview, save_answer
 from .inspections import add_area, add_member, create_inspection, desktop_review_area
+from .letter_texts import set_letter_text
 from .questionnaire import Question, Questionnaire, encode_answer, get_builtin
 from .store import Store
 from .themes import THEME_IDS
@@ -2270,6 +2271,9 @@ MONITORING_ROUNDS: tuple[tuple[date, str], ...] = (
     (date(2026, 11, 30), "Quarter 2 review"),
 )
 
+#: How residents ask for the letter in another format (the letter to residents' offer).
+LETTER_CONTACT = "Call 0800 014 2030 or email involvement@riversidevale.example."
+
 #: The panel's judgement of the prospects for improvement after the second round.
 PROSPECTS = {
     "track_record": "balance",
@@ -2648,6 +2652,9 @@ class _SmallDemo:
             self._conclusions()
             self._recommendations()
             self._monitoring()
+            # The coordinator's contact details for the letter to residents' offer of large
+            # print, Braille, audio and other languages (the rest of the letter is drafted).
+            set_letter_text(s, iid, "contact", LETTER_CONTACT)
         return iid
 
     def _documents(self) -> None:

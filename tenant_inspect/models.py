@@ -37,6 +37,7 @@ from .model_base import UTCDateTime as UTCDateTime
 from .model_base import new_id as new_id
 from .model_base import remember_replaced_stamps
 from .model_base import utcnow as utcnow
+from .models_letter import LetterText as LetterText
 from .models_plan import ActionPlanResponse as ActionPlanResponse
 from .models_plan import MonitoringEntry as MonitoringEntry
 from .models_plan import MonitoringRound as MonitoringRound
@@ -351,6 +352,7 @@ SYNCED_MODELS: tuple[type[SyncedRow], ...] = (
     MonitoringRound,
     MonitoringEntry,
     Prospects,
+    LetterText,
 )
 
 

@@ -79,6 +79,7 @@ LABELS: dict[type[m.SyncedRow], str] = {
     m.MonitoringRound: "monitoring round",
     m.MonitoringEntry: "monitoring entry",
     m.Prospects: "prospects for improvement",
+    m.LetterText: "letter to residents",
 }
 
 _LONG = 100_000  # a generous cap on free text: a whole interview's notes fit
@@ -223,5 +224,11 @@ RULES: dict[type[m.SyncedRow], dict[str, Rule]] = {
         "capacity": Choice(vocabulary.GRADE_KEYS, allow_blank=True),
         "overall": Choice(vocabulary.PROSPECTS, allow_blank=True),
         "rationale": Text(_LONG),
+    },
+    m.LetterText: {
+        "part": Choice(vocabulary.LETTER_PARTS),
+        "area_id": Ref(m.Area),
+        "recommendation_id": Ref(m.Recommendation),
+        "text": Text(_LONG),
     },
 }

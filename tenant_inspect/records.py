@@ -221,3 +221,20 @@ def count_live(session: Session, model: type[m.SyncedRow], **where: Any) -> int:
 
 def next_position(rows: Iterable[Any]) -> int:
     return max((r.position for r in rows), default=-1) + 1
+
+
+def upsert(
+    session: Session, model: type[T], row_id: str, parent: dict[str, Any], fields: dict[str, Any]
+) -> T:
+    """Change the derived-id row, making it first if there is none.
+
+    A deleted one (deleted on another laptop, say) is brought back: the write says the
+    row is wanted, and its id cannot be used for another.
+    """
+    row = session.get(model, row_id)
+    if row is None:
+        return create(session, model, parent={"id": row_id, **parent}, **fields)
+    if row.is_deleted:
+        validate(session, model, parent.get("inspection_id"), fields)
+        row.deleted_at = None
+    return update(session, row, **fields)

@@ -28,6 +28,9 @@ ACTION_STATUSES = ("not_started", "on_track", "at_risk", "off_track", "done")
 RESPONSES = ("accepted", "partly_accepted", "not_accepted")
 #: The overall prospects for improvement, best first.
 PROSPECTS = ("excellent", "promising", "uncertain", "poor")
+
+#: The parts of the letter to residents a coordinator may write (models_letter.LetterText).
+LETTER_PARTS = ("contact", "signature", "overall", "area", "recommendation")
 #: Words a landlord writes in "by when" instead of a date (stored as typed, lower case).
 BY_WHEN_WORDS = ("ongoing", "completed", "continuous")
 

@@ -141,7 +141,8 @@ class Figures:
     repeats: tuple[Repeat, ...]
 
 
-def _sentences(paragraphs: tuple[str, ...]) -> list[Sentence]:
+def split_sentences(paragraphs: tuple[str, ...]) -> list[Sentence]:
+    """Sentences of paragraphs with their word counts (a full stop, ! or ? then a capital)."""
     out = []
     for paragraph in paragraphs:
         for piece in re.split(r"(?<=[.!?])\s+(?=[\"'‘“(A-Z0-9])", paragraph):
@@ -186,7 +187,7 @@ def measure(doc: ReadDocument, others: list[ReadDocument], today: date) -> Figur
     )
     folded = text.casefold()
     formats = [name for pattern, name in FORMAT_PHRASES if re.search(pattern, folded)]
-    longest = sorted(_sentences(doc.paragraphs), key=lambda s: -s.words)[:3]
+    longest = sorted(split_sentences(doc.paragraphs), key=lambda s: -s.words)[:3]
     repeats = []
     seen: set[tuple[str, str]] = set()
     theirs = {o.name: {normalised(p) for p in o.paragraphs} for o in others}

@@ -52,6 +52,7 @@ LABELS: dict[str, str] = {
     "monitoring_round": "monitoring round",
     "monitoring_entry": "monitoring entry",
     "prospects": "prospects for improvement",
+    "letter_text": "letter to residents",
 }
 
 CONFLICT_TABLE: Table = m.Conflict.__table__  # type: ignore[attr-defined]

@@ -6,5 +6,5 @@ revision to ``KNOWN_REVISIONS`` in order, and a test that migrates a fixture
 database made by the previous revision.
 """
 
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

@@ -99,7 +99,7 @@ def write_docx(
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
     drop_private_parts(doc, house)
-    styles = Styles(doc, house=house, large_print=large_print)
+    styles = Styles(doc, house=house, large_print=large_print, compact=report.compact)
     styles.fix_defaults(report.language)
     ids = styles.prepare()
     styles.fix_accessibility()

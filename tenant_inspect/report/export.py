@@ -68,11 +68,13 @@ def build_report(
     questionnaires: bool = True,
     progress_report: bool = False,
     large_print: bool = False,
+    letter: bool = False,
 ) -> tuple[Report, Redactor]:
     """The redacted outline of one inspection, and the redactor that says what it did.
 
     With ``progress_report``, the progress report on the landlord's action plan instead
-    (:mod:`.progress`); it is refused with a UserError when there is no plan.
+    (:mod:`.progress`); it is refused with a UserError when there is no plan. With
+    ``letter``, the letter to residents (:mod:`tenant_inspect.report.letter`).
     """
     from .snapshot import load_report_data
 
@@ -82,6 +84,7 @@ def build_report(
         questionnaires=questionnaires,
         progress_report=progress_report,
         large_print=large_print,
+        letter=letter,
     )
 
 
@@ -92,13 +95,20 @@ def build_from(
     questionnaires: bool = True,
     progress_report: bool = False,
     large_print: bool = False,
+    letter: bool = False,
 ) -> tuple[Report, Redactor]:
-    """The redacted outline (or progress report) of a snapshot already read; in
+    """The redacted outline (progress report, letter) of a snapshot already read; in
     ``large_print`` the charts' text is drawn at 16 pt, like the text around them."""
     from .outline import build_outline
     from .redact import redact, redactor_for
 
-    if progress_report:
+    if letter:
+        from datetime import date
+
+        from .letter.outline import build_letter
+
+        report = build_letter(data, date.today())
+    elif progress_report:
         from .progress import build_progress
 
         report = build_progress(data, public=public, font_pt=16 if large_print else 12)
@@ -119,6 +129,7 @@ def render_report(
     questionnaires: bool = True,
     progress_report: bool = False,
     large_print: bool = False,
+    letter: bool = False,
 ) -> ReportResult:
     """Write the report of one inspection (id or unique prefix) to ``path``.
 
@@ -126,7 +137,8 @@ def render_report(
     styles, headers and footers are used); ``.md`` gives Markdown. ``public``
     leaves out everything marked internal; without ``questionnaires`` the appendix
     does not list the questionnaires used. ``progress_report`` writes the progress
-    report on the landlord's action plan instead of the inspection report. Interviewee names are always
+    report on the landlord's action plan instead of the inspection report, ``letter`` the
+    letter to residents. Interviewee names are always
     replaced by roles. Raises :class:`~tenant_inspect.errors.UserError` with a
     one-line message for anything the user can fix; nothing is written then.
     """
@@ -153,7 +165,13 @@ def render_report(
 
     step(0.0, "Reading the inspection")
     report, redactor = _build(
-        store_or_session, inspection_id, public, questionnaires, progress_report, large_print
+        store_or_session,
+        inspection_id,
+        public,
+        questionnaires,
+        progress_report,
+        large_print,
+        letter,
     )
     redactions = redactor.count
     step(0.3, "Report outline ready")
@@ -197,12 +215,14 @@ def _build(
     questionnaires: bool = True,
     progress_report: bool = False,
     large_print: bool = False,
+    letter: bool = False,
 ) -> tuple[Report, Redactor]:
     options = {
         "public": public,
         "questionnaires": questionnaires,
         "progress_report": progress_report,
         "large_print": large_print,
+        "letter": letter,
     }
     if isinstance(store_or_session, ReportData):  # read already (the command line's light path)
         return build_from(store_or_session, **options)

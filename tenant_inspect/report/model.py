@@ -174,6 +174,9 @@ class Report:
     blocks: tuple[Block, ...]
     public: bool = False
     warnings: tuple[str, ...] = ()
+    #: Set lines closer (1.25 instead of 1.5) for a document that must stay short (the
+    #: letter to residents: two pages). Large print keeps its own spacing.
+    compact: bool = False
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]
@@ -237,6 +240,16 @@ class QuestionnaireData:
 
 
 @dataclass(frozen=True)
+class LetterTextData:
+    """A part of the letter to residents a coordinator wrote (see models_letter.LetterText);
+    ``subject_id`` is the area's or recommendation's id, "" for the letter's own parts."""
+
+    part: str
+    subject_id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything the report is made from, read once from the database."""
 
@@ -266,5 +279,7 @@ class ReportData:
     #: The landlord's action plan, its monitoring rounds and the prospects for improvement,
     #: or None when the inspection has none of them yet (the report then says nothing).
     plan: ActionPlanData | None = None
+    #: What the coordinator wrote for the letter to residents (parts not written: none).
+    letter: tuple[LetterTextData, ...] = ()
     #: Warnings found while reading (shown with the export result).
     notes: tuple[str, ...] = field(default=())

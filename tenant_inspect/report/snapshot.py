@@ -20,7 +20,14 @@ from ..views.action_plan_read import day as _day
 from ..views.action_plan_read import read_action_plan
 from ..views.shared import AreaData, ConclusionData, FindingData, MemberData, RecommendationData
 from ..vocabulary import area_letter
-from .model import DocumentData, InterviewData, JudgementData, QuestionnaireData, ReportData
+from .model import (
+    DocumentData,
+    InterviewData,
+    JudgementData,
+    LetterTextData,
+    QuestionnaireData,
+    ReportData,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -77,6 +84,9 @@ RECOMMENDATIONS_SQL = (
     f"{_ORDER[9:]}"
 )
 LINKS_SQL = f"SELECT recommendation_id, finding_id FROM recommendation_finding {_LIVE} {_ORDER}"
+LETTER_SQL = (
+    f"SELECT part, COALESCE(area_id, recommendation_id, ''), text FROM letter_text {_LIVE} {_ORDER}"
+)
 TEAM_SQL = f"SELECT id, name, role, include_in_report, position FROM team_member {_LIVE} {_ORDER}"
 
 
@@ -247,6 +257,7 @@ def read_report_data(run: RunQuery, inspection_id: str, today: date) -> ReportDa
         questionnaires=tuple(questionnaires),
         team=tuple(MemberData(t[0], t[1], t[2], bool(t[3])) for t in team if t[3]),
         plan=plan if has_plan(plan) else None,
+        letter=tuple(LetterTextData(*row) for row in run(LETTER_SQL, (iid,))),
         notes=tuple(notes),
     )
 

@@ -138,7 +138,7 @@ def _as_format_1(members: dict[str, bytes], status: str) -> dict[str, bytes]:
     members = dict(members)
     manifest = json.loads(members["manifest.json"])
     manifest["format_version"] = 1
-    for table in NEW_TABLES:
+    for table in (*NEW_TABLES, "letter_text"):  # format 2's tables, and format 3's
         del members[f"data/{table}.json"]
         del manifest["counts"][table]
         del manifest["files"][f"data/{table}.json"]

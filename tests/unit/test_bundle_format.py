@@ -104,7 +104,7 @@ def test_export_writes_a_complete_verifiable_bundle(coord, tmp_path):
         assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in zf.infolist())
     members = read_members(path)
     manifest = json.loads(members["manifest.json"])
-    assert manifest["format"] == "tenant-inspect-bundle" and manifest["format_version"] == 2
+    assert manifest["format"] == "tenant-inspect-bundle" and manifest["format_version"] == 3
     assert manifest["inspection_id"] == team.inspection
     assert manifest["exported_by"] == {"member_id": team.coordinator, "device_id": coord.device_id}
     assert manifest["recipient"] is None and manifest["names_included"] is True

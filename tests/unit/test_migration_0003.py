@@ -14,6 +14,7 @@ import pytest
 from test_migrations import _migrate, _rows, build_source, database_at_first_revision
 
 from tenant_inspect.locations import resolve_data_dir
+from tenant_inspect.migrations import SCHEMA_HEAD
 from tenant_inspect.storage.sqlite.migrate import stored_revision
 from tenant_inspect.store import open_store
 
@@ -62,7 +63,7 @@ def test_a_0002_database_with_data_upgrades_keeping_every_value(at_0002):
     data, ids = at_0002
     before = _rows(data.db_path)
     open_store(data).close()  # what the app does on start: back up, then migrate
-    assert stored_revision(data.db_path) == "0003"
+    assert stored_revision(data.db_path) == SCHEMA_HEAD
     assert list(data.backup_dir.glob("*before-migration-0002.db"))
     after = _rows(data.db_path)
     for table, rows in before.items():
