@@ -32,24 +32,33 @@ from .bindings import bind
 from .dialogs.file_picker import FilePicker, PickedFiles, documents_folder
 from .jobs import Report, run_file_job
 from .markup import escape
+from .routes import open_screen
 from .widgets.fields import TickBox
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from tenant_inspect.report import ReportResult
+    from tenant_inspect.report.letter.readability import WritingCheck
     from tenant_inspect.store import Store
     from tenant_inspect.tables_export import TablesResult
 
 
 def default_report_path(
-    title: str, home: Path | None = None, *, progress: bool = False, tables: bool = False
+    title: str,
+    home: Path | None = None,
+    *,
+    progress: bool = False,
+    tables: bool = False,
+    letter: bool = False,
 ) -> Path:
     """``~/Documents/<title>-report.docx`` (or the home folder if there is no Documents);
-    ``-progress.docx`` for the progress report on the action plan, ``-tables.xlsx`` for the
-    spreadsheets of the findings."""
+    ``-progress.docx`` for the progress report on the action plan, ``-letter.docx`` for the
+    letter to residents, ``-tables.xlsx`` for the spreadsheets of the findings."""
     folder = documents_folder(home)
     if tables:
         return folder / f"{slug(title, 'inspection', 60)}-tables.xlsx"
-    kind = "progress" if progress else "report"
+    kind = "letter" if letter else "progress" if progress else "report"
     return folder / f"{slug(title, 'inspection', 60)}-{kind}.docx"
 
 
@@ -68,11 +77,17 @@ class ExportScreen(ServicesMixin, Screen[None]):
         "The spreadsheets (.xlsx) hold the findings, answers, judgements, recommendations and "
         "action plan, one table per sheet, for analysts; inspectors are shown by role.\n"
         "Large print is for readers with low vision: 16 pt and more, a plain sans serif, "
-        "never justified, wide line spacing and a page number on every page."
+        "never justified, wide line spacing and a page number on every page.\n"
+        "The letter to residents goes to every home: two pages in plain English. F3 opens "
+        "its parts to rewrite them. Under the options, the writing check of what you are "
+        "about to export: its reading ease (60 or more is plain English) and its hardest "
+        "sentences, with the section each is in. Add your landlord's jargon to "
+        "plain-words.txt in the data folder ('word = plain alternative', one per line)."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("ctrl+s", "export", "Export", "Write the report file", priority=True),
+        bind("f3", "edit_letter", "Edit the letter", "Rewrite the letter to residents' parts"),
         bind("escape", "back", "Back", "Back to the dashboard"),
     ]
 
@@ -85,6 +100,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
     ExportScreen #export-result { padding: 1 0 0 0; height: auto; }
     ExportScreen #export-result.-error { color: $error; text-style: bold; }
     ExportScreen #export-buttons { height: auto; padding: 1 0 0 0; }
+    ExportScreen #export-writing { height: auto; padding: 1 0 0 0; color: $text-muted; }
     """
 
     def __init__(self, inspection_id: str, title: str = "") -> None:
@@ -113,6 +129,10 @@ class ExportScreen(ServicesMixin, Screen[None]):
                 id="export-plan-progress",
             )
             yield TickBox(
+                "Letter to residents instead (two pages, plain English; F3 edits it)",
+                id="export-letter",
+            )
+            yield TickBox(
                 "Spreadsheets of the findings (.xlsx) instead of the report", id="export-tables"
             )
             yield TickBox(
@@ -128,33 +148,94 @@ class ExportScreen(ServicesMixin, Screen[None]):
             yield Static("", id="export-result")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export")
+            yield Static("", id="export-writing")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#export-public", Checkbox).focus()
+        self._check_writing()
+
+    def on_screen_resume(self) -> None:
+        self._check_writing()  # back from the letter's parts: they may have changed
+
+    def _check_writing(self) -> None:
+        """Measure the writing of what is about to be exported, in a worker (a report of
+        1,000 findings takes most of a second)."""
+        writing = self.query_one("#export-writing", Static)
+        if self._ticked("tables"):
+            writing.update("")
+            return
+        writing.update("Checking the writing …")
+        inspection_id, data_folder = self.inspection_id, self.services.data_dir.path
+        kind = {
+            "public": self._ticked("public"),
+            "progress_report": self._ticked("plan-progress") and not self._ticked("letter"),
+            "letter": self._ticked("letter"),
+        }
+
+        def work(s: Session) -> WritingCheck | str:
+            from tenant_inspect.errors import UserError
+            from tenant_inspect.report.export import check_report
+            from tenant_inspect.report.snapshot import load_report_data
+
+            try:
+                return check_report(load_report_data(s, inspection_id), data_folder, **kind)
+            except UserError as exc:
+                return str(exc)
+
+        self.services.read(work, self._show_writing, group="export-writing")
+
+    def _show_writing(self, check: WritingCheck | str) -> None:
+        if not self.is_attached:
+            return
+        writing = self.query_one("#export-writing", Static)
+        if isinstance(check, str):
+            writing.update(escape(f"Writing check: {check}"))
+            return
+        lines = [f"Writing check: {check.summary()}"]
+        if check.hardest:
+            lines.append("Hardest sentences (rewrite these first):")
+        for h in check.hardest[:5]:
+            why = f" ({'; '.join(h.reasons)})" if h.reasons else ""
+            lines.append(f"  • [{h.section}] {h.text}{why}")
+        lines += [f"  ⚠ {note}" for note in check.notes]
+        writing.update(escape("\n".join(lines)))
+
+    def action_edit_letter(self) -> None:
+        open_screen(self, "letter", self.inspection_id)
 
     def _ticked(self, box: str) -> bool:
         return self.query_one(f"#export-{box}", Checkbox).value
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        if event.checkbox.id not in ("export-plan-progress", "export-tables"):
+        if event.checkbox.id in ("export-public", "export-plan-progress", "export-letter",
+                                 "export-tables"):  # fmt: skip
+            self._check_writing()
+        if event.checkbox.id not in ("export-plan-progress", "export-tables", "export-letter"):
             return
         progress, tables = self._ticked("plan-progress"), self._ticked("tables")
+        letter = self._ticked("letter") and not tables
         # The questionnaires are an appendix of the inspection report only; the report's
         # options mean nothing to the spreadsheets.
-        self.query_one("#export-questionnaires", Checkbox).disabled = progress or tables
-        for box in ("public", "plan-progress", "large-print"):
+        self.query_one("#export-questionnaires", Checkbox).disabled = progress or tables or letter
+        for box in ("public", "plan-progress", "large-print", "letter"):
             self.query_one(f"#export-{box}", Checkbox).disabled = tables
+        # The letter is always the public version; it is not a progress report.
+        self.query_one("#export-public", Checkbox).disabled = tables or letter
+        self.query_one("#export-plan-progress", Checkbox).disabled = tables or letter
         self.query_one("#export-template", Input).disabled = tables
         # Offer this kind's file name, unless the inspector chose a name of their own.
         title = self.inspection_title
         offered = {
-            str(default_report_path(title, progress=p, tables=t))
+            str(default_report_path(title, progress=p, tables=t, letter=lt))
             for p in (False, True)
             for t in (False, True)
+            for lt in (False, True)
         }
         if self.path in offered:
-            self.path = str(default_report_path(title, progress=progress, tables=tables))
+            self.path = str(
+                default_report_path(title, progress=progress, tables=tables, letter=letter)
+            )
             self.query_one("#export-where", Static).update(self._where())
 
     def _where(self) -> str:
@@ -209,6 +290,8 @@ class ExportScreen(ServicesMixin, Screen[None]):
         progress_report = self.query_one("#export-plan-progress", Checkbox).value
         large_print = self._ticked("large-print")
         tables = self._ticked("tables")
+        letter = self._ticked("letter")
+        progress_report = progress_report and not letter
         result = self.query_one("#export-result", Static)
         result.update("")
         result.remove_class("-error")
@@ -234,6 +317,7 @@ class ExportScreen(ServicesMixin, Screen[None]):
                 questionnaires=questionnaires,
                 progress_report=progress_report,
                 large_print=large_print,
+                letter=letter,
             )
 
         run_file_job(
@@ -266,10 +350,13 @@ class ExportScreen(ServicesMixin, Screen[None]):
         if isinstance(done, tables_export.TablesResult):
             self._show_tables(done)
             return
-        version = "public" if self.query_one("#export-public", Checkbox).value else "internal"
+        letter = self._ticked("letter")
+        version = "public" if self._ticked("public") or letter else "internal"
         kind = (
-            "progress report"
-            if self.query_one("#export-plan-progress", Checkbox).value
+            "letter to residents"
+            if letter
+            else "progress report"
+            if self._ticked("plan-progress")
             else "report"
         ) + (" in large print" if self._ticked("large-print") else "")
         lines = [

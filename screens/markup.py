@@ -12,6 +12,7 @@ as ``\\xNN`` instead, as the command line does.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tenant_inspect.plain_text import printable
@@ -23,10 +24,16 @@ def shown(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """The user's text, shown literally inside markup (control characters as ``\\xNN``)."""
+    """The user's text, shown literally inside markup (control characters as ``\\xNN``).
+
+    Rich's escape only covers what *Rich* reads as a tag (a lower-case start); Textual's
+    markup also takes ``[Chief Executive]`` or ``[What we found]`` for a style and drops
+    it, so every remaining ``[`` is escaped too: a redacted role or a bracketed note in a
+    finding must show as typed.
+    """
     from rich.markup import escape as rich_escape
 
-    return rich_escape(printable(text))
+    return re.sub(r"(?<!\\)\[", r"\\[", rich_escape(printable(text)))
 
 
 def clip(text: str, width: int) -> str:

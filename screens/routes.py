@@ -36,6 +36,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "action_plan": ("action_plan", "ActionPlanScreen"),
     "monitoring": ("monitoring", "MonitoringScreen"),
     "prospects": ("prospects", "ProspectsScreen"),
+    "letter": ("letter", "LetterScreen"),
 }
 
 

@@ -86,20 +86,21 @@ def _check_writing(args: argparse.Namespace) -> int:
     """Measure the writing of the report (or letter) and print it; nothing is saved."""
     from .locations import resolve_data_dir
     from .plain_text import json_for_terminals
-    from .report.export import build_from
-    from .report.letter.plain_words import jargon_list
-    from .report.letter.readability import check_writing, ease_words
+    from .report.export import check_report
+    from .report.letter.readability import ease_words
     from .report.snapshot import load_report_data
 
     data = _read(args)
     if data is None:
         with _open(args) as store, store.read() as session:
             data = load_report_data(session, args.id)
-    report, _ = build_from(
-        data, public=args.public, progress_report=args.progress, letter=args.letter
+    check = check_report(
+        data,
+        resolve_data_dir(getattr(args, "data_dir", None)).path,
+        public=args.public,
+        progress_report=args.progress,
+        letter=args.letter,
     )
-    jargon, notes = jargon_list(resolve_data_dir(getattr(args, "data_dir", None)).path)
-    check = check_writing(report, jargon, tuple(notes))
     if args.json:
         out = {
             "reading_ease": check.ease,

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from ..store import Store
+    from .letter.readability import WritingCheck
     from .model import Report
     from .redact import Redactor
 
@@ -231,3 +232,23 @@ def _build(
         with read() as session:
             return build_report(session, inspection_id, **options)
     return build_report(store_or_session, inspection_id, **options)
+
+
+def check_report(
+    data: ReportData,
+    data_folder: Path | None,
+    *,
+    public: bool = False,
+    progress_report: bool = False,
+    letter: bool = False,
+) -> WritingCheck:
+    """The writing check (:mod:`.letter.readability`) of the report, progress report or
+    letter of a snapshot, with the built-in jargon list and the coordinator's
+    ``plain-words.txt`` in ``data_folder``: what ``report --check-writing`` prints and the
+    Export screen lists before anything is written."""
+    from .letter.plain_words import jargon_list
+    from .letter.readability import check_writing
+
+    report, _ = build_from(data, public=public, progress_report=progress_report, letter=letter)
+    jargon, notes = jargon_list(data_folder)
+    return check_writing(report, jargon, tuple(notes))

@@ -228,7 +228,7 @@ async def test_the_spreadsheets_of_the_findings(make_app, data_dir, settle, tmp_
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_export(app, pilot, settle)
-        await pilot.press("tab", "tab", "tab")  # past the report's own options
+        await pilot.press("tab", "tab", "tab", "tab")  # past the report's own options
         assert screen.focused is screen.query_one("#export-tables", Checkbox)
         await pilot.press("space")
         assert screen.query_one("#export-public", Checkbox).disabled
