@@ -228,3 +228,20 @@ def test_the_letter_travels_in_files_and_concurrent_edits_conflict(world, tmp_pa
             "Call 0800 111 111.",
             "Email us.",
         }
+
+
+def test_an_inspection_with_nothing_yet_still_makes_a_sensible_letter():
+    from tenant_inspect.report.model import ReportData
+
+    letter = build_letter(ReportData(title="T", landlord="Vale Homes"), date(2026, 12, 5))
+    text = _text(letter)
+    assert "Tenant inspectors looked at the services at Vale Homes." in text
+    assert "We have not yet said which parts of the service we looked at." in text
+    assert "Vale Homes will now write an action plan" in text
+    assert "The tenant inspection panel" in text  # signed by the panel: no coordinator named
+    assert "5 December 2026" in text  # no report date yet: today's
+    assert "What we have asked for" not in text  # no recommendations, no empty list
+    assert letter.warnings == (
+        "the letter offers other formats but gives no contact details: add them on the "
+        "Letter screen (Contact for other formats)",
+    )

@@ -118,6 +118,8 @@ def overall_draft(grades: dict[str, str], area_ids: list[str]) -> str:
     if counted["weaknesses_outweigh"]:
         n = counted["weaknesses_outweigh"]
         parts.append(f"{plural(n, 'area')} need{'s' if n == 1 else ''} to improve")
+    if not area_ids:
+        return "We have not yet said which parts of the service we looked at."
     if not parts:
         return f"We are still judging the {plural(len(area_ids), 'area')} we looked at."
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

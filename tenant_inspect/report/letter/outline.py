@@ -37,7 +37,7 @@ def _when(data: ReportData) -> str:
 
 def _who_looked(data: ReportData, areas: list[str]) -> list[Paragraph]:
     inspectors = sum(1 for m in data.team if m.role == "inspector") or len(data.team)
-    what = data.topic or "its services"
+    what = data.topic or "the services"
     if what[1:2].islower():  # "Resident involvement" reads "resident involvement" mid-sentence
         what = what[0].lower() + what[1:]
     team = (

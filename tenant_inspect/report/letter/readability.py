@@ -82,7 +82,7 @@ def ease_words(ease: float | None) -> str:
     if ease is None:
         return "not measured (no sentences)"
     verdict = "plain English" if ease >= 60 else "fairly hard" if ease >= 50 else "hard"
-    return f"{ease:.0f} ({verdict})"
+    return f"{min(ease, 100):.0f} ({verdict})"  # Flesch passes 100 for very short words
 
 
 def _prose(report: Report) -> list[tuple[str, str]]:
