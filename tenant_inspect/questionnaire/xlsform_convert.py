@@ -170,7 +170,7 @@ class SurveyWalk:
         target = self.ids.get(found.name, item_id(found.name))
         names = self.value_maps.get(target, {})
         values = [names.get(v, v) for v in found.values]
-        if len(values) == 1:
+        if len(values) == 1 and not found.selected:
             return {"question": target, "equals": values[0]}
         return {"question": target, "in": values}
 

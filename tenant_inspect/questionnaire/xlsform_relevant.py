@@ -15,10 +15,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Condition:
-    """``relevant`` as one question's name and the answers (as written) that show it."""
+    """``relevant`` as one question's name and the answers (as written) that show it.
+
+    ``selected`` says the expression used ``selected()``: one value then reads as
+    ``show_if``'s ``in`` rather than ``equals``, so both forms come back as written.
+    """
 
     name: str
     values: tuple[str, ...]
+    selected: bool = False
 
 
 def parse_relevant(expression: str) -> Condition | None:
@@ -40,16 +45,18 @@ def parse_relevant(expression: str) -> Condition | None:
             clauses[-1].append((kind, text))
     names: set[str] = set()
     values: list[str] = []
+    selected = False
     for clause in clauses:
         found = _clause(clause)
         if found is None:
             return None
         names.add(found[0])
+        selected = selected or clause[0][0] == "FUNC_CALL"
         if found[1] not in values:
             values.append(found[1])
     if len(names) != 1:
         return None
-    return Condition(names.pop(), tuple(values))
+    return Condition(names.pop(), tuple(values), selected)
 
 
 def _clause(clause: list[tuple[str, str]]) -> tuple[str, str] | None:
@@ -79,10 +86,12 @@ def _clause(clause: list[tuple[str, str]]) -> tuple[str, str] | None:
     return ref[2:-1], value
 
 
-def relevant_text(name: str, values: tuple[str, ...], multiple: bool) -> str:
-    """The ``relevant`` expression the writer puts for a ``show_if``."""
+def relevant_text(name: str, values: tuple[str, ...], equals: bool) -> str:
+    """The ``relevant`` expression the writer puts for a ``show_if``: ``${q} = 'v'`` for
+    ``equals``, ``selected(${q}, 'v') or …`` for ``in`` (ODK's test for a ticked option,
+    which also works on a single choice)."""
     parts = []
     for value in values:
         quoted = f"'{value}'" if "'" not in value else f'"{value}"'
-        parts.append(f"selected(${{{name}}}, {quoted})" if multiple else f"${{{name}}} = {quoted}")
+        parts.append(f"${{{name}}} = {quoted}" if equals else f"selected(${{{name}}}, {quoted})")
     return " or ".join(parts)

@@ -117,7 +117,7 @@ def _question_row(
         target = q.question(question.show_if.question)
         mapping = names.get(target.id, {})
         values = tuple(mapping.get(v, v) for v in question.show_if.values)
-        relevant = relevant_text(target.id, values, target.type == "multi_choice")
+        relevant = relevant_text(target.id, values, question.show_if.equals is not None)
     return [
         qtype,
         question.id,
