@@ -100,9 +100,9 @@ class SurveyWalk:
                 )
             return
         words = raw_type.replace("_", " ").lower()
-        if words in ("begin group", "begin repeat"):
-            self.begin(n, row, repeat=words.endswith("repeat"))
-        elif words in ("end group", "end repeat"):
+        if words in ("begin group", "begin repeat") or words.startswith("begin loop "):
+            self.begin(n, row, repeat=words != "begin group")
+        elif words in ("end group", "end repeat", "end loop"):
             if self.groups:
                 self.groups.pop()
             if not self.groups:
@@ -345,6 +345,8 @@ def _select(raw_type: str) -> tuple[str, str, bool] | None:
     or_other = len(words) > 2 and words[-1] == "or_other"
     if or_other:
         words = words[:-1]
+    elif len(words) > 4 and [w.lower() for w in words[-3:]] == ["or", "specify", "other"]:
+        or_other, words = True, words[:-3]
     for size in (5, 4, 3, 2, 1):
         head = " ".join(words[:size])
         kind = aliases.select.get(head)

@@ -31,6 +31,7 @@ from .xlsform_sheets import (
     pyxform_problems,
     read_file_bytes,
     read_workbook,
+    uses_double_colon,
 )
 
 SETTINGS_UNIT = "settings sheet, row"
@@ -72,8 +73,11 @@ def convert_xlsform(
     workbook, problems = read_workbook(data, source)
     if workbook is None or problems:
         raise QuestionnaireError(problems)
-    survey = [{column_alias(k): v for k, v in row.items()} for row in workbook.survey]
-    choices = [{column_alias(k): v for k, v in row.items()} for row in workbook.choices]
+    definition = workbook.definition
+    double = uses_double_colon(definition.survey_header)
+    survey = [{column_alias(k, double): v for k, v in row.items()} for row in workbook.survey]
+    double = uses_double_colon(definition.choices_header)
+    choices = [{column_alias(k, double): v for k, v in row.items()} for row in workbook.choices]
     settings = {k.strip(): v for k, v in workbook.settings.items()}
     languages = _languages(survey)
     notes: list[Note] = []
@@ -176,7 +180,16 @@ def _top(
         "".join(c if c.isalnum() and c.isascii() else " " for c in raw_id.lower()).split()
     )
     if qn_id != raw_id:
-        notes.append(Note("settings", 2, f"The form_id {raw_id!r} became the id {qn_id!r}."))
+        if named.get("id_string"):
+            notes.append(Note("settings", 2, f"The form_id {raw_id!r} became the id {qn_id!r}."))
+        else:
+            notes.append(
+                Note(
+                    "settings",
+                    None,
+                    f"No form_id: the file name {raw_id!r} became the id {qn_id!r}.",
+                )
+            )
     version = named.get("version") or "1"
     if not named.get("version"):
         notes.append(Note("settings", None, "The form has no version; it was given version 1."))

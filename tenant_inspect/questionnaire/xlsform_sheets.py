@@ -161,26 +161,30 @@ def read_workbook(data: bytes, source: str) -> tuple[Workbook | None, list[Probl
 
 def _headers(header_rows: Sequence[Mapping[str, Any]] | None) -> set[str]:
     """Column names of a sheet, with pyxform's aliases for the ones we need."""
-    found: set[str] = set()
-    for row in header_rows or []:
-        for key in row:
-            found.add(column_alias(key))
-    return found
+    double = uses_double_colon(header_rows)
+    return {column_alias(key, double) for row in header_rows or [] for key in row}
 
 
 def _base(column: str) -> str:
     return column.split("::", 1)[0]
 
 
-def column_alias(column: str) -> str:
+def uses_double_colon(header_rows: Sequence[Mapping[str, Any]] | None) -> bool:
+    """Whether a sheet writes languages as "label::English" (else the older "label:English",
+    which pyxform still reads when no column of the sheet has "::")."""
+    return any("::" in key for row in header_rows or [] for key in row)
+
+
+def column_alias(column: str, double_colon: bool = True) -> str:
     """A survey or choices column's canonical name through pyxform's aliases ("caption" →
     "label", "relevance" → "relevant", "value" → "name" …; "list name" → "list_name"),
-    keeping its "::language" part. Our own ``tenant_inspect::`` columns stay as written."""
+    with its language as "::language". Our own ``tenant_inspect::`` columns stay as written."""
     from pyxform import aliases
 
     if column.startswith(PREFIX):
         return column
-    base, sep, lang = column.partition("::")
+    delimiter = "::" if double_colon or column.lower().startswith("jr:") else ":"
+    base, sep, lang = column.partition(delimiter)
     key = base.strip().lower()
     if key == "list name":
         key = "list_name"

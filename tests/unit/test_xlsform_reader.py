@@ -346,6 +346,30 @@ def test_reading_from_a_file_gives_the_file_name_as_the_default_id(tmp_path):
     assert read_xlsform(path).questionnaire.id == "repairs-survey"
 
 
+def test_older_single_colon_languages_and_specify_other_and_loops_are_read():
+    # The older spellings pyxform still reads (as in its own example forms).
+    survey = [
+        ["type", "name", "label:English"],
+        ["select one from sexes or specify other", "sex", "Which?"],
+        ["begin loop over sexes", "each", "Each"],
+        ["integer", "count", "How many?"],
+        ["end loop"],
+    ]
+    choices = [["list name", "name", "label:English"], ["sexes", "a", "A"], ["sexes", "b", "B"]]
+    c = convert(survey, choices)
+    q = c.questionnaire
+    assert c.language == "English"
+    assert [o.label for o in q.question("sex").options] == ["A", "B", "Other"]
+    assert q.question("count").type == "number"
+    said = notes(c)
+    assert (
+        "survey sheet, row 2: or_other: an option 'Other' was added (its follow-up text box was not)."
+        in said
+    )
+    assert "survey sheet, row 3: The repeat 'each' was turned into questions asked once." in said
+    assert "settings sheet: No form_id: the file name 'form' became the id 'form'." not in said
+
+
 def test_the_sample_form_is_not_changed_by_reading(tmp_path):
     before = copy.deepcopy(SURVEY)
     convert(SURVEY, CHOICES, SETTINGS)
