@@ -37,6 +37,18 @@ def cmd_questionnaires_list(args: argparse.Namespace) -> int:
     from .questionnaire import builtin_questionnaires
 
     items = builtin_questionnaires()
+    if getattr(args, "inspection", None):
+        from .imported_questionnaires import imported
+        from .inspections import get_inspection
+
+        with _open(args) as store, store.read() as session:
+            inspection_id = get_inspection(session, args.inspection).id
+            items = imported(session, inspection_id)
+        if not items:
+            _out(
+                "This inspection has imported no questionnaires (questionnaires import --inspection)."
+            )
+            return 0
     _out(f"{'ID':<22}  {'VERSION':<8}  {'KIND':<16}  {'QUESTIONS':>9}  TITLE")
     for q in items:
         _out(f"{q.id:<22}  {q.version:<8}  {q.kind:<16}  {len(q.questions()):>9}  {q.title}")
@@ -142,7 +154,12 @@ def add_questionnaire_commands(sub: Any, common: argparse.ArgumentParser) -> Non
     """Register ``questionnaires list | validate | import | export``."""
     q = sub.add_parser("questionnaires", parents=[common], help="list or check questionnaire files")
     qsub = q.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
-    ql = qsub.add_parser("list", parents=[common], help="list the built-in questionnaires")
+    ql = qsub.add_parser(
+        "list",
+        parents=[common],
+        help="list the built-in (or an inspection's imported) questionnaires",
+    )
+    ql.add_argument("--inspection", metavar="ID", help="list the ones this inspection imported")
     ql.set_defaults(func=cmd_questionnaires_list, no_data_folder=True)
     qv = qsub.add_parser(
         "validate", parents=[common], help="check questionnaire files and list every problem"

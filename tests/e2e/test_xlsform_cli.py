@@ -83,6 +83,9 @@ def test_import_into_an_inspection_shows_in_dump_and_exports_back(d, tmp_path, f
     assert [(c["questionnaire_id"], c["version"], c["title"]) for c in copies] == [
         ("staff-training", "2", "Staff training")
     ]
+    listed = run(d, "questionnaires", "list", "--inspection", inspection[:8])
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines()[1].split()[:4] == ["staff-training", "2", "interview", "8"]
     again = run(d, "questionnaires", "import", str(form), "--inspection", inspection[:8])
     assert "Already kept by the inspection" in again.stdout
 
