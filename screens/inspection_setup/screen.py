@@ -78,6 +78,7 @@ class SetupScreen(QuestionnaireImporting, DetailsEditing, ListsEditing):
             "inspection's interviews",
             id="import-questionnaire",
             key_display="F6",
+            show=False,
         ),
         # Areas tab
         bind("a", "add_area", "Add area", "Add a department or theme"),
