@@ -167,3 +167,22 @@ def test_export_of_an_unknown_id_is_one_line(tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip().startswith("tenant-inspect: no questionnaire 'nope' built in.")
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_an_imported_questionnaire_travels_in_a_kit(tmp_path, form):
+    coordinator, laptop = tmp_path / "coordinator", tmp_path / "laptop"
+    inspection = new_inspection(coordinator)
+    assert (
+        run(
+            coordinator, "questionnaires", "import", str(form), "--inspection", inspection
+        ).returncode
+        == 0
+    )
+    kit = tmp_path / "kit.zip"
+    made = run(coordinator, "bundle", "export", inspection, "-o", str(kit))
+    assert made.returncode == 0, made.stderr
+    taken = run(laptop, "bundle", "import", str(kit))
+    assert taken.returncode == 0, taken.stderr
+    listed = run(laptop, "questionnaires", "list", "--inspection", inspection[:8])
+    assert listed.returncode == 0, listed.stderr
+    assert "staff-training" in listed.stdout and "Staff training" in listed.stdout
