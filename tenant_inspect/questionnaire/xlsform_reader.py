@@ -23,6 +23,7 @@ from .locations import Block, Locations
 from .model import Problem, Questionnaire, QuestionnaireError
 from .toml_reader import parse_questionnaire
 from .xlsform_convert import Note, SurveyWalk, choice_lists
+from .xlsform_messages import in_xlsform_words
 from .xlsform_sheets import (
     AUDIENCE,
     DESCRIPTION,
@@ -97,7 +98,7 @@ def convert_xlsform(
     try:
         check_questionnaire(top, source, "", locations)
     except QuestionnaireError as exc:
-        problems.extend(exc.problems)
+        problems.extend(in_xlsform_words(p) for p in exc.problems)
     if problems:
         raise QuestionnaireError(problems)
     text = to_toml(top, source)

@@ -274,11 +274,30 @@ def test_a_bad_type_and_an_unknown_list_and_checker_problems_are_all_listed_with
     )
     assert any(
         p.startswith(
-            "form.xlsx, survey sheet, row 4, question 'q3': A choice question needs at least 2 options"
+            "form.xlsx, survey sheet, row 4, question 'q3': A select question needs a list with "
+            "at least 2 choices on the choices sheet."
         )
         for p in problems
     )
     assert any("pyxform" in p and "nolist" in p for p in problems)
+
+
+def test_the_checkers_problems_are_said_in_the_spreadsheets_words():
+    survey = [
+        ["type", "name", "label", "relevant", "tenant_inspect::scale_low_label"],
+        ["select_one l", "q1", "One"],
+        ["text", "q2", None, "${q1} = 'b'"],
+        ["range", "q3", "Three", None, "Low"],
+    ]
+    choices = [["list_name", "name", "label"], ["l", "a", "A"], ["l", "c", "C"]]
+    assert refusal(survey, choices) == [
+        "form.xlsx, survey sheet, row 3, question 'q2': The question has no label. Write its "
+        "wording in the label column.",
+        "form.xlsx, survey sheet, row 3, question 'q2': The condition (relevant) value \"b\" is "
+        'not one of the answers to \'q1\'. Use one of: "a", "c".',
+        "form.xlsx, survey sheet, row 4, question 'q3': A range needs both "
+        "tenant_inspect::scale_low_label and tenant_inspect::scale_high_label, or neither.",
+    ]
 
 
 def test_a_form_pyxform_refuses_is_refused_with_its_row():
