@@ -201,6 +201,7 @@ class InterviewListScreen(ListScreenBase[InterviewListData]):
                 self.data.team,
                 area_id=self.area_id,
                 fieldwork=self.data.fieldwork,
+                questionnaires=self.data.questionnaires,
             ),
             chosen,
         )

@@ -65,8 +65,11 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
         area_id: str | None = None,
         today: dt.date | None = None,
         fieldwork: tuple[dt.date | None, dt.date | None] = (None, None),
+        questionnaires: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__()
+        #: (label, id) offered: the built-in ones and the inspection's imported ones.
+        self.questionnaires = questionnaires or interview_questionnaires()
         self.areas = areas
         self.team = team
         self.area_id = area_id if area_id in {a for a, _ in areas} else None
@@ -83,7 +86,7 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
                 yield form_row(
                     "Questions",
                     Select(
-                        interview_questionnaires(),
+                        self.questionnaires,
                         value=DEFAULT_INTERVIEW_QUESTIONNAIRE,
                         allow_blank=False,
                         id="questionnaire",
@@ -205,7 +208,7 @@ class InterviewSetupDialog(Dialog[InterviewDetails]):
         if self._chose_questionnaire:
             return
         wanted = TENANT_QUESTIONNAIRE if event.index == 1 else DEFAULT_INTERVIEW_QUESTIONNAIRE
-        if wanted in {v for _, v in interview_questionnaires()}:
+        if wanted in {v for _, v in self.questionnaires}:
             self._auto_questionnaire = wanted
             self.query_one("#questionnaire", Select).value = wanted
 

@@ -28,12 +28,13 @@ from ..widgets.footer import FittingFooter
 from ..widgets.save_indicator import SaveIndicator
 from .details import DetailsEditing
 from .lists import ListsEditing
+from .questionnaire_import import QuestionnaireImporting
 
 AREA_ACTIONS = frozenset({"add_area", "rename_area", "move_area", "planned", "remove_area"})
 TEAM_ACTIONS = frozenset({"add_member", "rename_member", "coordinator", "remove_member"})
 
 
-class SetupScreen(DetailsEditing, ListsEditing):
+class SetupScreen(QuestionnaireImporting, DetailsEditing, ListsEditing):
     """Edit an inspection: details, texts, areas, team. Escape goes back to the dashboard."""
 
     HELP_TITLE = "Set-up"
@@ -44,6 +45,7 @@ class SetupScreen(DetailsEditing, ListsEditing):
         "written 14/06/2021, 14 June 2021 or 2021-06-14.\n"
         "On the Areas and Team tabs move with ↑ ↓ and use the keys shown at the bottom.\n"
         "Ctrl+PgDn / Ctrl+PgUp switch tabs from anywhere.\n"
+        "F6 imports a questionnaire (XLSForm) for this inspection's interviews.\n"
         "Esc goes back to the dashboard. Ctrl+P finds any action by its name."
     )
 
@@ -67,6 +69,16 @@ class SetupScreen(DetailsEditing, ListsEditing):
             id="previous-tab",
             show=False,
             priority=True,
+        ),
+        bind(
+            "f6",
+            "import_questionnaire",
+            "Import questionnaire",
+            "Import questionnaire (XLSForm): read an ODK / KoboToolbox form for this "
+            "inspection's interviews",
+            id="import-questionnaire",
+            key_display="F6",
+            show=False,
         ),
         # Areas tab
         bind("a", "add_area", "Add area", "Add a department or theme"),

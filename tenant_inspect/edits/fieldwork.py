@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import fieldwork, records
 from .. import models as m
+from ..imported_questionnaires import resolve
 from ..inspections import use_questionnaire
 from ..questionnaire import Questionnaire, get_builtin
 from ..views.fieldwork import DocumentDetails
@@ -109,7 +110,7 @@ def create_interview(session: Session, inspection_id: str, details: InterviewDet
     stay in the questionnaire (older interviews, the demo and other laptops' return files
     answer them) and can still be reached with PgUp or Ctrl+G to change or add to them.
     """
-    questionnaire = get_builtin(details.questionnaire_id)
+    questionnaire = resolve(session, inspection_id, details.questionnaire_id)
     interview = fieldwork.add_interview(
         session,
         inspection_id,

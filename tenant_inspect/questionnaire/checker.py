@@ -69,7 +69,9 @@ def check_questionnaire(
     try:
         data = clean_data(data)  # control characters out of every text; nesting capped
     except TooDeep as exc:
-        raise QuestionnaireError([Problem(source, TOO_DEEP, locations.top.at(exc.key))]) from None
+        raise QuestionnaireError(
+            [Problem(source, TOO_DEEP, locations.top.at(exc.key), unit=locations.top.unit)]
+        ) from None
     checker = _Checker(source, source_text, locations)
     questionnaire = checker.check(data)
     if questionnaire is None:
@@ -98,7 +100,8 @@ class _Checker(QuestionFieldChecks):
         self.report(
             ctx,
             "id",
-            f"{what} id {ident!r} is used twice{_lines(seen[ident], block.at('id'))}. "
+            f"{what} id {ident!r} is used twice"
+            f"{_lines(seen[ident], block.at('id'), block.unit)}. "
             f"Each {what.lower()} needs its own id.",
         )
         return False
@@ -220,6 +223,7 @@ class _Checker(QuestionFieldChecks):
                         f"{name} has no questions. Add at least one [[sections.questions]] "
                         "table after its [[sections]] line, or remove the section.",
                         block.line,
+                        unit=block.unit,
                     )
                 )
             return None
@@ -307,7 +311,8 @@ class _Checker(QuestionFieldChecks):
         return question if len(self.problems) == before else None
 
 
-def _lines(first: int | None, second: int | None) -> str:
+def _lines(first: int | None, second: int | None, unit: str = "line") -> str:
+    """ " (lines 3 and 9)", or " (survey sheet, rows 3 and 9)" in a spreadsheet."""
     if first is not None and second is not None:
-        return f" (lines {first} and {second})"
+        return f" ({unit}s {first} and {second})"
     return ""

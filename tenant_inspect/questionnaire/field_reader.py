@@ -72,7 +72,9 @@ class FieldReader:
 
     def report(self, ctx: Ctx, key: str | None, message: str) -> None:
         self.problems.append(
-            Problem(self.source, ctx.lead + message, ctx.block.at(key), ctx.question)
+            Problem(
+                self.source, ctx.lead + message, ctx.block.at(key), ctx.question, ctx.block.unit
+            )
         )
 
     # -- generic value checks ------------------------------------------------

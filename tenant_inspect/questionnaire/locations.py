@@ -13,10 +13,15 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Block:
-    """Where one table starts and where each of its keys is (1-based lines)."""
+    """Where one table starts and where each of its keys is (1-based lines).
+
+    ``unit`` is the word problems put before the number: "line" for a text file, and for a
+    spreadsheet the sheet and "row" ("survey sheet, row"), so an XLSForm's problems say so.
+    """
 
     line: int | None = None
     keys: dict[str, int] = field(default_factory=dict)
+    unit: str = "line"
 
     def at(self, key: str | None = None) -> int | None:
         if key is not None and key in self.keys:

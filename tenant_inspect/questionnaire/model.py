@@ -199,12 +199,14 @@ class Problem:
     message: str
     line: int | None = None
     question: str | None = None
+    #: What ``line`` counts: "line" in a text file, "survey sheet, row" in an XLSForm.
+    unit: str = "line"
 
     def where(self) -> str:
         """ "line 42, question 'q7'" (either part may be missing)."""
         parts = []
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(f"{self.unit} {self.line}")
         if self.question is not None:
             parts.append(f"question {self.question!r}")
         return ", ".join(parts)

@@ -178,6 +178,8 @@ class InterviewListData:
     team: list[tuple[str, str]]  # (id, name)
     #: The inspection's fieldwork dates, so a new interview's date can be checked against them.
     fieldwork: tuple[dt.date | None, dt.date | None] = (None, None)
+    #: (label, id) of the questionnaires a new interview can use: built-in and imported.
+    questionnaires: list[tuple[str, str]] = field(default_factory=list)
 
 
 def load_interview_list(session: Session, inspection_id: str) -> InterviewListData:
@@ -206,12 +208,23 @@ def load_interview_list(session: Session, inspection_id: str) -> InterviewListDa
     areas = [(a.id, a.name) for a in all_areas if a.kind != "desktop_review"]
     team = [(t.id, t.name) for t in inspections.team(session, inspection_id)]
     return InterviewListData(
-        inspection.title, rows, areas, team, (inspection.start_date, inspection.end_date)
+        inspection.title,
+        rows,
+        areas,
+        team,
+        (inspection.start_date, inspection.end_date),
+        interview_questionnaires(session, inspection_id),
     )
 
 
-def interview_questionnaires() -> list[tuple[str, str]]:
-    """(label, id) of the built-in questionnaires an interview can use; the default first."""
+def interview_questionnaires(
+    session: Session | None = None, inspection_id: str | None = None
+) -> list[tuple[str, str]]:
+    """(label, id) of the questionnaires an interview can use; the default first.
+
+    The built-in ones, then (given an inspection) the interview and observation
+    questionnaires the inspection imported, marked "(imported)".
+    """
     from tenant_inspect.fieldwork import DEFAULT_INTERVIEW_QUESTIONNAIRE
     from tenant_inspect.questionnaire import builtin_questionnaires
 
@@ -219,9 +232,17 @@ def interview_questionnaires() -> list[tuple[str, str]]:
     found.sort(
         key=lambda q: (q.id != DEFAULT_INTERVIEW_QUESTIONNAIRE, q.kind != "interview", q.title)
     )
-    return [
+    offered = [
         (q.title + (" (for observations)" if q.kind == "observation" else ""), q.id) for q in found
     ]
+    if session is not None and inspection_id is not None:
+        from tenant_inspect.imported_questionnaires import imported
+
+        for q in imported(session, inspection_id):
+            if q.kind in ("interview", "observation"):
+                mark = "imported, for observations" if q.kind == "observation" else "imported"
+                offered.append((f"{q.title} ({mark})", q.id))
+    return offered
 
 
 # ---------------------------------------------------------------------------
