@@ -31,6 +31,10 @@ INSTALL_HINT = (
 )
 
 
+#: A role that logs in with a password only (see :meth:`PostgresServer.password_url`).
+PASSWORD_ROLE = "with_password"
+
+
 class PostgresMissing(RuntimeError):
     """No PostgreSQL server programs on this machine (the message says how to install them)."""
 
@@ -76,6 +80,10 @@ class PostgresServer:
             "initdb", "-D", str(self.data), "-A", "trust", "-U", self.user,
             "-E", "UTF8", "--locale=C", "--no-sync",
         )  # fmt: skip
+        # One role must give a password (the refusal of a wrong one is tested); all others
+        # are trusted. pg_hba.conf is read top down: the first matching line decides.
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"local all {PASSWORD_ROLE} scram-sha-256\n" + hba.read_text())
         options = f"-k {self.folder} -c listen_addresses= -F -c max_connections=40"
         self._run(
             "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"),
@@ -96,6 +104,14 @@ class PostgresServer:
     def url(self, database: str = "postgres") -> str:
         """A ``postgresql://`` URL for ``database`` over the Unix socket (no password)."""
         return f"postgresql://{self.user}@/{database}?host={self.folder}"
+
+    def password_url(self, database: str, password: str) -> str:
+        """A URL as :data:`PASSWORD_ROLE` (whose password is ``right``) with ``password``."""
+        self._admin(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{PASSWORD_ROLE}')"
+            f" THEN CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD 'right'; END IF; END $$"
+        )
+        return f"postgresql://{PASSWORD_ROLE}:{password}@/{database}?host={self.folder}"
 
     def _admin(self, sql: str) -> None:
         import psycopg

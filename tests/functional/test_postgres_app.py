@@ -1,0 +1,45 @@
+"""The TUI on a PostgreSQL server: what is typed is saved there, and no file backup is tried.
+
+The server is the test suite's own (``tests/support/postgres.py``); the data folder holds
+only this laptop's settings.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from screens.app import TenantInspectApp
+from screens.inspection_setup import SetupScreen
+from tenant_inspect import inspections
+from tenant_inspect.locations import resolve_data_dir
+from tenant_inspect.store import open_store
+
+
+async def test_title_typed_in_the_app_is_saved_on_the_server(tmp_path, pg_url, settle):
+    data_dir = resolve_data_dir(tmp_path / "laptop", pg_url)
+    with open_store(data_dir) as store, store.write() as s:
+        inspection_id = inspections.create_inspection(
+            s, title="Resident involvement", landlord="Vale Homes"
+        ).id
+    app = TenantInspectApp(data_dir)
+    try:
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            assert app.store_ready and not app.read_only
+            await pilot.press("enter")  # the only inspection
+            await settle(pilot)
+            await pilot.press("s")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, SetupScreen)
+            assert screen.focused is screen.query_one("#f-title", Input)
+            await pilot.press("end", *" 2027")
+            await settle(pilot)
+            assert not app._unsaved
+    finally:
+        app.shutdown_store()
+    with open_store(data_dir) as store, store.read() as s:  # a new connection, as a restart
+        saved = inspections.get_inspection(s, inspection_id)
+        assert saved.title == "Resident involvement 2027"
+        assert saved.device_id == store.device_id  # stamped with this laptop's id
+    assert not list((tmp_path / "laptop" / "backups").glob("*.db"))  # the server's admin's job
