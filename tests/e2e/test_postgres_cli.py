@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from tenant_inspect import analysis
-from tenant_inspect.locations import resolve_data_dir
+from tenant_inspect.locations import DataDir, resolve_data_dir
 from tenant_inspect.store import open_store
 from tests.support.cli_run import run_cli
 
@@ -47,17 +47,44 @@ def test_commands_on_the_server_and_a_round_trip_with_a_laptop(tmp_path, pg_url)
     kit = tmp_path / "kit.tikit"
     ok(server_side, *db, "bundle", "export", inspection_id, "-o", str(kit))
     assert "added" in ok(laptop, "bundle", "import", str(kit))
-    # The laptop changes a finding; its return file goes back to the server.
-    with open_store(resolve_data_dir(laptop)) as store, store.write() as s:
-        finding = analysis.findings(s, inspection_id)[0]
-        finding.text = "Changed on the laptop, offline"
+    assert ok(server_side, *db, "dump", inspection_id) == ok(laptop, "dump", inspection_id)
+    # The laptop changes two findings, the server one of them too: its return file goes back.
+    edit(resolve_data_dir(laptop), inspection_id, {0: "Laptop, offline", 1: "Laptop only"})
+    edit(resolve_data_dir(server_side, pg_url), inspection_id, {0: "Server, meanwhile"})
     back = tmp_path / "back.tikit"
     ok(laptop, "bundle", "export", inspection_id, "-o", str(back))
-    assert "1 updated" in ok(server_side, *db, "bundle", "import", str(back))
+    assert "1 conflict" in ok(server_side, *db, "bundle", "import", str(back))
     assert "unchanged" in ok(server_side, *db, "bundle", "import", str(back))  # idempotent
+    [conflict] = json.loads(ok(server_side, *db, "bundle", "conflicts", inspection_id, "--json"))
+    ok(server_side, *db, "bundle", "resolve", conflict["id"], "--keep", "other")
+    ok(server_side, *db, "bundle", "export", inspection_id, "-o", str(kit))
+    ok(laptop, "bundle", "import", str(kit))
     on_server = ok(server_side, *db, "dump", inspection_id)
-    assert on_server == ok(laptop, "dump", inspection_id)
-    assert "Changed on the laptop, offline" in on_server
+    assert "Laptop only" in on_server and "Server, meanwhile" in on_server
+    # Equal but for the conflict rows, which stay where they were found (they never travel).
+    assert without_conflicts(on_server) == without_conflicts(ok(laptop, "dump", inspection_id))
+    # The plain-SQL readers give the same report and tables from either side.
+    for folder, extra in ((server_side, db), (laptop, ())):
+        ok(folder, *extra, "report", inspection_id, "-o", str(folder / "r.md"))
+        (folder / "csv").mkdir()
+        ok(folder, *extra, "export", inspection_id, "--tables", "-o", str(folder / "csv"))
+    assert (server_side / "r.md").read_text() == (laptop / "r.md").read_text()
+    for sheet in (laptop / "csv").iterdir():
+        assert (server_side / "csv" / sheet.name).read_bytes() == sheet.read_bytes(), sheet.name
+
+
+def without_conflicts(dump: str) -> dict[str, object]:
+    data = json.loads(dump)
+    data["tables"].pop("conflict")
+    return dict(data)
+
+
+def edit(data_dir: DataDir, inspection_id: str, texts: dict[int, str]) -> None:
+    """Rewrite findings (by position) as an inspector would, through the store."""
+    with open_store(data_dir) as store, store.write() as s:
+        findings = analysis.findings(s, inspection_id)
+        for index, text in texts.items():
+            findings[index].text = text
 
 
 def test_what_a_server_cannot_do_is_refused_in_one_line(tmp_path, pg_url, postgres_server):
