@@ -6,7 +6,7 @@ only this laptop's settings.
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from screens.app import TenantInspectApp
 from screens.inspection_setup import SetupScreen
@@ -36,6 +36,10 @@ async def test_title_typed_in_the_app_is_saved_on_the_server(tmp_path, pg_url, s
             await pilot.press("end", *" 2027")
             await settle(pilot)
             assert not app._unsaved
+            await pilot.press("f1")  # the help says where the data is: the server, no password
+            await settle(pilot)
+            help_text = str(app.screen.query_one("#help-text", Static).render())
+            assert "PostgreSQL database t_" in help_text
     finally:
         app.shutdown_store()
     with open_store(data_dir) as store, store.read() as s:  # a new connection, as a restart
