@@ -34,7 +34,7 @@ from tenant_inspect.migrations import KNOWN_REVISIONS, SCHEMA_HEAD
 from tenant_inspect.storage.sqlite.engine import make_engine
 from tenant_inspect.storage.sqlite.migrate import run_migrations, stored_revision
 from tenant_inspect.storage.sqlite.restore import restore_database
-from tenant_inspect.store import open_store
+from tenant_inspect.store import Store, open_store
 
 FIRST = KNOWN_REVISIONS[0]
 STEPS = list(itertools.pairwise(KNOWN_REVISIONS))
@@ -290,7 +290,10 @@ def test_every_migration_on_postgres_keeps_every_row_and_the_dump(source, tmp_pa
     turn keeps every row and value (bar ``CHANGED_BY``); then the store opened on it (no
     file backup: there is no file) dumps exactly what SQLite dumped."""
     import psycopg
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
     from psycopg.types.string import TextLoader
+    from sqlmodel import SQLModel
 
     from tenant_inspect.storage.postgres.engine import make_engine as make_pg_engine
     from tenant_inspect.storage.postgres.url import engine_url
@@ -330,9 +333,32 @@ def test_every_migration_on_postgres_keeps_every_row_and_the_dump(source, tmp_pa
         engine.dispose()
     store = open_store(resolve_data_dir(tmp_path / "laptop", pg_url))  # migrates to the head
     try:
-        assert not store.keeps_backups
+        assert isinstance(store, Store) and not store.keeps_backups
         with store.read() as s:
             assert dump_json(s, inspection_id) == only_tables(expected, set(tables))
+        with store.engine.connect() as c:  # type: ignore[attr-defined]
+            assert compare_metadata(MigrationContext.configure(c), SQLModel.metadata) == []
+            # 0003's data steps (statuses, stamps of the new fields) down and up again.
+            _alembic(c, "downgrade", "0002")
+            assert (
+                "by_when_words"
+                not in c.exec_driver_sql(
+                    "SELECT field_clocks FROM action_plan_item LIMIT 1"
+                ).scalar_one()
+            )
+            _alembic(c, "upgrade", "head")
+            clocks = c.exec_driver_sql("SELECT field_clocks FROM action_plan_item").scalars()
+            assert all("by_when_words" in json.loads(text) for text in clocks)
     finally:
         store.close()
     assert not list((tmp_path / "laptop" / "backups").glob("*before-migration*"))  # no file
+
+
+def _alembic(connection: Any, command_name: str, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "tenant_inspect:migrations")
+    cfg.attributes["connection"] = connection
+    getattr(command, command_name)(cfg, revision)

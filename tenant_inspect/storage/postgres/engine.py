@@ -6,8 +6,10 @@ Three choices, each so that the code above the store needs no second spelling:
   reads expect JSON columns as text (they parse it themselves) and dates as ISO text
   (the merge compares plain values). Every connection therefore loads ``json``,
   ``jsonb`` and ``date`` as text, and the engine's JSON and Date types parse that text
-  for the ORM. Text binds carry no ``::VARCHAR`` cast, so a JSON or date written as text
-  (the merge writes stored forms) lands in its column as on SQLite.
+  for the ORM. The merge writes its stored forms (JSON text, ISO dates) through the DB-API
+  cursor, where psycopg sends text untyped and the server gives it the column's type; JSON
+  values go out untyped too, so the server, not a ``::VARCHAR`` cast, types them. (Other
+  text keeps SQLAlchemy's cast: the catalogue queries of reflection need it.)
 * **One writer at a time.** A write transaction first takes a transaction-level advisory
   lock (:data:`~tenant_inspect.storage.postgres.WRITE_LOCK_KEY`), the counterpart of
   SQLite's ``BEGIN IMMEDIATE``: the merge checks and then writes, and relies on nobody
@@ -30,12 +32,6 @@ from . import CONNECT_TIMEOUT_S, WRITE_LOCK_KEY
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL, Dialect
-
-
-class _Text(sqltypes.String):
-    """Text bound without a cast, so PostgreSQL gives it the column's type (json, date ...)."""
-
-    render_bind_cast = False
 
 
 class _JsonText(sqltypes.JSON):
@@ -88,7 +84,6 @@ def make_engine(url: URL) -> Engine:
     # An instance attribute, read when a type is first used: set before anything runs.
     dialect.colspecs = {
         **dialect.colspecs,
-        sqltypes.String: _Text,
         sqltypes.JSON: _JsonText,
         sqltypes.Date: _DateText,
     }
