@@ -74,6 +74,15 @@ class PostgresServer:
             raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
 
     def start(self) -> PostgresServer:
+        """initdb, then pg_ctl start (waiting until it accepts connections); on failure the
+        folder is removed and the error says what the program printed."""
+        try:
+            return self._start()
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+
+    def _start(self) -> PostgresServer:
         if self._as_root:
             shutil.chown(self.folder, "postgres")
         self._run(
