@@ -62,6 +62,10 @@ def check_server(report: DoctorReport, database: str) -> None:
     finally:
         engine.dispose()
     report.info("backups", "the server's administrator's (pg_dump); tenant-inspect makes none here")
+    report.info(
+        "several at once",
+        "yes: there is no one-window lock on a server; its transactions keep saves apart",
+    )
     report.lines.append(
         "All is well." if report.ok else "Something is wrong: see the PROBLEM lines above."
     )
