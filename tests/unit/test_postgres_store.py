@@ -68,3 +68,21 @@ def test_a_connection_lost_while_saving_is_said_in_words(tmp_path, pg_url, postg
             s.flush()
         with store.read() as s:  # the next session connects again
             assert inspections.list_inspections(s) == []
+
+
+def test_a_value_wider_than_its_column_is_refused_in_words(tmp_path, pg_url):
+    """SQLite ignores a column's declared width; PostgreSQL does not. Nothing is half-saved."""
+    from tenant_inspect import models as m
+    from tenant_inspect.errors import UserError
+
+    with open_store(resolve_data_dir(tmp_path / "laptop", pg_url)) as store:
+        with (
+            pytest.raises(UserError, match=r"server refused a value .*too long"),
+            store.write() as s,
+        ):
+            inspection = inspections.create_inspection(s, title="T", landlord="L")
+            s.add(m.AppSetting(key="k", value="v"))
+            inspection.report_number = "x" * 51  # declared as 50 characters
+            s.flush()
+        with store.read() as s:
+            assert inspections.list_inspections(s) == []

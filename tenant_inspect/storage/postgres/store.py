@@ -90,6 +90,15 @@ class PostgresStore:
                 if problem is None:
                     raise
                 raise problem from exc
+            except sa_exc.DataError as exc:
+                # PostgreSQL enforces the column widths SQLite only declares; the checks
+                # before a save keep to them, but a value that slips past must be refused
+                # in words, with everything in this transaction rolled back.
+                reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+                raise UserError(
+                    f"cannot save to the {self.location}: the server refused a value ({reason}); "
+                    "nothing of this change was saved"
+                ) from exc
 
     def explain(self, exc: BaseException, action: str = "save to") -> StorageProblem | None:
         return storage_problem(exc, self.location, action)
