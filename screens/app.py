@@ -182,8 +182,10 @@ class TenantInspectApp(App[int]):
             self.call_from_thread(self._store_opened)
         # The rolling start-up backup: after the screens have their data, so
         # nobody waits for it (the copy reads a snapshot; saves carry on).
-        if store.is_new or store.read_only:
-            return  # a brand-new database has nothing to keep yet; a read-only one no room
+        if store.is_new or store.read_only or not store.keeps_backups:
+            # A brand-new database has nothing to keep yet, a read-only one no room; a
+            # server is backed up by its administrator.
+            return
         try:
             store.rolling_backup(ON_START)
         except (UserError, OSError) as exc:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import UserError
-from .locations import DataDir, resolve_data_dir
+from .locations import DataDir, data_dir_of
 from .plain_text import printable, stdout_to_devnull
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def freeze_loaded() -> None:
 
 
 def _data_dir(args: argparse.Namespace) -> DataDir:
-    return resolve_data_dir(getattr(args, "data_dir", None))
+    return data_dir_of(args)
 
 
 def _out(text: str = "") -> None:
@@ -202,6 +202,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="where the database lives (default: $TENANT_INSPECT_DATA_DIR, else your user data folder)",
+    )
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="work on a PostgreSQL server instead (postgresql://user@host/dbname; default: "
+        "$TENANT_INSPECT_DATABASE); the data folder then keeps only this laptop's settings",
     )
     parser = argparse.ArgumentParser(
         prog=PROG,

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, UserError
-from .locations import resolve_data_dir
+from .locations import data_dir_of
 from .plain_text import printable
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 def _open(args: argparse.Namespace) -> Store:
     from .store import open_store
 
-    store = open_store(resolve_data_dir(getattr(args, "data_dir", None)))
+    store = open_store(data_dir_of(args))
     gc.freeze()  # as cli.freeze_loaded, for the same reason; cli.main unfreezes
     gc.enable()
     return store
@@ -156,7 +156,7 @@ def _merged_before(args: argparse.Namespace) -> list[FileResult] | None:
     known = [d for d in digests if d is not None]
     if not files or len(known) < len(files):
         return None
-    backend = storage_backend(resolve_data_dir(getattr(args, "data_dir", None)))
+    backend = storage_backend(data_dir_of(args))
     found = backend.merged_files(known)
     if found is None or any(d not in found for d in known):
         return None

@@ -21,13 +21,13 @@ AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .locations import resolve_data_dir
+    from .locations import data_dir_of
     from .store import quick_read
     from .tables_export import export_tables, read_tables_data, tables_target
 
     output = args.output
     tables_target(output)  # a wrong -o is refused before the database is opened
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    data_dir = data_dir_of(args)
     data = quick_read(data_dir, lambda run: read_tables_data(run, args.id, date.today()))
     if data is not None:
         result = export_tables(data, args.id, output, with_names=args.with_names)

@@ -30,11 +30,11 @@ def _err(text: str) -> None:
 
 
 def _read(args: argparse.Namespace) -> ReportData | None:
-    from .locations import resolve_data_dir
+    from .locations import data_dir_of
     from .report.snapshot import read_report_data
     from .store import quick_read
 
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    data_dir = data_dir_of(args)
     return quick_read(data_dir, lambda run: read_report_data(run, args.id, date.today()))
 
 
@@ -84,7 +84,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _check_writing(args: argparse.Namespace) -> int:
     """Measure the writing of the report (or letter) and print it; nothing is saved."""
-    from .locations import resolve_data_dir
+    from .locations import data_dir_of
     from .plain_text import json_for_terminals
     from .report.export import check_report
     from .report.letter.readability import ease_words
@@ -96,7 +96,7 @@ def _check_writing(args: argparse.Namespace) -> int:
             data = load_report_data(session, args.id)
     check = check_report(
         data,
-        resolve_data_dir(getattr(args, "data_dir", None)).path,
+        data_dir_of(args).path,
         public=args.public,
         progress_report=args.progress,
         letter=args.letter,

@@ -15,6 +15,7 @@ from . import models as m
 from . import records
 from .errors import NotFound, ValidationError
 from .questionnaire import Questionnaire, parse_questionnaire
+from .sql_marks import runner
 from .summaries import STAGE_SQL, InspectionSummary, read_summaries, shown_for, stages_from_rows
 from .vocabulary import DEFAULT_ACKNOWLEDGEMENTS, DEFAULT_PREFACE
 from .vocabulary import area_letter as area_letter
@@ -58,7 +59,7 @@ def get_inspection(session: Session, id_or_prefix: str) -> m.Inspection:
 
 def work_stages(session: Session) -> dict[str, tuple[bool, bool, bool]]:
     """Each live inspection's (begun, judged, concluded), for :func:`shown_status`."""
-    return stages_from_rows(session.connection().exec_driver_sql(STAGE_SQL).all())
+    return stages_from_rows(runner(session.connection())(STAGE_SQL))
 
 
 def shown_status(session: Session, inspection: m.Inspection) -> str:
@@ -72,8 +73,7 @@ def list_inspections(session: Session) -> list[InspectionSummary]:
     Runs :func:`~tenant_inspect.summaries.read_summaries` — the same SQL the light
     path runs over plain sqlite3 — on this session's connection.
     """
-    connection = session.connection()
-    return read_summaries(lambda sql: connection.exec_driver_sql(sql).all())
+    return read_summaries(runner(session.connection()))
 
 
 # ---------------------------------------------------------------------------

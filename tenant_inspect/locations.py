@@ -5,6 +5,12 @@ The order is fixed and documented so an upgrade of platformdirs can never
 then platformdirs' per-user data dir (roaming off). Nothing here creates a
 directory at import time; callers ask for :func:`ensure_data_dir` when they
 are about to write.
+
+A programme keeps its inspections on a PostgreSQL server instead: ``--database URL``
+or ``TENANT_INSPECT_DATABASE`` names it, and :attr:`DataDir.database` carries it to
+:func:`tenant_inspect.store.storage_backend`, which then picks the server's back-end.
+The data folder still matters then: it holds this laptop's own settings (its device id,
+so rows written to the server are stamped as everywhere else).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from pathlib import Path
 
 APP_NAME = "tenant-inspect"
 ENV_VAR = "TENANT_INSPECT_DATA_DIR"
+DATABASE_ENV_VAR = "TENANT_INSPECT_DATABASE"
 DB_FILENAME = "tenant-inspect.db"
 BACKUP_DIRNAME = "backups"
 
@@ -25,6 +32,9 @@ class DataDir:
 
     path: Path
     source: str  # "--data-dir", the env var name, or "platformdirs"
+    #: A PostgreSQL URL (``--database`` / ``TENANT_INSPECT_DATABASE``), or None for the
+    #: SQLite file in the folder.
+    database: str | None = None
 
     @property
     def db_path(self) -> Path:
@@ -35,16 +45,25 @@ class DataDir:
         return self.path / BACKUP_DIRNAME
 
 
-def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> DataDir:
-    """Resolve the data dir without touching the file system."""
+def resolve_data_dir(
+    cli_value: str | os.PathLike[str] | None = None, database: str | None = None
+) -> DataDir:
+    """Resolve the data dir (and the server, if any) without touching the file system."""
+    database = (database or os.environ.get(DATABASE_ENV_VAR, "")).strip() or None
     if cli_value:
-        return DataDir(Path(cli_value).expanduser().absolute(), "--data-dir")
+        return DataDir(Path(cli_value).expanduser().absolute(), "--data-dir", database)
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
-        return DataDir(Path(env).expanduser().absolute(), ENV_VAR)
+        return DataDir(Path(env).expanduser().absolute(), ENV_VAR, database)
     from platformdirs import user_data_dir
 
-    return DataDir(Path(user_data_dir(APP_NAME, appauthor=False, roaming=False)), "platformdirs")
+    folder = Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+    return DataDir(folder, "platformdirs", database)
+
+
+def data_dir_of(options: object) -> DataDir:
+    """The data dir chosen by a command's parsed ``--data-dir`` and ``--database`` options."""
+    return resolve_data_dir(getattr(options, "data_dir", None), getattr(options, "database", None))
 
 
 def ensure_data_dir(data_dir: DataDir) -> Path:

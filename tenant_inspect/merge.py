@@ -66,6 +66,7 @@ from .mergestate import (
     open_conflicts,
     plan_row,
 )
+from .sql_marks import runner
 from .store import Store
 
 __all__ = [
@@ -161,10 +162,7 @@ def _import(
     digest = merged_files.digest(path) if unlocked is None else unlocked.digest
     if digest is not None:
         with store.read() as session:
-            connection = session.connection()
-            done = merged_files.lookup(
-                lambda sql, params: connection.exec_driver_sql(sql, params).all(), [digest]
-            ).get(digest)
+            done = merged_files.lookup(runner(session.connection()), [digest]).get(digest)
         if done is not None and (into is None or into == done.inspection_id):
             return done.result(path)
     bound = StampBound.for_clock(store.clock)

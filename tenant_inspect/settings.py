@@ -63,7 +63,14 @@ def put(session: Session, key: str, value: str, *, keep_existing: bool = False) 
 
 
 def this_device(session: Session) -> str:
-    """This laptop's device id (set when the store was first opened)."""
+    """This laptop's device id (set when the store was first opened).
+
+    The store's clock carries it in every session it hands out; that is the one to trust
+    on a server, whose ``app_setting`` is shared by everyone and holds no device id.
+    """
+    clock = session.info.get("clock")
+    if clock is not None:
+        return str(clock.device)
     return get(session, "device_id") or ""
 
 

@@ -15,7 +15,8 @@ and commands must not care which. Everything they need is here —
   :func:`quick_read` and :func:`rolling_backup`, which pick the back-end for a data folder.
 
 Everything specific to one back-end lives in :mod:`tenant_inspect.storage`
-(SQLite in :mod:`tenant_inspect.storage.sqlite`). This module imports nothing
+(SQLite in :mod:`tenant_inspect.storage.sqlite`, PostgreSQL in
+:mod:`tenant_inspect.storage.postgres`). This module imports nothing
 heavy — no SQLAlchemy, no sqlite3 — so the CLI's light commands and the TUI's
 first paint can import it for free; the back-end loads when it is first used.
 """
@@ -61,7 +62,12 @@ T = TypeVar("T")
 
 
 def storage_backend(data_dir: DataDir) -> Backend:
-    """The back-end that keeps this data folder's data (SQLite: the only one so far)."""
+    """The back-end that keeps the data: a PostgreSQL server when a database URL was given
+    (``--database`` / ``TENANT_INSPECT_DATABASE``), else the SQLite file in the data folder."""
+    if data_dir.database:
+        from .storage.postgres.backend import PostgresBackend
+
+        return PostgresBackend(data_dir, data_dir.database)
     from .storage.sqlite.backend import SqliteBackend
 
     return SqliteBackend(data_dir)

@@ -135,12 +135,9 @@ def _resolved(run: RunQuery, inspection_id: str) -> str:
 def load_tables_data(store: Store, inspection_id: str) -> TablesData:
     """:func:`read_tables_data` through the store's session."""
     with store.read() as session:
-        connection = session.connection()
-        return read_tables_data(
-            lambda sql, params: connection.exec_driver_sql(sql, params).all(),
-            inspection_id,
-            date.today(),
-        )
+        from .sql_marks import runner
+
+        return read_tables_data(runner(session.connection()), inspection_id, date.today())
 
 
 # ---------------------------------------------------------------------------

@@ -6,10 +6,14 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tenant_inspect.locations import DataDir, resolve_data_dir
+
+if TYPE_CHECKING:
+    from tests.support.postgres import PostgresServer
 
 #: Young-generation threshold for the cyclic garbage collector in test processes (Python's
 #: default is 700). See :func:`pytest_collection_finish`.
@@ -85,6 +89,7 @@ def _short_id(item: pytest.Item) -> str:
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Keep tests away from the real user data dir and make Textual deterministic."""
     monkeypatch.setenv("TENANT_INSPECT_DATA_DIR", str(tmp_path / "env-data"))
+    monkeypatch.delenv("TENANT_INSPECT_DATABASE", raising=False)  # never someone's server
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
 
 
@@ -108,3 +113,30 @@ def store(data_dir: DataDir) -> Iterator[object]:
         yield s
     finally:
         s.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of this test process's own (see ``tests/support/postgres.py``),
+    started the first time a test asks for it and stopped when the session ends, whatever
+    happened. No PostgreSQL installed: those tests fail, saying how to install it."""
+    from tests.support.postgres import PostgresMissing, PostgresServer
+
+    try:
+        server = PostgresServer().start()
+    except PostgresMissing as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """The URL of an empty database of this test's own on the test server, dropped after."""
+    name = postgres_server.new_database()
+    try:
+        yield postgres_server.url(name)
+    finally:
+        postgres_server.drop_database(name)

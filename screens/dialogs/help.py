@@ -64,7 +64,11 @@ class HelpScreen(ModalScreen[None]):
             "",
             "Everything you type is saved as you go — there is no save command.",
         ]
-        if data_dir is not None:
+        if data_dir is not None and data_dir.database:
+            from tenant_inspect.store import storage_backend
+
+            lines.append(f"Your data is kept in the {escape(storage_backend(data_dir).location)}")
+        elif data_dir is not None:
             lines.append(f"Your data is kept in: {data_dir.path}")
         with VerticalScroll(classes="dialog help-dialog"):
             yield Static("\n".join(lines), id="help-text")

@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import Session
 
 from .. import models as m
+from ..sql_marks import driver_sql
 from .join import delete_conflict
 from .rows import RowState
 from .storage import OpenConflict, Stored, chunked
@@ -158,16 +159,20 @@ def apply_plans(session: Session, table: str, plans: list[RowPlan]) -> None:
     columns = TABLES[table].columns
     inserts = [p.values for p in plans if p.write == INSERT and p.values is not None]
     updates = [[*p.values[1:], p.id] for p in plans if p.write == UPDATE and p.values]
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    connection = session.connection()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         if inserts:
             names = ", ".join(f'"{c}"' for c in columns)
             marks = ", ".join("?" * len(columns))
-            cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', inserts)
+            sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
+            cursor.executemany(driver_sql(connection, sql), inserts)
         if updates:
             assert columns[0] == "id"
             sets = ", ".join(f'"{c}" = ?' for c in columns[1:])
-            cursor.executemany(f'UPDATE "{table}" SET {sets} WHERE id = ?', updates)
+            cursor.executemany(
+                driver_sql(connection, f'UPDATE "{table}" SET {sets} WHERE id = ?'), updates
+            )
     finally:
         cursor.close()
     ct = CONFLICT_TABLE

@@ -17,6 +17,7 @@ from pydantic_core import from_json
 from sqlalchemy import select
 from sqlmodel import Session
 
+from ..sql_marks import driver_sql
 from .rows import RowState, fill_deletion_contexts, vec_of
 from .tables import CONFLICT_TABLE, TABLES, same_value
 
@@ -70,14 +71,15 @@ def current_versions(
     conflicts: dict[tuple[str, str], list[OpenConflict]],
 ) -> dict[str, int]:
     """The versions the rows with these ids have now (rows not stored are left out)."""
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    connection = session.connection()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     columns = ", ".join(f'"{c}"' for c in VERSION_COLUMNS)
     out: dict[str, int] = {}
     try:
         for chunk in chunked(ids):
             marks = ", ".join("?" * len(chunk))
             sql = f'SELECT id, {columns} FROM "{table}" WHERE id IN ({marks})'
-            for row_id, *stamps in cursor.execute(sql, list(chunk)):
+            for row_id, *stamps in cursor.execute(driver_sql(connection, sql), list(chunk)):
                 out[row_id] = row_version(tuple(stamps), conflicts.get((table, row_id), []))
     finally:
         cursor.close()
@@ -173,7 +175,8 @@ def load_stored(
         conflicts = open_conflicts(session, inspection_id, table)
     # Plain DB-API reads on the session's own connection (inside its transaction): the
     # stored text already is the plain form, so this skips SQLAlchemy's per-value work.
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    connection = session.connection()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     columns = ", ".join(f'"{c}"' for c in info.columns)
     key = "id" if table == "inspection" else "inspection_id"
     batches: list[tuple[str, Sequence[str]]] = []
@@ -190,7 +193,7 @@ def load_stored(
     stamp_at = [names.index(c) for c in VERSION_COLUMNS]
     try:
         for sql, params in batches:
-            for values in cursor.execute(sql, list(params)):
+            for values in cursor.execute(driver_sql(connection, sql), list(params)):
                 values = list(values)
                 stamps = tuple(values[i] for i in stamp_at)
                 for i in jsons:

@@ -2,6 +2,8 @@
 
 ``render_as_batch`` is needed for SQLite, which cannot ALTER most things in
 place; Alembic rebuilds the table inside the migration's transaction instead.
+PostgreSQL alters in place, so batch mode is off there (a migration's
+``batch_alter_table`` then simply issues the ALTERs).
 """
 
 from alembic import context
@@ -33,7 +35,11 @@ def run_migrations_online() -> None:
 
 
 def _run(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
     with context.begin_transaction():
         context.run_migrations()
     if connection.in_transaction():

@@ -40,12 +40,9 @@ def load_report_data(session: Session, inspection_id: str) -> ReportData:
 
     Through the store's session: :func:`read_report_data` run on its connection.
     """
-    connection = session.connection()
-    return read_report_data(
-        lambda sql, params: connection.exec_driver_sql(sql, params).all(),
-        inspection_id,
-        date.today(),
-    )
+    from ..sql_marks import runner
+
+    return read_report_data(runner(session.connection()), inspection_id, date.today())
 
 
 _LIVE = "WHERE inspection_id = ? AND deleted_at IS NULL"

@@ -81,6 +81,12 @@ class Store(Protocol):
         ...
 
     @property
+    def keeps_backups(self) -> bool:
+        """True when this program backs the data up (a file); False on a server, whose
+        administrator backs it up with ``pg_dump`` (then :meth:`backup` refuses in words)."""
+        ...
+
+    @property
     def read_only(self) -> bool:
         """True when nothing can be saved (a read-only folder): look and export only.
 

@@ -79,10 +79,9 @@ def load_action_plan(session: Session, inspection_id: str, today: date) -> Actio
 
     inspection = get_inspection(session, inspection_id)  # refuses a missing one in words
     session.flush()
-    connection = session.connection()
-    return read_action_plan(
-        lambda sql, params: connection.exec_driver_sql(sql, params).all(), inspection.id, today
-    )
+    from ..sql_marks import runner
+
+    return read_action_plan(runner(session.connection()), inspection.id, today)
 
 
 def read_action_plan(run: RunQuery, inspection_id: str, today: date) -> ActionPlanData:

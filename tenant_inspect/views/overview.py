@@ -210,7 +210,6 @@ def load_overview(session: Session, inspection_id: str) -> Overview:
     plain SQL on the connection would not see them otherwise.
     """
     session.flush()
-    connection = session.connection()
-    return read_overview(
-        lambda sql, params: connection.exec_driver_sql(sql, params).all(), inspection_id
-    )
+    from ..sql_marks import runner
+
+    return read_overview(runner(session.connection()), inspection_id)

@@ -59,8 +59,13 @@ def upgrade() -> None:
         "conflict",
         sa.Column("kind", sa.String(length=10), nullable=False, server_default=sa.text("'edit'")),
     )
+    if op.get_bind().dialect.name != "sqlite":  # PostgreSQL drops a constraint in place
+        op.drop_constraint("uq_qcopy_version", "questionnaire_copy", type_="unique")
+        op.drop_constraint("uq_recommendation_finding", "recommendation_finding", type_="unique")
+        return
     # The two rebuilds are given the tables as they stand (copy_from) instead of
-    # reflecting them, which keeps creating a new database quick.
+    # reflecting them, which keeps creating a new database quick (SQLite only: a rebuild
+    # drops the table, which PostgreSQL refuses while other tables refer to it).
     with op.batch_alter_table(
         "questionnaire_copy", copy_from=_questionnaire_copy(unique=True), recreate="always"
     ) as batch_op:

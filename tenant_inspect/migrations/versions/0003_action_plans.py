@@ -24,7 +24,6 @@ Revises: 0002
 Create Date: 2026-12-05 00:00:00
 """
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -118,20 +117,22 @@ def upgrade() -> None:
 def _migrate_items() -> None:
     """Map the statuses (rows and open conflicts) and stamp the two new fields."""
     conn = op.get_bind()
+    # JSON columns as sa.JSON (not text): values are read and written as Python values, so
+    # the same statements run on SQLite (JSON stored as text) and PostgreSQL (json).
     items = sa.table(
         "action_plan_item",
         sa.column("id", sa.String()),
         sa.column("status", sa.String()),
-        sa.column("field_clocks", sa.Text()),
+        sa.column("field_clocks", sa.JSON()),
     )
     for row in conn.execute(sa.select(items.c.id, items.c.status, items.c.field_clocks)).all():
-        clocks = json.loads(row.field_clocks or "{}")
-        changed = {}
+        clocks = row.field_clocks or {}
+        changed: dict[str, Any] = {}
         if clocks:
             first = min(clocks.values())
             missing = {f: first for f in NEW_FIELDS if f not in clocks}
             if missing:
-                changed["field_clocks"] = json.dumps({**clocks, **missing})
+                changed["field_clocks"] = {**clocks, **missing}
         if row.status in STATUS_MAP:
             changed["status"] = STATUS_MAP[row.status]
         if changed:
@@ -145,8 +146,8 @@ def _map_conflicts(conn: Any, mapping: dict[str, str]) -> None:
         sa.column("id", sa.String()),
         sa.column("table_name", sa.String()),
         sa.column("field", sa.String()),
-        sa.column("kept_value", sa.Text()),
-        sa.column("other_value", sa.Text()),
+        sa.column("kept_value", sa.JSON(none_as_null=True)),
+        sa.column("other_value", sa.JSON(none_as_null=True)),
     )
     query = sa.select(conflicts.c.id, conflicts.c.kept_value, conflicts.c.other_value).where(
         conflicts.c.table_name == "action_plan_item", conflicts.c.field == "status"
@@ -154,10 +155,9 @@ def _map_conflicts(conn: Any, mapping: dict[str, str]) -> None:
     for row in conn.execute(query).all():
         values = {}
         for name in ("kept_value", "other_value"):
-            raw = getattr(row, name)
-            value = json.loads(raw) if raw is not None else None
+            value = getattr(row, name)
             if isinstance(value, str) and value in mapping:
-                values[name] = json.dumps(mapping[value])
+                values[name] = mapping[value]
         if values:
             conn.execute(sa.update(conflicts).where(conflicts.c.id == row.id).values(**values))
 
@@ -177,17 +177,17 @@ def downgrade() -> None:
     items = sa.table(
         "action_plan_item",
         sa.column("id", sa.String()),
-        sa.column("field_clocks", sa.Text()),
-        sa.column("field_seen", sa.Text()),
+        sa.column("field_clocks", sa.JSON()),
+        sa.column("field_seen", sa.JSON()),
     )
     for row in conn.execute(sa.select(items)).all():  # 0002's rows stamp only its fields
-        clocks, seen = json.loads(row.field_clocks or "{}"), json.loads(row.field_seen or "{}")
+        clocks, seen = row.field_clocks or {}, row.field_seen or {}
         conn.execute(
             sa.update(items)
             .where(items.c.id == row.id)
             .values(
-                field_clocks=json.dumps({k: v for k, v in clocks.items() if k not in NEW_FIELDS}),
-                field_seen=json.dumps({k: v for k, v in seen.items() if k not in NEW_FIELDS}),
+                field_clocks={k: v for k, v in clocks.items() if k not in NEW_FIELDS},
+                field_seen={k: v for k, v in seen.items() if k not in NEW_FIELDS},
             )
         )
     with op.batch_alter_table("action_plan_item", schema=None) as batch_op:

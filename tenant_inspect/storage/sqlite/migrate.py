@@ -85,14 +85,10 @@ def run_migrations(engine: Engine, revision: str = "head") -> None:
     ``%`` in a value (a folder called ``50%``) starts an interpolation and fails. Nothing
     set here may hold a path.
     """
-    from alembic import command
-    from alembic.config import Config
+    from ..schema import upgrade_on
 
-    cfg = Config()
-    cfg.set_main_option("script_location", "tenant_inspect:migrations")
     with engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+        upgrade_on(conn, revision)
 
 
 def upgrade_if_behind(data_dir: DataDir, engine: Engine, revision: str | None) -> None:

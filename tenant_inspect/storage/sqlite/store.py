@@ -32,9 +32,9 @@ from ...durable import create_private_file
 from ...errors import UserError
 from ...locations import DataDir, ensure_data_dir
 from ...migrations import SCHEMA_HEAD
-from ...models import SYNCED_MODELS, AppSetting, new_id
+from ...models import AppSetting, new_id
 from ..interface import BackupResult, ChangeWatch, StorageProblem
-from ..stamping import StampingSession
+from ..stamping import StampingSession, observe_newest_stamps
 from . import backups, migrate
 from .connect import cannot_write, open_read_only
 from .engine import make_engine
@@ -64,6 +64,7 @@ class SqliteStore:
         self.clock = HybridClock(device_id)
         self.is_new = is_new
         self.read_only = read_only
+        self.keeps_backups = True
         self._write_engine = engine.execution_options(sqlite_immediate=True)
         self._lock = threading.Lock()
 
@@ -243,16 +244,7 @@ def _device_id(engine: Engine) -> str:
         return setting.value
 
 
-#: The newest stamp of every synced table, in one plain statement: building and compiling
-#: fourteen ORM statements cost more than the rest of opening the store.
-_NEWEST_STAMPS = " UNION ALL ".join(
-    f'SELECT max(hlc) FROM "{model.__tablename__}"' for model in SYNCED_MODELS
-)
-
-
 def _observe_newest_stamp(store: SqliteStore) -> None:
     """Never hand out a stamp older than one already stored (clock set back)."""
     with store.read() as session:
-        for (stamp,) in session.connection().exec_driver_sql(_NEWEST_STAMPS):
-            if stamp:
-                store.clock.observe(stamp)
+        observe_newest_stamps(store.clock, session)

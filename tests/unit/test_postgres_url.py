@@ -1,0 +1,58 @@
+"""The ``--database`` option: read from the command line or the environment, checked, mapped to
+psycopg 3 and described without its password — all before anything connects."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenant_inspect.cli import build_parser
+from tenant_inspect.errors import UserError
+from tenant_inspect.locations import data_dir_of
+from tenant_inspect.storage.postgres.url import describe, engine_url
+from tests.support import postgres as support
+
+
+def test_the_option_is_global_and_the_environment_is_the_fallback(monkeypatch, tmp_path):
+    parser = build_parser()
+    before = parser.parse_args(["--database", "postgresql://a@h/db", "list"])
+    after = parser.parse_args(["list", "--database", "postgresql://a@h/db"])
+    assert data_dir_of(before).database == data_dir_of(after).database == "postgresql://a@h/db"
+    assert data_dir_of(parser.parse_args(["list"])).database is None
+    monkeypatch.setenv("TENANT_INSPECT_DATABASE", "postgresql://b@h/db")
+    assert data_dir_of(parser.parse_args(["list"])).database == "postgresql://b@h/db"
+    assert data_dir_of(before).database == "postgresql://a@h/db"  # the option wins
+
+
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres", "postgresql+psycopg"])
+def test_postgres_urls_are_mapped_to_psycopg(scheme):
+    url = engine_url(f"{scheme}://ann:secret@db.example.org:5433/programme")
+    assert url.drivername == "postgresql+psycopg"
+    where = describe(url)
+    assert where == "PostgreSQL database programme on db.example.org:5433 as ann"
+    assert "secret" not in where
+
+
+def test_a_socket_folder_is_described_as_the_host():
+    where = describe(engine_url("postgresql:///programme?host=/run/postgresql"))
+    assert where == "PostgreSQL database programme on /run/postgresql"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("sqlite:///x.db", "not a sqlite:// one"),
+        ("mysql://a@b/c", "not a mysql:// one"),
+        ("not a url", "needs a PostgreSQL URL"),
+        ("postgresql://ann@db.example.org", "names no database"),
+    ],
+)
+def test_anything_else_is_refused_in_words(text, words):
+    with pytest.raises(UserError, match=words):
+        engine_url(text)
+
+
+def test_missing_server_programs_say_how_to_install_them(monkeypatch):
+    monkeypatch.setattr(support.shutil, "which", lambda name: None)
+    monkeypatch.setattr(support.glob, "glob", lambda pattern: [])
+    with pytest.raises(support.PostgresMissing, match="apt-get install postgresql"):
+        support.find_bin_dir()
