@@ -57,6 +57,13 @@ class HomeScreen(ReloadingScreen):
         bind("enter", "open_inspection", "Open", "Open the selected inspection", priority=True),
         bind("d", "demo", "Sample inspection", "Create a sample inspection to explore"),
         bind("k", "import_kit", "Import a kit", "Open a kit or bundle file from your coordinator"),
+        bind(
+            "g",
+            "programme",
+            "Programme",
+            "Every inspection at once: search, recurring weaknesses, overdue actions",
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -193,6 +200,9 @@ class HomeScreen(ReloadingScreen):
 
     def open_inspection(self, inspection_id: str) -> None:
         self.open("dashboard", inspection_id)
+
+    def action_programme(self) -> None:
+        self.open("programme")
 
     def action_demo(self) -> None:
         from tenant_inspect.demo import build_demo

@@ -37,6 +37,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "monitoring": ("monitoring", "MonitoringScreen"),
     "prospects": ("prospects", "ProspectsScreen"),
     "letter": ("letter", "LetterScreen"),
+    "programme": ("programme", "ProgrammeScreen"),
 }
 
 

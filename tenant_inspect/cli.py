@@ -257,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_export import add_export_commands  # export ID --tables
 
     add_export_commands(add)
+    from .cli_programme import add_programme_commands  # programme list | weaknesses | overdue
+
+    add_programme_commands(sub, common)
     from .cli_documents import add_document_commands  # check-document FILE ...
 
     add_document_commands(add)

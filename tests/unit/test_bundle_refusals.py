@@ -233,7 +233,11 @@ def test_manifest_wrong_types(setup, target, tmp_path):
 
 
 def test_newer_format_version(setup, target, tmp_path):
-    path = _manifest_edit(setup, tmp_path, lambda mf: mf.update(format_version=3, future=True))
+    path = _manifest_edit(
+        setup,
+        tmp_path,
+        lambda mf: mf.update(format_version=bundle_format.FORMAT_VERSION + 1, future=True),
+    )
     refused(target, path, "newer version of tenant-inspect")
 
 

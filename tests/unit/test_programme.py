@@ -1,0 +1,104 @@
+"""Programme views across inspections: search, recurring weaknesses by theme, overdue items,
+and never a finding's or an action's wording."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tenant_inspect import action_plan, analysis, inspections
+from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES, build_demo
+from tenant_inspect.locations import resolve_data_dir
+from tenant_inspect.programme import (
+    load_programme,
+    overdue_items,
+    recurring_weaknesses,
+    search,
+)
+from tenant_inspect.store import open_store
+
+TODAY = date(2026, 12, 5)
+
+
+@pytest.fixture(scope="module")
+def programme(tmp_path_factory: pytest.TempPathFactory):
+    """The small demo, and a second landlord's inspection with a weakness on a theme the
+    demo also has and an overdue item."""
+    store = open_store(resolve_data_dir(tmp_path_factory.mktemp("programme") / "data"))
+    demo = build_demo(store, "small")
+    with store.write() as s:
+        other = inspections.create_inspection(
+            s, title="Repairs 2025", landlord="Hillside Homes", start_date=date(2025, 3, 1)
+        )
+        area = inspections.add_area(s, other.id, name="Repairs")
+        analysis.add_finding(
+            s, other.id, kind="weakness", text="Mrs Quorn waited a year.", area_id=area.id,
+            themes=["access-customer-care"],
+        )  # fmt: skip
+        analysis.add_finding(
+            s, other.id, kind="weakness", text="Internal only", area_id=area.id,
+            themes=["diversity"], internal=True,
+        )  # fmt: skip
+        rec = analysis.add_recommendation(s, other.id, text="Fix repairs faster.")
+        action_plan.add_item(s, rec, key_actions="Hire two plumbers", by_when="31/01/2026")
+        action_plan.add_item(
+            s, rec, key_actions="Done already", by_when="31/01/2026", status="done"
+        )
+        with_plan = other.id
+    with store.read() as s:
+        data = load_programme(s, TODAY)
+    store.close()
+    return data, demo, with_plan
+
+
+def test_every_inspection_with_its_year_stage_and_overdue_count(programme):
+    data, demo, other = programme
+    by_id = {i.id: i for i in data.inspections}
+    assert set(by_id) == {demo, other}
+    assert (by_id[other].landlord, by_id[other].year, by_id[other].areas) == (
+        "Hillside Homes",
+        2025,
+        ("Repairs",),
+    )
+    assert by_id[other].overdue == 1  # the done item is not overdue
+    assert by_id[demo].year == 2026 and by_id[demo].overdue == 2
+
+
+def test_search_by_words_landlord_year_area_and_stage(programme):
+    data, demo, other = programme
+    assert [i.id for i in search(data.inspections, text="hillside 2025")] == [other]
+    assert [i.id for i in search(data.inspections, text="RIVERSIDE supported")] == [demo]
+    assert [i.id for i in search(data.inspections, year=2026)] == [demo]
+    assert {i.id for i in search(data.inspections, area="repairs")} == {demo, other}
+    assert search(data.inspections, landlord="nobody") == []
+
+
+def test_recurring_weaknesses_count_inspections_then_weaknesses(programme):
+    data, _demo, _other = programme
+    found = recurring_weaknesses(data, data.inspections)
+    top = found[0]
+    assert top.theme == "access-customer-care"  # in both inspections
+    assert len(top.inspections) == 2 and top.label == "Access and customer care"
+    assert all(len(w.inspections) == 1 for w in found[1:])
+    # Internal findings are left out, as in public reports.
+    only_other = recurring_weaknesses(data, search(data.inspections, text="hillside"))
+    assert [(w.theme, w.weaknesses, w.areas) for w in only_other] == [
+        ("access-customer-care", 1, ("Repairs",))
+    ]
+
+
+def test_overdue_items_longest_first_and_no_words_from_the_data(programme):
+    data, _demo, other = programme
+    items = overdue_items(data, data.inspections)
+    assert [o.days_late for o in items] == sorted((o.days_late for o in items), reverse=True)
+    first = items[0]
+    assert (first.inspection_id, first.label, first.by_when, first.days_late) == (
+        other,
+        "R1.1",
+        "31 January 2026",
+        308,
+    )
+    shown = repr(data)
+    assert "Hire two plumbers" not in shown and "Mrs Quorn" not in shown
+    assert not [name for name in DEMO_INTERVIEWEE_NAMES if name in shown]
