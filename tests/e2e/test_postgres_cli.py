@@ -43,6 +43,12 @@ def test_commands_on_the_server_and_a_round_trip_with_a_laptop(tmp_path, pg_url)
     assert (tmp_path / "x.docx").stat().st_size > 10_000
     ok(server_side, *db, "export", inspection_id, "--tables", "-o", str(tmp_path / "t.xlsx"))
     assert (tmp_path / "t.xlsx").is_file()
+    # The programme views read the server the same way as a laptop's folder.
+    [row] = json.loads(ok(server_side, *db, "programme", "list", "--json"))
+    assert (row["id"], row["year"], row["overdue"]) == (inspection_id, 2026, 2)
+    weaknesses = json.loads(ok(server_side, *db, "programme", "weaknesses", "--json"))
+    assert weaknesses[0]["weaknesses"] >= 1 and weaknesses[0]["inspections"]
+    assert len(json.loads(ok(server_side, *db, "programme", "overdue", "--json"))) == 2
 
     kit = tmp_path / "kit.tikit"
     ok(server_side, *db, "bundle", "export", inspection_id, "-o", str(kit))
