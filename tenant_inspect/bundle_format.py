@@ -129,7 +129,8 @@ MAX_TABLE_ROWS: dict[str, int] = {
     "monitoring_round": 200,
     "monitoring_entry": 10_000,
     "prospects": 1,
-    "letter_text": 2_500,
+    # Three parts of the letter's own, one per area, one per recommendation.
+    "letter_text": 3 + 200 + 1_000,
 }
 
 MANIFEST_NAME = "manifest.json"

@@ -181,6 +181,13 @@ def generated_rows(
                   rationale=_text(fill, 0)))
         for _ in range(counts.get("prospects", 0))
     ]  # fmt: skip
+    subjects = [("contact", None, None), ("signature", None, None), ("overall", None, None)]
+    subjects += [("area", a, None) for a in areas] + [("recommendation", None, r) for r in recs]
+    yield "letter_text", [
+        _row("letter_text", _uuid5(NAMESPACE, f"letter:{inspection_id}:{part}:{a or r or ''}"),
+             inspection_id, dict(part=part, area_id=a, recommendation_id=r, text=_text(fill, i)))
+        for i, (part, a, r) in enumerate(subjects[: counts.get("letter_text", 0)])
+    ]  # fmt: skip
 
 
 #: Tables whose generated rows carry one long text of ``fill`` characters.
@@ -198,6 +205,7 @@ _FILLED = (
     "monitoring_round",
     "monitoring_entry",
     "prospects",
+    "letter_text",
 )
 
 

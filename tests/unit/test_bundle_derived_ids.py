@@ -110,6 +110,7 @@ def test_every_derived_id_table_is_checked(world):
         "action_plan_response",
         "monitoring_entry",
         "prospects",
+        "letter_text",
     }
     assert bundle_format.ID_NAMESPACE == fieldwork.ANSWER_NAMESPACE
 
