@@ -69,11 +69,16 @@ class PostgresStore:
         self.is_new = is_new
         self._read = read_engine(engine)
         self._write = write_engine(engine)
+        #: Inspection id → the team member this login is, on a server set up for members
+        #: (``server init``): the author stamped on new rows, so "who recorded this
+        #: interview" is the member PostgreSQL knows the login as (see ``access_sql``).
+        self.authors: dict[str, str] = {}
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         with StampingSession(self._read, expire_on_commit=False) as session:
             session.info["clock"] = self.clock
+            session.info["authors"] = dict(self.authors)
             yield session
 
     @contextmanager
@@ -82,6 +87,7 @@ class PostgresStore:
         with StampingSession(self._write, expire_on_commit=False) as session:
             session.info["clock"] = self.clock
             session.info["author_id"] = author_id
+            session.info["authors"] = dict(self.authors)
             try:
                 with session.begin():
                     yield session
@@ -140,6 +146,18 @@ def _refuse_newer(where: str, revision: str | None) -> None:
 
 
 def _migrate(engine: Engine, where: str) -> bool:
+    try:
+        return migrate_schema(engine, where)
+    except sa_exc.ProgrammingError as exc:
+        if getattr(getattr(exc, "orig", None), "sqlstate", "") != "42501":
+            raise
+        raise UserError(
+            f"the {where} has an older schema than this tenant-inspect, and this login may "
+            "not change it: its administrator must run 'tenant-inspect server init'"
+        ) from None
+
+
+def migrate_schema(engine: Engine, where: str) -> bool:
     """Bring the schema to :data:`SCHEMA_HEAD`; True if it was created from nothing.
 
     No backup first (see the module docstring). The advisory lock is held on the
@@ -167,6 +185,17 @@ def _migrate(engine: Engine, where: str) -> bool:
         return revision is None
 
 
+def logged_in_as(conn: Connection) -> dict[str, str]:
+    """Inspection id → member for this login (empty before ``server init``, and for the
+    administrator, who is nobody's login)."""
+    if conn.exec_driver_sql("SELECT to_regclass('ti_access.member_role')").scalar() is None:
+        return {}
+    rows = conn.exec_driver_sql(
+        "SELECT inspection_id, member_id FROM ti_access.member_role WHERE rolname = current_user"
+    )
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
 def laptop_clock(data_dir: DataDir) -> HybridClock:
     """This laptop's clock: its device id and newest stamp come from its own data folder.
 
@@ -189,6 +218,7 @@ def open_postgres_store(data_dir: DataDir, database: str, *, migrate: bool = Tru
         is_new = _migrate(engine, where) if migrate else False
         store = PostgresStore(engine, where, clock, is_new=is_new)
         with store.read() as session:
+            store.authors = logged_in_as(session.connection())
             observe_newest_stamps(clock, session)
     except sa_exc.OperationalError as exc:
         engine.dispose()
