@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tenant_inspect import fieldwork
+from tenant_inspect import fieldwork, inspections
+from tenant_inspect.errors import UserError
 from tenant_inspect.locations import resolve_data_dir
+from tenant_inspect.migrations import KNOWN_REVISIONS, SCHEMA_HEAD
 from tenant_inspect.storage.postgres.store import open_postgres_store
 from tests.support.cli_run import run_cli
 from tests.support.postgres import PostgresServer
@@ -67,6 +69,9 @@ def test_the_app_as_an_inspector_works_on_their_inspection_only(programme, tmp_p
             ).id
         with store.read() as s:
             assert fieldwork.interviews(s, p.a)[-1].author_id == p.members["A:Ann"]
+        refusal = pytest.raises(UserError, match="this login may not make that change")
+        with refusal, store.write() as s:  # an inspector edits no inspection's details
+            inspections.update_inspection(s, inspections.get_inspection(s, p.a), title="X")
     read = "SELECT interviewee_name FROM interview WHERE id = %s"
     with p.connect("ann") as conn:
         assert conn.execute(read, (new,)).fetchone() == ("Carol Private",)
@@ -101,6 +106,14 @@ def test_server_commands_refuse_in_one_line(programme, tmp_path):
         )
     finally:
         p.server.drop_database(fresh)
+    with p.connect() as conn:  # an older schema: a member may not upgrade it, and is told who may
+        conn.execute("UPDATE alembic_version SET version_num = %s", (KNOWN_REVISIONS[-2],))
+    try:
+        stale = refused(tmp_path, "--database", p.login_url("ann"), "list")
+    finally:
+        with p.connect() as conn:
+            conn.execute("UPDATE alembic_version SET version_num = %s", (SCHEMA_HEAD,))
+    assert "administrator must run 'tenant-inspect server init'" in stale
     assert "logs in as" in ok(
         tmp_path, *add, p.a, "Ann", "--role", p.logins["ann"], "--password-file", str(secret)
     )

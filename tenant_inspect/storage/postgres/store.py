@@ -96,6 +96,15 @@ class PostgresStore:
                 if problem is None:
                     raise
                 raise problem from exc
+            except sa_exc.ProgrammingError as exc:
+                # A member's login lacks the privilege, or the row is another inspection's
+                # (row-level security): PostgreSQL decides, and says so in one line.
+                if getattr(getattr(exc, "orig", None), "sqlstate", "") != "42501":
+                    raise
+                raise UserError(
+                    f"cannot save to the {self.location}: this login may not make that change "
+                    "(the server's roles decide who may); nothing of this change was saved"
+                ) from exc
             except sa_exc.DataError as exc:
                 # PostgreSQL enforces the column widths SQLite only declares; the checks
                 # before a save keep to them, but a value that slips past must be refused
