@@ -185,6 +185,16 @@ def test_add_member_opens_a_second_inspection_and_remove_member_closes_it(progra
         assert {r[0] for r in conn.execute("SELECT id FROM inspection")} == {p.a, p.b}
         names = dict(conn.execute("SELECT id, interviewee_name FROM interview").fetchall())
         assert names[p.interviews["B:Ann"]] == "Zed"  # B's Ann recorded it: the same login
+    # Bob's login as B's coordinator too: both groups' privileges, each for its inspection.
+    done = add_member(p.url, p.b, "Dee", p.logins["bob"], password)
+    assert done.kind == "coordinator"
+    title = "UPDATE inspection SET title = title || '.' WHERE id = %s"
+    with p.connect("bob") as conn:
+        assert conn.execute(title, (p.b,)).rowcount == 1
+        assert conn.execute(title, (p.a,)).rowcount == 0  # an inspector there
+    remove_member(p.url, p.b, "Dee")
+    with p.connect() as conn:
+        conn.execute("UPDATE inspection SET title = rtrim(title, '.')")
     done = remove_member(p.url, p.b, p.logins["ann"])
     assert not done.role_left  # still in A
     with p.connect("ann") as conn:

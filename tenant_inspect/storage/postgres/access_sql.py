@@ -16,8 +16,9 @@ The design, in four parts:
   table never travels in a bundle, and Alembic (which compares only ``public``) never sees
   it. Each login role reads only its own rows (a policy on the table itself).
 * **Rows**: every table with an ``inspection_id`` (and ``inspection`` by its ``id``) has
-  row-level security with one policy: the row's inspection is one of the caller's. The
-  table owner (the administrator) is exempt, as PostgreSQL exempts owners.
+  row-level security with one policy: the row's inspection is one of the caller's (and the
+  ``inspection`` row itself is changed by its coordinators only). The table owner (the
+  administrator) is exempt, as PostgreSQL exempts owners.
 * **Interviewee names** (``interview.interviewee_name``): no member may ``SELECT`` that
   column of ``public.interview`` (column privileges). Members read interviews through the
   security-barrier view ``ti_member.interview``, which shows the name only to the
@@ -179,8 +180,17 @@ def _policy(table: str, using: str, check: str | None = None) -> str:
 
 def policies_sql() -> str:
     """One policy per table: the row's inspection is one of the caller's."""
+    # The inspection's own details: every member reads them, only its coordinators change
+    # them. A policy per command, because one login may be a coordinator of one inspection
+    # and an inspector of another, and so hold both groups' privileges.
+    coordinator = f"{ACCESS}.is_coordinator(id)"
     parts = [
-        _policy("inspection", f"id IN {MINE}"),
+        "ALTER TABLE public.inspection ENABLE ROW LEVEL SECURITY;\n"
+        "DROP POLICY IF EXISTS ti_members ON public.inspection;\n"
+        f"CREATE POLICY ti_members ON public.inspection FOR SELECT USING (id IN {MINE});\n"
+        "DROP POLICY IF EXISTS ti_coordinators ON public.inspection;\n"
+        "CREATE POLICY ti_coordinators ON public.inspection FOR UPDATE "
+        f"USING ({coordinator}) WITH CHECK ({coordinator});\n",
         _policy("interview", f"inspection_id IN {MINE}"),
     ]
     for table in ROW_TABLES:
