@@ -104,17 +104,27 @@ def test_an_inspector_cannot_write_other_inspections_or_other_names(programme):
         insert = copy_row_sql(conn, "interview", id="", inspection_id="")
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute(insert, ("e" * 32, p.b, p.interviews["A:Ann"]))
-        # Bob's name: overwriting it, or making oneself its recorder, changes neither.
-        conn.execute(
-            "UPDATE interview SET interviewee_name = 'Mine' WHERE id = %s", (bob_interview,)
-        )
-        conn.execute(
-            "UPDATE interview SET author_id = %s WHERE id = %s", (p.members["A:Ann"], bob_interview)
-        )
-        conn.execute(
-            "UPDATE public.interview SET author_id = %s, interviewee_name = 'Mine' WHERE id = %s",
-            (p.members["A:Ann"], bob_interview),
-        )
+        # Bob's name: overwriting or erasing it, or making oneself its recorder, all refused
+        # or without effect, through the view and on the table.
+        for sql, params in (
+            ("UPDATE interview SET interviewee_name = 'Mine' WHERE id = %s", (bob_interview,)),
+            (
+                "UPDATE interview SET author_id = %s WHERE id = %s",
+                (p.members["A:Ann"], bob_interview),
+            ),
+            (
+                "UPDATE public.interview SET author_id = %s WHERE id = %s",
+                (p.members["A:Ann"], bob_interview),
+            ),
+            (
+                "UPDATE public.interview SET interviewee_name = 'Mine' WHERE id = %s",
+                (bob_interview,),
+            ),
+        ):
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute(sql, params)
+        conn.execute("UPDATE interview SET interviewee_name = '' WHERE id = %s", (bob_interview,))
+        conn.execute("UPDATE public.interview SET notes = 'n' WHERE id = %s", (bob_interview,))
         assert conn.execute(
             "SELECT interviewee_name FROM interview WHERE id = %s", (bob_interview,)
         ).fetchone() == ("",)

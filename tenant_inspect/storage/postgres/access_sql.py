@@ -28,9 +28,13 @@ The design, in four parts:
   member's hand-written ``SELECT * FROM interview``) finds the view, with no second code
   path for SQLite. Writes through the view go to the table as the caller (``INSTEAD OF``
   trigger, so row-level security still applies); a ``BEFORE UPDATE`` trigger on the table
-  keeps the stored name when the caller may not read it (the view gave them ``''``) and
-  keeps the recorder unless a coordinator changes it — otherwise an inspector could make
-  themselves the recorder of someone else's interview and then read its name.
+  keeps the stored name when the caller may not read it and writes back the ``''`` the view
+  gave them, refuses any other name from them, and refuses a change of recorder except by a
+  coordinator — otherwise an inspector could make themselves the recorder of someone else's
+  interview and then read its name. (Refused, not ignored: the app's per-field stamps must
+  never claim a change that was not stored.) A migration that drops or retypes a column of
+  ``interview`` must ``DROP VIEW IF EXISTS ti_member.interview`` first; ``server init``
+  makes it again.
 
 ``conflict`` rows about ``interviewee_name`` hold names too: only coordinators see them.
 ``app_setting`` has no inspection column; on a server it is shared, so its rows naming an
@@ -113,11 +117,16 @@ BEGIN
         RETURN NEW;  -- the administrator (migrations, merges on an owner's connection)
     END IF;
     IF NOT {ACCESS}.may_read_name(OLD.inspection_id, OLD.author_id) THEN
-        NEW.interviewee_name := OLD.interviewee_name;
+        IF NEW.interviewee_name NOT IN ('', OLD.interviewee_name) THEN
+            RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE =
+                'only the coordinators and the recorder may change an interviewee''s name';
+        END IF;
+        NEW.interviewee_name := OLD.interviewee_name;  -- '' is what the view showed
     END IF;
     IF NEW.author_id IS DISTINCT FROM OLD.author_id
        AND NOT {ACCESS}.is_coordinator(OLD.inspection_id) THEN
-        NEW.author_id := OLD.author_id;
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE =
+            'only the coordinators may change who recorded an interview';
     END IF;
     RETURN NEW;
 END $$;
