@@ -61,6 +61,7 @@ def test_the_app_as_an_inspector_works_on_their_inspection_only(programme, tmp_p
         + (tmp_path / "r.md").read_text()
     )
     assert "no inspection" in refused(tmp_path, *ann, "dump", p.b[:8]).lower()
+    assert "inspector of 1 inspection" in ok(tmp_path, *ann, "doctor")
     # An interview Ann records is hers: she reads its name back, Bob does not.
     with open_postgres_store(resolve_data_dir(tmp_path / "ann"), p.login_url("ann")) as store:
         with store.write() as s:
