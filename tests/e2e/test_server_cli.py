@@ -17,6 +17,7 @@ from tenant_inspect import fieldwork, inspections
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.migrations import KNOWN_REVISIONS, SCHEMA_HEAD
+from tenant_inspect.storage.postgres.access import add_member
 from tenant_inspect.storage.postgres.store import open_postgres_store
 from tests.support.cli_run import run_cli
 from tests.support.postgres import PostgresServer
@@ -115,6 +116,13 @@ def test_server_commands_refuse_in_one_line(programme, tmp_path):
         with p.connect() as conn:
             conn.execute("UPDATE alembic_version SET version_num = %s", (SCHEMA_HEAD,))
     assert "administrator must run 'tenant-inspect server init'" in stale
+    assert "row-level security" in ok(tmp_path, "server", "init", p.url)  # again: harmless
     assert "logs in as" in ok(
         tmp_path, *add, p.a, "Ann", "--role", p.logins["ann"], "--password-file", str(secret)
     )
+    removed = ok(tmp_path, "server", "remove-member", p.url, p.a[:8], "Ann")
+    assert "no longer sees" in removed and "has no inspection left" in removed
+    with p.connect("ann") as conn:
+        assert conn.execute("SELECT count(*) FROM inspection").fetchone() == (0,)
+    # Back as it was, whichever order the module's tests run in.
+    add_member(p.url, p.a, "Ann", p.logins["ann"], lambda needed: None)
