@@ -63,6 +63,12 @@ def test_the_app_as_an_inspector_works_on_their_inspection_only(programme, tmp_p
     )
     assert "no inspection" in refused(tmp_path, *ann, "dump", p.b[:8]).lower()
     assert "inspector of 1 inspection" in ok(tmp_path, *ann, "doctor")
+    # A file written from Ann's login leaves names out: Bob's blank is not an erased name.
+    wrote = ok(tmp_path, *ann, "bundle", "export", p.a, "-o", str(tmp_path / "ann.tib"))
+    assert "without interviewee names" in wrote
+    cora = ("--database", p.login_url("cora"))
+    wrote = ok(tmp_path, *cora, "bundle", "export", p.a, "-o", str(tmp_path / "cora.tib"))
+    assert "with interviewee names" in wrote
     # An interview Ann records is hers: she reads its name back, Bob does not.
     with open_postgres_store(resolve_data_dir(tmp_path / "ann"), p.login_url("ann")) as store:
         with store.write() as s:

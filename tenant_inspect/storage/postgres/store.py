@@ -73,6 +73,8 @@ class PostgresStore:
         #: (``server init``): the author stamped on new rows, so "who recorded this
         #: interview" is the member PostgreSQL knows the login as (see ``access_sql``).
         self.authors: dict[str, str] = {}
+        #: The inspections this login coordinates (it reads every name of those).
+        self.coordinating: set[str] = set()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -114,6 +116,11 @@ class PostgresStore:
                     f"cannot save to the {self.location}: the server refused a value ({reason}); "
                     "nothing of this change was saved"
                 ) from exc
+
+    def withholds_names(self, inspection_id: str) -> bool:
+        """A member's login that does not coordinate the inspection is shown only the names
+        of the interviews it recorded (the administrator's login is nobody's: it sees all)."""
+        return bool(self.authors) and inspection_id not in self.coordinating
 
     def explain(self, exc: BaseException, action: str = "save to") -> StorageProblem | None:
         return storage_problem(exc, self.location, action)
@@ -194,15 +201,16 @@ def migrate_schema(engine: Engine, where: str) -> bool:
         return revision is None
 
 
-def logged_in_as(conn: Connection) -> dict[str, str]:
-    """Inspection id → member for this login (empty before ``server init``, and for the
-    administrator, who is nobody's login)."""
+def logged_in_as(conn: Connection) -> tuple[dict[str, str], set[str]]:
+    """Inspection id → member for this login, and the inspections it coordinates (both
+    empty before ``server init``, and for the administrator, who is nobody's login)."""
     if conn.exec_driver_sql("SELECT to_regclass('ti_access.member_role')").scalar() is None:
-        return {}
+        return {}, set()
     rows = conn.exec_driver_sql(
-        "SELECT inspection_id, member_id FROM ti_access.member_role WHERE rolname = current_user"
-    )
-    return {str(r[0]): str(r[1]) for r in rows}
+        "SELECT inspection_id, member_id, kind FROM ti_access.member_role "
+        "WHERE rolname = current_user"
+    ).all()
+    return {str(r[0]): str(r[1]) for r in rows}, {str(r[0]) for r in rows if r[2] == "coordinator"}
 
 
 def laptop_clock(data_dir: DataDir) -> HybridClock:
@@ -227,7 +235,7 @@ def open_postgres_store(data_dir: DataDir, database: str, *, migrate: bool = Tru
         is_new = _migrate(engine, where) if migrate else False
         store = PostgresStore(engine, where, clock, is_new=is_new)
         with store.read() as session:
-            store.authors = logged_in_as(session.connection())
+            store.authors, store.coordinating = logged_in_as(session.connection())
             observe_newest_stamps(clock, session)
     except sa_exc.OperationalError as exc:
         engine.dispose()
