@@ -101,6 +101,7 @@ def test_server_commands_refuse_in_one_line(programme, tmp_path):
         assert "not a team member's login" in refused(
             tmp_path, *add, p.a, "Ann", "--role", role, "--password-file", str(secret)
         )
+    assert "reserves" in refused(tmp_path, *add, p.a, "Ann", "--role", "pg_ann")
     assert "lower-case" in refused(tmp_path, *add, p.a, "Ann", "--role", "Robert'); --")
     assert "already Bob's login" in refused(tmp_path, *add, p.a, "Ann", "--role", p.logins["bob"])
     assert "--password-file" in refused(tmp_path, *add, p.a, "Ann", "--role", "x_new_login")

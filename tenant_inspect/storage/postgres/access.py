@@ -149,7 +149,13 @@ def _member(conn: Connection, inspection_id: str, typed: str, where: str) -> tup
     return str(row[0]), str(row[1]), "coordinator" if row[2] == "coordinator" else "inspector"
 
 
+#: Names PostgreSQL reserves for itself (``pg_`` roles too): CREATE ROLE would fail.
+_RESERVED = {"public", "none", "current_user", "current_role", "session_user", "user", "all"}
+
+
 def _check_role_name(role: str) -> None:
+    if role in _RESERVED or role.startswith("pg_"):
+        raise UserError(f"--role {role!r} is a name PostgreSQL reserves; choose another")
     if not _ROLE_NAME.fullmatch(role):
         raise UserError(
             f"--role {role!r}: a login role name is lower-case letters, digits and _ "
