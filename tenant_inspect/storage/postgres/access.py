@@ -82,6 +82,11 @@ def _run(database: str, work: Any, *, migrate: bool = False) -> Any:
         if problem is None:
             raise
         raise problem from None
+    except sa_exc.DBAPIError as exc:
+        # The server refused a statement (a privilege this login lacks, say): the whole
+        # transaction is rolled back, and the administrator reads PostgreSQL's own words.
+        reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+        raise UserError(f"the {where} refused: {reason}; nothing was changed") from None
     finally:
         engine.dispose()
 
