@@ -85,7 +85,11 @@ def export_bundle(
                 or recipient.is_deleted
             ):
                 raise UserError(f"no team member with id {for_member_id} in this inspection")
-        names = include_names and (recipient is None or recipient.role == "coordinator")
+        names = (
+            include_names
+            and (recipient is None or recipient.role == "coordinator")
+            and not store.withholds_names(inspection_id)  # blanks are not names
+        )
         states = _inspection_states(session, inspection_id)
         if recipient is not None and recipient.role != "coordinator":
             states = kit_for(states, recipient.id)

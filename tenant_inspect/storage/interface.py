@@ -110,6 +110,16 @@ class Store(Protocol):
         """``exc`` as a :class:`StorageProblem` if it is disk trouble, else None (a real bug)."""
         ...
 
+    def withholds_names(self, inspection_id: str) -> bool:
+        """True when this connection is not shown every interviewee name of the inspection
+        (an inspector's own login on a server: see ``storage/postgres/access_sql.py``).
+
+        The names it cannot read arrive as ``''`` with their real stamps, so files written
+        from it must leave names out (as ``--no-names`` does) rather than carry the blanks
+        as if someone had erased them. Always False on a laptop.
+        """
+        ...
+
     def watch_changes(self) -> ChangeWatch:
         """Start watching for commits by anyone (the app skips its exit backup when none)."""
         ...

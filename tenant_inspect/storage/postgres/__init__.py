@@ -12,6 +12,9 @@ Chosen by :func:`tenant_inspect.store.storage_backend` when a database URL is gi
 * :mod:`.backend` — what has a meaning on a server and what does not (backups, restore,
   the single-instance lock, file permissions), and ``doctor``'s checks.
 * :mod:`.problems` — the server's and the network's failures in plain words.
+* :mod:`.access_sql` and :mod:`.access` — who sees what, enforced by PostgreSQL: group
+  roles, row-level security, the interviewee-name rule (``server init | add-member |
+  remove-member``).
 
 Like the SQLite package, this ``__init__`` imports nothing: choosing the back-end is free.
 """

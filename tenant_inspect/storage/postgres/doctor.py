@@ -7,6 +7,8 @@ server, database and user; the password is never printed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import exc as sa_exc
 
 from ...doctor_report import DoctorReport
@@ -16,6 +18,26 @@ from .engine import make_engine
 from .problems import connect_problem
 from .store import stored_revision
 from .url import engine_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+
+def _access(conn: Connection) -> str:
+    """What this login may see, in words (``server init``'s roles; see ``access_sql``)."""
+    if conn.exec_driver_sql("SELECT to_regclass('ti_access.member_role')").scalar() is None:
+        return "not managed: the server's own privileges decide ('server init' sets up roles)"
+    kinds: dict[str, int] = dict(
+        conn.exec_driver_sql(
+            "SELECT kind, count(*) FROM ti_access.member_role WHERE rolname = current_user "
+            "GROUP BY kind"
+        ).all()
+    )
+    if not kinds:
+        return "this login is no member's: it sees what its privileges allow (all, as owner)"
+    return ", ".join(
+        f"{kind} of {n} inspection{'s' if n != 1 else ''}" for kind, n in sorted(kinds.items())
+    )
 
 
 def check_server(report: DoctorReport, database: str) -> None:
@@ -56,6 +78,7 @@ def check_server(report: DoctorReport, database: str) -> None:
                     "SELECT count(*) FROM inspection WHERE deleted_at IS NULL"
                 ).scalar()
                 report.info("inspections", count)
+                report.info("access", _access(conn))
     except sa_exc.OperationalError as exc:
         problem = connect_problem(exc, "server")
         report.problem(f"{problem or exc}.")

@@ -69,11 +69,18 @@ class PostgresStore:
         self.is_new = is_new
         self._read = read_engine(engine)
         self._write = write_engine(engine)
+        #: Inspection id → the team member this login is, on a server set up for members
+        #: (``server init``): the author stamped on new rows, so "who recorded this
+        #: interview" is the member PostgreSQL knows the login as (see ``access_sql``).
+        self.authors: dict[str, str] = {}
+        #: The inspections this login coordinates (it reads every name of those).
+        self.coordinating: set[str] = set()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         with StampingSession(self._read, expire_on_commit=False) as session:
             session.info["clock"] = self.clock
+            session.info["authors"] = dict(self.authors)
             yield session
 
     @contextmanager
@@ -82,6 +89,7 @@ class PostgresStore:
         with StampingSession(self._write, expire_on_commit=False) as session:
             session.info["clock"] = self.clock
             session.info["author_id"] = author_id
+            session.info["authors"] = dict(self.authors)
             try:
                 with session.begin():
                     yield session
@@ -90,6 +98,15 @@ class PostgresStore:
                 if problem is None:
                     raise
                 raise problem from exc
+            except sa_exc.ProgrammingError as exc:
+                # A member's login lacks the privilege, or the row is another inspection's
+                # (row-level security): PostgreSQL decides, and says so in one line.
+                if getattr(getattr(exc, "orig", None), "sqlstate", "") != "42501":
+                    raise
+                raise UserError(
+                    f"cannot save to the {self.location}: this login may not make that change "
+                    "(the server's roles decide who may); nothing of this change was saved"
+                ) from exc
             except sa_exc.DataError as exc:
                 # PostgreSQL enforces the column widths SQLite only declares; the checks
                 # before a save keep to them, but a value that slips past must be refused
@@ -99,6 +116,11 @@ class PostgresStore:
                     f"cannot save to the {self.location}: the server refused a value ({reason}); "
                     "nothing of this change was saved"
                 ) from exc
+
+    def withholds_names(self, inspection_id: str) -> bool:
+        """A member's login that does not coordinate the inspection is shown only the names
+        of the interviews it recorded (the administrator's login is nobody's: it sees all)."""
+        return bool(self.authors) and inspection_id not in self.coordinating
 
     def explain(self, exc: BaseException, action: str = "save to") -> StorageProblem | None:
         return storage_problem(exc, self.location, action)
@@ -140,6 +162,18 @@ def _refuse_newer(where: str, revision: str | None) -> None:
 
 
 def _migrate(engine: Engine, where: str) -> bool:
+    try:
+        return migrate_schema(engine, where)
+    except sa_exc.ProgrammingError as exc:
+        if getattr(getattr(exc, "orig", None), "sqlstate", "") != "42501":
+            raise
+        raise UserError(
+            f"the {where} has an older schema than this tenant-inspect, and this login may "
+            "not change it: its administrator must run 'tenant-inspect server init'"
+        ) from None
+
+
+def migrate_schema(engine: Engine, where: str) -> bool:
     """Bring the schema to :data:`SCHEMA_HEAD`; True if it was created from nothing.
 
     No backup first (see the module docstring). The advisory lock is held on the
@@ -167,6 +201,18 @@ def _migrate(engine: Engine, where: str) -> bool:
         return revision is None
 
 
+def logged_in_as(conn: Connection) -> tuple[dict[str, str], set[str]]:
+    """Inspection id → member for this login, and the inspections it coordinates (both
+    empty before ``server init``, and for the administrator, who is nobody's login)."""
+    if conn.exec_driver_sql("SELECT to_regclass('ti_access.member_role')").scalar() is None:
+        return {}, set()
+    rows = conn.exec_driver_sql(
+        "SELECT inspection_id, member_id, kind FROM ti_access.member_role "
+        "WHERE rolname = current_user"
+    ).all()
+    return {str(r[0]): str(r[1]) for r in rows}, {str(r[0]) for r in rows if r[2] == "coordinator"}
+
+
 def laptop_clock(data_dir: DataDir) -> HybridClock:
     """This laptop's clock: its device id and newest stamp come from its own data folder.
 
@@ -189,6 +235,7 @@ def open_postgres_store(data_dir: DataDir, database: str, *, migrate: bool = Tru
         is_new = _migrate(engine, where) if migrate else False
         store = PostgresStore(engine, where, clock, is_new=is_new)
         with store.read() as session:
+            store.authors, store.coordinating = logged_in_as(session.connection())
             observe_newest_stamps(clock, session)
     except sa_exc.OperationalError as exc:
         engine.dispose()

@@ -107,6 +107,9 @@ class SqliteStore:
                     raise
                 raise problem from exc
 
+    def withholds_names(self, inspection_id: str) -> bool:
+        return False  # a laptop's own file: whoever opens it reads it all
+
     def explain(self, exc: BaseException, action: str = "save to") -> StorageProblem | None:
         return storage_problem(exc, self.db_path, action)
 
