@@ -179,11 +179,9 @@ class TeamScreen(InspectionScreen):
             if mine and mine.role != "coordinator"
             else "Select someone and press k to make their kit."
         )
-        self.query_one("#team-laptop", Static).update(
-            escape(f"{who} {todo}")
-            if data.members
-            else escape(f"{who} There is nobody in the team yet: add people in Set-up (s).")
-        )
+        if not data.members:
+            todo = "There is nobody in the team yet: add people in Set-up (s)."
+        self.query_one("#team-laptop", Static).update(escape(f"{who} {todo}{data.sync_line}"))
         self._fill_members()
         self._show_conflicts()
         if self.scroll_to_end:

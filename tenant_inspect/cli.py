@@ -260,6 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_programme import add_programme_commands  # programme list | weaknesses | overdue
 
     add_programme_commands(sub, common)
+    from .cli_sync import add_sync_command  # sync URL [ID]
+
+    add_sync_command(sub, common)
     from .cli_documents import add_document_commands  # check-document FILE ...
 
     add_document_commands(add)

@@ -1,4 +1,5 @@
-"""The Team screen's data: who is in the team, whose laptop this is, kits made, open conflicts.
+"""The Team screen's data: who is in the team, whose laptop this is, kits made, the last
+sync, open conflicts.
 
 The bookkeeping (which kit went to whom and when, whose laptop this is) is this laptop's
 own and lives in :mod:`tenant_inspect.settings`; the CLI and the screen write it through
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from .. import settings
 from .conflict_words import when_words
 from .conflicts import ConflictItem, describe_conflicts
+from .sync_words import load_last_sync
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -34,6 +36,13 @@ class TeamData:
     members: tuple[MemberRow, ...]
     laptop_member: MemberRow | None  # who uses this laptop for this inspection
     conflicts: tuple[ConflictItem, ...]
+    #: "Last synced with host/db on 5 Dec 14:02: 12 changes came in, 1 conflict", or ''
+    last_sync: str = ""
+
+    @property
+    def sync_line(self) -> str:
+        """The last sync on a line of its own, to follow the laptop's line ('' if never)."""
+        return f"\n{self.last_sync}" if self.last_sync else ""
 
 
 def last_kit_words(session: Session, member_id: str) -> str:
@@ -58,4 +67,5 @@ def load_team(session: Session, inspection_id: str) -> TeamData:
         members=members,
         laptop_member=next((r for r in members if r.id == mine), None),
         conflicts=describe_conflicts(session, inspection.id),
+        last_sync=load_last_sync(session, inspection.id),
     )

@@ -1,0 +1,140 @@
+"""``tenant-inspect sync URL [ID]``: laptops and the programme's server, through bundles.
+
+A coordinator's laptop puts an inspection on an empty server, a second laptop fetches it
+by a prefix of its id, both edit (one field on both sides), and a few syncs later every
+dump is the server's, the conflict kept and listed. Then: a sync broken between push and
+pull (and a real process killed part-way) is completed by the next one; errors are one
+line with exit status 1; the Team screen's line is recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tenant_inspect import analysis
+from tenant_inspect.locations import resolve_data_dir
+from tenant_inspect.store import open_store
+from tenant_inspect.sync import last_sync, sync
+from tenant_inspect.views.sync_words import last_sync_words
+from tests.support.cli_run import run_cli
+
+
+def ok(data: Path, *args: str) -> str:
+    done = run_cli(data, *args)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def refused(data: Path, *args: str) -> str:
+    done = run_cli(data, *args)
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    return done.stderr
+
+
+def without_conflicts(dump: str) -> dict[str, object]:
+    """A dump less its conflict rows, whose ids are each side's own (the conflicts travel
+    as siblings of their rows, which the dump still compares)."""
+    data = json.loads(dump)
+    data["tables"].pop("conflict")
+    return dict(data)
+
+
+def edit(folder: Path, inspection_id: str, texts: dict[int, str]) -> None:
+    """Rewrite findings (by position) as an inspector would, through the store."""
+    with open_store(resolve_data_dir(folder)) as store, store.write() as s:
+        findings = analysis.findings(s, inspection_id)
+        for index, text in texts.items():
+            findings[index].text = text
+
+
+def server_dump(tmp_path: Path, pg_url: str, inspection_id: str) -> str:
+    return ok(tmp_path / "server-view", "--database", pg_url, "dump", inspection_id)
+
+
+def test_two_laptops_and_the_server_end_with_the_same_inspection(tmp_path, pg_url):
+    ann, bob = tmp_path / "ann", tmp_path / "bob"
+    inspection_id = ok(ann, "demo").strip()
+    first = ok(ann, "sync", pg_url)
+    assert "sent:" in first and "Last synced with" in first and "/" in first
+    pulled = ok(bob, "sync", pg_url, inspection_id[:8])  # not on Bob's laptop yet
+    assert "received: " in pulled and " 0 added" not in pulled.split("received:")[1]
+    assert ok(bob, "dump", inspection_id) == server_dump(tmp_path, pg_url, inspection_id)
+
+    edit(ann, inspection_id, {0: "Ann, offline", 1: "Ann only"})
+    edit(bob, inspection_id, {0: "Bob, offline", 2: "Bob only"})
+    ok(ann, "sync", pg_url, inspection_id)
+    bob_out = ok(bob, "sync", pg_url)
+    assert "1 conflict(s) to resolve" in bob_out and "bundle conflicts" in bob_out
+    ok(ann, "sync", pg_url)
+    on_server = server_dump(tmp_path, pg_url, inspection_id)
+    for text in ("Ann only", "Bob only"):
+        assert text in on_server
+    for folder in (ann, bob):
+        assert without_conflicts(ok(folder, "dump", inspection_id)) == without_conflicts(on_server)
+        listed = json.loads(ok(folder, "bundle", "conflicts", inspection_id, "--json"))
+        assert {listed[0]["current_value"], listed[0]["other_value"]} == {
+            "Ann, offline",
+            "Bob, offline",
+        }
+    again = ok(ann, "sync", pg_url)  # idempotent: nothing moves
+    assert " 0 added, 0 updated" in again.split("received:")[1]
+    with open_store(resolve_data_dir(ann)) as store, store.read() as s:
+        record = last_sync(s, inspection_id)
+    assert record is not None and record.open_conflicts == 1
+    assert last_sync_words(record).endswith("no changes came in, 1 conflict")
+
+
+def test_an_interrupted_sync_is_completed_by_the_next(tmp_path, pg_url):
+    laptop = tmp_path / "laptop"
+    inspection_id = ok(laptop, "demo").strip()
+    ok(laptop, "sync", pg_url)
+    edit(laptop, inspection_id, {0: "Pushed, never pulled"})
+    with open_store(resolve_data_dir(tmp_path / "coord", pg_url)) as server, server.write() as s:
+        analysis.findings(s, inspection_id)[3].text = "Written on the server"
+
+    def drop(_: str) -> None:
+        raise ConnectionError("the connection dropped")
+
+    data_dir = resolve_data_dir(laptop)
+    with open_store(data_dir) as store, pytest.raises(ConnectionError):
+        sync(store, data_dir, pg_url, between=drop)
+    assert "Pushed, never pulled" in server_dump(tmp_path, pg_url, inspection_id)
+    assert "Written on the server" not in ok(laptop, "dump", inspection_id)
+    out = ok(laptop, "sync", pg_url)
+    assert "1 updated" in out.split("received:")[1]
+    assert ok(laptop, "dump", inspection_id) == server_dump(tmp_path, pg_url, inspection_id)
+
+    # A real process killed at a random moment of a sync: the next one completes.
+    edit(laptop, inspection_id, {1: "Killed mid-sync"})
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "tenant_inspect", "--data-dir", str(laptop), "sync", pg_url]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(random.uniform(0.5, 2.5))
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    ok(laptop, "sync", pg_url)
+    on_server = server_dump(tmp_path, pg_url, inspection_id)
+    assert "Killed mid-sync" in on_server
+    assert ok(laptop, "dump", inspection_id) == on_server
+
+
+def test_sync_errors_are_one_line(tmp_path, pg_url, postgres_server):
+    laptop = tmp_path / "laptop"
+    assert "holds no inspection yet" in refused(laptop, "sync", pg_url)
+    assert "on this laptop or on the server" in refused(laptop, "sync", pg_url, "ffff")
+    wrong = postgres_server.password_url("postgres", "wrong-pw")
+    message = refused(laptop, "sync", wrong, "ffff")
+    assert "password" in message and "wrong-pw" not in message
+    down = "postgresql://postgres@/x?host=" + str(tmp_path / "no-server-here")
+    assert "cannot be reached" in refused(laptop, "sync", down)
+    assert "laptop's data folder" in refused(laptop, "--database", pg_url, "sync", pg_url)
