@@ -3,8 +3,9 @@
 A coordinator's laptop puts an inspection on an empty server, a second laptop fetches it
 by a prefix of its id, both edit (one field on both sides), and a few syncs later every
 dump is the server's, the conflict kept and listed. Then: a sync broken between push and
-pull (and a real process killed part-way) is completed by the next one; errors are one
-line with exit status 1; the Team screen's line is recorded.
+pull (and a real process killed part-way), or inside either side's merge, leaves each side
+before or after a whole merge and is completed by the next one; errors are one line with
+exit status 1; the Team screen's line is recorded.
 """
 
 from __future__ import annotations
@@ -138,3 +139,43 @@ def test_sync_errors_are_one_line(tmp_path, pg_url, postgres_server):
     down = "postgresql://postgres@/x?host=" + str(tmp_path / "no-server-here")
     assert "cannot be reached" in refused(laptop, "sync", down)
     assert "laptop's data folder" in refused(laptop, "--database", pg_url, "sync", pg_url)
+
+
+@pytest.mark.parametrize("broken", ["postgresql", "sqlite"])
+def test_a_sync_broken_inside_a_merge_leaves_that_side_as_it_was(
+    tmp_path, pg_url, monkeypatch, broken
+):
+    """The push's merge (on the server) or the pull's (on the laptop) fails after writing
+    some rows: its transaction is rolled back whole, and the next sync completes."""
+    from tenant_inspect import merge
+
+    laptop = tmp_path / "laptop"
+    inspection_id = ok(laptop, "demo").strip()
+    ok(laptop, "sync", pg_url)
+    edit(laptop, inspection_id, {0: "From the laptop", 1: "Also from the laptop"})
+    with open_store(resolve_data_dir(tmp_path / "coord", pg_url)) as server, server.write() as s:
+        analysis.findings(s, inspection_id)[3].text = "Written on the server"
+    before = {"server": server_dump(tmp_path, pg_url, inspection_id)}
+    before["laptop"] = ok(laptop, "dump", inspection_id)
+    real = merge.apply_plans
+
+    def written_then_dropped(session, table, plans):  # type: ignore[no-untyped-def]
+        real(session, table, plans)
+        if plans and session.get_bind().dialect.name == broken:
+            raise ConnectionError("the connection dropped")
+
+    monkeypatch.setattr(merge, "apply_plans", written_then_dropped)
+    data_dir = resolve_data_dir(laptop)
+    with open_store(data_dir) as store, pytest.raises(ConnectionError):
+        sync(store, data_dir, pg_url)
+    monkeypatch.setattr(merge, "apply_plans", real)
+    after_server = server_dump(tmp_path, pg_url, inspection_id)
+    if broken == "postgresql":
+        assert after_server == before["server"]
+    else:
+        assert "From the laptop" in after_server  # the push landed whole
+    assert ok(laptop, "dump", inspection_id) == before["laptop"]
+    ok(laptop, "sync", pg_url)
+    on_server = server_dump(tmp_path, pg_url, inspection_id)
+    assert "From the laptop" in on_server and "Written on the server" in on_server
+    assert ok(laptop, "dump", inspection_id) == on_server
