@@ -215,7 +215,7 @@ def _sync_one(
     if here is not None:
         push = folder / f"push-{inspection_id[:8]}.tibundle"
         export_bundle(laptop, inspection_id, push)
-        sent = import_bundle(server, push, allow_new=True)
+        sent = import_bundle(server, push, allow_new=True, remember=False)
         push.unlink()
     if between is not None:
         between(inspection_id)
@@ -223,7 +223,7 @@ def _sync_one(
         names = _names_for(session, mine)
     pull = folder / f"pull-{inspection_id[:8]}.tibundle"
     export_bundle(server, inspection_id, pull, include_names=names)
-    received = import_bundle(laptop, pull, allow_new=True)
+    received = import_bundle(laptop, pull, allow_new=True, remember=False)
     pull.unlink()
     with laptop.write() as session:
         title = session.get(m.Inspection, inspection_id)

@@ -179,3 +179,30 @@ def test_a_sync_broken_inside_a_merge_leaves_that_side_as_it_was(
     on_server = server_dump(tmp_path, pg_url, inspection_id)
     assert "From the laptop" in on_server and "Written on the server" in on_server
     assert ok(laptop, "dump", inspection_id) == on_server
+
+
+def test_a_laptop_days_behind_edits_after_what_it_received(tmp_path, pg_url):
+    """Bob's laptop clock is three days slow (or he was offline for days): what he edits
+    after a sync is still stamped after everything the sync brought, so it replaces the
+    version he saw instead of looking older than it."""
+    ann, bob = tmp_path / "ann", tmp_path / "bob"
+    inspection_id = ok(ann, "demo").strip()
+    ok(ann, "sync", pg_url)
+    ok(bob, "sync", pg_url, inspection_id)
+    edit(ann, inspection_id, {0: "Ann, today"})
+    ok(ann, "sync", pg_url)
+    data_dir = resolve_data_dir(bob)
+    with open_store(data_dir) as store:
+        store.clock._wall = lambda: time.time() - 3 * 86400
+        sync(store, data_dir, pg_url)
+        with store.write() as s:
+            finding = analysis.findings(s, inspection_id)[0]
+            received = finding.field_clocks["text"]
+            assert finding.text == "Ann, today"
+            finding.text = "Bob, having read Ann's"
+        with store.read() as s:
+            assert analysis.findings(s, inspection_id)[0].field_clocks["text"] > received
+        sync(store, data_dir, pg_url)
+    on_server = server_dump(tmp_path, pg_url, inspection_id)
+    assert "Bob, having read Ann's" in on_server and "Ann, today" not in on_server
+    assert "No open conflicts" in ok(bob, "bundle", "conflicts", inspection_id)
