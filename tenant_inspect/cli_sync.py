@@ -23,12 +23,12 @@ def _out(text: str = "") -> None:
 def cmd_sync(args: argparse.Namespace) -> int:
     from .locations import data_dir_of
     from .store import open_store
-    from .sync import sync
+    from .sync import NOT_A_LAPTOP, sync
     from .views.sync_words import last_sync_words
 
     data_dir = data_dir_of(args)
     if data_dir.database:
-        raise UserError("sync works on a laptop's data folder; leave out --database")
+        raise UserError(NOT_A_LAPTOP)
     with open_store(data_dir) as store:
         records = sync(store, data_dir, args.url, args.id)
     for r in records:

@@ -60,6 +60,13 @@ if TYPE_CHECKING:
     from .store import Store
 
 
+#: Sync runs on a laptop's own folder; the server is its URL argument.
+NOT_A_LAPTOP = (
+    "sync works on a laptop's data folder, not on a server: leave out --database "
+    "(and unset TENANT_INSPECT_DATABASE)"
+)
+
+
 @dataclass(frozen=True)
 class Counts:
     """One direction of a sync, as ``bundle import`` counts a file."""
@@ -155,7 +162,7 @@ def sync(
     from .store import open_store
 
     if data_dir.database:
-        raise UserError("sync works on a laptop's data folder; leave out --database")
+        raise UserError(NOT_A_LAPTOP)
     server_label = server_name(url)
     with open_store(replace(data_dir, database=url)) as server:
         laptop.clock.observe(server.clock.now())  # past the newest stamp on the server
