@@ -33,7 +33,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         records = sync(store, data_dir, args.url, args.id)
     for r in records:
         _out(f"Synced {r.title!r} ({r.inspection_id[:8]}) with {r.server}")
-        _out(f"  sent:     {r.sent.words()}")
+        sent = r.sent.words() if r.sent.total else "nothing (this laptop did not have it yet)"
+        _out(f"  sent:     {sent}")
         _out(f"  received: {r.received.words()}")
         if r.open_conflicts:
             _out(

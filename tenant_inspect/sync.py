@@ -82,6 +82,10 @@ class Counts:
             return cls()
         return cls(result.added, result.updated, result.unchanged, result.conflicts)
 
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged
+
     def words(self) -> str:
         plural = "" if self.conflicts == 1 else "s"
         return (

@@ -78,6 +78,7 @@ def test_two_laptops_and_the_server_end_with_the_same_inspection(tmp_path, pg_ur
     first = ok(ann, "sync", pg_url)
     assert "sent:" in first and "Last synced with" in first and "/" in first
     pulled = ok(bob, "sync", pg_url, inspection_id[:8])  # not on Bob's laptop yet
+    assert "sent:     nothing (this laptop did not have it yet)" in pulled
     assert "received: " in pulled and " 0 added" not in pulled.split("received:")[1]
     assert ok(bob, "dump", inspection_id) == server_dump(tmp_path, pg_url, inspection_id)
 
