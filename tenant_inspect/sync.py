@@ -170,13 +170,21 @@ def sync(
     server_label = server_name(url)
     with open_store(replace(data_dir, database=url)) as server:
         laptop.clock.observe(server.clock.now())  # past the newest stamp on the server
-        ids = _inspections(laptop, server, inspection)
         done: list[SyncRecord] = []
-        with tempfile.TemporaryDirectory(prefix="tenant-inspect-sync-") as folder:
-            for inspection_id in ids:
-                done.append(
-                    _sync_one(laptop, server, inspection_id, Path(folder), server_label, between)
-                )
+        try:
+            ids = _inspections(laptop, server, inspection)
+            with tempfile.TemporaryDirectory(prefix="tenant-inspect-sync-") as folder:
+                for inspection_id in ids:
+                    done.append(
+                        _sync_one(
+                            laptop, server, inspection_id, Path(folder), server_label, between
+                        )
+                    )
+        except Exception as exc:  # the connection lost mid-way: said in one line
+            problem = server.explain(exc, "sync with")
+            if problem is None or problem is exc:
+                raise
+            raise problem from exc
         return done
 
 

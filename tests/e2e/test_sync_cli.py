@@ -217,3 +217,24 @@ def test_a_laptop_days_behind_edits_after_what_it_received(tmp_path, pg_url):
     on_server = server_dump(tmp_path, pg_url, inspection_id)
     assert "Bob, having read Ann's" in on_server and "Ann, today" not in on_server
     assert "No open conflicts" in ok(bob, "bundle", "conflicts", inspection_id)
+
+
+def test_a_connection_lost_mid_sync_is_said_in_one_line(tmp_path, pg_url):
+    import psycopg
+    from sqlalchemy import exc as sa_exc
+
+    from tenant_inspect.errors import UserError
+
+    laptop = tmp_path / "laptop"
+    small(laptop)
+
+    def lost(_: str) -> None:
+        closed = psycopg.OperationalError("server closed the connection unexpectedly")
+        raise sa_exc.OperationalError("SELECT 1", {}, closed)
+
+    data_dir = resolve_data_dir(laptop)
+    with open_store(data_dir) as store, pytest.raises(UserError) as raised:
+        sync(store, data_dir, pg_url, between=lost)
+    message = str(raised.value)
+    assert message.startswith("cannot sync with the PostgreSQL database") and "\n" not in message
+    assert "sent:" in ok(laptop, "sync", pg_url)  # and the next sync completes
