@@ -105,6 +105,9 @@ class SyncRecord:
     sent: Counts
     received: Counts
     open_conflicts: int  # on the laptop once the sync was done
+    #: The server's URL without any password, for the Team screen's "sync again" (F5);
+    #: the password comes from ~/.pgpass or PGPASSWORD, as for every command.
+    url: str = ""
 
     def encode(self) -> str:
         value = asdict(self)
@@ -123,6 +126,7 @@ class SyncRecord:
                 sent=Counts(**v["sent"]),
                 received=Counts(**v["received"]),
                 open_conflicts=int(v["open_conflicts"]),
+                url=str(v.get("url", "")),
             )
         except (ValueError, KeyError, TypeError):
             return None
@@ -150,6 +154,14 @@ def server_name(url: str) -> str:
     return f"{host}/{parsed.database}"
 
 
+def url_without_password(url: str) -> str:
+    """The server's URL as the laptop may keep it: never with a password."""
+    from .storage.postgres.url import engine_url
+
+    parsed = engine_url(url)  # (URL.set(password=None) would keep the password)
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
 def sync(
     laptop: Store,
     data_dir: DataDir,
@@ -167,7 +179,7 @@ def sync(
 
     if data_dir.database:
         raise UserError(NOT_A_LAPTOP)
-    server_label = server_name(url)
+    server_label, kept_url = server_name(url), url_without_password(url)
     with open_store(replace(data_dir, database=url)) as server:
         laptop.clock.observe(server.clock.now())  # past the newest stamp on the server
         done: list[SyncRecord] = []
@@ -177,7 +189,12 @@ def sync(
                 for inspection_id in ids:
                     done.append(
                         _sync_one(
-                            laptop, server, inspection_id, Path(folder), server_label, between
+                            laptop,
+                            server,
+                            inspection_id,
+                            Path(folder),
+                            (server_label, kept_url),
+                            between,
                         )
                     )
         except Exception as exc:  # the connection lost mid-way: said in one line
@@ -221,7 +238,7 @@ def _sync_one(
     server: Store,
     inspection_id: str,
     folder: Path,
-    server_label: str,
+    where: tuple[str, str],
     between: Callable[[str], None] | None,
 ) -> SyncRecord:
     from .bundle import export_bundle
@@ -250,7 +267,8 @@ def _sync_one(
             inspection_id=inspection_id,
             title=title.title if title is not None else received.inspection_title or "",
             at=datetime.now(UTC),
-            server=server_label,
+            server=where[0],
+            url=where[1],
             sent=Counts.of(sent),
             received=Counts.of(received),
             open_conflicts=len(list_conflicts(session, inspection_id)),

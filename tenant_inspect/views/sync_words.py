@@ -9,8 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from ..sync import SyncRecord
 
 
@@ -29,10 +27,3 @@ def last_sync_words(record: SyncRecord | None) -> str:
     return (
         f"Last synced with {record.server} on {moment.day} {moment:%b %H:%M}: {changes}{open_words}"
     )
-
-
-def load_last_sync(session: Session, inspection_id: str) -> str:
-    """The line for an inspection, read from this laptop's settings."""
-    from ..sync import last_sync
-
-    return last_sync_words(last_sync(session, inspection_id))

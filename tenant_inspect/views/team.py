@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import settings
+from ..sync import last_sync
 from .conflict_words import when_words
 from .conflicts import ConflictItem, describe_conflicts
-from .sync_words import load_last_sync
+from .sync_words import last_sync_words
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -38,11 +39,13 @@ class TeamData:
     conflicts: tuple[ConflictItem, ...]
     #: "Last synced with host/db on 5 Dec 14:02: 12 changes came in, 1 conflict", or ''
     last_sync: str = ""
+    sync_url: str = ""  # the server last synced with (no password), for F5
 
     @property
     def sync_line(self) -> str:
         """The last sync on a line of its own, to follow the laptop's line ('' if never)."""
-        return f"\n{self.last_sync}" if self.last_sync else ""
+        # F5 is left out of the footer (it matters only once a laptop has synced): said here.
+        return f"\n{self.last_sync} · F5: sync again" if self.last_sync else ""
 
 
 def last_kit_words(session: Session, member_id: str) -> str:
@@ -61,11 +64,13 @@ def load_team(session: Session, inspection_id: str) -> TeamData:
         for t in inspections.team(session, inspection.id)
     )
     mine = settings.laptop_member(session, inspection.id)
+    synced = last_sync(session, inspection.id)
     return TeamData(
         inspection_id=inspection.id,
         title=inspection.title,
         members=members,
         laptop_member=next((r for r in members if r.id == mine), None),
         conflicts=describe_conflicts(session, inspection.id),
-        last_sync=load_last_sync(session, inspection.id),
+        last_sync=last_sync_words(synced),
+        sync_url=synced.url if synced is not None else "",
     )

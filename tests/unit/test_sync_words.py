@@ -47,7 +47,7 @@ def test_the_team_screen_reads_it_from_this_laptops_settings(store):
         assert last_sync(s, inspection_id) == done
         data = load_team(s, inspection_id)
     assert data.sync_line.startswith("\nLast synced with db.example.org/programme on ")
-    assert data.sync_line.endswith("3 changes came in")
+    assert data.sync_line.endswith("3 changes came in · F5: sync again")
     with store.write() as s:
         settings.put(s, sync_key(inspection_id), "not json")
     with store.read() as s:
