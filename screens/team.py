@@ -51,6 +51,7 @@ from .dialogs.team_files import (
 )
 from .jobs import Report, run_file_job
 from .markup import escape, shown
+from .team_sync import SyncAgain
 from .widgets.footer import FittingFooter
 from .widgets.import_summary import ImportSummary, OpenConflicts
 from .widgets.tables import keyed_table
@@ -66,7 +67,7 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------------------
 
 
-class TeamScreen(InspectionScreen):
+class TeamScreen(SyncAgain, InspectionScreen):  # F5: SyncAgain
     """The team of one inspection, and the files that carry the work between laptops."""
 
     HELP_TITLE = "Team and files"
@@ -94,6 +95,7 @@ class TeamScreen(InspectionScreen):
             "Merge kits or return files handed back by the team",
         ),
         bind("c", "conflicts", "Conflicts", "Choose between versions changed on two laptops"),
+        bind("f5", "sync", "Sync", "Sync again with the last server", show=False),
         bind("escape", "back", "Back", "Back to the inspection", show=False),
     ]
 
@@ -179,11 +181,9 @@ class TeamScreen(InspectionScreen):
             if mine and mine.role != "coordinator"
             else "Select someone and press k to make their kit."
         )
-        self.query_one("#team-laptop", Static).update(
-            escape(f"{who} {todo}")
-            if data.members
-            else escape(f"{who} There is nobody in the team yet: add people in Set-up (s).")
-        )
+        if not data.members:
+            todo = "There is nobody in the team yet: add people in Set-up (s)."
+        self.query_one("#team-laptop", Static).update(escape(f"{who} {todo}{data.sync_line}"))
         self._fill_members()
         self._show_conflicts()
         if self.scroll_to_end:

@@ -263,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_server import add_server_commands  # server init | add-member | remove-member
 
     add_server_commands(sub, common)
+    from .cli_sync import add_sync_command  # sync URL [ID]
+
+    add_sync_command(sub, common)
     from .cli_documents import add_document_commands  # check-document FILE ...
 
     add_document_commands(add)

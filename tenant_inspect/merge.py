@@ -134,10 +134,19 @@ def import_bundles(
 
 
 def import_bundle(
-    store: Store, path: Path | str, *, into: str | None = None, allow_new: bool = False
+    store: Store,
+    path: Path | str,
+    *,
+    into: str | None = None,
+    allow_new: bool = False,
+    remember: bool = True,
 ) -> FileResult:
-    """Import one file; raises :class:`BundleRefused` (a UserError) if it is refused."""
-    return _import(store, Path(path), into, allow_new, None)
+    """Import one file; raises :class:`BundleRefused` (a UserError) if it is refused.
+
+    ``remember=False``: the file's digest is not noted as merged (:mod:`.merged_files`).
+    ``sync`` passes it: its bundles are made for one merge and never seen again (each
+    manifest holds the moment it was made), so noting them would only fill the settings."""
+    return _import(store, Path(path), into, allow_new, None, remember=remember)
 
 
 #: Rows whose plans are made again inside the write transaction at most; more means most
@@ -158,8 +167,12 @@ def _import(
     allow_new: bool,
     writing: Callable[[], None] | None,
     unlocked: Unlocked | None = None,
+    *,
+    remember: bool = True,
 ) -> FileResult:
     digest = merged_files.digest(path) if unlocked is None else unlocked.digest
+    if not remember:
+        digest = None
     if digest is not None:
         with store.read() as session:
             done = merged_files.lookup(runner(session.connection()), [digest]).get(digest)

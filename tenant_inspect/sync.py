@@ -1,0 +1,285 @@
+"""``sync``: a laptop's inspections with the programme's PostgreSQL server, as bundles.
+
+Sync is a bundle over a connection, not a second merge algorithm. For each inspection:
+
+1. **Push.** The laptop writes the same bundle ``bundle export`` writes (every row it
+   holds, with stamps, tombstones and open conflicts) and the server's store (the
+   PostgreSQL back-end) imports it with the code ``bundle import`` runs
+   (:func:`tenant_inspect.merge.import_bundle`).
+2. **Pull.** The server writes the inspection the same way and the laptop imports it.
+
+So per-field stamps, kept conflicts, tombstones, idempotence and order-freedom are the
+bundle rules by construction. The bundles are private temporary files (a folder only
+this user can read, removed at the end): the bundle reader checks a file exactly as it
+checks one from a USB stick, and nothing else had to change.
+
+**Names.** The laptop sends all it holds (a return file carries what its inspector typed).
+On the way back the laptop gets interviewee names exactly when a full export for it
+would carry them today: a laptop that belongs to a team member who is not the
+coordinator (``settings.laptop_member``, learnt from its kit) gets them withheld, as its
+kit did (``names_included`` false); the coordinator's laptop, or a laptop that belongs to
+no member yet (a coordinator's new laptop pulling an inspection for the first time),
+gets them, as ``bundle export ID`` without ``--for`` does. What a connection may read at
+all is the server's business (its roles and privileges), not this module's. The pull is
+the whole inspection, not a kit's selection, because sync brings everyone's changes.
+
+**Interruptions.** Each import is one transaction on its side, so a dropped connection or
+a killed process leaves each side either before or after a whole merge. A push that
+landed without its pull is simply pushed again next time (unchanged) and pulled; the
+merges are idempotent, so the next sync completes.
+
+**Clocks.** The laptop's clock first moves past the newest stamp on the server, and the
+pull's import moves it past every stamp received (as any import does), so an edit made
+after days offline is still newer than anything it has seen.
+
+**What the Team screen shows**: the last sync of each inspection (time, server as
+host/database, counts both ways) is kept in the laptop's own settings (:func:`last_sync`).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlmodel import select
+
+from . import models as m
+from . import settings
+from .errors import UserError
+from .merged_files import FileResult
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from .locations import DataDir
+    from .store import Store
+
+
+#: Sync runs on a laptop's own folder; the server is its URL argument.
+NOT_A_LAPTOP = (
+    "sync works on a laptop's data folder, not on a server: leave out --database "
+    "(and unset TENANT_INSPECT_DATABASE)"
+)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """One direction of a sync, as ``bundle import`` counts a file."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+    @classmethod
+    def of(cls, result: FileResult | None) -> Counts:
+        if result is None:
+            return cls()
+        return cls(result.added, result.updated, result.unchanged, result.conflicts)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+    def words(self) -> str:
+        plural = "" if self.conflicts == 1 else "s"
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.conflicts} conflict{plural}"
+        )
+
+
+@dataclass(frozen=True)
+class SyncRecord:
+    """One inspection's last sync, as the laptop remembers it."""
+
+    inspection_id: str
+    title: str
+    at: datetime
+    server: str  # host/database, never a password
+    sent: Counts
+    received: Counts
+    open_conflicts: int  # on the laptop once the sync was done
+    #: The server's URL without any password, for the Team screen's "sync again" (F5);
+    #: the password comes from ~/.pgpass or PGPASSWORD, as for every command.
+    url: str = ""
+
+    def encode(self) -> str:
+        value = asdict(self)
+        value["at"] = self.at.isoformat()
+        return json.dumps(value, sort_keys=True)
+
+    @classmethod
+    def decode(cls, text: str) -> SyncRecord | None:
+        try:
+            v = json.loads(text)
+            return cls(
+                inspection_id=str(v["inspection_id"]),
+                title=str(v["title"]),
+                at=datetime.fromisoformat(v["at"]),
+                server=str(v["server"]),
+                sent=Counts(**v["sent"]),
+                received=Counts(**v["received"]),
+                open_conflicts=int(v["open_conflicts"]),
+                url=str(v.get("url", "")),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def sync_key(inspection_id: str) -> str:
+    """The laptop setting holding an inspection's last sync."""
+    return f"sync:{inspection_id}"
+
+
+def last_sync(session: Session, inspection_id: str) -> SyncRecord | None:
+    """This laptop's last sync of an inspection, or None if it never synced it."""
+    value = settings.get(session, sync_key(inspection_id))
+    return SyncRecord.decode(value) if value else None
+
+
+def server_name(url: str) -> str:
+    """``host/database`` for a server URL: what the laptop shows, never the password."""
+    from .storage.postgres.url import engine_url
+
+    parsed = engine_url(url)
+    host = parsed.host or parsed.query.get("host") or "localhost"
+    if isinstance(host, tuple):
+        host = ",".join(host)
+    return f"{host}/{parsed.database}"
+
+
+def url_without_password(url: str) -> str:
+    """The server's URL as the laptop may keep it: never with a password."""
+    from .storage.postgres.url import engine_url
+
+    parsed = engine_url(url)  # (URL.set(password=None) would keep the password)
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
+def sync(
+    laptop: Store,
+    data_dir: DataDir,
+    url: str,
+    inspection: str | None = None,
+    *,
+    between: Callable[[str], None] | None = None,
+) -> list[SyncRecord]:
+    """Push and pull each inspection (``inspection``: an id or unique prefix, on the laptop
+    or else on the server; None: every inspection the laptop holds).
+
+    ``between`` is called with the inspection id after the push and before the pull (the
+    tests use it to break a sync half-way)."""
+    from .store import open_store
+
+    if data_dir.database:
+        raise UserError(NOT_A_LAPTOP)
+    server_label, kept_url = server_name(url), url_without_password(url)
+    with open_store(replace(data_dir, database=url)) as server:
+        laptop.clock.observe(server.clock.now())  # past the newest stamp on the server
+        done: list[SyncRecord] = []
+        try:
+            ids = _inspections(laptop, server, inspection)
+            with tempfile.TemporaryDirectory(prefix="tenant-inspect-sync-") as folder:
+                for inspection_id in ids:
+                    done.append(
+                        _sync_one(
+                            laptop,
+                            server,
+                            inspection_id,
+                            Path(folder),
+                            (server_label, kept_url),
+                            between,
+                        )
+                    )
+        except Exception as exc:  # the connection lost mid-way: said in one line
+            problem = server.explain(exc, "sync with")
+            if problem is None or problem is exc:
+                raise
+            raise problem from exc
+        return done
+
+
+def _inspections(laptop: Store, server: Store, given: str | None) -> list[str]:
+    from .inspections import get_inspection
+
+    if given is None:
+        with laptop.read() as session:
+            ids = sorted(i.id for i in session.exec(select(m.Inspection)).all())
+        if not ids:
+            raise UserError(
+                "this laptop holds no inspection yet: give the id of one on the server "
+                "(tenant-inspect sync URL ID)"
+            )
+        return ids
+    with laptop.read() as session:
+        try:
+            return [get_inspection(session, given).id]
+        except UserError as here:
+            if "more than one" in str(here):
+                raise
+    with server.read() as session:
+        try:
+            return [get_inspection(session, given).id]
+        except UserError:
+            raise UserError(
+                f"no inspection has an id starting with '{given.strip().lower()}' on this "
+                "laptop or on the server"
+            ) from None
+
+
+def _sync_one(
+    laptop: Store,
+    server: Store,
+    inspection_id: str,
+    folder: Path,
+    where: tuple[str, str],
+    between: Callable[[str], None] | None,
+) -> SyncRecord:
+    from .bundle import export_bundle
+    from .merge import import_bundle, list_conflicts
+
+    with laptop.read() as session:
+        here = session.get(m.Inspection, inspection_id)
+        mine = settings.laptop_member(session, inspection_id, laptop.device_id)
+    sent: FileResult | None = None
+    if here is not None:
+        push = folder / f"push-{inspection_id[:8]}.tibundle"
+        export_bundle(laptop, inspection_id, push)
+        sent = import_bundle(server, push, allow_new=True, remember=False)
+        push.unlink()
+    if between is not None:
+        between(inspection_id)
+    with server.read() as session:
+        names = _names_for(session, mine)
+    pull = folder / f"pull-{inspection_id[:8]}.tibundle"
+    export_bundle(server, inspection_id, pull, include_names=names)
+    received = import_bundle(laptop, pull, allow_new=True, remember=False)
+    pull.unlink()
+    with laptop.write() as session:
+        title = session.get(m.Inspection, inspection_id)
+        record = SyncRecord(
+            inspection_id=inspection_id,
+            title=title.title if title is not None else received.inspection_title or "",
+            at=datetime.now(UTC),
+            server=where[0],
+            url=where[1],
+            sent=Counts.of(sent),
+            received=Counts.of(received),
+            open_conflicts=len(list_conflicts(session, inspection_id)),
+        )
+        settings.put(session, sync_key(inspection_id), record.encode())
+    return record
+
+
+def _names_for(session: Session, member_id: str | None) -> bool:
+    """Interviewee names go to the laptop as a full export would send them (module docstring)."""
+    if member_id is None:
+        return True
+    member = session.get(m.TeamMember, member_id)
+    return member is None or member.role == "coordinator"
