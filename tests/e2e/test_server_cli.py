@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tenant_inspect import fieldwork, inspections
+from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.migrations import KNOWN_REVISIONS, SCHEMA_HEAD
 from tenant_inspect.storage.postgres.access import add_member
 from tenant_inspect.storage.postgres.store import open_postgres_store
+from tenant_inspect.store import open_store
 from tests.support.cli_run import run_cli
 from tests.support.postgres import PostgresServer
 from tests.support.programme_roles import Programme, build, drop_logins
@@ -133,3 +134,32 @@ def test_server_commands_refuse_in_one_line(programme, tmp_path):
         assert conn.execute("SELECT count(*) FROM inspection").fetchone() == (0,)
     # Back as it was, whichever order the module's tests run in.
     add_member(p.url, p.a, "Ann", p.logins["ann"], lambda needed: None)
+
+
+def test_an_inspectors_laptop_syncs_through_their_own_login(programme, tmp_path):
+    """Sync as a member: the laptop gets the member's inspection only, and no names (the
+    file from a login that is withheld some names carries none, as --no-names); its
+    changes reach the server without erasing anyone's name."""
+    p = programme
+    laptop, admin_folder = tmp_path / "bob-laptop", tmp_path / "admin"
+    url = p.login_url("bob")
+    ok(laptop, "sync", url, p.a)
+    dumped = ok(laptop, "dump", p.a)
+    assert "Bert Hidden" not in dumped and "Alice Secret" not in dumped
+    refused(laptop, "sync", url, p.b)  # not Bob's inspection: as if it did not exist
+
+    def on_server() -> tuple[dict[str, str], list[str]]:
+        with (
+            open_postgres_store(resolve_data_dir(admin_folder), p.url) as admin,
+            admin.read() as s,
+        ):
+            names = {i.id: i.interviewee_name for i in fieldwork.interviews(s, p.a)}
+            return names, [f.text for f in analysis.findings(s, p.a)]
+
+    names_before, _ = on_server()
+    with open_store(resolve_data_dir(laptop)) as store, store.write() as s:
+        analysis.findings(s, p.a)[0].text = "Slow in A, says Bob's laptop"
+    ok(laptop, "sync", url, p.a)
+    names_after, texts = on_server()
+    assert names_after == names_before  # nobody's name erased
+    assert "Slow in A, says Bob's laptop" in texts
