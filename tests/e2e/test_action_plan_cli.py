@@ -1,4 +1,5 @@
-"""``tenant-inspect action-plan export | import | status`` as real processes on the demo."""
+"""``tenant-inspect action-plan export | import | status`` on the demo: through ``cli.main``
+in the test's process, and as real processes where imports are checked."""
 
 from __future__ import annotations
 
@@ -105,19 +106,15 @@ def test_word_form_is_written(demo, tmp_path):
         (("action-plan", "status", "zzzz"), 1, "no inspection"),
     ],
 )
-def test_exit_codes_and_one_line_errors(demo, tmp_path, args, code, needle):
+def test_exit_codes_and_one_line_errors(demo, tmp_path, monkeypatch, args, code, needle):
+    """Through ``cli.main`` in this process (see ``tests/support/cli_run.py``): an exception
+    that escaped a command would fail the test here, as a traceback would in a process."""
     d, iid = demo
     notxlsx = tmp_path / "notes.xlsx"
     notxlsx.write_text("hello")
     argv = [a.format(id=iid, notxlsx=notxlsx) for a in args]
-    out = subprocess.run(
-        [sys.executable, "-m", "tenant_inspect", "--data-dir", str(d), *argv],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    monkeypatch.chdir(tmp_path)  # the relative file names are the user's working folder's
+    out = run(d, *argv)
     assert out.returncode == code, out.stderr
     assert needle in out.stderr
     if code == 1:

@@ -4,7 +4,10 @@ look and export work, nothing pretends to save, nothing is created or changed th
 Real processes on a really read-only folder (see ``tests/support/read_only.py``), in the two
 shapes such a copy comes in: the database alone (the app was closed: SQLite must read it as
 ``immutable``), and with the -wal and -shm files of an app that was still open (the newest
-saves are only in the -wal; ``mode=ro`` reads them).
+saves are only in the -wal; ``mode=ro`` reads them). Commands that follow one another in a
+test run in one such process, one after the other through ``cli.main`` (``run_cli_batch``),
+as the other end-to-end tests run them in theirs: each is still judged by its own exit
+status and output.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from tenant_inspect import inspections
 from tenant_inspect.bundle import export_bundle
 from tenant_inspect.locations import DataDir, resolve_data_dir
 from tenant_inspect.store import open_store
-from tests.support.read_only import listing, read_only, runner
+from tests.support.read_only import listing, read_only, run_cli_batch, runner
 
 NOTE = "is read-only: you can look and export, but nothing can be saved there."
 
@@ -83,14 +86,14 @@ def test_look_and_export_work_and_say_nothing_can_be_saved(folder, tmp_path):
         assert f"{title} (Vale HA)" in listed.stdout
         assert listed.stderr == f"tenant-inspect: note: the data folder {data.path} {NOTE}\n"
         insp = listed.stdout.splitlines()[1].split()[0]
-        for args in (
+        commands = [
             ["list", "--json"],
             ["dump", insp, "-o", str(out / "dump.json")],
             ["report", insp, "-o", str(out / "report.md")],
             ["bundle", "export", insp, "-o", str(out / "bundle.zip")],
             ["bundle", "export", insp, "--for", "Ann", "-o", str(out / "kit.zip")],
-        ):
-            done = run(data.path, *args, preexec=preexec)
+        ]
+        for args, done in zip(commands, run_cli_batch(data.path, commands, preexec), strict=True):
             assert done.returncode == 0, (args, done.stderr)
             assert NOTE in done.stderr and "Traceback" not in done.stderr
         assert title in (out / "dump.json").read_text(encoding="utf-8")
@@ -109,21 +112,23 @@ def test_writing_commands_refuse_plainly_and_change_nothing(folder, tmp_path):
             insp = inspections.create_inspection(s, title="From elsewhere", landlord="L").id
         export_bundle(store, insp, tmp_path / "return.zip")
     before = listing(data.path)
+    refusals = [
+        (["new", "--title", "T", "--landlord", "L"], "cannot save to"),
+        (["demo"], "cannot save to"),
+        (["bundle", "import", str(tmp_path / "return.zip"), "--new-inspection"], "cannot save"),
+        (["backup"], "backup --to FOLDER"),
+        (["restore", str(tmp_path / "elsewhere" / "tenant-inspect.db")], "cannot restore"),
+    ]
     with read_only(data.path):
-        for args, words in (
-            (["new", "--title", "T", "--landlord", "L"], "cannot save to"),
-            (["demo"], "cannot save to"),
-            (["bundle", "import", str(tmp_path / "return.zip"), "--new-inspection"], "cannot save"),
-            (["backup"], "backup --to FOLDER"),
-            (["restore", str(tmp_path / "elsewhere" / "tenant-inspect.db")], "cannot restore"),
-        ):
-            done = run(data.path, *args, preexec=preexec)
+        *refused, listed = run_cli_batch(
+            data.path, [args for args, _ in refusals] + [["list"]], preexec
+        )
+        for (args, words), done in zip(refusals, refused, strict=True):
             assert done.returncode == 1, (args, done.stdout, done.stderr)
             lines = done.stderr.splitlines()
             assert "Traceback" not in done.stderr, done.stderr
             assert lines[0].endswith(NOTE) and len(lines) == 2, (args, lines)
             assert words in lines[1] and "read-only" in lines[1], (args, lines)
-        listed = run(data.path, "list", preexec=preexec)
         assert f"{title} (Vale HA)" in listed.stdout and "From elsewhere" not in listed.stdout
         assert listing(data.path) == before
 

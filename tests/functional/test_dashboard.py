@@ -240,13 +240,9 @@ async def test_the_sample_dashboard_keeps_everything_at_80_columns(make_app, dat
     """At 80×24 no area name is cut while Progress has room, every kind of finding and the
     interview under way stay, and the keys the Footer has no room for are on the screen."""
     from screens.dashboard import DashboardScreen
-    from tenant_inspect.demo import build_demo
+    from tests.support.demo_copy import demo_data_dir
 
-    store = open_store(empty_data_dir(data_dir))
-    try:
-        build_demo(store)
-    finally:
-        store.close()
+    demo_data_dir(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

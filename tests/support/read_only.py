@@ -10,6 +10,7 @@ read-only test runs the code under test in a child started that way, root or not
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import subprocess
 import sys
@@ -64,3 +65,49 @@ def read_only(folder: Path) -> Iterator[None]:
     finally:
         for path, mode in sorted(modes.items(), key=lambda item: len(item[0].parts)):
             path.chmod(mode)
+
+
+#: Run in the child by :func:`run_cli_batch`: each command through ``cli.main`` in turn, as
+#: ``tests/support/cli_run.py`` runs them in the test process, then every exit status and
+#: what it printed, as JSON, on the child's own stdout.
+_BATCH = """
+import contextlib, io, json, os, sys
+sys.stdin = open(os.devnull)
+from tenant_inspect import cli
+done = []
+for argv in json.loads(sys.argv[1]):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    done.append([code, out.getvalue(), err.getvalue()])
+sys.stdout.write(json.dumps(done))
+"""
+
+
+def run_cli_batch(
+    folder: Path, commands: list[list[str]], preexec: Callable[[], None] | None
+) -> list[subprocess.CompletedProcess[str]]:
+    """``tenant-inspect --data-dir FOLDER ARGS`` for each ARGS, in order, in one child process.
+
+    The child is started with ``preexec`` (see :func:`runner`), so the folder is as
+    read-only for it as for anyone; the commands run one after another through ``cli.main``
+    there, which spares a second of imports per command. Each result is what
+    ``subprocess.run`` would have given for that command alone.
+    """
+    argvs = [["--data-dir", str(folder), *args] for args in commands]
+    child = subprocess.run(
+        [sys.executable, "-c", _BATCH, json.dumps(argvs)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=preexec,
+    )
+    assert child.returncode == 0, child.stderr
+    return [
+        subprocess.CompletedProcess(["tenant-inspect", *argv], code, out, err)
+        for argv, (code, out, err) in zip(argvs, json.loads(child.stdout), strict=True)
+    ]

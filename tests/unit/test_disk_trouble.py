@@ -31,6 +31,7 @@ from tenant_inspect.autosave import AutoSaver
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import DataDir
 from tenant_inspect.store import StorageProblem, Store, open_store
+from tests.support.read_only import run_cli_batch
 
 FULL = "database or disk is full"
 
@@ -218,15 +219,9 @@ def test_a_read_only_data_folder_says_so_and_keeps_the_data(data_dir: DataDir):
     for path in (data_dir.db_path, data_dir.backup_dir, data_dir.path):
         path.chmod(0o444 if path.is_file() else 0o555)
     try:
-        for args in (["new", "--title", "T", "--landlord", "L"], ["list"], ["backup"]):
-            out = subprocess.run(
-                [sys.executable, "-m", "tenant_inspect", "--data-dir", str(data_dir.path), *args],
-                capture_output=True,
-                text=True,
-                timeout=120,
-                stdin=subprocess.DEVNULL,
-                preexec_fn=preexec,
-            )
+        commands = [["new", "--title", "T", "--landlord", "L"], ["list"], ["backup"], ["doctor"]]
+        *done, doctor = run_cli_batch(data_dir.path, commands, preexec)  # one child, in turn
+        for args, out in zip(commands[:-1], done, strict=True):
             note, *rest = out.stderr.splitlines()
             assert note.endswith(
                 "is read-only: you can look and export, but nothing can be saved there."
@@ -240,13 +235,6 @@ def test_a_read_only_data_folder_says_so_and_keeps_the_data(data_dir: DataDir):
             assert "the data folder is read-only" in line, line
             assert "Everything saved before is safe" in line
             assert "not a tenant-inspect database" not in line
-        doctor = subprocess.run(
-            [sys.executable, "-m", "tenant_inspect", "--data-dir", str(data_dir.path), "doctor"],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            preexec_fn=preexec,
-        )
         assert doctor.returncode == 1
         assert "PROBLEM: nothing can be saved in the data folder" in doctor.stdout
         assert "inspections:       1" in doctor.stdout and "integrity:         ok" in doctor.stdout

@@ -10,9 +10,10 @@ import json
 import sqlite3
 
 from tenant_inspect import inspections
-from tenant_inspect.demo import build_demo
 from tenant_inspect.dump import dump_json, inspection_data, write_dump
 from tenant_inspect.plain_text import json_for_terminals
+from tenant_inspect.store import open_store
+from tests.support.demo_copy import demo_data_dir
 
 
 def _canonical(session, inspection_id: str) -> str:
@@ -20,8 +21,13 @@ def _canonical(session, inspection_id: str) -> str:
     return json_for_terminals(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)) + "\n"
 
 
-def test_streamed_dump_is_the_canonical_text(store, data_dir):
-    demo = build_demo(store)
+def test_streamed_dump_is_the_canonical_text(data_dir):
+    demo = demo_data_dir(data_dir)
+    with open_store(data_dir) as store:
+        _check_streamed_dump(store, data_dir, demo)
+
+
+def _check_streamed_dump(store, data_dir, demo: str) -> None:
     with store.write() as s:
         empty = inspections.create_inspection(
             s, title="Bidi \u202e and DEL \x7f", landlord="L", with_desktop_review=False

@@ -16,20 +16,21 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from tenant_inspect.demo import build_demo
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.report import render_report
 from tenant_inspect.report.charts import status_chart
 from tenant_inspect.store import Store, open_store
+from tests.support.demo_copy import demo_data_dir
 from tests.support.docx_reading import W, parts, small_or_italic_runs
 
 
 class Made:
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.store: Store = open_store(resolve_data_dir(root / "data"))
-        self.iid = build_demo(self.store)
+        data = resolve_data_dir(root / "data")
+        self.iid = demo_data_dir(data)
+        self.store: Store = open_store(data)
         self.report = root / "report.docx"
         self.progress = root / "progress.docx"
         render_report(self.store, self.iid, self.report, large_print=True)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from tenant_inspect.name_matching import NameMatcher
 from tenant_inspect.report.redact import Redactor
+from tests.support.demo_copy import demo_data_dir
 
 PEOPLE = [
     ("Richard Sutton", "Head of Development"),
@@ -188,12 +189,12 @@ def test_no_generated_spelling_survives(case: tuple[str, str, str]) -> None:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from tenant_inspect.demo import build_demo
     from tenant_inspect.locations import resolve_data_dir
     from tenant_inspect.store import open_store
 
-    store = open_store(resolve_data_dir(tmp_path_factory.mktemp("spellings") / "data"))
-    iid = build_demo(store)
+    data = resolve_data_dir(tmp_path_factory.mktemp("spellings") / "data")
+    iid = demo_data_dir(data)
+    store = open_store(data)
     yield store, iid
     store.close()
 

@@ -16,12 +16,13 @@ import pytest
 
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
-from tenant_inspect.demo import build_demo
 from tenant_inspect.errors import NotFound
 from tenant_inspect.storage.sqlite.connect import open_read_only
 from tenant_inspect.storage.sqlite.fastread import quick_read
+from tenant_inspect.store import open_store
 from tenant_inspect.views.overview import AreaProgress, Overview, load_overview, read_overview
 from tenant_inspect.views.shared import read_team
+from tests.support.demo_copy import demo_data_dir
 
 
 def orm_overview(session, inspection_id: str) -> Overview:
@@ -102,9 +103,13 @@ def assert_same(store, data_dir, inspection_id: str) -> Overview:
 
 
 @pytest.mark.parametrize("size", ["small", "large"])
-def test_the_demos_read_the_same(store, data_dir, size):
-    iid = build_demo(store, size=size)
-    o = assert_same(store, data_dir, iid)
+def test_the_demos_read_the_same(data_dir, size):
+    iid = demo_data_dir(data_dir, size)
+    store = open_store(data_dir)
+    try:
+        o = assert_same(store, data_dir, iid)
+    finally:
+        store.close()
     assert o.areas and o.team and sum(o.findings.values())
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES, build_demo
+from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.report.outline import (
     DocumentData,
@@ -30,6 +30,7 @@ from tenant_inspect.report.redact import (
     redactor_for,
 )
 from tenant_inspect.store import open_store
+from tests.support.demo_copy import demo_data_dir
 
 PEOPLE = [
     ("Paul Devereux", "Housing Manager"),
@@ -160,9 +161,10 @@ def test_drop_internal_removes_internal_items_and_their_citations() -> None:
 
 @pytest.fixture(scope="module")
 def demo_data(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
-    store = open_store(resolve_data_dir(Path(tmp_path_factory.mktemp("redact"))))
+    data = resolve_data_dir(Path(tmp_path_factory.mktemp("redact")))
+    iid = demo_data_dir(data)
+    store = open_store(data)
     try:
-        iid = build_demo(store)
         with store.read() as session:
             return load_report_data(session, iid)
     finally:

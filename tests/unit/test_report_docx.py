@@ -26,12 +26,13 @@ from lxml import etree
 
 from tenant_inspect import models as m
 from tenant_inspect import records
-from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES, build_demo
+from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.report import ReportResult, render_report
 from tenant_inspect.report.export import build_report
 from tenant_inspect.store import Store, open_store
+from tests.support.demo_copy import demo_data_dir
 from tests.support.docx_reading import (
     TRUE,
     W,
@@ -51,8 +52,9 @@ GOLDEN = Path(__file__).parents[1] / "golden" / "report_small.json"
 class Exported:
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.store: Store = open_store(resolve_data_dir(root / "data"))
-        self.iid = build_demo(self.store)
+        data = resolve_data_dir(root / "data")
+        self.iid = demo_data_dir(data)
+        self.store: Store = open_store(data)
         self.docx = root / "report.docx"
         self.public = root / "public.docx"
         self.md = root / "report.md"
@@ -286,9 +288,10 @@ def test_no_interviewee_name_in_any_part_of_any_export(ex: Exported, which: str)
 
 
 def test_public_version_leaves_out_internal_findings_and_conclusions(tmp_path: Path) -> None:
-    store = open_store(resolve_data_dir(tmp_path / "data"))
+    data = resolve_data_dir(tmp_path / "data")
+    iid = demo_data_dir(data)
+    store = open_store(data)
     try:
-        iid = build_demo(store)
         with store.write() as session:
             conclusion = records.live(session, m.Conclusion, inspection_id=iid)[0]
             records.update(session, conclusion, internal=True)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from tenant_inspect.demo import build_demo
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.report.outline import (
     AreaData,
@@ -37,6 +36,7 @@ from tenant_inspect.report.outline import (
 )
 from tenant_inspect.store import open_store
 from tenant_inspect.vocabulary import GRADE_LABELS
+from tests.support.demo_copy import demo_data_dir
 
 AREAS = [
     "A. Desktop review",
@@ -64,9 +64,10 @@ TOP = [
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
-    store = open_store(resolve_data_dir(Path(tmp_path_factory.mktemp("outline"))))
+    data = resolve_data_dir(Path(tmp_path_factory.mktemp("outline")))
+    iid = demo_data_dir(data)
+    store = open_store(data)
     try:
-        iid = build_demo(store)
         with store.read() as session:
             return load_report_data(session, iid)
     finally:

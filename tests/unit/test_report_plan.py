@@ -18,7 +18,6 @@ import pytest
 
 from tenant_inspect import action_plan
 from tenant_inspect.analysis import recommendations
-from tenant_inspect.demo import build_demo
 from tenant_inspect.errors import UserError
 from tenant_inspect.inspections import create_inspection
 from tenant_inspect.locations import resolve_data_dir
@@ -26,13 +25,15 @@ from tenant_inspect.report import render_report
 from tenant_inspect.report.export import build_report
 from tenant_inspect.report.model import Heading, Image, Table
 from tenant_inspect.store import Store, open_store
+from tests.support.demo_copy import demo_data_dir
 from tests.support.docx_reading import parts, small_or_italic_runs
 
 
 class Reports:
     def __init__(self, root: Path) -> None:
-        self.store: Store = open_store(resolve_data_dir(root / "data"))
-        self.iid = build_demo(self.store)
+        data = resolve_data_dir(root / "data")
+        self.iid = demo_data_dir(data)
+        self.store: Store = open_store(data)
         self.main = root / "report.docx"
         self.progress = root / "progress.docx"
         self.progress_md = root / "progress.md"

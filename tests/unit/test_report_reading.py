@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tenant_inspect.demo import build_demo
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.report.model import block_strings
 from tenant_inspect.report.outline import (
@@ -25,13 +24,15 @@ from tenant_inspect.report.outline import (
     load_report_data,
 )
 from tenant_inspect.store import open_store
+from tests.support.demo_copy import demo_data_dir
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
-    store = open_store(resolve_data_dir(Path(tmp_path_factory.mktemp("reading"))))
+    data = resolve_data_dir(Path(tmp_path_factory.mktemp("reading")))
+    iid = demo_data_dir(data)
+    store = open_store(data)
     try:
-        iid = build_demo(store)
         with store.read() as session:
             return load_report_data(session, iid)
     finally:

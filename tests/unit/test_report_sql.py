@@ -24,6 +24,7 @@ from tenant_inspect.report.snapshot import load_report_data, read_report_data
 from tenant_inspect.storage.sqlite.fastread import quick_read
 from tenant_inspect.store import Store, open_store
 from tenant_inspect.views.shared import read_conclusions, read_recommendations, read_team
+from tests.support.demo_copy import demo_data_dir
 
 
 def _light(store: Store, inspection_id: str):
@@ -34,8 +35,9 @@ def _light(store: Store, inspection_id: str):
 
 @pytest.fixture(scope="module", params=["small", "large"])
 def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    store = open_store(resolve_data_dir(tmp_path_factory.mktemp(request.param) / "data"))
-    iid = build_demo(store, request.param)
+    data = resolve_data_dir(tmp_path_factory.mktemp(request.param) / "data")
+    iid = demo_data_dir(data, request.param)
+    store = open_store(data)
     with store.write() as s:  # rows the services filter out
         findings = analysis.findings(s, iid)
         analysis.merge_findings(s, findings[0], findings[1])

@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES, build_demo
+from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES
 from tenant_inspect.dump import dump_json
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import resolve_data_dir
@@ -30,7 +30,7 @@ from tenant_inspect.report.export import build_report
 from tenant_inspect.report.model import Bullets
 from tenant_inspect.store import Store, open_store
 from tenant_inspect.tables_export import TablesResult, export_tables
-from tests.support.empty_db import empty_data_dir
+from tests.support.demo_copy import demo_data_dir
 
 FIXED = ["findings", "judgements", "recommendations", "action plan"]
 
@@ -49,8 +49,9 @@ class Exported:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
     root = tmp_path_factory.mktemp("tables")
-    store = open_store(empty_data_dir(resolve_data_dir(root / "data")))
-    iid = build_demo(store)
+    data = resolve_data_dir(root / "data")
+    iid = demo_data_dir(data)
+    store = open_store(data)
     result = export_tables(store, iid, root / "tables.xlsx")
     export_tables(store, iid, root / "named.xlsx", with_names=True)
     folder = root / "csv"

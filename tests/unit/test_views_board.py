@@ -13,9 +13,9 @@ import pytest
 
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect import models as m
-from tenant_inspect.demo import build_demo
 from tenant_inspect.edits.board import merge_duplicate, move_finding
 from tenant_inspect.questionnaire import get_builtin
+from tenant_inspect.store import open_store
 from tenant_inspect.views.board import (
     NO_AREA,
     Filters,
@@ -27,6 +27,7 @@ from tenant_inspect.views.board import (
     load_evidence,
     sort_rows,
 )
+from tests.support.demo_copy import demo_data_dir
 
 BOB_TEXT = "Repairs staff have had no training on involvement."
 CAT_TEXT = "The repairs staff had had no involvement training."
@@ -206,9 +207,9 @@ def test_moving_and_merging_from_the_board(store, ids):
     assert sorted(rows[ids["cat_w"]].themes) == ["impact", "pf-training-support"]
 
 
-def test_the_demo_board_names_an_author_for_every_finding(store):
-    inspection_id = build_demo(store)
-    with store.read() as s:
+def test_the_demo_board_names_an_author_for_every_finding(data_dir):
+    inspection_id = demo_data_dir(data_dir)
+    with open_store(data_dir) as store, store.read() as s:
         data = load_board(s, inspection_id)
     assert data.rows
     assert all(r.author for r in data.rows)
