@@ -119,13 +119,15 @@ def store(data_dir: DataDir) -> Iterator[object]:
 def postgres_server() -> Iterator[PostgresServer]:
     """A PostgreSQL server of this test process's own (see ``tests/support/postgres.py``),
     started the first time a test asks for it and stopped when the session ends, whatever
-    happened. No PostgreSQL installed: those tests fail, saying how to install it."""
+    happened. No PostgreSQL installed: those tests are skipped, and the reason (how to
+    install it) is printed in the summary (``-ra``), as issue 13 asks; CI on a machine
+    with PostgreSQL runs them all."""
     from tests.support.postgres import PostgresMissing, PostgresServer
 
     try:
         server = PostgresServer().start()
     except PostgresMissing as exc:
-        pytest.fail(str(exc), pytrace=False)
+        pytest.skip(str(exc))
     try:
         yield server
     finally:

@@ -9,8 +9,8 @@ and ``fsync`` off (the data is thrown away). ``initdb`` refuses to run as root, 
 the programs run as the ``postgres`` system user, owner of the folder.
 
 Each test gets a database of its own (:meth:`PostgresServer.new_database`), dropped after.
-Where no PostgreSQL is installed the tests that need it fail with one line saying how to
-install it — they are never skipped silently.
+Where no PostgreSQL is installed the tests that need it are skipped with one line saying how
+to install it, printed in the test summary — never silently.
 """
 
 from __future__ import annotations
