@@ -238,3 +238,56 @@ def test_a_connection_lost_mid_sync_is_said_in_one_line(tmp_path, pg_url):
     message = str(raised.value)
     assert message.startswith("cannot sync with the PostgreSQL database") and "\n" not in message
     assert "sent:" in ok(laptop, "sync", pg_url)  # and the next sync completes
+
+
+def test_a_whole_inspection_through_sync_three_laptops_and_the_server(tmp_path, pg_url):
+    """Issue 13's "done when": a coordinator's laptop and two inspectors' laptops complete an
+    inspection through sync only — set-up, interviews and findings on the inspectors'
+    laptops, judgements, conclusions, recommendations and the plan on the coordinator's —
+    and the inspection's dump is then the same on the server and on every laptop."""
+    from tenant_inspect import action_plan, fieldwork, inspections
+
+    coord, ann, bob = tmp_path / "coord", tmp_path / "ann", tmp_path / "bob"
+    with open_store(resolve_data_dir(coord)) as store, store.write() as s:
+        insp = create_inspection(s, title="Repairs 2027", landlord="Riverside")
+        inspection_id = insp.id
+        for name, role in (("Cora", "coordinator"), ("Ann", "inspector"), ("Bob", "inspector")):
+            inspections.add_member(s, inspection_id, name=name, role=role)
+        area_id = inspections.add_area(s, inspection_id, name="Repairs").id
+    ok(coord, "sync", pg_url, inspection_id)
+    for laptop in (ann, bob):
+        ok(laptop, "sync", pg_url, inspection_id[:8])
+
+    for laptop, person in ((ann, "Alice Example"), (bob, "Bert Example")):  # fieldwork
+        with open_store(resolve_data_dir(laptop)) as store, store.write() as s:
+            interview = fieldwork.add_interview(
+                s, inspection_id, interviewee_role="Repairs officer",
+                interviewee_name=person, area_id=area_id,
+            )  # fmt: skip
+            analysis.add_finding(
+                s, inspection_id, kind="weakness", text=f"Slow, says {laptop.name}'s interviewee",
+                area_id=area_id, interview_id=interview.id,
+            )  # fmt: skip
+        ok(laptop, "sync", pg_url, inspection_id)
+    ok(coord, "sync", pg_url, inspection_id)
+
+    with open_store(resolve_data_dir(coord)) as store, store.write() as s:  # analysis
+        assert len(analysis.findings(s, inspection_id)) == 2
+        analysis.set_judgement(
+            s, inspection_id, area_id=area_id, grade="weaknesses_outweigh", is_final=True
+        )
+        analysis.add_conclusion(s, inspection_id, text="Repairs are slow.", area_id=area_id)
+        rec = analysis.add_recommendation(s, inspection_id, text="Give every repair a date.")
+        action_plan.add_item(
+            s, rec, key_actions="Book repairs on the first call", by_when="ongoing"
+        )
+    ok(coord, "sync", pg_url, inspection_id)
+    for laptop in (ann, bob):
+        ok(laptop, "sync", pg_url, inspection_id)
+
+    on_server = server_dump(tmp_path, pg_url, inspection_id)
+    for text in ("Slow, says ann's interviewee", "Slow, says bob's interviewee",
+                 "Repairs are slow.", "Book repairs on the first call"):  # fmt: skip
+        assert text in on_server
+    for laptop in (coord, ann, bob):
+        assert ok(laptop, "dump", inspection_id) == on_server, laptop.name
