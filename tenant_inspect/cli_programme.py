@@ -24,17 +24,19 @@ from .programme import (
 )
 
 
-def _read(args: argparse.Namespace) -> ProgrammeData:
+def _read(args: argparse.Namespace, *, weaknesses: bool = False) -> ProgrammeData:
     from .locations import data_dir_of
     from .sql_marks import runner
     from .store import quick_read
 
     today = date.today()
     # The back-end decides whether a light read can answer (a server's cannot).
-    data = quick_read(data_dir_of(args), lambda run: read_programme(run, today))
+    data = quick_read(
+        data_dir_of(args), lambda run: read_programme(run, today, weaknesses=weaknesses)
+    )
     if data is None:
         with _open(args) as store, store.read() as session:
-            data = read_programme(runner(session.connection()), today)
+            data = read_programme(runner(session.connection()), today, weaknesses=weaknesses)
     return data
 
 
@@ -77,7 +79,7 @@ def cmd_programme_list(args: argparse.Namespace) -> int:
 
 
 def cmd_programme_weaknesses(args: argparse.Namespace) -> int:
-    data = _read(args)
+    data = _read(args, weaknesses=True)
     inspections = search(data.inspections, **_filters(args))
     found = recurring_weaknesses(data, inspections)
     if args.json:

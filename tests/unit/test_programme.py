@@ -11,12 +11,15 @@ from tenant_inspect import action_plan, analysis, inspections
 from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES, build_demo
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.programme import (
+    batched_runner,
     load_programme,
     overdue_items,
     recurring_weaknesses,
     search,
 )
+from tenant_inspect.sql_marks import runner
 from tenant_inspect.store import open_store
+from tenant_inspect.views.action_plan_read import read_action_plan
 
 TODAY = date(2026, 12, 5)
 
@@ -48,12 +51,19 @@ def programme(tmp_path_factory: pytest.TempPathFactory):
         with_plan = other.id
     with store.read() as s:
         data = load_programme(s, TODAY)
+        run = runner(s.connection())
+        batched = batched_runner(run)
+        # Each plan as the programme reads it (one query per table for all) and alone.
+        plans = [
+            (read_action_plan(batched, i, TODAY), read_action_plan(run, i, TODAY))
+            for i in (demo, with_plan)
+        ]
     store.close()
-    return data, demo, with_plan
+    return data, demo, with_plan, plans
 
 
 def test_every_inspection_with_its_year_stage_and_overdue_count(programme):
-    data, demo, other = programme
+    data, demo, other, _ = programme
     by_id = {i.id: i for i in data.inspections}
     assert set(by_id) == {demo, other}
     assert (by_id[other].landlord, by_id[other].year, by_id[other].areas) == (
@@ -66,7 +76,7 @@ def test_every_inspection_with_its_year_stage_and_overdue_count(programme):
 
 
 def test_search_by_words_landlord_year_area_and_stage(programme):
-    data, demo, other = programme
+    data, demo, other, _ = programme
     assert [i.id for i in search(data.inspections, text="hillside 2025")] == [other]
     assert [i.id for i in search(data.inspections, text="RIVERSIDE supported")] == [demo]
     assert [i.id for i in search(data.inspections, year=2026)] == [demo]
@@ -75,7 +85,7 @@ def test_search_by_words_landlord_year_area_and_stage(programme):
 
 
 def test_recurring_weaknesses_count_inspections_then_weaknesses(programme):
-    data, _demo, _other = programme
+    data, _demo, _other, _ = programme
     found = recurring_weaknesses(data, data.inspections)
     top = found[0]
     assert top.theme == "access-customer-care"  # in both inspections
@@ -89,7 +99,7 @@ def test_recurring_weaknesses_count_inspections_then_weaknesses(programme):
 
 
 def test_overdue_items_longest_first_and_no_words_from_the_data(programme):
-    data, _demo, other = programme
+    data, _demo, other, _ = programme
     items = overdue_items(data, data.inspections)
     assert [o.days_late for o in items] == sorted((o.days_late for o in items), reverse=True)
     first = items[0]
@@ -102,3 +112,10 @@ def test_overdue_items_longest_first_and_no_words_from_the_data(programme):
     shown = repr(data)
     assert "Hire two plumbers" not in shown and "Mrs Quorn" not in shown
     assert not [name for name in DEMO_INTERVIEWEE_NAMES if name in shown]
+
+
+def test_each_plan_read_for_the_whole_programme_is_the_plan_read_alone(programme):
+    *_, plans = programme
+    for together, alone in plans:
+        assert together == alone
+    assert any(p.rounds for p, _ in plans) and any(p.recommendations for p, _ in plans)
