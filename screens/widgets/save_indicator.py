@@ -10,7 +10,11 @@ so nobody types believing the work is kept.
 
 from __future__ import annotations
 
+from typing import ClassVar
+from weakref import WeakSet
+
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from .quiet import QuietStatic
 
@@ -33,9 +37,21 @@ class SaveIndicator(QuietStatic):
 
     state: reactive[str] = reactive("idle")
 
+    #: The indicators mounted now: found without searching a whole screen at every save.
+    _mounted: ClassVar[WeakSet[SaveIndicator]] = WeakSet()
+
+    @classmethod
+    def on_screen(cls, screen: Screen[object]) -> list[SaveIndicator]:
+        """The indicators shown on ``screen``."""
+        return [i for i in cls._mounted if i.is_attached and i.screen is screen]
+
     def on_mount(self) -> None:
+        SaveIndicator._mounted.add(self)
         if getattr(self.app, "read_only", False):
             self.state = "readonly"
+
+    def on_unmount(self) -> None:
+        SaveIndicator._mounted.discard(self)
 
     def watch_state(self, state: str) -> None:
         failed = state in ("failed", "readonly")
