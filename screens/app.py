@@ -342,7 +342,7 @@ class TenantInspectApp(App[int]):
     def _set_save_state(self, state: str) -> None:
         from .widgets.save_indicator import SaveIndicator
 
-        for indicator in self.screen.query(SaveIndicator):
+        for indicator in SaveIndicator.on_screen(self.screen):
             indicator.state = state
 
     def on_deferred(self, message: Deferred) -> None:

@@ -140,7 +140,9 @@ class LetterScreen(AnalysisScreen):
             return
         self._note(self.form.value(part, "text"), part)
         parts = self.query_one("#letter-parts", OptionList)
-        parts.replace_option_prompt(part.id, self._line(part))
+        line = self._line(part)
+        if parts.get_option(part.id).prompt != line:  # the ✎ mark, once: not on every key
+            parts.replace_option_prompt(part.id, line)
 
     def action_use_draft(self) -> None:
         part = self._current()

@@ -16,7 +16,8 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, Select, Static, TabbedContent, TextArea
+from textual.timer import Timer
+from textual.widgets import Input, Label, Select, TabbedContent, TextArea
 
 from tenant_inspect.dates import DATE_PLACEHOLDER, show_day
 from tenant_inspect.edits import setup as setup_edits
@@ -25,6 +26,11 @@ from tenant_inspect.vocabulary import INSPECTION_STATUS_WORDS
 
 from ..base import InspectionScreen
 from ..markup import escape, shown
+from ..widgets.quiet import QuietInput, QuietStatic
+
+#: How long typing in the title pauses before the header follows it (the set-up line under
+#: the header follows at once; the header alone would lay the whole screen out per key).
+HEADER_DELAY = 0.3
 
 #: Short details: (label, placeholder) for each of SHORT_DETAILS, as one-line inputs.
 SHORT_FIELDS: tuple[tuple[str, str, str], ...] = tuple(
@@ -89,6 +95,7 @@ class DetailsEditing(InspectionScreen):
         #: Fields whose text could not be saved, with that text.
         self.invalid: dict[str, str] = {}
         self.loaded = False
+        self._header_timer: Timer | None = None
 
     @property
     def tab(self) -> str:
@@ -100,13 +107,13 @@ class DetailsEditing(InspectionScreen):
         for field, label, placeholder in SHORT_FIELDS:
             with Horizontal(classes="field-row"):
                 yield Label(label, classes="field-label")
-                yield Input(
+                yield QuietInput(
                     placeholder=placeholder,
                     id=f"f-{field}",
                     compact=True,
                     select_on_focus=False,
                 )
-            yield Static("", id=f"err-{field}", classes="field-error")
+            yield QuietStatic("", id=f"err-{field}", classes="field-error")
         with Horizontal(classes="field-row", id="status-row"):
             yield Label("Status", classes="field-label")
             yield Select(
@@ -121,7 +128,7 @@ class DetailsEditing(InspectionScreen):
         for field, label in LONG_FIELDS:
             yield Label(label, classes="long-label")
             yield TextArea(id=f"f-{field}", soft_wrap=True, show_line_numbers=False)
-            yield Static("", id=f"err-{field}", classes="field-error")
+            yield QuietStatic("", id=f"err-{field}", classes="field-error")
 
     def show_details(self, values: dict[str, Any]) -> None:
         """Fill the fields once; afterwards the fields are the truth and the database follows them."""
@@ -144,9 +151,21 @@ class DetailsEditing(InspectionScreen):
         if self.tab == "details":
             self.query_one("#f-title", Input).focus()
 
-    def _show_title(self, title: str) -> None:
-        self.query_one("#setup-title", Static).update(escape(f"Set-up: {title}"))
-        self.sub_title = shown(title)
+    def _show_title(self, title: str, *, typing: bool = False) -> None:
+        """The title in the set-up line now; in the header now, or ``typing``, once typing pauses."""
+        self.query_one("#setup-title", QuietStatic).update(escape(f"Set-up: {title}"))
+        if self._header_timer is not None:
+            self._header_timer.stop()
+            self._header_timer = None
+        if typing:
+            self._header_timer = self.set_timer(HEADER_DELAY, lambda: self._set_header(title))
+        else:
+            self._set_header(title)
+
+    def _set_header(self, title: str) -> None:
+        self._header_timer = None
+        if self.sub_title != shown(title):
+            self.sub_title = shown(title)
 
     # -- saving details as you type -------------------------------------------
 
@@ -201,7 +220,7 @@ class DetailsEditing(InspectionScreen):
             return
         self.stored[field] = value
         if field == "title":
-            self._show_title(value)
+            self._show_title(value, typing=not now)
         inspection_id = self.inspection_id
         self.services.autosave(
             key, lambda s: setup_edits.save_detail(s, inspection_id, field, value), now=now
@@ -221,9 +240,10 @@ class DetailsEditing(InspectionScreen):
             self.typed(field, self.query_one(f"#f-{field}", TextArea).text, now=True)
 
     def _show_problem(self, field: str, problem: str | None) -> None:
-        error = self.query_one(f"#err-{field}", Static)
-        error.update(escape(f"✗ {problem}") if problem else "")
-        error.display = bool(problem)
+        error = self.query_one(f"#err-{field}", QuietStatic)
+        error.update(escape(f"✗ {problem}") if problem else "")  # nothing if unchanged
+        if error.display != bool(problem):
+            error.display = bool(problem)
         widget = self.query_one(f"#f-{field}")
         widget.set_class(bool(problem), "-invalid")
 

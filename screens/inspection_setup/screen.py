@@ -25,6 +25,7 @@ from tenant_inspect.views.setup import load_details, load_work_stage
 from ..bindings import QUIT, bind, move_bindings
 from ..messages import DataChanged
 from ..widgets.footer import FittingFooter
+from ..widgets.quiet import QuietStatic
 from ..widgets.save_indicator import SaveIndicator
 from .details import DetailsEditing
 from .lists import ListsEditing
@@ -123,7 +124,7 @@ class SetupScreen(QuestionnaireImporting, DetailsEditing, ListsEditing):
     DEFAULT_CSS = """
     SetupScreen .title-row { height: 1; padding: 0 1; }
     SetupScreen .key-hint { width: auto; color: $text-muted; }
-    SetupScreen #setup-title { text-wrap: nowrap; text-overflow: ellipsis; }
+    SetupScreen #setup-title { text-wrap: nowrap; text-overflow: ellipsis; height: 1; }
     SetupScreen TabbedContent { height: 1fr; }
     SetupScreen TabPane { padding: 0 1; }
     SetupScreen .field-row { height: 1; margin-top: 1; }
@@ -143,7 +144,7 @@ class SetupScreen(QuestionnaireImporting, DetailsEditing, ListsEditing):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="title-row"):
-            yield Static("Set-up", id="setup-title", classes="screen-title")
+            yield QuietStatic("Set-up", id="setup-title", classes="screen-title")
             yield SaveIndicator()
             yield Static("Esc: back", classes="key-hint")
         with TabbedContent(id="setup-tabs"):

@@ -36,6 +36,7 @@ from tenant_inspect.dates import DATE_MAX_LEN, DATE_PLACEHOLDER, show_day
 from tenant_inspect.questionnaire import Question, encode_answer, validate_answer
 
 from .fields import FieldInput, FieldTextArea
+from .quiet import QuietStatic
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -231,7 +232,7 @@ class TypedAnswer(AnswerInput):
                 max_length=DATE_MAX_LEN,
                 select_on_focus=False,
             )
-        yield Static(self._problem_text(self._draft), classes="answer-problem")
+        yield QuietStatic(self._problem_text(self._draft), classes="answer-problem")
 
     def _checked(self, text: str) -> tuple[str, str | None]:
         """(the value to store, or why not): dates are typed as people write them

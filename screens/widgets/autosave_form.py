@@ -2,7 +2,8 @@
 
 It behaves as the recommendation form does (:mod:`screens.widgets.recommendation_form`):
 each field is checked as the service would check it; a field that does not pass is not
-saved, says why on the line under it, and keeps what was typed; what passes goes to the
+saved, says why on the line under it (a :class:`~.quiet.QuietStatic`: typing that changes
+nothing there redraws nothing), and keeps what was typed; what passes goes to the
 app's autosave keyed per row and field, so quick typing is one write and leaving a field
 writes at once. Until the screen reloads, what was typed here is the truth
 (:meth:`AutosaveForm.value`), so the lists beside the form can follow the typing.
@@ -150,8 +151,9 @@ class AutosaveForm(Vertical):
 
     def show_problem(self, field: str, problem: str | None) -> None:
         error = self.query_one(f"#{self.PREFIX}err-{field}", Static)
-        error.update(escape(f"✗ {problem}") if problem else "")
-        error.display = bool(problem)
+        error.update(escape(f"✗ {problem}") if problem else "")  # a QuietStatic: nothing if same
+        if error.display != bool(problem):
+            error.display = bool(problem)
 
     # -- typing --------------------------------------------------------------------------
 

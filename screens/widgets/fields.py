@@ -30,6 +30,8 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import OptionDoesNotExist
 
+from .quiet import QuietInput
+
 #: Longest paragraph accepted (a whole page is far less; this only stops a runaway paste).
 TEXT_LIMIT = 100_000
 
@@ -79,8 +81,9 @@ class FieldTextArea(TextArea, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = bindings_without(TextArea, RUNNER_KEYS)
 
 
-class FieldInput(Input, inherit_bindings=False):
-    """A one-line input that leaves the runner's keys to the runner."""
+class FieldInput(QuietInput, inherit_bindings=False):
+    """A one-line input that leaves the runner's keys to the runner (and typing in it lays
+    nothing out when its size is fixed)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_without(Input, RUNNER_KEYS)
 

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
 
 from tenant_inspect.letter_texts import set_letter_text
 from tenant_inspect.report.letter.parts import LetterPartView
 
 from .autosave_form import AutosaveForm
+from .quiet import QuietStatic
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -32,9 +33,10 @@ class LetterForm(AutosaveForm):
     FIELD_NAMES: ClassVar[dict[str, str]] = {"text": "The letter's text"}
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="l-label", classes="form-head")
+        yield QuietStatic("", id="l-label", classes="form-head")
         yield TextArea(id="l-text", soft_wrap=True, classes="form-text", compact=True)
-        yield Static("", id="l-note", classes="form-note")
+        # Updated on every keystroke: it lays the screen out only when it needs more lines.
+        yield QuietStatic("", id="l-note", classes="form-note")
 
     def stored(self, row: Any, field: str) -> str:
         assert isinstance(row, LetterPartView)

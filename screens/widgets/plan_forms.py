@@ -22,6 +22,7 @@ from tenant_inspect.vocabulary import ACTION_STATUS_WORDS, RESPONSE_WORDS
 
 from ..markup import clip, escape
 from .autosave_form import AutosaveForm
+from .quiet import QuietInput, QuietStatic
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -106,7 +107,7 @@ def _text(id: str) -> TextArea:
 
 
 def _line(id: str, placeholder: str = "", max_length: int = 200) -> Input:
-    return Input(
+    return QuietInput(
         id=id, placeholder=placeholder, compact=True, max_length=max_length, classes="form-line"
     )
 
@@ -186,7 +187,7 @@ class ItemForm(AutosaveForm):
         with Horizontal(classes="form-row"):
             yield Static("By when", classes="form-label")
             yield _line("i-by_when", BY_WHEN_PLACEHOLDER, max_length=60)
-        yield Static("", id="i-err-by_when", classes="field-error")
+        yield QuietStatic("", id="i-err-by_when", classes="field-error")
         with Horizontal(classes="form-row"):
             yield Static("Status", classes="form-label")
             yield _choice("i-status", STATUS_CHOICES)

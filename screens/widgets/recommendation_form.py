@@ -29,6 +29,7 @@ from ..markup import clip, escape
 from ..name_warning import warn_about_names
 from ..services import services_of
 from .fields import TEXT_LIMIT
+from .quiet import QuietInput, QuietStatic
 
 #: The area select's value for "no area: the whole organisation".
 NO_AREA = "-"
@@ -129,7 +130,7 @@ class RecommendationForm(VerticalScroll):
         yield Static("", id="rec-warning")
         yield Static("Recommendation *", classes="form-head -first")
         yield TextArea(id="f-text", soft_wrap=True, classes="form-text", compact=True)
-        yield Static("", id="err-text", classes="field-error")
+        yield QuietStatic("", id="err-text", classes="field-error")
         yield Static("Sub-actions — one per line", classes="form-head")
         yield TextArea(id="f-sub_actions", soft_wrap=True, classes="form-text", compact=True)
         yield Static("Expected benefits", classes="form-head")
@@ -144,7 +145,7 @@ class RecommendationForm(VerticalScroll):
             yield _level_select("cost")
         with Horizontal(classes="form-row"):
             yield Static("Target", classes="form-label")
-            yield Input(
+            yield QuietInput(
                 placeholder=DATE_PLACEHOLDER,
                 id="f-target_date",
                 compact=True,
@@ -158,7 +159,7 @@ class RecommendationForm(VerticalScroll):
                 id="f-area_id",
                 compact=True,
             )
-        yield Static("", id="err-target_date", classes="field-error")
+        yield QuietStatic("", id="err-target_date", classes="field-error")
         yield Static("Findings it answers", id="links-head", classes="form-head")
         yield Static("", id="rec-links")
 
@@ -303,6 +304,7 @@ class RecommendationForm(VerticalScroll):
             self.after_edit(rec_id)
 
     def _show_problem(self, field: str, problem: str | None) -> None:
-        error = self.query_one(f"#err-{field}", Static)
-        error.update(escape(f"✗ {problem}") if problem else "")
-        error.display = bool(problem)
+        error = self.query_one(f"#err-{field}", QuietStatic)
+        error.update(escape(f"✗ {problem}") if problem else "")  # nothing if unchanged
+        if error.display != bool(problem):
+            error.display = bool(problem)
