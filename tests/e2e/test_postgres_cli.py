@@ -9,25 +9,12 @@ cannot work, refused in one line with exit status 1.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from tenant_inspect import analysis
 from tenant_inspect.locations import DataDir, resolve_data_dir
 from tenant_inspect.store import open_store
-from tests.support.cli_run import run_cli
-
-
-def ok(data: Path | None, *args: str, env: dict[str, str] | None = None) -> str:
-    done = run_cli(data, *args, env=env)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def refused(data: Path, *args: str) -> str:
-    done = run_cli(data, *args)
-    assert done.returncode == 1, (done.stdout, done.stderr)
-    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
-    return done.stderr
+from tests.support.cli_run import cli_ok as ok
+from tests.support.cli_run import cli_refused as refused
 
 
 def test_commands_on_the_server_and_a_round_trip_with_a_laptop(tmp_path, pg_url):

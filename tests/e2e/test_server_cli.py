@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +19,8 @@ from tenant_inspect.migrations import KNOWN_REVISIONS, SCHEMA_HEAD
 from tenant_inspect.storage.postgres.access import add_member
 from tenant_inspect.storage.postgres.store import open_postgres_store
 from tenant_inspect.store import open_store
-from tests.support.cli_run import run_cli
+from tests.support.cli_run import cli_ok as ok
+from tests.support.cli_run import cli_refused as refused
 from tests.support.postgres import PostgresServer
 from tests.support.programme_roles import Programme, build, drop_logins
 
@@ -34,19 +34,6 @@ def programme(
         yield p
     finally:
         drop_logins(p)
-
-
-def ok(data: Path, *args: str) -> str:
-    done = run_cli(data, *args)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def refused(data: Path, *args: str) -> str:
-    done = run_cli(data, *args)
-    assert done.returncode == 1, (done.stdout, done.stderr)
-    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
-    return done.stderr
 
 
 def test_the_app_as_an_inspector_works_on_their_inspection_only(programme, tmp_path):

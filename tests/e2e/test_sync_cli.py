@@ -27,20 +27,8 @@ from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.store import open_store
 from tenant_inspect.sync import last_sync, sync
 from tenant_inspect.views.sync_words import last_sync_words
-from tests.support.cli_run import run_cli
-
-
-def ok(data: Path, *args: str) -> str:
-    done = run_cli(data, *args)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def refused(data: Path, *args: str) -> str:
-    done = run_cli(data, *args)
-    assert done.returncode == 1, (done.stdout, done.stderr)
-    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
-    return done.stderr
+from tests.support.cli_run import cli_ok as ok
+from tests.support.cli_run import cli_refused as refused
 
 
 def without_conflicts(dump: str) -> dict[str, object]:

@@ -77,3 +77,19 @@ def _in_process(
     return subprocess.CompletedProcess(
         ["tenant-inspect", *argv], code, out.getvalue(), err.getvalue()
     )
+
+
+def cli_ok(data_dir: Path | None, *args: str, env: Mapping[str, str] | None = None) -> str:
+    """Run a command that must succeed; what it printed on stdout."""
+    done = run_cli(data_dir, *args, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def cli_refused(data_dir: Path | None, *args: str) -> str:
+    """Run a command that must be refused as the CLI contract says: exit status 1 and one
+    line on stderr, no traceback; that line."""
+    done = run_cli(data_dir, *args)
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    return done.stderr
