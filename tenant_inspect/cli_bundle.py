@@ -50,6 +50,16 @@ def _out(text: str = "") -> None:
     sys.stdout.write(printable(text) + "\n")
 
 
+def note_redactions(count: int) -> None:
+    """Say on stderr how many mentions of interviewees' names a file's writer replaced (the
+    spreadsheets and the landlord's plan say it alike)."""
+    if count:
+        sys.stderr.write(
+            printable(f"note: replaced {count} mention(s) of interviewees' names by their roles")
+            + "\n"
+        )
+
+
 def _member(session: Session, inspection_id: str, text: str) -> m.TeamMember:
     """A team member by id prefix or by name (case-insensitive)."""
     from . import models as m

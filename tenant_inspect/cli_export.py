@@ -9,12 +9,10 @@ when a workbook is written.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from datetime import date
 
-from .cli_bundle import _open, _out
-from .plain_text import printable
+from .cli_bundle import _open, _out, note_redactions
 
 #: ``cli.build_parser``'s ``add(name, func, help)``, which makes a sub-command.
 AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
@@ -35,14 +33,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         with _open(args) as store:
             result = export_tables(store, args.id, output, with_names=args.with_names)
     _out(result.summary())
-    if result.redactions:
-        sys.stderr.write(
-            printable(
-                f"note: replaced {result.redactions} mention(s) of interviewees' names by "
-                "their roles"
-            )
-            + "\n"
-        )
+    note_redactions(result.redactions)
     return 0
 
 

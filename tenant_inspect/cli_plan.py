@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli_bundle import _open, _out
+from .cli_bundle import _open, _out, note_redactions
 from .plain_text import printable
 
 if TYPE_CHECKING:
@@ -42,14 +42,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         f"Wrote {result.path} ({result.format}: {result.recommendations} recommendations, "
         f"{result.items} items)"
     )
-    if result.redactions:
-        sys.stderr.write(
-            printable(
-                f"note: replaced {result.redactions} mention(s) of interviewees' names by "
-                "their roles"
-            )
-            + "\n"
-        )
+    note_redactions(result.redactions)
     return 0
 
 
