@@ -66,6 +66,8 @@ class JudgementsScreen(AnalysisScreen):
         "Ctrl+PgDn (or Ctrl+PgUp) switches between the two tabs. Esc goes back to the dashboard."
     )
 
+    #: The tabs, kept from compose (see :meth:`_tab`).
+    _tabs: TabbedContent | None = None
     BINDINGS: ClassVar[list[BindingType]] = [
         # PgUp/PgDn switch areas from anywhere on the Area tab, the rationale included, so
         # the Footer stays the same while typing; [ and ] do too, except in the rationale,
@@ -214,7 +216,8 @@ class JudgementsScreen(AnalysisScreen):
             yield Static("Judgements", id="judge-title", classes="screen-title")
             yield SaveIndicator()
             yield Static("Esc: back", classes="key-hint")
-        with TabbedContent(id="judge-tabs"):
+        self._tabs = TabbedContent(id="judge-tabs")
+        with self._tabs:
             with TabPane("Area", id="area"):
                 yield self.area_pane
             with TabPane("Agreement", id="agreement"):
@@ -295,8 +298,10 @@ class JudgementsScreen(AnalysisScreen):
         return True
 
     def _tab(self) -> str:
-        tabs = self.query("#judge-tabs")
-        return tabs.first(TabbedContent).active if tabs else ""
+        # Kept from compose, not queried: Textual asks check_action for every binding at
+        # every footer refresh, and a query walks the whole screen each time.
+        tabs = self._tabs
+        return tabs.active if tabs is not None and tabs.is_attached else ""
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:

@@ -96,12 +96,16 @@ class DetailsEditing(InspectionScreen):
         self.invalid: dict[str, str] = {}
         self.loaded = False
         self._header_timer: Timer | None = None
+        #: The tabs, kept from compose (see :attr:`tab`).
+        self.tabs: TabbedContent | None = None
 
     @property
     def tab(self) -> str:
         """The active tab's id ("details", "texts", "areas", "team"); "" before it is built."""
-        tabs = self.query("#setup-tabs")
-        return tabs.first(TabbedContent).active if tabs else ""
+        # Kept, not queried: Textual asks check_action (which reads this) for every binding
+        # at every footer refresh, and a query walks the whole screen each time.
+        tabs = self.tabs
+        return tabs.active if tabs is not None and tabs.is_attached else ""
 
     def compose_details(self) -> ComposeResult:
         for field, label, placeholder in SHORT_FIELDS:

@@ -147,7 +147,8 @@ class SetupScreen(QuestionnaireImporting, DetailsEditing, ListsEditing):
             yield QuietStatic("Set-up", id="setup-title", classes="screen-title")
             yield SaveIndicator()
             yield Static("Esc: back", classes="key-hint")
-        with TabbedContent(id="setup-tabs"):
+        self.tabs = TabbedContent(id="setup-tabs")
+        with self.tabs:
             with (
                 TabPane("Details", id="details"),
                 VerticalScroll(id="details-form", can_focus=False),
