@@ -243,22 +243,38 @@ def _sync_one(
 ) -> SyncRecord:
     from .bundle import export_bundle
     from .merge import import_bundle, list_conflicts
+    from .sync_rows import row_versions, rows_to_send
 
     with laptop.read() as session:
         here = session.get(m.Inspection, inspection_id)
-        mine = settings.laptop_member(session, inspection_id, laptop.device_id)
+        member = settings.laptop_member(session, inspection_id, laptop.device_id)
     sent: FileResult | None = None
+    pull_rows: dict[str, set[str]] | None = None  # None: the whole inspection
     if here is not None:
+        with laptop.read() as session:
+            mine = row_versions(session, inspection_id)
+        with server.read() as session:
+            theirs = row_versions(session, inspection_id)
+        push_rows = rows_to_send(mine, theirs)
         push = folder / f"push-{inspection_id[:8]}.tibundle"
-        export_bundle(laptop, inspection_id, push)
+        export_bundle(laptop, inspection_id, push, rows=push_rows)
         sent = import_bundle(server, push, allow_new=True, remember=False)
         push.unlink()
+        # What the server held differently before the push, and what the push changed
+        # there, read again: the rows the laptop does not hold in the server's version.
+        candidates = {
+            table: ids | push_rows.get(table, set())
+            for table, ids in rows_to_send(theirs, mine).items()
+        }
+        with server.read() as session:
+            now = row_versions(session, inspection_id, only=candidates)
+        pull_rows = rows_to_send(now, mine)
     if between is not None:
         between(inspection_id)
     with server.read() as session:
-        names = _names_for(session, mine)
+        names = _names_for(session, member)
     pull = folder / f"pull-{inspection_id[:8]}.tibundle"
-    export_bundle(server, inspection_id, pull, include_names=names)
+    export_bundle(server, inspection_id, pull, include_names=names, rows=pull_rows)
     received = import_bundle(laptop, pull, allow_new=True, remember=False)
     pull.unlink()
     with laptop.write() as session:

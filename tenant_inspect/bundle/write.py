@@ -13,6 +13,8 @@ import hashlib
 import io
 import json
 import zipfile
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -60,6 +62,7 @@ def export_bundle(
     for_member_id: str | None = None,
     include_names: bool = True,
     passphrase: str | None = None,
+    rows: Mapping[str, AbstractSet[str]] | None = None,
 ) -> ExportResult:
     """Write one inspection (or a member's kit) to a bundle file, atomically.
 
@@ -67,7 +70,10 @@ def export_bundle(
     carry out (with their answers and findings); interviewee names are left out unless
     the member is the coordinator. ``include_names=False`` leaves names out regardless.
     ``passphrase``: the file is the bundle wrapped in age (:mod:`.encryption`); the plain
-    zip is only ever in memory.
+    zip is only ever in memory. ``rows``: only these rows of each table (and always the
+    inspection row, which every bundle holds): ``sync`` sends the rows the other side
+    does not have (:mod:`tenant_inspect.sync_rows`); the reader resolves the references
+    of a partial file against the rows the receiver holds, as for a kit.
     """
     path = Path(path)
     if passphrase is not None:
@@ -90,7 +96,7 @@ def export_bundle(
             and (recipient is None or recipient.role == "coordinator")
             and not store.withholds_names(inspection_id)  # blanks are not names
         )
-        states = _inspection_states(session, inspection_id)
+        states = _inspection_states(session, inspection_id, rows)
         if recipient is not None and recipient.role != "coordinator":
             states = kit_for(states, recipient.id)
         exporter = settings.laptop_member(session, inspection_id, store.device_id)
@@ -134,14 +140,25 @@ def export_bundle(
     )
 
 
-def _inspection_states(session: Session, inspection_id: str) -> dict[str, dict[str, RowState]]:
+def _inspection_states(
+    session: Session, inspection_id: str, rows: Mapping[str, AbstractSet[str]] | None = None
+) -> dict[str, dict[str, RowState]]:
     conflicts = open_conflicts(session, inspection_id)
+
+    def ids(table: str) -> list[str] | None:
+        if rows is None:
+            return None
+        if table == "inspection":
+            return [inspection_id]
+        return sorted(rows.get(table, ()))
+
     return {
         table: {
             row_id: stored.state
             for row_id, stored in load_stored(
-                session, table, inspection_id=inspection_id, conflicts=conflicts
+                session, table, ids(table), inspection_id=inspection_id, conflicts=conflicts
             ).items()
+            if table == "inspection" or stored.row["inspection_id"] == inspection_id
         }
         for table in MODELS
     }
