@@ -257,7 +257,7 @@ def _sync_one(
             theirs = row_versions(session, inspection_id)
         push_rows = rows_to_send(mine, theirs)
         push = folder / f"push-{inspection_id[:8]}.tibundle"
-        export_bundle(laptop, inspection_id, push, rows=push_rows)
+        export_bundle(laptop, inspection_id, push, rows=push_rows, quick=True)
         sent = import_bundle(server, push, allow_new=True, remember=False)
         push.unlink()
         # What the server held differently before the push, and what the push changed
@@ -274,7 +274,7 @@ def _sync_one(
     with server.read() as session:
         names = _names_for(session, member)
     pull = folder / f"pull-{inspection_id[:8]}.tibundle"
-    export_bundle(server, inspection_id, pull, include_names=names, rows=pull_rows)
+    export_bundle(server, inspection_id, pull, include_names=names, rows=pull_rows, quick=True)
     received = import_bundle(laptop, pull, allow_new=True, remember=False)
     pull.unlink()
     with laptop.write() as session:
