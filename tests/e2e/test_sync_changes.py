@@ -10,6 +10,7 @@ was put back to an older copy, or when it syncs with a second server.
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -154,3 +155,30 @@ def test_a_second_server_gets_the_whole_inspection(tmp_path, pg_url, postgres_se
         assert ok(laptop, "dump", inspection_id) == server_dump(tmp_path, other, inspection_id)
     finally:
         postgres_server.drop_database(name)
+
+
+def test_a_conflict_found_on_a_laptop_goes_up_though_the_row_kept_its_value(tmp_path, pg_url):
+    """Ann merges Carol's return file after her own newer edit of the same finding: her row
+    keeps its text and stamps, only a conflict is new. Her next sync still sends it, and
+    Bob's brings it down."""
+    ann, bob, carol = tmp_path / "ann", tmp_path / "bob", tmp_path / "carol"
+    inspection_id = ok(ann, "demo").strip()
+    ok(ann, "sync", pg_url)
+    for laptop in (bob, carol):
+        ok(laptop, "sync", pg_url, inspection_id)
+    edit(carol, inspection_id, {0: "Carol's version"})
+    returned = tmp_path / "carol-return.zip"
+    ok(carol, "bundle", "export", inspection_id, "-o", str(returned))
+    time.sleep(0.01)
+    edit(ann, inspection_id, {0: "Ann's version"})
+    ok(ann, "sync", pg_url)
+    ok(ann, "bundle", "import", str(returned))
+
+    out = ok(ann, "sync", pg_url)
+    assert words(out)["sent"] == "0 added, 1 updated, 1 unchanged, 1 conflict"
+    assert "1 conflict(s) to resolve" in ok(bob, "sync", pg_url)
+    listed = json.loads(ok(bob, "bundle", "conflicts", inspection_id, "--json"))
+    assert {listed[0]["current_value"], listed[0]["other_value"]} == {
+        "Ann's version",
+        "Carol's version",
+    }
