@@ -2,16 +2,21 @@
 
 Sync is a bundle over a connection, not a second merge algorithm. For each inspection:
 
-1. **Push.** The laptop writes the same bundle ``bundle export`` writes (every row it
-   holds, with stamps, tombstones and open conflicts) and the server's store (the
-   PostgreSQL back-end) imports it with the code ``bundle import`` runs
+1. **Push.** The laptop writes the same bundle ``bundle export`` writes (rows with stamps,
+   tombstones and open conflicts), holding the rows the server does not hold in the
+   laptop's version (:mod:`tenant_inspect.sync_rows`: versions read from both sides at
+   every sync, no "since my last sync" mark), and the server's store (the PostgreSQL
+   back-end) imports it with the code ``bundle import`` runs
    (:func:`tenant_inspect.merge.import_bundle`).
-2. **Pull.** The server writes the inspection the same way and the laptop imports it.
+2. **Pull.** The server writes, the same way, the rows the laptop does not hold in the
+   server's version (the whole inspection when the laptop has none of it), and the laptop
+   imports them.
 
 So per-field stamps, kept conflicts, tombstones, idempotence and order-freedom are the
 bundle rules by construction. The bundles are private temporary files (a folder only
 this user can read, removed at the end): the bundle reader checks a file exactly as it
-checks one from a USB stick, and nothing else had to change.
+checks one from a USB stick (a partial one like a kit: references to rows not in the file
+resolve to rows the receiver holds), and nothing else had to change.
 
 **Names.** The laptop sends all it holds (a return file carries what its inspector typed).
 On the way back the laptop gets interviewee names exactly when a full export for it
@@ -21,12 +26,11 @@ kit did (``names_included`` false); the coordinator's laptop, or a laptop that b
 no member yet (a coordinator's new laptop pulling an inspection for the first time),
 gets them, as ``bundle export ID`` without ``--for`` does. What a connection may read at
 all is the server's business (its roles and privileges), not this module's. The pull is
-the whole inspection, not a kit's selection, because sync brings everyone's changes.
+chosen by versions, not a kit's selection, because sync brings everyone's changes.
 
 **Interruptions.** Each import is one transaction on its side, so a dropped connection or
-a killed process leaves each side either before or after a whole merge. A push that
-landed without its pull is simply pushed again next time (unchanged) and pulled; the
-merges are idempotent, so the next sync completes.
+a killed process leaves each side either before or after a whole merge. The next sync
+reads both sides' versions afresh, so it sends whatever is still missing either way.
 
 **Clocks.** The laptop's clock first moves past the newest stamp on the server, and the
 pull's import moves it past every stamp received (as any import does), so an edit made
@@ -243,22 +247,38 @@ def _sync_one(
 ) -> SyncRecord:
     from .bundle import export_bundle
     from .merge import import_bundle, list_conflicts
+    from .sync_rows import row_versions, rows_to_send
 
     with laptop.read() as session:
         here = session.get(m.Inspection, inspection_id)
-        mine = settings.laptop_member(session, inspection_id, laptop.device_id)
+        member = settings.laptop_member(session, inspection_id, laptop.device_id)
     sent: FileResult | None = None
+    pull_rows: dict[str, set[str]] | None = None  # None: the whole inspection
     if here is not None:
+        with laptop.read() as session:
+            mine = row_versions(session, inspection_id)
+        with server.read() as session:
+            theirs = row_versions(session, inspection_id)
+        push_rows = rows_to_send(mine, theirs)
         push = folder / f"push-{inspection_id[:8]}.tibundle"
-        export_bundle(laptop, inspection_id, push)
+        export_bundle(laptop, inspection_id, push, rows=push_rows, quick=True)
         sent = import_bundle(server, push, allow_new=True, remember=False)
         push.unlink()
+        # What the server held differently before the push, and what the push changed
+        # there, read again: the rows the laptop does not hold in the server's version.
+        candidates = {
+            table: ids | push_rows.get(table, set())
+            for table, ids in rows_to_send(theirs, mine).items()
+        }
+        with server.read() as session:
+            now = row_versions(session, inspection_id, only=candidates)
+        pull_rows = rows_to_send(now, mine)
     if between is not None:
         between(inspection_id)
     with server.read() as session:
-        names = _names_for(session, mine)
+        names = _names_for(session, member)
     pull = folder / f"pull-{inspection_id[:8]}.tibundle"
-    export_bundle(server, inspection_id, pull, include_names=names)
+    export_bundle(server, inspection_id, pull, include_names=names, rows=pull_rows, quick=True)
     received = import_bundle(laptop, pull, allow_new=True, remember=False)
     pull.unlink()
     with laptop.write() as session:

@@ -139,6 +139,11 @@ class RowState:
 def canonicalize(state: RowState) -> RowState:
     """Contexts in minimal form, deletion contexts for live deletions only, siblings
     sorted (in place)."""
+    row = state.row
+    if not row["field_seen"] and not row["deleted_seen"] and not state.siblings:
+        # Already minimal (most rows: edited on one laptop only): each field's context is
+        # its own stamp, which its live version implies, and there is nothing to sort.
+        return state
     info = TABLES[state.table]
     seen: dict[str, list[str]] = {}
     for name in info.content:
