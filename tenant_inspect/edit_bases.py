@@ -1,0 +1,199 @@
+"""What an editor was loaded with, and saves over a field someone else changed since.
+
+Two people on one server (the app on ``--database``) can edit the same field at once. The
+later save used to stamp over the earlier one and record its stamp as *seen*, although the
+second editor never showed those words: they were gone, with no conflict. A save now
+carries its field's **base**, the value its editor showed as stored; in the write
+transaction :func:`contested` compares the stored value with it (a value already loaded:
+no extra query), and when someone else saved the field since, :func:`keep_both` writes
+the new value *and* keeps the stored one as an open conflict, exactly the row a merge of
+two laptops' files would have made (:mod:`tenant_inspect.mergestate`), so it is listed,
+resolved, counted and sent in bundles and syncs like any other.
+
+How a base reaches the check, so no write function in between can drop it: an editor
+holds a :class:`Loaded` (what it shows, per save key) and wraps its save with
+:meth:`Loaded.save`, which puts the base in the write session's ``info``; every field
+edit goes through :func:`tenant_inspect.records.update`, which looks there. After the
+save commits, what it wrote becomes the editor's base. See docs/architecture.md, "Two
+people editing the same field directly on the server".
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import event
+
+from .errors import UserError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from .models import SyncedRow
+
+T = TypeVar("T")
+
+#: ``session.info`` keys: (table, field) -> base for the save running now; (table, field)
+#: -> the value that save wrote; how many conflicts the transaction's saves kept.
+BASES = "edit_bases"
+WRITTEN = "edit_written"
+KEPT = "conflicts_kept"
+
+
+class Loaded:
+    """What one editor shows as stored, per row and field, for its saves' bases.
+
+    ``key`` names the row as the editor knows it (any text, often its save key). The screen
+    calls :meth:`shown` whenever it puts a stored value in a field (loading, reloading),
+    and builds every save of the row with :meth:`save`. A field never shown has no base:
+    its saves write as before.
+    """
+
+    def __init__(self) -> None:
+        self._shown: dict[tuple[str, str], Any] = {}
+        self._lock = threading.Lock()  # the writer thread moves bases on; the UI sets them
+
+    def shown(self, key: str, field: str, value: Any) -> None:
+        """The editor now shows ``value`` as the stored ``field`` of row ``key``."""
+        with self._lock:
+            self._shown[(key, field)] = value
+
+    def has(self, key: str, field: str) -> bool:
+        with self._lock:
+            return (key, field) in self._shown
+
+    def save(
+        self, key: str, table: str, fields: tuple[str, ...], fn: Callable[[Session], T]
+    ) -> Callable[[Session], T]:
+        """``fn`` (a save of ``fields`` of one ``table`` row) carrying this editor's bases.
+
+        The bases are read when the save runs, not when it is queued: a debounced save that
+        replaced an earlier one still carries what the editor showed before either.
+        """
+
+        def run(session: Session) -> T:
+            bases: dict[tuple[str, str], Any] = session.info.setdefault(BASES, {})
+            written: dict[tuple[str, str], Any] = session.info.setdefault(WRITTEN, {})
+            with self._lock:
+                for field in fields:
+                    written.pop((table, field), None)
+                    if (key, field) in self._shown:
+                        bases[(table, field)] = self._shown[(key, field)]
+            try:
+                result = fn(session)
+            finally:
+                for field in fields:
+                    bases.pop((table, field), None)
+            saved = {f: written.pop((table, f)) for f in fields if (table, f) in written}
+            if saved:
+
+                def committed(_session: Session) -> None:
+                    with self._lock:
+                        self._shown.update({(key, f): v for f, v in saved.items()})
+
+                event.listen(session, "after_commit", committed, once=True)
+            return result
+
+        return run
+
+
+def wrote(session: Session, table: str, values: Mapping[str, Any]) -> None:
+    """Note the values a save wrote (a new row's too), so its editor's bases move on."""
+    bases: dict[tuple[str, str], Any] | None = session.info.get(BASES)
+    if not bases:
+        return
+    written: dict[tuple[str, str], Any] = session.info.setdefault(WRITTEN, {})
+    for name, value in values.items():
+        if (table, name) in bases:
+            written[(table, name)] = value
+
+
+def contested(
+    session: Session,
+    row: SyncedRow,
+    clean: Mapping[str, Any],
+    normalise: Callable[[str, Any], Any],
+) -> dict[str, Any]:
+    """The fields of this save someone else changed since its editor loaded them.
+
+    A field is contested when the save carries a base (see :class:`Loaded`), the stored
+    value differs from it (also once ``normalise``d as the save's values were: the base is
+    what the editor showed), and the new value differs from the stored one (writing the
+    same words is no conflict). Only values already loaded are compared. Every field
+    saved with a base is noted as written, so the editor's base moves on once the save
+    commits.
+    """
+    bases: dict[tuple[str, str], Any] | None = session.info.get(BASES)
+    if not bases:
+        return {}
+    table = str(type(row).__tablename__)
+    wrote(session, table, clean)
+    out: dict[str, Any] = {}
+    for name, value in clean.items():
+        if (table, name) not in bases:
+            continue
+        stored = getattr(row, name)
+        base = bases[(table, name)]
+        if stored in (value, base):
+            continue
+        try:
+            if stored == normalise(name, base):
+                continue
+        except UserError:  # what the editor showed cannot be stored, so it is not stored
+            pass
+        out[name] = value
+    return out
+
+
+def keep_both(session: Session, row: SyncedRow, values: Mapping[str, Any]) -> int:
+    """Write ``values`` into ``row`` and keep each field's stored value as an open conflict.
+
+    The merge's own rule decides which version the row shows (the newest, non-empty first)
+    and writes the conflict rows, so the result is the state a merge of the two edits from
+    two laptops gives: the same on every copy a bundle or a sync makes of it. Returns how
+    many new conflicts a person must see. Call inside the write transaction.
+    """
+    from .mergestate import (
+        TABLES,
+        WriteCounts,
+        canonicalize,
+        copy_state,
+        format_time,
+        load_stored,
+        pick_winner,
+        vec_of,
+        write_states,
+    )
+    from .models import utcnow
+
+    session.flush()
+    table = str(type(row).__tablename__)
+    info = TABLES[table]
+    inspection_id = row.id if table == "inspection" else getattr(row, "inspection_id")
+    clock = session.info["clock"]
+    stored = load_stored(session, table, [row.id], inspection_id=inspection_id)[row.id]
+    state = copy_state(stored.state)
+    stamp = clock.now()
+    for name, value in values.items():
+        if name in info.dates and value is not None:
+            value = value.isoformat()
+        elif name in info.times and value is not None:
+            value = format_time(value)
+        context = state.context(name)
+        live = state.live(name)
+        live[stamp] = value
+        winner = pick_winner(name, live)
+        state.row[name] = live.pop(winner)
+        state.row["field_clocks"][name] = winner
+        state.siblings[name] = live
+        state.row["field_seen"][name] = sorted(vec_of([*context.values(), stamp]).values())
+    state.row["hlc"] = max(state.row["hlc"], stamp)
+    state.row["updated_at"] = format_time(utcnow())
+    canonicalize(state)
+    counts = WriteCounts()
+    write_states(session, inspection_id, table, [(stored, state)], counts)
+    session.expire(row)  # the loaded object must show what is stored now
+    session.info[KEPT] = session.info.get(KEPT, 0) + counts.conflicts
+    return counts.conflicts
