@@ -20,8 +20,10 @@ people editing the same field directly on the server".
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import event
@@ -110,27 +112,38 @@ def wrote(session: Session, table: str, values: Mapping[str, Any]) -> None:
             written[(table, name)] = value
 
 
+@dataclass
+class Contested:
+    """The fields of one save someone else changed since its editor loaded them."""
+
+    #: Fields this editor did not change (it saves them with the others): the stored
+    #: value, newer than what the editor shows, stays as it is.
+    stale: set[str] = field(default_factory=set)
+    #: Fields both changed: the save's value, to write with the stored one kept as well.
+    both: dict[str, Any] = field(default_factory=dict)
+
+
 def contested(
     session: Session,
     row: SyncedRow,
     clean: Mapping[str, Any],
     normalise: Callable[[str, Any], Any],
-) -> dict[str, Any]:
-    """The fields of this save someone else changed since its editor loaded them.
+) -> Contested:
+    """Which fields of this save someone else changed since its editor loaded them.
 
-    A field is contested when the save carries a base (see :class:`Loaded`), the stored
-    value differs from it (also once ``normalise``d as the save's values were: the base is
-    what the editor showed), and the new value differs from the stored one (writing the
-    same words is no conflict). Only values already loaded are compared. Every field
-    saved with a base is noted as written, so the editor's base moves on once the save
-    commits.
+    Only fields saved with a base (see :class:`Loaded`) whose stored value differs from
+    the base (as shown, or ``normalise``d as the save's values were) and from the new
+    value (the same words twice are no conflict). Of those, a field whose new value is
+    the base is *stale* (this editor left it alone), the others are changed on *both*
+    sides. Only values already loaded are compared. Every field saved with a base is
+    noted as written, so the editor's base moves on once the save commits.
     """
+    out = Contested()
     bases: dict[tuple[str, str], Any] | None = session.info.get(BASES)
     if not bases:
-        return {}
+        return out
     table = str(type(row).__tablename__)
     wrote(session, table, clean)
-    out: dict[str, Any] = {}
     for name, value in clean.items():
         if (table, name) not in bases:
             continue
@@ -138,12 +151,15 @@ def contested(
         base = bases[(table, name)]
         if stored in (value, base):
             continue
-        try:
-            if stored == normalise(name, base):
-                continue
-        except UserError:  # what the editor showed cannot be stored, so it is not stored
-            pass
-        out[name] = value
+        # What the editor showed but cannot be stored is compared as it was shown.
+        with contextlib.suppress(UserError):
+            base = normalise(name, base)
+        if stored == base:
+            continue
+        if value == base:
+            out.stale.add(name)
+        else:
+            out.both[name] = value
     return out
 
 

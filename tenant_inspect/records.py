@@ -159,8 +159,9 @@ def create(
 def update(session: Session, row: T, **fields: Any) -> T:
     """Validate and apply changes; unchanged values are not re-stamped.
 
-    A field someone else saved since the editor of this save loaded it is written with
-    the stored value kept as an open conflict (:mod:`.edit_bases`), never over it unseen.
+    A field someone else saved since the editor of this save loaded it is never written
+    over unseen (:mod:`.edit_bases`): left as stored if this editor did not change it,
+    else written with the stored value kept as an open conflict.
     """
     if row.is_deleted:
         raise ValidationError([f"this {LABELS[type(row)]} has been deleted"])
@@ -174,11 +175,13 @@ def update(session: Session, row: T, **fields: Any) -> T:
         )[name],
     )
     for key, value in clean.items():
-        if key not in contested and getattr(row, key) != value:
+        if key in contested.stale or key in contested.both:
+            continue
+        if getattr(row, key) != value:
             setattr(row, key, value)
     session.flush()
-    if contested:
-        edit_bases.keep_both(session, row, contested)
+    if contested.both:
+        edit_bases.keep_both(session, row, contested.both)
     return row
 
 

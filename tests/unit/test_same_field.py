@@ -159,3 +159,30 @@ def test_a_save_that_failed_keeps_the_editor_base(two_people):
     with ann.store.read() as s:
         [conflict] = list_conflicts(s, inspection)
     assert conflict.other_value == "Ann's words"
+
+
+def test_a_field_the_editor_left_alone_keeps_the_newer_words(two_people):
+    """A form saves all its fields together: one it did not change never reverts another
+    person's newer words (and is no conflict); the field it did change is saved."""
+    ann, ben = two_people
+    inspection, finding = _team(ann)
+    ann.load(finding)
+    ben.load(finding)
+    with ben.store.read() as s:
+        ben.editor.shown(finding, "kind", records.get(s, m.Finding, finding).kind)
+    original = ann.load(finding)
+    ann.save(finding, "Ann's words")
+    save = ben.editor.save(
+        finding,
+        "finding",
+        ("kind", "text"),
+        lambda s: analysis.update_finding(
+            s, records.get(s, m.Finding, finding), kind="strength", text=original
+        ),
+    )
+    with ben.write() as s:
+        save(s)
+    with ann.store.read() as s:
+        row = records.get(s, m.Finding, finding)
+        assert (row.kind, row.text) == ("strength", "Ann's words")
+        assert list_conflicts(s, inspection) == []
