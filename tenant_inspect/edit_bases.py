@@ -101,6 +101,16 @@ class Loaded:
         return run
 
 
+def edited_from(
+    row_id: str, table: str, shown: Mapping[str, Any], fn: Callable[[Session], T]
+) -> Callable[[Session], T]:
+    """A one-off save (a dialog's) of a row whose fields were shown as ``shown``."""
+    editor = Loaded()
+    for name, value in shown.items():
+        editor.shown(row_id, name, value)
+    return editor.save(row_id, table, tuple(shown), fn)
+
+
 def wrote(session: Session, table: str, values: Mapping[str, Any]) -> None:
     """Note the values a save wrote (a new row's too), so its editor's bases move on."""
     bases: dict[tuple[str, str], Any] | None = session.info.get(BASES)
