@@ -129,8 +129,9 @@ class Contested:
     #: Fields this editor did not change (it saves them with the others): the stored
     #: value, newer than what the editor shows, stays as it is.
     stale: set[str] = field(default_factory=set)
-    #: Fields both changed: the save's value, to write with the stored one kept as well.
-    both: dict[str, Any] = field(default_factory=dict)
+    #: Fields both changed: (the save's value, its base), to write with the stored value
+    #: kept as well.
+    both: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
 
 def contested(
@@ -169,17 +170,20 @@ def contested(
         if value == base:
             out.stale.add(name)
         else:
-            out.both[name] = value
+            out.both[name] = (value, base)
     return out
 
 
-def keep_both(session: Session, row: SyncedRow, values: Mapping[str, Any]) -> int:
-    """Write ``values`` into ``row`` and keep each field's stored value as an open conflict.
+def keep_both(session: Session, row: SyncedRow, values: Mapping[str, tuple[Any, Any]]) -> int:
+    """Write each field's new value into ``row`` and keep its stored value as an open conflict.
 
-    The merge's own rule decides which version the row shows (the newest, non-empty first)
-    and writes the conflict rows, so the result is the state a merge of the two edits from
-    two laptops gives: the same on every copy a bundle or a sync makes of it. Returns how
-    many new conflicts a person must see. Call inside the write transaction.
+    ``values``: field -> (new value, the base its editor showed). The save supersedes every
+    version of the field saying what its editor showed (its own earlier words, kept as a
+    conflict by someone else's save) and none other. The merge's own rule then decides
+    which version the row shows (the newest, non-empty first) and writes the conflict rows,
+    so the result is the state a merge of the edits from two laptops gives: the same on
+    every copy a bundle or a sync makes of it. Returns how many new conflicts a person must
+    see. Call inside the write transaction.
     """
     from .mergestate import (
         TABLES,
@@ -189,6 +193,7 @@ def keep_both(session: Session, row: SyncedRow, values: Mapping[str, Any]) -> in
         format_time,
         load_stored,
         pick_winner,
+        same_value,
         vec_of,
         write_states,
     )
@@ -202,14 +207,19 @@ def keep_both(session: Session, row: SyncedRow, values: Mapping[str, Any]) -> in
     stored = load_stored(session, table, [row.id], inspection_id=inspection_id)[row.id]
     state = copy_state(stored.state)
     stamp = clock.now()
-    for name, value in values.items():
+
+    def plain(name: str, value: Any) -> Any:
         if name in info.dates and value is not None:
-            value = value.isoformat()
-        elif name in info.times and value is not None:
-            value = format_time(value)
+            return value.isoformat()
+        if name in info.times and value is not None:
+            return format_time(value)
+        return value
+
+    for name, (value, base) in values.items():
         context = state.context(name)
-        live = state.live(name)
-        live[stamp] = value
+        seen = plain(name, base)
+        live = {s: v for s, v in state.live(name).items() if not same_value(name, v, seen)}
+        live[stamp] = plain(name, value)
         winner = pick_winner(name, live)
         state.row[name] = live.pop(winner)
         state.row["field_clocks"][name] = winner

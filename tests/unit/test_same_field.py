@@ -186,3 +186,22 @@ def test_a_field_the_editor_left_alone_keeps_the_newer_words(two_people):
         row = records.get(s, m.Finding, finding)
         assert (row.kind, row.text) == ("strength", "Ann's words")
         assert list_conflicts(s, inspection) == []
+
+
+def test_typing_on_after_a_conflict_keeps_one_conflict(two_people):
+    """The first person types on over their own words: their older version is not a second
+    conflict, the other person's words still wait, and the newest words are shown."""
+    ann, ben = two_people
+    inspection, finding = _team(ann)
+    ann.load(finding)
+    ben.load(finding)
+    ann.save(finding, "Ann's words")
+    ben.save(finding, "Ben's words")
+    assert ann.save(finding, "Ann's words, more") == 1  # she had not seen Ben's
+    with ann.store.read() as s:
+        [conflict] = list_conflicts(s, inspection)
+    assert (conflict.current_value, conflict.other_value) == ("Ann's words, more", "Ben's words")
+    assert ann.save(finding, "Ann's words, more still") == 0  # her base moved on
+    with ann.store.read() as s:
+        [conflict] = list_conflicts(s, inspection)
+    assert conflict.other_value == "Ben's words"
