@@ -205,3 +205,39 @@ def test_typing_on_after_a_conflict_keeps_one_conflict(two_people):
     with ann.store.read() as s:
         [conflict] = list_conflicts(s, inspection)
     assert conflict.other_value == "Ben's words"
+
+
+def test_two_people_answering_one_question_first_keep_both_notes(two_people):
+    """Neither saw an answer (the runner shows an empty one): the first save makes the
+    answer, the second keeps it as a conflict; each one's next save is theirs alone."""
+    from tenant_inspect import fieldwork
+    from tenant_inspect.edits import fieldwork as fieldwork_edits
+
+    ann, ben = two_people
+    team = make_team_inspection(ann.store)
+
+    def note(person: Person, text: str) -> int:
+        if not person.editor.has("role", "notes"):  # as the runner: unanswered shows empty
+            person.editor.shown("role", "notes", "")
+        save = person.editor.save(
+            "role",
+            "answer",
+            ("notes",),
+            lambda s: fieldwork_edits.save_answer_part(
+                s, "interview", team.pair_interview, "role", notes=text
+            ),
+        )
+        with person.write() as s:
+            save(s)
+            return int(s.info.get(KEPT, 0))
+
+    assert note(ann, "Ann: six staff") == 0
+    assert note(ben, "Ben: seven staff") == 1
+    assert note(ann, "Ann: six staff, one agency") == 1  # she is told Ben's note is there
+    assert note(ben, "Ben: seven staff, two part-time") == 1  # and he is told hers is
+    assert note(ben, "Ben: seven staff, two part-time.") == 0
+    with ann.store.read() as s:
+        [conflict] = list_conflicts(s, team.inspection)
+        answer = fieldwork.answers(s, s.get(m.Interview, team.pair_interview))["role"]
+    assert answer.notes == "Ben: seven staff, two part-time."
+    assert conflict.other_value == "Ann: six staff, one agency"
