@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import event
+from sqlalchemy.orm import Session as OrmSession
 
 from .errors import UserError
 
@@ -42,6 +43,21 @@ T = TypeVar("T")
 BASES = "edit_bases"
 WRITTEN = "edit_written"
 KEPT = "conflicts_kept"
+#: ``session.info`` key: what to do once the transaction commits (editors' bases move on).
+ON_COMMIT = "edit_bases_on_commit"
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _committed(session: OrmSession) -> None:
+    """Run what waited for the commit (one listener for every session: listening on each
+    save's session instead cost a keystroke's save more than the whole compare)."""
+    for done in session.info.pop(ON_COMMIT, ()):
+        done()
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _rolled_back(session: OrmSession) -> None:
+    session.info.pop(ON_COMMIT, None)  # nothing was saved: the bases stay
 
 
 class Loaded:
@@ -74,6 +90,10 @@ class Loaded:
         The bases are read when the save runs, not when it is queued: a debounced save that
         replaced an earlier one still carries what the editor showed before either.
         """
+        from .models import SYNCED_MODELS
+
+        if not any(model.__tablename__ == table for model in SYNCED_MODELS):
+            raise ValueError(f"no synced table is called {table!r}")  # a mistyped name
 
         def run(session: Session) -> T:
             bases: dict[tuple[str, str], Any] = session.info.setdefault(BASES, {})
@@ -91,11 +111,11 @@ class Loaded:
             saved = {f: written.pop((table, f)) for f in fields if (table, f) in written}
             if saved:
 
-                def committed(_session: Session) -> None:
+                def committed() -> None:
                     with self._lock:
                         self._shown.update({(key, f): v for f, v in saved.items()})
 
-                event.listen(session, "after_commit", committed, once=True)
+                session.info.setdefault(ON_COMMIT, []).append(committed)
             return result
 
         return run
