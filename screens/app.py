@@ -176,7 +176,16 @@ class TenantInspectApp(App[int]):
 
         # Writer callbacks are posted, never awaited: the writer must not wait
         # for the UI thread (which may itself be waiting for the writer on quit).
-        self._saver = AutoSaver(store, on_saved=saved, on_error=failed, author_id=self.author_id)
+        def kept(count: int) -> None:
+            self.post_message(Deferred(self._conflicts_kept, count))
+
+        self._saver = AutoSaver(
+            store,
+            on_saved=saved,
+            on_error=failed,
+            on_conflicts=kept,
+            author_id=self.author_id,
+        )
         self._store_ready.set()
         with contextlib.suppress(RuntimeError):  # the app may already have stopped: back up anyway
             self.call_from_thread(self._store_opened)
@@ -323,6 +332,12 @@ class TenantInspectApp(App[int]):
         self._set_save_state("failed")
         message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         self.notify(f"Not saved: {message}", severity="error", title="Not saved", timeout=15)
+
+    def _conflicts_kept(self, count: int) -> None:
+        """A save kept someone else's words as a conflict (``tenant_inspect.edit_bases``)."""
+        from tenant_inspect.views.conflict_words import kept_while_typing
+
+        self.notify(kept_while_typing(count), severity="warning", title="Conflict", timeout=30)
 
     def _refuse_typing(self, key: str) -> None:
         """Typing in a read-only folder: NOT SAVED at once, said once per field, never tried."""

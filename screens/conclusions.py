@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, OptionList, Select, Static, TextArea
 
+from tenant_inspect.edit_bases import Loaded
 from tenant_inspect.edits import conclusions as conclusion_edits
 from tenant_inspect.views.conclusions import OVERALL, ConclusionsData, load_conclusions
 from tenant_inspect.views.shared import ConclusionData
@@ -103,6 +104,9 @@ class ConclusionsScreen(OrderedListScreen[ConclusionData]):
         self.typed: dict[str, str] = {}
         #: The conclusion the editor box holds (lags the selection while switching).
         self.editor_id: str | None = None
+        #: The texts as read: each save carries its own, so words someone else saved
+        #: meanwhile are kept as a conflict, never typed over unseen.
+        self.loaded = Loaded()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,6 +138,9 @@ class ConclusionsScreen(OrderedListScreen[ConclusionData]):
         if not self.is_attached:
             return
         self.data = data
+        for row in data.rows:
+            if row.id not in self.typed:  # shown as read (what was typed here wins)
+                self.loaded.shown(row.id, "text", row.text)
         self.sub_title = shown(data.title)
         scopes = [s.id for s in data.scopes]
         if self.scope not in scopes:
@@ -227,7 +234,12 @@ class ConclusionsScreen(OrderedListScreen[ConclusionData]):
         self.typed[conclusion_id] = text
         self.services.autosave(
             self._key(conclusion_id),
-            lambda s: conclusion_edits.save_conclusion_text(s, conclusion_id, text),
+            self.loaded.save(
+                conclusion_id,
+                "conclusion",
+                ("text",),
+                lambda s: conclusion_edits.save_conclusion_text(s, conclusion_id, text),
+            ),
             now=now,
         )
         self.refresh_prompt(conclusion_id)

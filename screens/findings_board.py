@@ -36,6 +36,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Header, Input, Select, Static
 
+from tenant_inspect.edit_bases import edited_from
 from tenant_inspect.edits.board import merge_duplicate, move_finding
 from tenant_inspect.edits.findings import FindingDraft, save_finding_change
 from tenant_inspect.views import board
@@ -301,7 +302,11 @@ class FindingsBoardScreen(AnalysisScreen):
                 return
             done = "Finding deleted." if draft.delete else "Finding updated."
             select = None if draft.delete else finding_id
-            self._save(lambda s: save_finding_change(s, finding_id, draft), done, select)
+            shown = {"kind": row.kind, "text": row.text, "themes": list(row.themes)}
+            save = edited_from(
+                finding_id, "finding", shown, lambda s: save_finding_change(s, finding_id, draft)
+            )
+            self._save(save, done, select)
             if not draft.delete:
                 warn_about_names(self, self.inspection_id, draft.text, box=finding_id)
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from .edit_bases import KEPT
+
 if TYPE_CHECKING:
     from sqlmodel import Session
 
@@ -61,7 +63,9 @@ class AutoSaver:
     """Debounced, ordered, background saves for one store.
 
     ``on_saved(key)`` and ``on_error(key, exc)`` are called from the writer
-    thread; the TUI wraps them with ``call_from_thread``. A failed save is
+    thread; the TUI wraps them with ``call_from_thread``. ``on_conflicts(n)`` follows a
+    commit whose saves kept ``n`` conflicts (someone else had saved a field since its
+    editor loaded it: :mod:`.edit_bases`). A failed save is
     reported and dropped from the queue, and the widget keeps the text, so the
     next keystroke (or leaving the field) tries again.
     """
@@ -72,6 +76,7 @@ class AutoSaver:
         *,
         on_saved: Callable[[str], None] | None = None,
         on_error: Callable[[str, BaseException], None] | None = None,
+        on_conflicts: Callable[[int], None] | None = None,
         author_id: str | None = None,
         max_wait: float = DEFAULT_MAX_WAIT,
     ) -> None:
@@ -79,6 +84,7 @@ class AutoSaver:
         self.max_wait = max_wait
         self._on_saved = on_saved
         self._on_error = on_error
+        self._on_conflicts = on_conflicts
         self.author_id = author_id
         self._pending: dict[str, _Pending] = {}
         self._cond = threading.Condition()
@@ -214,6 +220,7 @@ class AutoSaver:
     def _write(self, batch: list[tuple[str, _Pending]]) -> list[Callable[[], None]]:
         """Commit a batch; return the callbacks to run once the writer is idle."""
         results: list[Any] = []
+        kept = 0
         try:
             for attempt in range(BUSY_RETRIES + 1):
                 try:
@@ -221,6 +228,7 @@ class AutoSaver:
                     with self._store.write(author_id=self.author_id) as session:
                         for _, item in batch:
                             results.append(item.fn(session))
+                    kept = int(session.info.get(KEPT, 0))
                     break
                 except Exception as exc:
                     if attempt == BUSY_RETRIES or not _is_busy(exc):
@@ -242,4 +250,6 @@ class AutoSaver:
                 notices.append(partial(item.on_done, result))
             if self._on_saved is not None:
                 notices.append(partial(self._on_saved, key))
+        if kept and self._on_conflicts is not None:
+            notices.append(partial(self._on_conflicts, kept))
         return notices

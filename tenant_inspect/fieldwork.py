@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlmodel import Session
 
+from . import edit_bases, records
 from . import models as m
-from . import records
 from .errors import ValidationError
 from .inspections import desktop_review_area, questionnaire_for, use_questionnaire
 from .questionnaire import Questionnaire, validate_answer
@@ -252,6 +252,7 @@ def save_answer(
             question_key=question_key,
         )
         records.validate(session, m.Answer, parent.inspection_id, changes)
+        edit_bases.wrote(session, "answer", changes)
         for key, val in changes.items():
             setattr(row, key, val)
         session.add(row)

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from . import edit_bases
 from . import models as m
 from .errors import NotFound, ValidationError
 from .record_rules import LABELS as LABELS
@@ -148,6 +149,7 @@ def create(
     for key in required - fields.keys():
         fields[key] = None if isinstance(RULES[model][key], Ref) else ""
     clean = validate(session, model, parent.get("inspection_id"), fields)
+    edit_bases.wrote(session, str(model.__tablename__), clean)
     row = model(**parent, **clean)
     session.add(row)
     session.flush()
@@ -155,14 +157,31 @@ def create(
 
 
 def update(session: Session, row: T, **fields: Any) -> T:
-    """Validate and apply changes; unchanged values are not re-stamped."""
+    """Validate and apply changes; unchanged values are not re-stamped.
+
+    A field someone else saved since the editor of this save loaded it is never written
+    over unseen (:mod:`.edit_bases`): left as stored if this editor did not change it,
+    else written with the stored value kept as an open conflict.
+    """
     if row.is_deleted:
         raise ValidationError([f"this {LABELS[type(row)]} has been deleted"])
     clean = validate(session, type(row), getattr(row, "inspection_id", None), fields)
+    contested = edit_bases.contested(
+        session,
+        row,
+        clean,
+        lambda name, value: validate(
+            session, type(row), getattr(row, "inspection_id", None), {name: value}
+        )[name],
+    )
     for key, value in clean.items():
+        if key in contested.stale or key in contested.both:
+            continue
         if getattr(row, key) != value:
             setattr(row, key, value)
     session.flush()
+    if contested.both:
+        edit_bases.keep_both(session, row, contested.both)
     return row
 
 

@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Select, TabbedContent, TextArea
 
 from tenant_inspect.dates import DATE_PLACEHOLDER, show_day
+from tenant_inspect.edit_bases import Loaded
 from tenant_inspect.edits import setup as setup_edits
 from tenant_inspect.views.setup import REPORT_TEXTS, SHORT_DETAILS
 from tenant_inspect.vocabulary import INSPECTION_STATUS_WORDS
@@ -95,6 +96,9 @@ class DetailsEditing(InspectionScreen):
         #: Fields whose text could not be saved, with that text.
         self.invalid: dict[str, str] = {}
         self.loaded = False
+        #: The details as read: each save carries its field's, so a detail someone else
+        #: saved meanwhile is kept as a conflict, never typed over unseen.
+        self.bases = Loaded()
         self._header_timer: Timer | None = None
         #: The tabs, kept from compose (see :attr:`tab`).
         self.tabs: TabbedContent | None = None
@@ -139,6 +143,8 @@ class DetailsEditing(InspectionScreen):
         if not self.is_attached or self.loaded:
             return
         self.stored = dict(values)
+        for field, value in values.items():
+            self.bases.shown(self.inspection_id, field, value)
         for field, _, _ in SHORT_FIELDS:
             value = values[field]
             text = show_day(value) if isinstance(value, date) else (value or "")
@@ -226,9 +232,13 @@ class DetailsEditing(InspectionScreen):
         if field == "title":
             self._show_title(value, typing=not now)
         inspection_id = self.inspection_id
-        self.services.autosave(
-            key, lambda s: setup_edits.save_detail(s, inspection_id, field, value), now=now
+        save = self.bases.save(
+            inspection_id,
+            "inspection",
+            (field,),
+            lambda s: setup_edits.save_detail(s, inspection_id, field, value),
         )
+        self.services.autosave(key, save, now=now)
 
     def save_all_now(self) -> None:
         """Save every field from what it shows now, not from the change messages.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tenant_inspect.edit_bases import edited_from
 from tenant_inspect.edits.findings import FindingDraft, save_finding_change, save_new_finding
 from tenant_inspect.views.findings import FindingRow, load_findings
 
@@ -146,7 +147,11 @@ class RunnerFindingsBase(RunnerSavesBase):
                 self.reload_findings()
                 announce_change(self)
 
-            self.services.write(lambda s: save_finding_change(s, finding_id, draft), saved)
+            shown = {"kind": row.kind, "text": row.text, "themes": list(row.themes)}
+            save = edited_from(
+                finding_id, "finding", shown, lambda s: save_finding_change(s, finding_id, draft)
+            )
+            self.services.write(save, saved)
             if not draft.delete:
                 self.warn_names(draft.text, finding_id)
 

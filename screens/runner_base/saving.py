@@ -26,6 +26,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widgets import TextArea
 
+from tenant_inspect.edit_bases import Loaded
 from tenant_inspect.edits import fieldwork as fieldwork_edits
 from tenant_inspect.fieldwork import split_draft, with_draft
 from tenant_inspect.question_path import AnswerState, QuestionPath
@@ -58,6 +59,9 @@ class RunnerSavesBase(ServicesMixin, Screen[None]):
         self.panel_wanted: bool | None = None
         self.typing: TypingSaves | None = None
         self._status_text = ""
+        #: The answers as read, per question: each save carries its own, so words someone
+        #: else saved meanwhile are kept as a conflict, never typed over unseen.
+        self.bases = Loaded()
 
     def state(self, qid: str) -> AnswerState:
         assert self.data is not None
@@ -77,7 +81,22 @@ class RunnerSavesBase(ServicesMixin, Screen[None]):
     def answer_saver(self, qid: str, **changes: Any) -> Callable[[Session], None]:
         """A save of some parts of one answer; the first answer also marks the work started."""
         kind, parent_id = self.kind, self.parent_id
-        return lambda s: fieldwork_edits.save_answer_part(s, kind, parent_id, qid, **changes)
+        fields = tuple(f for f in ("value", "notes") if f in changes)
+        for field in fields:
+            if not self.bases.has(qid, field):  # not answered when read: shown empty
+                self.bases.shown(qid, field, "")
+        return self.bases.save(
+            qid,
+            "answer",
+            fields,
+            lambda s: fieldwork_edits.save_answer_part(s, kind, parent_id, qid, **changes),
+        )
+
+    def answers_read(self, data: RunnerData) -> None:
+        """The answers as read are what the runner shows (the bases of their saves)."""
+        for qid, state in data.answers.items():
+            self.bases.shown(qid, "value", state.value)
+            self.bases.shown(qid, "notes", state.notes)
 
     def parent_saver(self, **changes: Any) -> Callable[[Session], None]:
         """A save of the interview or review itself (its status, the question it is on)."""

@@ -118,6 +118,7 @@ class QuestionRunnerScreen(RunnerFindingsBase):
             )
             return
         self.data = data
+        self.answers_read(data)
         self.keep_drafts(data)
         self.path = QuestionPath(data.questionnaire, data.answers)
         self.query_one("#runner-heading", Static).update(Content(data.heading))

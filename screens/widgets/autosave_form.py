@@ -23,6 +23,8 @@ from textual import events
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static, TextArea
 
+from tenant_inspect.edit_bases import Loaded
+
 from ..base import must_define
 from ..markup import escape
 from ..name_warning import warn_about_names
@@ -59,6 +61,12 @@ class AutosaveForm(Vertical):
     #: Text fields checked for interviewees' names when left.
     NAMED: ClassVar[tuple[str, ...]] = ()
     FIELD_NAMES: ClassVar[dict[str, str]] = {}
+    #: The table a row's fields are stored in: each save carries what the form showed as
+    #: stored, so a field someone else saved meanwhile is kept as a conflict, never typed
+    #: over unseen (``tenant_inspect.edit_bases``). Fields in ``UNBASED`` are shown in
+    #: another form than they are stored in, so they carry nothing.
+    TABLE: ClassVar[str]
+    UNBASED: ClassVar[tuple[str, ...]] = ()
 
     def __init__(
         self,
@@ -78,6 +86,7 @@ class AutosaveForm(Vertical):
         self.invalid: dict[str, str] = {}
         #: Every refused value still typed, per row and field: shown again on return.
         self.refused: dict[tuple[str, str], str] = {}
+        self.loaded = Loaded()
 
     # -- what subclasses say -------------------------------------------------------------
 
@@ -102,6 +111,15 @@ class AutosaveForm(Vertical):
     def save_key(self, row: Any, field: str) -> str:
         return f"{self.PREFIX}{row.id}:{field}"
 
+    def saved_fields(self, field: str) -> tuple[str, ...]:
+        """The stored fields a save of ``field`` writes (the form's write says which)."""
+        return (field,)
+
+    def based(self, row: Any, field: str, fn: Callable[[Session], Any]) -> Callable[[Session], Any]:
+        """The save ``fn`` of ``field``, carrying what the form showed as stored."""
+        fields = tuple(f for f in self.saved_fields(field) if f not in self.UNBASED)
+        return self.loaded.save(row.id, self.TABLE, fields, fn) if fields else fn
+
     # -- showing -------------------------------------------------------------------------
 
     def value(self, row: Any, field: str) -> str:
@@ -124,6 +142,8 @@ class AutosaveForm(Vertical):
         for field in (*self.TEXT_FIELDS, *self.CHOICE_FIELDS):
             widget = self.query_one(f"#{self.PREFIX}{field}")
             value = self.value(row, field)
+            if (row.id, field) not in self.typed:  # shown as stored
+                self.loaded.shown(row.id, field, value)
             if isinstance(widget, TextArea):
                 if widget.text != value:
                     widget.load_text(value)
@@ -220,6 +240,6 @@ class AutosaveForm(Vertical):
         self.invalid.pop(field, None)
         self.refused.pop((row.id, field), None)
         self.typed[(row.id, field)] = raw
-        services.autosave(key, self.write(row, field, value), now=now)
+        services.autosave(key, self.based(row, field, self.write(row, field, value)), now=now)
         if self.after_edit is not None:
             self.after_edit(row.id, field)

@@ -64,6 +64,7 @@ class EntryForm(AutosaveForm):
     """The progress note, status and evidence of the selected item in the selected round."""
 
     PREFIX = "e-"
+    TABLE = "monitoring_entry"
     TEXT_FIELDS = ("progress_note", "evidence")
     CHOICE_FIELDS = ("status",)
     NAMED = ("progress_note", "evidence")
@@ -95,6 +96,9 @@ class EntryForm(AutosaveForm):
 
     def save_key(self, row: Any, field: str) -> str:
         return f"monitoring:{row.id}:{field}"
+
+    def saved_fields(self, field: str) -> tuple[str, ...]:
+        return (field,) if field == "status" else (field, "status")  # see write
 
     def set_head(self, text: str) -> None:
         self.query_one("#e-head", Static).update(text)

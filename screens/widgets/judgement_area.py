@@ -19,6 +19,7 @@ from textual.widgets import OptionList, RadioSet, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from tenant_inspect.checks import evidence_words
+from tenant_inspect.edit_bases import Loaded
 from tenant_inspect.edits import judgements as judgement_edits
 from tenant_inspect.views.judgements import AreaJudgement, JudgementsData
 from tenant_inspect.vocabulary import GRADE_KEYS, GRADE_LABELS
@@ -46,6 +47,9 @@ class AreaPane(VerticalScroll):
         #: The area whose grade and rationale the editor holds (it lags ``area_id`` while
         #: switching, so nothing typed for one area is ever saved to another).
         self.editor_area: str | None = None
+        #: What was read, per area: each save carries it, so a grade or rationale someone
+        #: else saved meanwhile is kept as a conflict, never typed over unseen.
+        self.loaded = Loaded()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="area-row"):
@@ -88,7 +92,10 @@ class AreaPane(VerticalScroll):
         )
         self.data = replace(data, areas=areas)
         for a in areas:
-            self.finals.setdefault(a.id, (a.grade, a.rationale))
+            if a.id not in self.finals:  # shown as read (later reads show what was typed)
+                self.finals[a.id] = (a.grade, a.rationale)
+                self.loaded.shown(a.id, "grade", a.grade)
+                self.loaded.shown(a.id, "rationale", a.rationale)
         ids = [a.id for a in areas]
         if self.area_id not in ids:
             self.area_id = ids[0] if ids else None
@@ -295,13 +302,18 @@ class AreaPane(VerticalScroll):
         inspection_id, coordinator_id = self.inspection_id, self.data.coordinator_id
         services_of(self).autosave(
             self._key(area_id),
-            lambda s: judgement_edits.save_agreed_grade(
-                s,
-                inspection_id,
+            self.loaded.save(
                 area_id,
-                grade=grade,
-                rationale=rationale,
-                coordinator_id=coordinator_id,
+                "judgement",
+                ("grade", "rationale"),
+                lambda s: judgement_edits.save_agreed_grade(
+                    s,
+                    inspection_id,
+                    area_id,
+                    grade=grade,
+                    rationale=rationale,
+                    coordinator_id=coordinator_id,
+                ),
             ),
             now=now,
         )

@@ -28,6 +28,7 @@ class LetterForm(AutosaveForm):
     """The text of the part chosen in the list."""
 
     PREFIX = "l-"
+    TABLE = "letter_text"
     TEXT_FIELDS = ("text",)
     NAMED = ("text",)
     FIELD_NAMES: ClassVar[dict[str, str]] = {"text": "The letter's text"}

@@ -120,6 +120,7 @@ class ResponseForm(AutosaveForm):
     """The landlord's answer to the selected recommendation, and what its plan needs."""
 
     PREFIX = "r-"
+    TABLE = "action_plan_response"
     TEXT_FIELDS = ("reason", "responsible_role", "sponsor_role", "costs", "customer_say")
     CHOICE_FIELDS = ("response",)
     NAMED = ("reason", "costs", "customer_say")
@@ -165,6 +166,8 @@ class ItemForm(AutosaveForm):
     """One item of the selected recommendation's plan."""
 
     PREFIX = "i-"
+    TABLE = "action_plan_item"
+    UNBASED = ("by_when",)  # typed words, stored as a date or "ongoing"
     TEXT_FIELDS = ("key_outcomes", "key_actions", "by_when", "progress", "how_we_know")
     CHOICE_FIELDS = ("status",)
     CHECKED = ("by_when",)

@@ -44,6 +44,7 @@ class ProspectsForm(AutosaveForm):
     """The three graded questions, the overall assessment and the rationale."""
 
     PREFIX = "p-"
+    TABLE = "prospects"
     TEXT_FIELDS = ("rationale",)
     CHOICE_FIELDS = (*(f for f, _ in QUESTIONS), "overall")
     NAMED = ("rationale",)

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from tenant_inspect.dates import DATE_FORMS, DATE_MAX_LEN, DATE_PLACEHOLDER, parse_day, show_day
+from tenant_inspect.edit_bases import Loaded
 from tenant_inspect.edits import recommendations as recommendation_edits
 from tenant_inspect.views.recommendations import RecsData
 from tenant_inspect.views.shared import RecommendationData
@@ -125,6 +126,9 @@ class RecommendationForm(VerticalScroll):
         self.form_id: str | None = None
         #: Fields whose typed value was refused (field → what was typed).
         self.invalid: dict[str, str] = {}
+        #: What was read, per recommendation and field: each save carries it, so a field
+        #: someone else saved meanwhile is kept as a conflict, never typed over unseen.
+        self.loaded = Loaded()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="rec-warning")
@@ -170,6 +174,10 @@ class RecommendationForm(VerticalScroll):
     def set_data(self, data: RecsData) -> None:
         """New data read: offer its areas (the form is filled by :meth:`show`)."""
         self.data = data
+        for rec in data.recs:
+            for field in (*TEXT_FIELDS, *CHOICE_FIELDS, "target_date"):
+                if (rec.id, field) not in self.typed:  # shown as read (typing here wins)
+                    self.loaded.shown(rec.id, field, getattr(rec, field))
         area_select = self.query_one("#f-area_id", Select)
         with area_select.prevent(Select.Changed):
             area_select.set_options(
@@ -297,7 +305,12 @@ class RecommendationForm(VerticalScroll):
         rec_id = rec.id
         services.autosave(
             key,
-            lambda s: recommendation_edits.save_recommendation_field(s, rec_id, field, value),
+            self.loaded.save(
+                rec_id,
+                "recommendation",
+                (field,),
+                lambda s: recommendation_edits.save_recommendation_field(s, rec_id, field, value),
+            ),
             now=now,
         )
         if field in ("text", "area_id"):

@@ -168,3 +168,14 @@ def team_names(session: Session, inspection_id: str) -> dict[str, str]:
 
     rows = session.exec(select(m.TeamMember).where(m.TeamMember.inspection_id == inspection_id))
     return {t.id: t.name for t in rows}
+
+
+def kept_while_typing(count: int) -> str:
+    """What the app says after a save kept someone else's newer words as a conflict (two
+    people on one server, ``tenant_inspect.edit_bases``), in the words an import uses."""
+    return (
+        "Someone else saved the same field since you opened it: your text is saved and "
+        f"theirs is kept too. {count} conflict{'s' if count != 1 else ''} to resolve — on the "
+        "inspection's dashboard press t (Team and files), then c to choose which version to "
+        "keep."
+    )
