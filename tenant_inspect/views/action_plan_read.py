@@ -91,25 +91,9 @@ def read_action_plan(run: RunQuery, inspection_id: str, today: date) -> ActionPl
     """
     (title,) = run(TITLE_SQL, (inspection_id,))[0]
     letters = {row[0]: area_letter(i) for i, row in enumerate(run(AREAS_SQL, (inspection_id,)))}
-    recs = run(RECOMMENDATIONS_SQL, (inspection_id,))
-    rec_ids = {r[0] for r in recs}
-    items_by_rec: dict[str, list[Any]] = {}
-    for row in run(ITEMS_SQL, (inspection_id,)):
-        if row[1] in rec_ids:  # items of a deleted recommendation are not part of the plan
-            items_by_rec.setdefault(row[1], []).append(row)
-    labels: dict[str, str] = {}
-    for rec_id, number, *_ in recs:
-        for n, item in enumerate(items_by_rec.get(rec_id, ()), start=1):
-            labels[item[0]] = f"R{number}.{n}"
-
-    rounds = sorted(
-        run(ROUNDS_SQL, (inspection_id,)),
-        key=lambda r: (day(r[1]) or date.min, r[4], r[0]),
-    )
-    per_round: dict[str, list[Any]] = {}
-    for row in run(ENTRIES_SQL, (inspection_id,)):
-        per_round.setdefault(row[0], []).append(row)
-    latest: dict[str, str] = {}  # item -> status in its latest entry
+    recs, items_by_rec, labels = _items(run, inspection_id)
+    rounds, per_round = _rounds(run, inspection_id)
+    latest = current_statuses(rounds, per_round, labels)
     round_views: list[tuple[Any, tuple[EntryView, ...]]] = []
     for r in rounds:
         views = tuple(
@@ -119,7 +103,6 @@ def read_action_plan(run: RunQuery, inspection_id: str, today: date) -> ActionPl
             )
             if item_id in labels
         )
-        latest.update((v.item_id, v.status) for v in views)
         round_views.append((r, views))
     changes = changes_since_previous([(r[0], views) for r, views in round_views])
 
@@ -152,6 +135,69 @@ def read_action_plan(run: RunQuery, inspection_id: str, today: date) -> ActionPl
     )
 
 
+def read_overdue(run: RunQuery, inspection_id: str, today: date) -> list[tuple[str, date, str]]:
+    """The plan's overdue items as ``(label, by_when, current status)``, in the plan's order:
+    exactly the items :func:`read_action_plan` marks overdue (the same queries, the same
+    rules: :func:`current_statuses`, :func:`is_overdue`), without building the rest of the
+    plan. The programme views need only these, for every inspection at once, and building
+    each whole plan (every monitoring entry's view and change) was most of their time."""
+    recs, items_by_rec, labels = _items(run, inspection_id)
+    latest = current_statuses(*_rounds(run, inspection_id), labels)
+    out = []
+    for rec in recs:
+        for item_id, _, _, _, by_when, _, _, _, status in items_by_rec.get(rec[0], ()):
+            due, current = day(by_when), latest.get(item_id, status)
+            if due is not None and is_overdue(due, current, today):
+                out.append((labels[item_id], due, current))
+    return out
+
+
+def _items(run: RunQuery, inspection_id: str) -> tuple[Any, dict[str, list[Any]], dict[str, str]]:
+    """The live recommendations, their live items, and each item's label ("R2.1")."""
+    recs = run(RECOMMENDATIONS_SQL, (inspection_id,))
+    rec_ids = {r[0] for r in recs}
+    items_by_rec: dict[str, list[Any]] = {}
+    for row in run(ITEMS_SQL, (inspection_id,)):
+        if row[1] in rec_ids:  # items of a deleted recommendation are not part of the plan
+            items_by_rec.setdefault(row[1], []).append(row)
+    labels: dict[str, str] = {}
+    for rec_id, number, *_ in recs:
+        for n, item in enumerate(items_by_rec.get(rec_id, ()), start=1):
+            labels[item[0]] = f"R{number}.{n}"
+    return recs, items_by_rec, labels
+
+
+def _rounds(run: RunQuery, inspection_id: str) -> tuple[list[Any], dict[str, list[Any]]]:
+    """The live monitoring rounds, oldest first, and each one's entries."""
+    rounds = sorted(
+        run(ROUNDS_SQL, (inspection_id,)),
+        key=lambda r: (day(r[1]) or date.min, r[4], r[0]),
+    )
+    per_round: dict[str, list[Any]] = {}
+    for row in run(ENTRIES_SQL, (inspection_id,)):
+        per_round.setdefault(row[0], []).append(row)
+    return rounds, per_round
+
+
+def current_statuses(
+    rounds: list[Any], per_round: dict[str, list[Any]], labels: dict[str, str]
+) -> dict[str, str]:
+    """Item → its status in the latest round that has an entry for it (rounds oldest first);
+    an item no round has seen keeps the plan's own status (the callers' default). One entry
+    per round and item (its id is derived from both), so the order within a round is moot."""
+    latest: dict[str, str] = {}
+    for r in rounds:
+        for _, item_id, _, status, _ in per_round.get(r[0], ()):
+            if item_id in labels:
+                latest[item_id] = status
+    return latest
+
+
+def is_overdue(due: date | None, current_status: str, today: date) -> bool:
+    """Past its date and not done, as the panel last saw it."""
+    return due is not None and due < today and current_status != "done"
+
+
 def day(value: Any) -> date | None:
     """A stored date: text in SQLite, a date from drivers that convert (PostgreSQL)."""
     if value is None or isinstance(value, date):
@@ -173,7 +219,7 @@ def _plan(
     for item_id, _, outcomes, actions, by_when, words, progress, how, status in rows:
         due = day(by_when)
         current = latest.get(item_id, status)
-        late = due is not None and due < today and current != "done"
+        late = is_overdue(due, current, today)
         views.append(
             ItemView(
                 id=item_id,
