@@ -163,3 +163,24 @@ def test_the_light_path_loads_no_orm(server_demo, tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.splitlines() == [str(len(ids)), "[]"], out.stderr
+
+
+def test_a_file_merged_on_the_server_before_is_answered_by_the_light_path(
+    server_demo, pg_url, tmp_path
+):
+    from tenant_inspect import merged_files
+    from tenant_inspect.storage.postgres.backend import PostgresBackend
+    from tests.support.cli_run import cli_ok as ok
+
+    url, folder, ids = server_demo
+    kit = tmp_path / "kit.tikit"
+    ok(folder, "--database", url, "bundle", "export", ids[1], "-o", str(kit))
+    backend = PostgresBackend(resolve_data_dir(tmp_path / "laptop", pg_url), pg_url)
+    file_digest = merged_files.digest(kit)
+    assert file_digest is not None
+    assert backend.merged_files([file_digest]) is None  # no schema yet: the store's to answer
+    first = ok(tmp_path / "laptop", "--database", pg_url, "bundle", "import", str(kit))
+    found = backend.merged_files([file_digest])
+    assert found is not None and found[file_digest].inspection_id == ids[1]
+    again = ok(tmp_path / "laptop", "--database", pg_url, "bundle", "import", str(kit))
+    assert "added" in first and again == found[file_digest].result(kit).line() + "\n"
