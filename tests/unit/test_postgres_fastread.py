@@ -151,18 +151,23 @@ def test_an_inspector_sees_only_their_inspections_and_names_through_it(roles):
         assert conn.execute("SELECT count(*) FROM finding").fetchone() == (2,)
 
 
-def test_the_light_path_loads_no_orm(server_demo, tmp_path):
-    url, _, ids = server_demo
-    code = (
-        "import sys\n"
-        "from tenant_inspect.locations import resolve_data_dir\n"
-        "from tenant_inspect.store import quick_summaries\n"
-        f"rows = quick_summaries(resolve_data_dir({str(tmp_path)!r}, {url!r}))\n"
-        "print(len(rows))\n"
-        "print(sorted(m for m in ('sqlalchemy','sqlmodel','textual','alembic') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.stdout.splitlines() == [str(len(ids)), "[]"], out.stderr
+LIGHT = r"""
+import sys, io, contextlib
+from tenant_inspect.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+print(code, sorted(m for m in ("sqlalchemy", "sqlmodel", "alembic", "textual") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["programme", "list"], ["programme", "weaknesses", "--json"]]
+)
+def test_commands_on_the_server_load_no_orm(server_demo, tmp_path, args):
+    url, _, _ = server_demo
+    argv = [sys.executable, "-c", LIGHT, "--data-dir", str(tmp_path), "--database", url, *args]
+    out = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "0 []", out.stderr
 
 
 def test_a_file_merged_on_the_server_before_is_answered_by_the_light_path(
