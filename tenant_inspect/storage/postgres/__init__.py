@@ -32,7 +32,7 @@ MIGRATION_LOCK_KEY = 0x7469_0002
 CONNECT_TIMEOUT_S = 10
 #: Seconds the light readers (:mod:`.fastread`) wait for a connection before leaving the
 #: answer to the store: the TUI asks them for its first paint, on its own thread.
-LIGHT_CONNECT_TIMEOUT_S = 3
+LIGHT_CONNECT_TIMEOUT_S = 2  # libpq waits at least 2 s whatever is asked
 #: Every connection's session settings: ISO dates whatever the server's default, and UTC so
 #: now() means the same everywhere (the engine's and the light readers' connections alike).
 SESSION_OPTIONS = "-c datestyle=ISO -c timezone=UTC"
