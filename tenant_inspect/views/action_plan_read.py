@@ -5,7 +5,9 @@ parameters" function (:data:`~tenant_inspect.summaries.RunQuery`): the store run
 session's connection (:func:`load_action_plan`), and a report written from the
 command line runs it on a read-only sqlite3 connection before SQLModel has even loaded
 (:func:`tenant_inspect.report.snapshot.read_report_data`). One reader, so the screens and
-the reports can never disagree about an item's status or what is overdue.
+the reports can never disagree about an item's status or what is overdue. The programme
+views, which need only each plan's overdue items, read them with :func:`read_overdue`: the
+same queries and the same two rules (:func:`current_statuses`, :func:`is_overdue`).
 
 Each query copies the service it replaces (:mod:`tenant_inspect.action_plan`): live rows
 only (``deleted_at IS NULL``); recommendations and items by (position, creation, id); rounds
