@@ -120,6 +120,8 @@ _BATCHED = {
             plan_sql.ROUNDS_SQL,
             plan_sql.ENTRIES_SQL,
             plan_sql.RESPONSES_SQL,
+            plan_sql.ITEM_DUES_SQL,
+            plan_sql.ENTRY_STATUSES_SQL,
         )
     },
 }

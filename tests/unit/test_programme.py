@@ -60,6 +60,7 @@ def programme(tmp_path_factory: pytest.TempPathFactory):
         ]
         # Each plan's overdue items as the programme reads them (only what decides them).
         lean = [read_overdue(batched, i, TODAY) for i in (demo, with_plan)]
+        assert lean == [read_overdue(run, i, TODAY) for i in (demo, with_plan)]
     store.close()
     return data, demo, with_plan, list(zip(plans, lean, strict=True))
 
