@@ -155,8 +155,9 @@ def _merged_before(args: argparse.Namespace) -> list[FileResult] | None:
     """Every file's result if each one's exact bytes were merged here before, else None.
 
     Importing them again would change nothing (:mod:`tenant_inspect.merged_files`), so this
-    answers with plain sqlite3 and never loads the ORM; any file not merged before, or an
-    inspection with open conflicts to count, sends the whole command down the full path.
+    answers through the back-end's light path (plain sqlite3 or psycopg) and never loads the
+    ORM; any file not merged before, or an inspection with open conflicts to count, sends
+    the whole command down the full path.
     """
     from . import merged_files
     from .store import storage_backend

@@ -2,9 +2,9 @@
 the store (a programme's server with ``--database``, or this laptop's data folder).
 
 Wired into the main parser by :func:`add_programme_commands` (apart from ``cli.py``, like
-``cli_plan``). The reading is plain SQL (:mod:`tenant_inspect.programme`): on a laptop on a
-read-only sqlite3 connection when it can be, so the ORM is not loaded; on a server through
-the store's session.
+``cli_plan``). The reading is plain SQL (:mod:`tenant_inspect.programme`), read by the
+back-end's light path when it can be (a read-only sqlite3 connection on a laptop, a plain
+psycopg one on a server), so the ORM is not loaded; otherwise through the store's session.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def _read(args: argparse.Namespace, *, weaknesses: bool = False) -> ProgrammeDat
     from .store import quick_read
 
     today = date.today()
-    # The back-end decides whether a light read can answer (a server's cannot).
+    # The back-end decides whether a light read can answer (its schema must be current).
     data = quick_read(
         data_dir_of(args), lambda run: read_programme(run, today, weaknesses=weaknesses)
     )

@@ -24,7 +24,8 @@ from .dates import show_day
 from .summaries import RunQuery, read_summaries
 from .themes import UnknownIdError, theme_label
 from .views import action_plan_read as plan_sql
-from .views.action_plan_read import day, read_action_plan
+from .views.action_plan import status_words
+from .views.action_plan_read import day, read_overdue
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -105,7 +106,8 @@ def _all_inspections(sql: str, key: str = "inspection_id") -> str:
     return batched
 
 
-#: :func:`read_action_plan`'s per-inspection queries, each as one query for the programme.
+#: The plan reader's per-inspection queries (:mod:`.views.action_plan_read`), each as one
+#: query for the programme.
 _BATCHED = {
     plan_sql.TITLE_SQL: "SELECT id, title FROM inspection",
     plan_sql.PROSPECTS_SQL: _all_inspections(plan_sql.PROSPECTS_SQL, "id"),
@@ -118,16 +120,19 @@ _BATCHED = {
             plan_sql.ROUNDS_SQL,
             plan_sql.ENTRIES_SQL,
             plan_sql.RESPONSES_SQL,
+            plan_sql.ITEM_DUES_SQL,
+            plan_sql.ENTRY_STATUSES_SQL,
         )
     },
 }
 
 
 def batched_runner(run: RunQuery) -> RunQuery:
-    """``run``, answering :func:`read_action_plan`'s per-inspection queries from one query per
+    """``run``, answering the plan reader's per-inspection queries from one query per
     table over the whole store (the rows grouped by inspection, their order kept), so reading
-    every inspection's plan costs 8 queries rather than 8 per inspection: on a server each
-    query is a round trip. The reader itself is unchanged, so each plan reads the same."""
+    every inspection's plan costs one query per table rather than one per table and
+    inspection: on a server each query is a round trip. The reader itself is unchanged, so
+    each plan reads the same."""
     cache: dict[str, dict[Any, list[tuple[Any, ...]]]] = {}
 
     def batched(sql: str, params: tuple[Any, ...]) -> Sequence[Any]:
@@ -167,7 +172,7 @@ def read_programme(run: RunQuery, today: date, *, weaknesses: bool = True) -> Pr
     overdue: list[OverdueItem] = []
     plans = batched_runner(run)
     for s in read_summaries(lambda sql: run(sql, ())):
-        items = [i for i in read_action_plan(plans, s.id, today).items if i.overdue and i.by_when]
+        items = read_overdue(plans, s.id, today)
         inspections.append(
             ProgrammeInspection(
                 s.id, s.title, s.landlord, years.get(s.id), s.status,
@@ -176,11 +181,10 @@ def read_programme(run: RunQuery, today: date, *, weaknesses: bool = True) -> Pr
         )  # fmt: skip
         overdue.extend(
             OverdueItem(
-                s.id, s.title, s.landlord, item.label, show_day(item.by_when),
-                item.current_status_words, (today - item.by_when).days,
+                s.id, s.title, s.landlord, label, show_day(by_when), status_words(current),
+                (today - by_when).days,
             )
-            for item in items
-            if item.by_when is not None
+            for label, by_when, current in items
         )  # fmt: skip
     overdue.sort(key=lambda o: (-o.days_late, o.inspection, o.label))
     themed = tuple(

@@ -5,7 +5,9 @@ parameters" function (:data:`~tenant_inspect.summaries.RunQuery`): the store run
 session's connection (:func:`load_action_plan`), and a report written from the
 command line runs it on a read-only sqlite3 connection before SQLModel has even loaded
 (:func:`tenant_inspect.report.snapshot.read_report_data`). One reader, so the screens and
-the reports can never disagree about an item's status or what is overdue.
+the reports can never disagree about an item's status or what is overdue. The programme
+views, which need only each plan's overdue items, read them with :func:`read_overdue`: the
+same queries and the same two rules (:func:`current_statuses`, :func:`is_overdue`).
 
 Each query copies the service it replaces (:mod:`tenant_inspect.action_plan`): live rows
 only (``deleted_at IS NULL``); recommendations and items by (position, creation, id); rounds
@@ -48,16 +50,23 @@ RECOMMENDATIONS_SQL = (
     "SELECT id, number, text, area_id, target_date, internal FROM recommendation "
     f"{_LIVE} ORDER BY position, created_at, id"
 )
+_ITEMS = f"FROM action_plan_item {_LIVE} ORDER BY position, created_at, id"
 ITEMS_SQL = (
     "SELECT id, recommendation_id, key_outcomes, key_actions, by_when, by_when_words, "
-    f"progress, how_we_know, status FROM action_plan_item {_LIVE} "
-    "ORDER BY position, created_at, id"
+    f"progress, how_we_know, status {_ITEMS}"
 )
 ROUNDS_SQL = f"SELECT id, held_on, title, summary, created_at FROM monitoring_round {_LIVE}"
+_ENTRIES = f"FROM monitoring_entry {_LIVE}"
 ENTRIES_SQL = (
-    "SELECT round_id, item_id, progress_note, status, evidence FROM monitoring_entry "
-    f"{_LIVE} ORDER BY created_at, id"
+    f"SELECT round_id, item_id, status, progress_note, evidence {_ENTRIES} ORDER BY created_at, id"
 )
+#: What decides an item's overdue state alone (:func:`read_overdue`, which the programme runs
+#: for every inspection at once): the items' dates and statuses in the plan's order, and the
+#: entries' statuses. Their texts (most of the bytes) and the entries' order (one entry per
+#: round and item, so moot: :func:`current_statuses`) are left out: for 100 inspections on a
+#: server, the 37,600 entries with their notes, sorted, took 0.15 s to read; without, 0.05 s.
+ITEM_DUES_SQL = f"SELECT id, recommendation_id, by_when, status {_ITEMS}"
+ENTRY_STATUSES_SQL = f"SELECT round_id, item_id, status {_ENTRIES}"
 RESPONSES_SQL = (
     "SELECT id, response, reason, responsible_role, sponsor_role, costs, customer_say "
     f"FROM action_plan_response {_LIVE}"
@@ -91,35 +100,18 @@ def read_action_plan(run: RunQuery, inspection_id: str, today: date) -> ActionPl
     """
     (title,) = run(TITLE_SQL, (inspection_id,))[0]
     letters = {row[0]: area_letter(i) for i, row in enumerate(run(AREAS_SQL, (inspection_id,)))}
-    recs = run(RECOMMENDATIONS_SQL, (inspection_id,))
-    rec_ids = {r[0] for r in recs}
-    items_by_rec: dict[str, list[Any]] = {}
-    for row in run(ITEMS_SQL, (inspection_id,)):
-        if row[1] in rec_ids:  # items of a deleted recommendation are not part of the plan
-            items_by_rec.setdefault(row[1], []).append(row)
-    labels: dict[str, str] = {}
-    for rec_id, number, *_ in recs:
-        for n, item in enumerate(items_by_rec.get(rec_id, ()), start=1):
-            labels[item[0]] = f"R{number}.{n}"
-
-    rounds = sorted(
-        run(ROUNDS_SQL, (inspection_id,)),
-        key=lambda r: (day(r[1]) or date.min, r[4], r[0]),
-    )
-    per_round: dict[str, list[Any]] = {}
-    for row in run(ENTRIES_SQL, (inspection_id,)):
-        per_round.setdefault(row[0], []).append(row)
-    latest: dict[str, str] = {}  # item -> status in its latest entry
+    recs, items_by_rec, labels = _items(run, inspection_id, ITEMS_SQL)
+    rounds, per_round = _rounds(run, inspection_id, ENTRIES_SQL)
+    latest = current_statuses(rounds, per_round, labels)
     round_views: list[tuple[Any, tuple[EntryView, ...]]] = []
     for r in rounds:
         views = tuple(
             EntryView(item_id, labels[item_id], note, status, status_words(status), evidence)
-            for _, item_id, note, status, evidence in sorted(
+            for _, item_id, status, note, evidence in sorted(
                 per_round.get(r[0], ()), key=lambda e: label_key(labels.get(e[1]))
             )
             if item_id in labels
         )
-        latest.update((v.item_id, v.status) for v in views)
         round_views.append((r, views))
     changes = changes_since_previous([(r[0], views) for r, views in round_views])
 
@@ -152,6 +144,75 @@ def read_action_plan(run: RunQuery, inspection_id: str, today: date) -> ActionPl
     )
 
 
+def read_overdue(run: RunQuery, inspection_id: str, today: date) -> list[tuple[str, date, str]]:
+    """The plan's overdue items as ``(label, by_when, current status)``, in the plan's order:
+    exactly the items :func:`read_action_plan` marks overdue (the same rows, labels and rules:
+    :func:`current_statuses`, :func:`is_overdue`), without the texts or the rest of the plan.
+    The programme views need only these, for every inspection at once, and building each
+    whole plan (every monitoring entry's view and change) was most of their time."""
+    recs, items_by_rec, labels = _items(run, inspection_id, ITEM_DUES_SQL)
+    latest = current_statuses(*_rounds(run, inspection_id, ENTRY_STATUSES_SQL), labels)
+    out = []
+    for rec in recs:
+        for item_id, _, by_when, status in items_by_rec.get(rec[0], ()):
+            due, current = day(by_when), latest.get(item_id, status)
+            if due is not None and is_overdue(due, current, today):
+                out.append((labels[item_id], due, current))
+    return out
+
+
+def _items(
+    run: RunQuery, inspection_id: str, items_sql: str
+) -> tuple[Any, dict[str, list[Any]], dict[str, str]]:
+    """The live recommendations, their live items (``items_sql``: id and recommendation
+    first, in the plan's order), and each item's label ("R2.1")."""
+    recs = run(RECOMMENDATIONS_SQL, (inspection_id,))
+    rec_ids = {r[0] for r in recs}
+    items_by_rec: dict[str, list[Any]] = {}
+    for row in run(items_sql, (inspection_id,)):
+        if row[1] in rec_ids:  # items of a deleted recommendation are not part of the plan
+            items_by_rec.setdefault(row[1], []).append(row)
+    labels: dict[str, str] = {}
+    for rec_id, number, *_ in recs:
+        for n, item in enumerate(items_by_rec.get(rec_id, ()), start=1):
+            labels[item[0]] = f"R{number}.{n}"
+    return recs, items_by_rec, labels
+
+
+def _rounds(
+    run: RunQuery, inspection_id: str, entries_sql: str
+) -> tuple[list[Any], dict[str, list[Any]]]:
+    """The live monitoring rounds, oldest first, and each one's entries (``entries_sql``:
+    round, item and status first)."""
+    rounds = sorted(
+        run(ROUNDS_SQL, (inspection_id,)),
+        key=lambda r: (day(r[1]) or date.min, r[4], r[0]),
+    )
+    per_round: dict[str, list[Any]] = {}
+    for row in run(entries_sql, (inspection_id,)):
+        per_round.setdefault(row[0], []).append(row)
+    return rounds, per_round
+
+
+def current_statuses(
+    rounds: list[Any], per_round: dict[str, list[Any]], labels: dict[str, str]
+) -> dict[str, str]:
+    """Item → its status in the latest round that has an entry for it (rounds oldest first);
+    an item no round has seen keeps the plan's own status (the callers' default). One entry
+    per round and item (its id is derived from both), so the order within a round is moot."""
+    latest: dict[str, str] = {}
+    for r in rounds:
+        for row in per_round.get(r[0], ()):
+            if row[1] in labels:
+                latest[row[1]] = row[2]
+    return latest
+
+
+def is_overdue(due: date | None, current_status: str, today: date) -> bool:
+    """Past its date and not done, as the panel last saw it."""
+    return due is not None and due < today and current_status != "done"
+
+
 def day(value: Any) -> date | None:
     """A stored date: text in SQLite, a date from drivers that convert (PostgreSQL)."""
     if value is None or isinstance(value, date):
@@ -173,7 +234,7 @@ def _plan(
     for item_id, _, outcomes, actions, by_when, words, progress, how, status in rows:
         due = day(by_when)
         current = latest.get(item_id, status)
-        late = due is not None and due < today and current != "done"
+        late = is_overdue(due, current, today)
         views.append(
             ItemView(
                 id=item_id,

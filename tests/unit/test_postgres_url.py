@@ -56,3 +56,43 @@ def test_missing_server_programs_say_how_to_install_them(monkeypatch):
     monkeypatch.setattr(support.glob, "glob", lambda pattern: [])
     with pytest.raises(support.PostgresMissing, match="apt-get install postgresql"):
         support.find_bin_dir()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "postgresql://ann@db.example.org/programme",
+        "postgres://ann:s%40cret@db.example.org:5433/programme",
+        "postgresql+psycopg://ann@/programme?host=/run/postgresql",
+        "postgresql+psycopg3://ann@[::1]:5432/programme?sslmode=require&connect_timeout=4",
+        "postgresql:///pro%20gramme?host=/tmp/socket%20dir&application_name=ti",
+        "postgresql://ann@h1,h2/programme",
+    ],
+)
+def test_the_light_path_connects_with_what_the_engine_connects_with(text):
+    """The light readers (no SQLAlchemy) read the URL as the engine's dialect does."""
+    from tenant_inspect.storage.postgres.engine import make_engine
+    from tenant_inspect.storage.postgres.url import connect_params
+
+    engine = make_engine(engine_url(text))
+    _, expected = engine.dialect.create_connect_args(engine.url)
+    expected.pop("context", None)
+    assert connect_params(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sqlite:///x.db",
+        "not a url",
+        "postgresql://ann@db.example.org",  # no database
+        "postgresql://ann@db.example.org:port/programme",
+        "postgresql://ann@/programme?host=h1&host=h2",  # several hosts: the store's to judge
+        "postgresql://ann@/programme?host=h1:5433",
+        "postgresql://ann@/programme?host=h1&port=5433",
+    ],
+)
+def test_urls_the_light_path_does_not_copy_are_left_to_the_store(text):
+    from tenant_inspect.storage.postgres.url import connect_params
+
+    assert connect_params(text) is None

@@ -19,7 +19,7 @@ from tenant_inspect.programme import (
 )
 from tenant_inspect.sql_marks import runner
 from tenant_inspect.store import open_store
-from tenant_inspect.views.action_plan_read import read_action_plan
+from tenant_inspect.views.action_plan_read import read_action_plan, read_overdue
 
 TODAY = date(2026, 12, 5)
 
@@ -58,8 +58,11 @@ def programme(tmp_path_factory: pytest.TempPathFactory):
             (read_action_plan(batched, i, TODAY), read_action_plan(run, i, TODAY))
             for i in (demo, with_plan)
         ]
+        # Each plan's overdue items as the programme reads them (only what decides them).
+        lean = [read_overdue(batched, i, TODAY) for i in (demo, with_plan)]
+        assert lean == [read_overdue(run, i, TODAY) for i in (demo, with_plan)]
     store.close()
-    return data, demo, with_plan, plans
+    return data, demo, with_plan, list(zip(plans, lean, strict=True))
 
 
 def test_every_inspection_with_its_year_stage_and_overdue_count(programme):
@@ -115,7 +118,18 @@ def test_overdue_items_longest_first_and_no_words_from_the_data(programme):
 
 
 def test_each_plan_read_for_the_whole_programme_is_the_plan_read_alone(programme):
-    *_, plans = programme
+    *_, read = programme
+    plans = [pair for pair, _ in read]
     for together, alone in plans:
         assert together == alone
     assert any(p.rounds for p, _ in plans) and any(p.recommendations for p, _ in plans)
+
+
+def test_the_overdue_items_the_programme_reads_are_those_the_whole_plan_shows(programme):
+    *_, read = programme
+    for (plan, _), lean in read:
+        shown = [(i.label, i.by_when, i.current_status) for i in plan.items if i.overdue]
+        assert lean == shown
+    # Monitoring rounds decide the status: the demo's plan has rounds that changed some.
+    assert any(plan.rounds and lean for (plan, _), lean in read)
+    assert any(i.current_status != i.status for (plan, _), _ in read for i in plan.items)

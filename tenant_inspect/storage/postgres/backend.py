@@ -1,8 +1,9 @@
 """The PostgreSQL back-end seen from outside: what a server means for each duty of a back-end.
 
 * The cheap start-up readers (:meth:`quick_summaries`, :meth:`quick_read`,
-  :meth:`merged_files`) answer None: there is no file to peek into, so the store opens
-  (one connection) and answers through the same SQL.
+  :meth:`merged_files`) read with plain psycopg, as the SQLite ones read with plain sqlite3
+  (:mod:`.fastread`): the same login, settings and SQL as the store, without loading the
+  ORM; None (open the store) when the schema is not current or anything else is off.
 * Backups and restore belong to the server's administrator (``pg_dump``), so they are
   refused with a sentence saying so; the app takes none.
 * There is no single-instance lock: several people may work on the server at once, and
@@ -63,13 +64,19 @@ class PostgresBackend:
         return make_private(self.data_dir)  # this laptop's settings; the server has roles
 
     def quick_summaries(self) -> list[InspectionSummary] | None:
-        return None
+        from .fastread import quick_summaries
+
+        return quick_summaries(self.database)
 
     def quick_read(self, read: Callable[[RunQuery], T]) -> T | None:
-        return None
+        from .fastread import quick_read
+
+        return quick_read(self.database, read)
 
     def merged_files(self, digests: Sequence[str]) -> dict[str, MergedFile] | None:
-        return None
+        from .fastread import merged_files
+
+        return merged_files(self.database, digests)
 
     def rolling_backup(self, kind: str) -> Path:
         from .store import BACKUPS_ON_SERVER

@@ -28,7 +28,7 @@ from sqlalchemy import event
 from sqlalchemy import types as sqltypes
 from sqlalchemy.engine import Engine, create_engine
 
-from . import CONNECT_TIMEOUT_S, WRITE_LOCK_KEY
+from . import CONNECT_TIMEOUT_S, LOADED_AS_TEXT, SESSION_OPTIONS, WRITE_LOCK_KEY
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL, Dialect
@@ -62,7 +62,7 @@ class _DateText(sqltypes.Date):
 def _on_connect(dbapi_conn: Any, record: Any) -> None:
     from psycopg.types.string import TextLoader
 
-    for name in ("json", "jsonb", "date"):
+    for name in LOADED_AS_TEXT:
         dbapi_conn.adapters.register_loader(name, TextLoader)
 
 
@@ -73,10 +73,7 @@ def _on_begin(conn: Any) -> None:
 
 def make_engine(url: URL) -> Engine:
     """An engine for the server at ``url`` (already mapped to psycopg by :mod:`.url`)."""
-    connect_args: dict[str, Any] = {
-        # ISO dates whatever the server's default; UTC so now() means the same everywhere.
-        "options": "-c datestyle=ISO -c timezone=UTC",
-    }
+    connect_args: dict[str, Any] = {"options": SESSION_OPTIONS}
     if "connect_timeout" not in url.query:
         connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
     engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)

@@ -11,7 +11,9 @@ opens the full store, which migrates (after a backup) or refuses a newer databas
 :func:`quick_read` does the same for any light reader given to it: the dashboard of an
 inspection opened while the store is still opening (:func:`~tenant_inspect.views.overview.read_overview`).
 The same holds for :func:`merged_files`, which lets ``bundle import`` answer for files
-merged before (:mod:`tenant_inspect.merged_files`) without loading the ORM.
+merged before (:mod:`tenant_inspect.merged_files`) without loading the ORM. What each one
+reads, and when a reader's answer is left to the store, is :mod:`..light_reads`, shared
+with the PostgreSQL light path.
 """
 
 from __future__ import annotations
@@ -21,22 +23,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from ...errors import UserError
 from ...migrations import SCHEMA_HEAD
-from ...summaries import InspectionSummary, RunQuery, read_summaries
+from .. import light_reads
 from .connect import open_read_only
 
 if TYPE_CHECKING:
     from ...merged_files import MergedFile
+    from ...summaries import InspectionSummary, RunQuery
 
 T = TypeVar("T")
 
 
 def quick_summaries(db_path: Path) -> list[InspectionSummary] | None:
     """Summaries, most recently changed first, or None if the full store is needed."""
-    return _read_current(
-        db_path, lambda conn: read_summaries(lambda sql: conn.execute(sql).fetchall())
-    )
+    return _read_current(db_path, light_reads.summaries)
 
 
 def quick_read(db_path: Path, read: Callable[[RunQuery], T]) -> T | None:
@@ -45,39 +45,18 @@ def quick_read(db_path: Path, read: Callable[[RunQuery], T]) -> T | None:
     The TUI's dashboard asks this for an inspection opened while the store is still opening
     (``read`` is then :func:`tenant_inspect.views.overview.read_overview`: the storage layer
     takes the reader rather than importing the views, which sit above it). None too when
-    the reader refuses (an inspection not found) or a row cannot be read: the store's read
-    then says why, in the screen's usual way.
+    the reader refuses (:func:`..light_reads.answer`).
     """
-
-    def run(conn: sqlite3.Connection) -> T | None:
-        try:
-            return read(lambda sql, params: conn.execute(sql, params).fetchall())
-        except (UserError, ValueError):  # not found; a stored time nothing can read
-            return None
-
-    return _read_current(db_path, run)
+    return _read_current(db_path, lambda run: light_reads.answer(run, read))
 
 
 def merged_files(db_path: Path, digests: Sequence[str]) -> dict[str, MergedFile] | None:
-    """The files among ``digests`` merged here before, or None if the store must open.
-
-    None also when one of their inspections has open conflicts: ``bundle import`` then
-    opens the store to count the ones worth showing, as after any import.
-    """
-
-    from ... import merged_files as merged  # (not needed by the TUI's first paint)
-
-    def read(conn: sqlite3.Connection) -> dict[str, merged.MergedFile] | None:
-        found = merged.lookup(lambda sql, params: conn.execute(sql, params).fetchall(), digests)
-        for inspection_id in {f.inspection_id for f in found.values()}:
-            if conn.execute(merged.ANY_OPEN_CONFLICT_SQL, (inspection_id,)).fetchone():
-                return None
-        return found
-
-    return _read_current(db_path, read)
+    """The files among ``digests`` merged here before, or None if the store must open
+    (:func:`..light_reads.merged_files`)."""
+    return _read_current(db_path, lambda run: light_reads.merged_files(run, digests))
 
 
-def _read_current(db_path: Path, read: Callable[[sqlite3.Connection], T | None]) -> T | None:
+def _read_current(db_path: Path, read: Callable[[RunQuery], T | None]) -> T | None:
     """``read`` on a read-only connection in one snapshot, if the schema is current."""
     if not db_path.exists():
         return None
@@ -90,7 +69,7 @@ def _read_current(db_path: Path, read: Callable[[sqlite3.Connection], T | None])
         if not row or row[0] != SCHEMA_HEAD:
             return None
         conn.execute("BEGIN")  # one snapshot for every query, like the store's session
-        return read(conn)
+        return read(lambda sql, params: conn.execute(sql, params).fetchall())
     except sqlite3.Error:
         return None
     finally:
