@@ -345,3 +345,33 @@ def test_agreement_leads_with_words_and_names_the_areas_to_discuss():
     # Enough areas: the words, and the kappa only when the statistics are asked for.
     assert pair_words(pair, names) == "Bob and Cat gave the same grade in 4 of 5 areas."
     assert "Weighted Cohen's kappa" in pair_words(pair, names, statistics=True)
+
+
+def footer_words(screen) -> list[str]:
+    return [key.description for key in screen.query("FooterKey") if key.description]
+
+
+async def test_the_footer_follows_the_tab_and_stays_put_while_moving_about(
+    make_app, data_dir, settle
+):
+    """The Area tab's keys are in the footer; on the Agreement tab they give way to its own.
+    Going to the next area (the same keys) leaves the footer as it was: not rebuilt, so it
+    never flickers under the user's eyes."""
+    ids = seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await open_judgements(app, pilot, settle)
+        words = footer_words(screen)
+        assert "Rationale" in words and "Agreement" in words and "Area" not in words
+        keys = list(screen.query("FooterKey"))
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert screen.area_id == ids["finance"]
+        assert list(screen.query("FooterKey")) == keys  # the same widgets: not rebuilt
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        words = footer_words(screen)
+        assert "Area" in words and "Agreement" not in words and "Rationale" not in words
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        assert "Rationale" in footer_words(screen)
