@@ -43,9 +43,17 @@ ANSI = re.compile(
 
 
 def child_env(**extra: str) -> dict[str, str]:
-    """The environment of every child: this checkout first on the path, a real terminal."""
+    """The environment of every child: this checkout first on the path, a real terminal.
+
+    Bytecode is cached, as for every user: ``pip install`` compiles an installed package's
+    modules, and an editable one writes its cache on first use. A shell that sets
+    ``PYTHONDONTWRITEBYTECODE`` (this development machine does) would otherwise make every
+    child compile the modules it imports from source — about 0.15 s a command that no
+    user meets. Each benchmark's unmeasured warm-up run writes the cache.
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", **extra}
-    for noisy in ("TEXTUAL", "TEXTUAL_ANIMATIONS", "TENANT_INSPECT_DATA_DIR", "COLUMNS", "LINES"):
+    noisy_names = ("TEXTUAL", "TEXTUAL_ANIMATIONS", "TENANT_INSPECT_DATA_DIR", "COLUMNS", "LINES")
+    for noisy in (*noisy_names, "PYTHONDONTWRITEBYTECODE"):
         if noisy not in extra:
             env.pop(noisy, None)
     return env
