@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -43,6 +44,24 @@ def connect(
     return sqlite3.connect(
         os.path.abspath(path), timeout=timeout, check_same_thread=check_same_thread
     )
+
+
+def set_writer_pragmas(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    """Autocommit (``BEGIN`` is ours) and the PRAGMAs every connection that may write gets.
+
+    WAL, ``synchronous=FULL`` (a committed answer survives a power cut), ``foreign_keys=ON``
+    and a busy timeout, plus ``fullfsync`` on macOS, where fsync alone does not reach the
+    platter. Shared by the engine's connections and the one that makes a new database.
+    """
+    conn.isolation_level = None
+    cur = conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+    if sys.platform == "darwin":
+        cur.execute("PRAGMA fullfsync=ON")
+    cur.close()
 
 
 def connect_uri(
