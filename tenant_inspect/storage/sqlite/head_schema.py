@@ -57,13 +57,17 @@ class HeadSchema(NamedTuple):
 
 
 def schema_path() -> Path:
-    """Where the data file is (in the installed package)."""
+    """Where the data file is in a checkout (for ``--write`` and the test)."""
     return Path(str(resources.files("tenant_inspect.migrations").joinpath(FILE_NAME)))
 
 
-def read_head_schema(path: Path | None = None) -> HeadSchema:
-    """The committed schema: its revision and statements, exactly as :func:`render` wrote them."""
-    return parse((path or schema_path()).read_text(encoding="utf-8"))
+def read_head_schema() -> HeadSchema:
+    """The committed schema: its revision and statements, exactly as :func:`render` wrote them.
+
+    Read as package data, so an installed (even zipped) tenant-inspect finds it too.
+    """
+    data = resources.files("tenant_inspect.migrations").joinpath(FILE_NAME)
+    return parse(data.read_text(encoding="utf-8"))
 
 
 def parse(text: str) -> HeadSchema:
