@@ -10,6 +10,9 @@ down to ``/x/a`` — new work went to a file outside the folder — and ``/x/a#b
 * a read-only one needs a URI (``mode=ro``, ``immutable=1``), built by :func:`file_uri`,
   which percent-encodes the whole path (SQLite decodes it back to the same bytes).
 
+Every connection that may write then gets the same PRAGMAs (:func:`set_writer_pragmas`),
+whether the engine made it or it is the one that gives a new file its schema.
+
 Read-only data folders (a copy on a write-protected stick, a rescue from a damaged laptop)
 need care with WAL databases (https://www.sqlite.org/wal.html#readonly): ``mode=ro`` reads
 the -wal file when it and the -shm exist, but fails when the -shm cannot be created;

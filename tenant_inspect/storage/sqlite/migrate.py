@@ -3,10 +3,10 @@
 Importing Alembic costs start-up time that is wasted when the schema is
 already current (nearly always), so the stored revision is read with plain
 sqlite3 first and Alembic only loads when the database is behind. A new, empty
-database gets the head schema without Alembic at all (:mod:`.new_database`). A database
-made by a newer tenant-inspect is refused rather than touched. Before any
-migration touches an existing database it is copied with the online backup
-API, and the upgrade is refused while the app is open on the folder in
+database gets the head schema without Alembic at all (:mod:`.new_database`).
+A database made by a newer tenant-inspect is refused rather than touched.
+Before any migration touches an existing database it is copied with the online
+backup API, and the upgrade is refused while the app is open on the folder in
 another process (it would be left working on a schema it does not know).
 """
 
