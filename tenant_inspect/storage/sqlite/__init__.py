@@ -7,6 +7,9 @@ Modules, each named for what it holds:
   break SAVEPOINTs and transactional DDL).
 * :mod:`.migrate` — the stored revision read with plain sqlite3, the Alembic
   upgrade, the backup before migrating.
+* :mod:`.new_database`, :mod:`.head_schema` — a new, empty file given the head schema
+  in one transaction without Alembic; the generated DDL file it executes, and its
+  generator and check.
 * :mod:`.store` — :class:`~.store.SqliteStore`, the :class:`~tenant_inspect.store.Store`
   for a file, and how it is opened.
 * :mod:`.backend` — what can be done with the folder without opening the store

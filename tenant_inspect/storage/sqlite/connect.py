@@ -10,6 +10,9 @@ down to ``/x/a`` — new work went to a file outside the folder — and ``/x/a#b
 * a read-only one needs a URI (``mode=ro``, ``immutable=1``), built by :func:`file_uri`,
   which percent-encodes the whole path (SQLite decodes it back to the same bytes).
 
+Every connection that may write then gets the same PRAGMAs (:func:`set_writer_pragmas`),
+whether the engine made it or it is the one that gives a new file its schema.
+
 Read-only data folders (a copy on a write-protected stick, a rescue from a damaged laptop)
 need care with WAL databases (https://www.sqlite.org/wal.html#readonly): ``mode=ro`` reads
 the -wal file when it and the -shm exist, but fails when the -shm cannot be created;
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -43,6 +47,24 @@ def connect(
     return sqlite3.connect(
         os.path.abspath(path), timeout=timeout, check_same_thread=check_same_thread
     )
+
+
+def set_writer_pragmas(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    """Autocommit (``BEGIN`` is ours) and the PRAGMAs every connection that may write gets.
+
+    WAL, ``synchronous=FULL`` (a committed answer survives a power cut), ``foreign_keys=ON``
+    and a busy timeout, plus ``fullfsync`` on macOS, where fsync alone does not reach the
+    platter. Shared by the engine's connections and the one that makes a new database.
+    """
+    conn.isolation_level = None
+    cur = conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+    if sys.platform == "darwin":
+        cur.execute("PRAGMA fullfsync=ON")
+    cur.close()
 
 
 def connect_uri(

@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,19 +27,11 @@ from sqlalchemy.engine import URL, Engine, create_engine
 from sqlalchemy.pool import QueuePool
 
 from . import BUSY_TIMEOUT_MS
-from .connect import connect, connect_uri
+from .connect import connect, connect_uri, set_writer_pragmas
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
-    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    if sys.platform == "darwin":
-        cur.execute("PRAGMA fullfsync=ON")
-    cur.close()
+    set_writer_pragmas(dbapi_conn, BUSY_TIMEOUT_MS)  # autocommit: we emit BEGIN (_on_begin)
 
 
 def _on_connect_read_only(dbapi_conn: sqlite3.Connection, record: Any) -> None:

@@ -2,10 +2,11 @@
 
 Importing Alembic costs start-up time that is wasted when the schema is
 already current (nearly always), so the stored revision is read with plain
-sqlite3 first and Alembic only loads when the database is behind. A database
-made by a newer tenant-inspect is refused rather than touched. Before any
-migration touches an existing database it is copied with the online backup
-API, and the upgrade is refused while the app is open on the folder in
+sqlite3 first and Alembic only loads when the database is behind. A new, empty
+database gets the head schema without Alembic at all (:mod:`.new_database`).
+A database made by a newer tenant-inspect is refused rather than touched.
+Before any migration touches an existing database it is copied with the online
+backup API, and the upgrade is refused while the app is open on the folder in
 another process (it would be left working on a schema it does not know).
 """
 
@@ -92,9 +93,18 @@ def run_migrations(engine: Engine, revision: str = "head") -> None:
 
 
 def upgrade_if_behind(data_dir: DataDir, engine: Engine, revision: str | None) -> None:
-    """Bring the schema to :data:`SCHEMA_HEAD`; an existing database is backed up first."""
+    """Bring the schema to :data:`SCHEMA_HEAD`; an existing database is backed up first.
+
+    A new, empty file gets the head schema straight away (:mod:`.new_database`), without
+    Alembic; only a database that has a schema already goes through the migrations.
+    """
     if revision == SCHEMA_HEAD:
         return
+    if revision is None:
+        from .new_database import create_at_head
+
+        if create_at_head(data_dir.db_path):
+            return
     if revision is not None:
         from .backups import backup_database
         from .lock import refuse_if_open_elsewhere
