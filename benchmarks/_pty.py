@@ -45,7 +45,17 @@ ANSI = re.compile(
 def child_env(**extra: str) -> dict[str, str]:
     """The environment of every child: this checkout first on the path, a real terminal."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", **extra}
-    for noisy in ("TEXTUAL", "TEXTUAL_ANIMATIONS", "TENANT_INSPECT_DATA_DIR", "COLUMNS", "LINES"):
+    # PYTHONDONTWRITEBYTECODE too: an installed copy has its bytecode compiled (pip does it at
+    # install), and with writing turned off every run compiled our modules from source while
+    # Textual's came compiled; the warm-up round writes them here.
+    for noisy in (
+        "TEXTUAL",
+        "TEXTUAL_ANIMATIONS",
+        "TENANT_INSPECT_DATA_DIR",
+        "COLUMNS",
+        "LINES",
+        "PYTHONDONTWRITEBYTECODE",
+    ):
         if noisy not in extra:
             env.pop(noisy, None)
     return env
