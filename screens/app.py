@@ -122,20 +122,16 @@ class TenantInspectApp(App[int]):
                 gc.enable()
 
     def wait_startup(self, timeout: float = 30) -> None:
-        """Wait (after the app stopped) until the store has opened and its start-up backup is made.
-
-        Someone who quits a second after starting still gets that start's backup: without
-        this wait the process could end while the backup thread was still copying.
-        """
+        """Wait (after the app stopped) until the store has opened and its start-up backup is
+        made: without it, quitting a second after starting could end the process mid-copy."""
         self._startup_over.wait(timeout)
 
     def _open_store(self) -> None:
         """Open the store (worker thread), start the writer, then take the start-up backup.
 
-        Save failures are tracked per key: once a field's text failed to save,
-        the indicator never says "Saved" again until that field *has* been
-        saved (a later save of another field must not hide it), and
-        :func:`run_app` says so on exit if it never was.
+        Save failures are tracked per key: once a field's text failed to save, the indicator
+        never says "Saved" again until that field *has* been saved (a later save of another
+        field must not hide it), and :func:`run_app` says so on exit if it never was.
         """
         from tenant_inspect.autosave import AutoSaver
         from tenant_inspect.store import ON_START, open_store
