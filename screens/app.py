@@ -1,12 +1,11 @@
 """The Textual application: start-up, the database connection and the writer.
 
-Start-up is budgeted (DESIGN.md): the home screen lists inspections through
-the store's cheap path (:func:`tenant_inspect.store.quick_summaries`) while
-the real store — and with it SQLModel, which alone costs more than a bare
-Textual app to import — opens in a worker after the first paint. The app
-knows only the :class:`~tenant_inspect.store.Store` interface, never which
-database is behind it. Screens talk to the database only
-through :meth:`TenantInspectApp.read` (a thread worker) and
+Start-up is budgeted (DESIGN.md): the home screen lists inspections through the store's
+cheap path (:func:`tenant_inspect.store.quick_summaries`) while the real store — and with it
+SQLModel, which alone costs more than a bare Textual app to import — opens in a worker after
+the first paint (:mod:`.startup_order`). The app knows only the
+:class:`~tenant_inspect.store.Store` interface, never which database is behind it. Screens
+talk to the database only through :meth:`TenantInspectApp.read` (a thread worker) and
 :meth:`TenantInspectApp.write` (the single ordered writer of
 :class:`~tenant_inspect.autosave.AutoSaver`), so typing never waits for disk.
 
@@ -33,6 +32,7 @@ from tenant_inspect.locations import DataDir
 from .bindings import QUIT, bind
 from .commands import ScreenActionsProvider
 from .messages import Deferred
+from .startup_order import once_drawn, ui_thread_first
 from .themes import CURSOR_STYLES, DEFAULT_THEME, HIGH_CONTRAST
 from .widgets.text_box import (
     focus_move_bindings,
@@ -43,6 +43,7 @@ from .widgets.text_box import (
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+    from textual.screen import Screen
 
     from tenant_inspect.autosave import AutoSaver
     from tenant_inspect.store import ChangeWatch, Store
@@ -95,12 +96,16 @@ class TenantInspectApp(App[int]):
 
     # -- start-up -----------------------------------------------------------
 
-    def on_mount(self) -> None:
-        self.register_theme(HIGH_CONTRAST)
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the first screen: pushed over Textual's blank one, it cost a second
+        screen's layout before the first paint, and no key ever leaves home downwards."""
         from .home import HomeScreen
 
-        self.push_screen(HomeScreen())
-        self.call_after_refresh(self._open_store_in_background)
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        once_drawn(self, self._open_store_in_background)  # never while a screen is drawn
 
     def _open_store_in_background(self) -> None:
         self._startup_over.clear()
@@ -108,7 +113,8 @@ class TenantInspectApp(App[int]):
 
     def _open_startup(self) -> None:
         try:
-            self._open_store()
+            with ui_thread_first():
+                self._open_store()
         finally:
             self._startup_over.set()
             if not gc.isenabled():  # off since the command began (cli._dispatch); start-up
@@ -116,20 +122,16 @@ class TenantInspectApp(App[int]):
                 gc.enable()
 
     def wait_startup(self, timeout: float = 30) -> None:
-        """Wait (after the app stopped) until the store has opened and its start-up backup is made.
-
-        Someone who quits a second after starting still gets that start's backup: without
-        this wait the process could end while the backup thread was still copying.
-        """
+        """Wait (after the app stopped) until the store has opened and its start-up backup is
+        made: without it, quitting a second after starting could end the process mid-copy."""
         self._startup_over.wait(timeout)
 
     def _open_store(self) -> None:
         """Open the store (worker thread), start the writer, then take the start-up backup.
 
-        Save failures are tracked per key: once a field's text failed to save,
-        the indicator never says "Saved" again until that field *has* been
-        saved (a later save of another field must not hide it), and
-        :func:`run_app` says so on exit if it never was.
+        Save failures are tracked per key: once a field's text failed to save, the indicator
+        never says "Saved" again until that field *has* been saved (a later save of another
+        field must not hide it), and :func:`run_app` says so on exit if it never was.
         """
         from tenant_inspect.autosave import AutoSaver
         from tenant_inspect.store import ON_START, open_store

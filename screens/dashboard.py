@@ -115,7 +115,21 @@ class DashboardScreen(InspectionScreen):
         bind("escape", "back", "Back", "Back to the list of inspections", show=False),
     ]
 
-    CSS_PATH = "dashboard.tcss"
+    # In the class, not in a CSS_PATH file: Textual reparses the *whole* stylesheet (every
+    # widget's CSS, from scratch) when a screen brings a CSS file, which was a fifth of
+    # opening an inspection; a class's DEFAULT_CSS is parsed alone, once. No rule here meets
+    # one of app.tcss's (which would outrank it).
+    DEFAULT_CSS = """
+    DashboardScreen #dash-body { padding: 0 1; }
+    DashboardScreen .title-row { height: 1; }
+    DashboardScreen #dash-title { text-wrap: nowrap; text-overflow: ellipsis; }
+    DashboardScreen .key-hint { width: auto; color: $text-muted; padding: 0 1; }
+    DashboardScreen .info-line { color: $text-muted; padding: 0 1; height: auto; }
+    DashboardScreen #dash-next { padding: 0 1; height: auto; margin: 1 0; }
+    DashboardScreen #dash-team { padding: 0 1; height: auto; max-height: 4; }
+    DashboardScreen #areas { height: auto; max-height: 1fr; }
+    DashboardScreen #dash-area { height: 1fr; padding: 0 1; border-top: solid $primary; }
+    """
 
     def __init__(self, inspection_id: str) -> None:
         super().__init__(inspection_id)

@@ -195,7 +195,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The options every command takes; with them alone (no command) the full-screen app opens.
+_WHERE_OPTIONS = ("--data-dir", "--database")
+
+
+def _where_options() -> argparse.ArgumentParser:
+    """``--data-dir`` and ``--database``: a parent parser for the app and every command."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -210,6 +215,45 @@ def build_parser() -> argparse.ArgumentParser:
         help="work on a PostgreSQL server instead (postgresql://user@host/dbname; default: "
         "$TENANT_INSPECT_DATABASE); the data folder then keeps only this laptop's settings",
     )
+    return common
+
+
+def opens_the_app(argv: Sequence[str]) -> bool:
+    """True when ``argv`` is only ``--data-dir``/``--database`` with values: the app opens.
+
+    Written out exactly (no abbreviations, no value that looks like an option), so whatever
+    it accepts the full parser reads the same way; anything else goes to the full parser.
+    """
+    args = list(argv)
+    while args:
+        option, has_value, _ = args.pop(0).partition("=")
+        if option not in _WHERE_OPTIONS:
+            return False
+        if not has_value:
+            if not args or args[0].startswith("-"):
+                return False
+            args.pop(0)
+    return True
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line read by the full parser, or, when it only opens the app, by a parser
+    of the two options the app takes.
+
+    The full parser imports every command's module and builds some 40 sub-parsers (about
+    25 ms); the app's start-up is budgeted against a bare Textual app (docs/performance.md),
+    and it needs none of that.
+    """
+    words = sys.argv[1:] if argv is None else argv
+    if opens_the_app(words):
+        app_only = argparse.ArgumentParser(prog=PROG, parents=[_where_options()])
+        app_only.set_defaults(func=cmd_tui, command=None)
+        return app_only.parse_args(words)
+    return build_parser().parse_args(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _where_options()
     parser = argparse.ArgumentParser(
         prog=PROG,
         parents=[common],
@@ -328,10 +372,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     # Until freeze_loaded (the app: once its store is open), or to the end for light commands.
     gc.disable()
+    args = parse_args(argv)
     try:
         _say_if_read_only(args)
         result: Any = args.func(args)

@@ -12,20 +12,21 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cli_bundle import _open, _out
-from .programme import (
-    ProgrammeData,
-    overdue_items,
-    read_programme,
-    recurring_weaknesses,
-    search,
-)
+
+if TYPE_CHECKING:
+    from .programme import ProgrammeData
+
+# The views' module (and the action plan's reader under it) is imported by the commands that
+# use it, not here: this module is imported to build the parser, which every command builds,
+# the full-screen app included, whose start-up is budgeted (docs/performance.md).
 
 
 def _read(args: argparse.Namespace, *, weaknesses: bool = False) -> ProgrammeData:
     from .locations import data_dir_of
+    from .programme import read_programme
     from .sql_marks import runner
     from .store import quick_read
 
@@ -57,6 +58,8 @@ def _json(rows: list[Any]) -> None:
 
 
 def cmd_programme_list(args: argparse.Namespace) -> int:
+    from .programme import search
+
     data = _read(args)
     found = search(data.inspections, **_filters(args))
     if args.json:
@@ -79,6 +82,8 @@ def cmd_programme_list(args: argparse.Namespace) -> int:
 
 
 def cmd_programme_weaknesses(args: argparse.Namespace) -> int:
+    from .programme import recurring_weaknesses, search
+
     data = _read(args, weaknesses=True)
     inspections = search(data.inspections, **_filters(args))
     found = recurring_weaknesses(data, inspections)
@@ -99,6 +104,8 @@ def cmd_programme_weaknesses(args: argparse.Namespace) -> int:
 
 
 def cmd_programme_overdue(args: argparse.Namespace) -> int:
+    from .programme import overdue_items, search
+
     data = _read(args)
     found = overdue_items(data, search(data.inspections, **_filters(args)))
     if args.json:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from screens.app import TenantInspectApp
 from screens.dashboard import DashboardScreen
+from screens.startup_order import once_drawn
 from tests.functional.test_dashboard import seed, text_of
 
 ROWS = [
@@ -102,3 +103,43 @@ async def test_a_database_needing_the_store_waits_for_it(make_app, data_dir, set
             gate.set()
         await settle(pilot)
         assert rows_of(screen) == ROWS
+
+
+async def test_the_store_opens_once_a_dashboard_opened_during_start_up_is_drawn(
+    make_app, data_dir, settle, monkeypatch
+):
+    """Loading the ORM holds the interpreter: a dashboard opened the moment home appeared is
+    drawn first, with its overview, and the store opens right after it."""
+    seed(data_dir)
+    # Start-up's own trigger is replayed by hand below, after Enter.
+    monkeypatch.setattr(TenantInspectApp, "on_mount", lambda self: None)
+    began: list[tuple[str, bool]] = []
+    opening = TenantInspectApp._open_store
+
+    def noted(self: TenantInspectApp) -> None:
+        screen = self.screen
+        began.append((type(screen).__name__, getattr(screen, "overview", None) is not None))
+        opening(self)
+
+    monkeypatch.setattr(TenantInspectApp, "_open_store", noted)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        drawn = once_drawn(app, app._open_store_in_background)
+        home.action_open_inspection()  # Enter: the dashboard is pushed, not yet drawn ...
+        drawn(home)  # ... when home's own "drawn" comes (as it did, in a real terminal)
+        await settle(pilot)
+        assert began == [("DashboardScreen", True)]
+        assert app.store_ready
+        assert rows_of(app.screen) == ROWS
+
+
+async def test_a_dashboard_closed_at_once_does_not_keep_the_store_shut(make_app, data_dir, settle):
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert app.store_ready

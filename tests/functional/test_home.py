@@ -141,3 +141,12 @@ async def test_the_kit_import_saves_what_was_typed_first(make_app, settle, tmp_p
         assert happened == ["saved", "import"]
         table = app.screen.query_one("#inspections", DataTable)
         assert table.row_count == 2
+
+
+async def test_home_is_the_only_screen_at_start(make_app, settle):
+    """Home is the app's first screen, not one pushed over a blank one (which cost a second
+    screen's layout before the first paint)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen"]
