@@ -266,9 +266,11 @@ class TenantInspectApp(App[int]):
 
         # Reads run in parallel threads and may finish out of order. A screen that
         # reloads twice (on return from a dialog, and again when the dialog's save
-        # commits) must end up showing the newer read, so an older result for the
-        # same callback is dropped.
-        key = (group, id(getattr(on_done, "__self__", None)), getattr(on_done, "__func__", on_done))
+        # commits) must end up showing the newer read, so an older result for the same
+        # callback is dropped. "The same callback" is its code, not the function object:
+        # a lambda made afresh at each reload is a new object every time.
+        func = getattr(on_done, "__func__", on_done)
+        key = (group, id(getattr(on_done, "__self__", None)), getattr(func, "__code__", func))
         self._read_seq += 1
         seq = self._latest_read[key] = self._read_seq
 

@@ -157,6 +157,43 @@ async def test_texts_are_saved_as_you_type(make_app, data_dir, settle):
     assert stored(data_dir, inspection_id)[0].scope == "Repairs only.\nNot gas."
 
 
+async def test_a_slow_older_read_never_hides_a_rename(make_app, data_dir, settle, monkeypatch):
+    """The areas list is read again when the rename dialog closes and again when the rename
+    is saved; those reads run side by side and can finish in any order. Here a read made
+    before the rename (still the old name) is held back until the newer ones have been
+    shown: the list must keep the new name."""
+    import threading
+
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await open_setup(app, pilot, settle)
+        await goto_tab(pilot, screen, "areas")
+        release, held = threading.Event(), []
+        hand_over = app.call_from_thread
+
+        def slow_first_delivery(callback, *args, **kwargs):
+            # (on the read's worker thread, after its session has closed)
+            if getattr(callback, "__name__", "") == "deliver" and not held:
+                held.append(callback)
+                release.wait(20)
+            return hand_over(callback, *args, **kwargs)
+
+        monkeypatch.setattr(app, "call_from_thread", slow_first_delivery)
+        screen.reload_lists()  # reads "Desktop review"; its result is held back
+        await pilot.press("e")  # rename the selected area, the first
+        assert isinstance(app.screen, TextPromptDialog)
+        await pilot.press("ctrl+u", *"Documents read", "enter")
+        for _ in range(200):  # until the rename's own read is shown
+            await pilot.pause()
+            if rows(screen, "#setup-areas")[0][0] == "A. Documents read":
+                break
+        assert held and rows(screen, "#setup-areas")[0][0] == "A. Documents read"
+        release.set()
+        await settle(pilot)
+        assert rows(screen, "#setup-areas")[0][0] == "A. Documents read"
+
+
 async def test_areas_add_rename_reorder_plan_and_remove(make_app, data_dir, settle):
     inspection_id = seed(data_dir)
     app = make_app()
