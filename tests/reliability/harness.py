@@ -195,15 +195,18 @@ class Terminal:
             wake = end if self.kill_at is None else min(end, self.kill_at)
             time.sleep(max(0.0, wake - now))
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
-        """Wait until ``text`` has been drawn since the last call (then forget what was seen)."""
+    def wait_for(self, text: str | tuple[str, ...], timeout: float = 20.0) -> str:
+        """Wait until ``text`` (or any of several) has been drawn since the last call (then
+        forget what was seen); the text that was."""
+        wanted = (text,) if isinstance(text, str) else text
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self._due()
             with self._lock:
-                if text in self._text:
-                    self._text = ""
-                    return
+                for one in wanted:
+                    if one in self._text:
+                        self._text = ""
+                        return one
             if self.process.poll() is not None:
                 raise AssertionError(
                     f"the app exited ({self.process.returncode}) before {text!r}; "
