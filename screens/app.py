@@ -1,13 +1,12 @@
 """The Textual application: start-up, the database connection and the writer.
 
-Start-up is budgeted (DESIGN.md): the home screen lists inspections through the store's
-cheap path (:func:`tenant_inspect.store.quick_summaries`) while the real store — and with it
-SQLModel, which alone costs more than a bare Textual app to import — opens in a worker after
-the first paint (:mod:`.startup_order`). The app knows only the
-:class:`~tenant_inspect.store.Store` interface, never which database is behind it. Screens
-talk to the database only through :meth:`TenantInspectApp.read` (a thread worker) and
-:meth:`TenantInspectApp.write` (the single ordered writer of
-:class:`~tenant_inspect.autosave.AutoSaver`), so typing never waits for disk.
+Start-up is budgeted (DESIGN.md): home lists inspections through the store's cheap path
+(:func:`tenant_inspect.store.quick_summaries`) while the real store (SQLModel alone costs
+more than a bare Textual app) opens in a worker after the first paint (:mod:`.startup_order`).
+The app knows only the :class:`~tenant_inspect.store.Store` interface. Screens reach the
+database only through :meth:`TenantInspectApp.read` (a thread worker) and
+:meth:`TenantInspectApp.write` (the one ordered writer, :class:`~tenant_inspect.autosave.AutoSaver`),
+so typing never waits for disk.
 
 A data folder nothing can be saved to (a write-protected stick, a rescue copy) opens
 read-only (:attr:`Store.read_only <tenant_inspect.store.Store.read_only>`): the title bar
