@@ -263,11 +263,9 @@ class TenantInspectApp(App[int]):
     ) -> None:
         """Run ``fn(session)`` in a worker thread and hand the result to ``on_done`` on the UI thread."""
 
-        # Reads run in parallel threads and may finish out of order. A screen that
-        # reloads twice (on return from a dialog, and again when the dialog's save
-        # commits) must end up showing the newer read, so an older result for the same
-        # callback is dropped. "The same callback" is its code, not the function object:
-        # a lambda made afresh at each reload is a new object every time.
+        # Reads may finish out of order: a screen reloading twice (a dialog closes, then its
+        # save commits) must show the newer, so an older result for the same callback (its
+        # code: a lambda made afresh at each reload is a new object) is dropped.
         func = getattr(on_done, "__func__", on_done)
         key = (group, id(getattr(on_done, "__self__", None)), getattr(func, "__code__", func))
         self._read_seq += 1
@@ -348,14 +346,10 @@ class TenantInspectApp(App[int]):
         self._unsaved[key] = UserError(f"the data folder {self.data_dir.path} is read-only")
         self._set_save_state("failed")
         if first:
-            self.notify(
-                f"Not saved: the data folder {self.data_dir.path} is read-only. What you typed "
-                "is only on screen; to work on this data, copy the whole folder to your own "
-                "disk and open the copy with --data-dir.",
-                severity="error",
-                title="Not saved",
-                timeout=15,
-            )
+            words = f"Not saved: the data folder {self.data_dir.path} is read-only. What you "
+            words += "typed is only on screen; to work on this data, copy the whole folder "
+            words += "to your own disk and open the copy with --data-dir."
+            self.notify(words, severity="error", title="Not saved", timeout=15)
 
     def _set_save_state(self, state: str) -> None:
         from .widgets.save_indicator import SaveIndicator
