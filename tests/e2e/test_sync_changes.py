@@ -4,8 +4,8 @@ What the inspector sees in the summary: after a small edit a sync says "1 update
 hundreds of unchanged rows, both ways. And because the rows are chosen by comparing what
 both sides hold now (not by a "since my last sync" mark), nothing is skipped when an edit
 stamped days ago reaches the server after our last sync (a laptop offline for days, a
-return file merged on another laptop), when a sync was broken half-way, when the laptop
-was put back to an older copy, or when it syncs with a second server.
+return file merged on another laptop), when the laptop was put back to an older copy, or
+when it syncs with a second server. (A sync broken half-way: ``test_sync_cli.py``.)
 """
 
 from __future__ import annotations
@@ -15,20 +15,11 @@ import shutil
 import time
 from pathlib import Path
 
-import pytest
-
 from tenant_inspect import analysis
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.store import open_store
-from tenant_inspect.sync import sync
 from tests.support.cli_run import cli_ok as ok
-
-#: What a sync sends or receives when only the inspection row (always in a bundle) moves.
-NOTHING = "0 added, 0 updated, 1 unchanged, 0 conflicts"
-ONE_EDIT = "0 added, 1 updated, 1 unchanged, 0 conflicts"
-#: The push goes first, so a row someone else changed on the server goes up in its older
-#: version too (the server keeps its newer one: "unchanged"), then comes down updated.
-BEHIND_BY_ONE = "0 added, 0 updated, 2 unchanged, 0 conflicts"
+from tests.support.sync_summary import BEHIND_BY_ONE, NOTHING, ONE_EDIT, words
 
 
 def edit(folder: Path, inspection_id: str, texts: dict[int, str]) -> None:
@@ -37,16 +28,6 @@ def edit(folder: Path, inspection_id: str, texts: dict[int, str]) -> None:
         findings = analysis.findings(s, inspection_id)
         for index, text in texts.items():
             findings[index].text = text
-
-
-def words(out: str) -> dict[str, str]:
-    """The 'sent:' and 'received:' lines of a sync's summary."""
-    lines = {}
-    for line in out.splitlines():
-        key, _, value = line.strip().partition(":")
-        if key in ("sent", "received"):
-            lines[key] = value.strip()
-    return lines
 
 
 def server_dump(tmp_path: Path, url: str, inspection_id: str) -> str:
@@ -101,27 +82,6 @@ def test_an_edit_stamped_before_our_last_sync_still_comes_in(tmp_path, pg_url):
     for laptop in (ann, bob, carol):
         ok(laptop, "sync", pg_url)
         assert ok(laptop, "dump", inspection_id) == on_server, laptop.name
-
-
-def test_a_sync_broken_after_the_push_is_completed_by_the_next(tmp_path, pg_url):
-    laptop = tmp_path / "laptop"
-    inspection_id = ok(laptop, "demo").strip()
-    ok(laptop, "sync", pg_url)
-    edit(laptop, inspection_id, {0: "Pushed, never pulled"})
-    with open_store(resolve_data_dir(tmp_path / "coord", pg_url)) as server, server.write() as s:
-        analysis.findings(s, inspection_id)[3].text = "Written on the server"
-
-    def drop(_: str) -> None:
-        raise ConnectionError("the connection dropped")
-
-    data_dir = resolve_data_dir(laptop)
-    with open_store(data_dir) as store, pytest.raises(ConnectionError):
-        sync(store, data_dir, pg_url, between=drop)
-    assert "Written on the server" not in ok(laptop, "dump", inspection_id)
-    # The push landed: nothing goes up again but the finding edited on the server (its
-    # older version, kept there as "unchanged"); the server's edit comes in.
-    assert words(ok(laptop, "sync", pg_url)) == {"sent": BEHIND_BY_ONE, "received": ONE_EDIT}
-    assert ok(laptop, "dump", inspection_id) == server_dump(tmp_path, pg_url, inspection_id)
 
 
 def test_a_laptop_put_back_to_an_older_copy_gets_everything_again(tmp_path, pg_url):

@@ -29,6 +29,7 @@ from tenant_inspect.sync import last_sync, sync
 from tenant_inspect.views.sync_words import last_sync_words
 from tests.support.cli_run import cli_ok as ok
 from tests.support.cli_run import cli_refused as refused
+from tests.support.sync_summary import BEHIND_BY_ONE, ONE_EDIT, words
 
 
 def without_conflicts(dump: str) -> dict[str, object]:
@@ -110,8 +111,9 @@ def test_an_interrupted_sync_is_completed_by_the_next(tmp_path, pg_url):
         sync(store, data_dir, pg_url, between=drop)
     assert "Pushed, never pulled" in server_dump(tmp_path, pg_url, inspection_id)
     assert "Written on the server" not in ok(laptop, "dump", inspection_id)
-    out = ok(laptop, "sync", pg_url)
-    assert "1 updated" in out.split("received:")[1]
+    # The push landed: nothing goes up again but the finding edited on the server (its
+    # older version, kept there as "unchanged"); the server's edit comes in.
+    assert words(ok(laptop, "sync", pg_url)) == {"sent": BEHIND_BY_ONE, "received": ONE_EDIT}
     assert ok(laptop, "dump", inspection_id) == server_dump(tmp_path, pg_url, inspection_id)
 
     # A real process killed at a random moment of a sync: the next one completes.
