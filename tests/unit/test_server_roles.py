@@ -240,3 +240,15 @@ def test_server_init_twice_changes_nothing(programme):
     with p.connect("bob") as conn:  # and the members still work
         names = dict(conn.execute("SELECT id, interviewee_name FROM interview").fetchall())
         assert names == {p.interviews["A:Ann"]: "", p.interviews["A:Bob"]: "Bert Hidden"}
+
+
+def test_every_synced_table_has_a_row_policy() -> None:
+    """A table added to the schema later must not reach an inspector unfiltered: every synced
+    table is either in the policies' list or has its own rules (``inspection``, ``interview``),
+    and so is the local conflicts table (it travels in bundles and syncs)."""
+    from tenant_inspect.models import SYNCED_MODELS
+    from tenant_inspect.storage.postgres.access_sql import ROW_TABLES
+
+    synced = {model.__tablename__ for model in SYNCED_MODELS}
+    assert set(ROW_TABLES) == (synced - {"inspection", "interview"}) | {"conflict"}
+    assert len(ROW_TABLES) == len(set(ROW_TABLES))
