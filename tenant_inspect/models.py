@@ -30,6 +30,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Index, UniqueConstraint, event
+from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
 
 from .model_base import SyncedRow as SyncedRow
@@ -193,7 +194,17 @@ class Answer(SyncedRow, table=True):
 class Finding(SyncedRow, table=True):
     """A strength, weakness, observation or piece of good practice, with its evidence."""
 
-    __table_args__ = (Index("ix_finding_inspection_kind", "inspection_id", "kind"),)
+    __table_args__ = (
+        Index("ix_finding_inspection_kind", "inspection_id", "kind"),
+        # The live ones only: the inspections list counts them from the index alone
+        # (migration 0005 says why).
+        Index(
+            "ix_finding_live",
+            "inspection_id",
+            sqlite_where=sql_text("deleted_at IS NULL"),
+            postgresql_where=sql_text("deleted_at IS NULL"),
+        ),
+    )
 
     inspection_id: str = Field(foreign_key="inspection.id", index=True)
     area_id: str | None = Field(default=None, foreign_key="area.id", index=True)

@@ -116,6 +116,7 @@ _BATCHED = {
         for sql in (
             plan_sql.AREAS_SQL,
             plan_sql.RECOMMENDATIONS_SQL,
+            plan_sql.RECOMMENDATION_NUMBERS_SQL,
             plan_sql.ITEMS_SQL,
             plan_sql.ROUNDS_SQL,
             plan_sql.ENTRIES_SQL,

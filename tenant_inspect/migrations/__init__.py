@@ -9,5 +9,5 @@ SQLite database is made from without Alembic (a test fails until you do)::
     python -m tenant_inspect.storage.sqlite.head_schema --write
 """
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

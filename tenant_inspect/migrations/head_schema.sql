@@ -1,7 +1,7 @@
 -- The schema of a new tenant-inspect SQLite database: what the Alembic migrations make,
 -- statement by statement in the order SQLite created them. Generated, never edited:
 -- after adding a migration run `python -m tenant_inspect.storage.sqlite.head_schema --write`.
--- revision: 0004
+-- revision: 0005
 
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
@@ -566,6 +566,8 @@ CREATE TABLE letter_text (
 	FOREIGN KEY(inspection_id) REFERENCES inspection (id), 
 	FOREIGN KEY(recommendation_id) REFERENCES recommendation (id)
 );
+
+CREATE INDEX ix_finding_live ON finding (inspection_id) WHERE deleted_at IS NULL;
 
 CREATE INDEX ix_letter_text_area_id ON letter_text (area_id);
 
