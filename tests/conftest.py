@@ -34,6 +34,28 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLD)
+    _shorter_idle_waits()
+
+
+#: How long Pilot sleeps between looks at whether the app is idle, in seconds (Textual's
+#: own is 1/50). See :func:`_shorter_idle_waits`.
+IDLE_LOOK = 1 / 500
+
+
+def _shorter_idle_waits() -> None:
+    """Let Pilot notice sooner that the app has finished with a key.
+
+    After every key Pilot sends, Textual sleeps in steps of 20 ms until a step passes with
+    almost no CPU used (``textual._wait.wait_for_idle``, twice per key): a test that types a
+    few hundred characters spent half its time asleep. The steps are only a sampling rate:
+    the rule "idle means a step with (almost) no CPU used" is unchanged, at the same ratio
+    (a twentieth of the step), so a key is still fully handled before the next is sent; what
+    each test waits for beyond that, it waits for explicitly (:mod:`tests.support.settling`).
+    """
+    from textual import _wait
+
+    _wait.SLEEP_GRANULARITY = IDLE_LOOK
+    _wait.SLEEP_IDLE = IDLE_LOOK / 20
 
 
 #: The longest tests (10 s and more of wall time each on the 2-core machine): started first,

@@ -90,11 +90,12 @@ async def test_the_app_makes_a_private_folder_database_and_backups(data_dir):
     for _ in range(2):  # the first start creates the database, the second backs it up
         app = TenantInspectApp(data_dir)
         try:
-            async with app.run_test() as pilot:
-                await app.workers.wait_for_complete()
-                await pilot.pause()
+            async with app.run_test():
                 # Waited for off the event loop: the store's worker may still need the loop
                 # (call_from_thread), and blocking it here held both until the 30 s timeout.
+                # The store opens once the first screen is drawn: wait for it to have opened,
+                # then for its start-up backup.
+                await asyncio.to_thread(app.wait_store)
                 await asyncio.to_thread(app.wait_startup)
                 assert_private(data_dir)
         finally:
