@@ -279,6 +279,8 @@ class TenantInspectApp(App[int]):
         def work() -> None:
             try:
                 store = self.wait_store()
+                if self._saver is not None:  # what was just left is saved before it is read
+                    self._saver.wait_for_due()
                 with store.read() as session:
                     result = fn(session)
             except UserError as exc:

@@ -160,6 +160,22 @@ class AutoSaver:
                 self._cond.wait(remaining)
         return True
 
+    def wait_for_due(self, timeout: float = 10.0) -> bool:
+        """Wait until every save due by now is written (one submitted at once or hurried, as
+        on leaving a field or a screen); saves still waiting out their debounce are not
+        waited for. A read that must show what was just left (a list reloading as its
+        screen comes back) calls this first: otherwise it could read before that commit
+        and show the old state, with nothing to reload it after. True if all were written."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            now = time.monotonic()
+            while self._busy or any(p.due <= now for p in self._pending.values()):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+        return True
+
     def stop(self, timeout: float = 10.0) -> bool:
         """Flush, then end the writer thread."""
         ok = self.flush(timeout)

@@ -76,6 +76,17 @@ LONG_TESTS = (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _demos_shared_by_workers(request: pytest.FixtureRequest) -> None:
+    """Under xdist, the workers of this run share the demo templates (tests.support.demo_copy):
+    pytest gives each worker its own temporary folder inside one made for the run."""
+    if hasattr(request.config, "workerinput"):
+        from tests.support import demo_copy
+
+        base = request.getfixturevalue("tmp_path_factory").getbasetemp().parent
+        demo_copy.SHARED[:] = [base / "demo-templates"]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Put each long test at the start of a different worker's share of the suite.
 

@@ -125,3 +125,26 @@ def test_continuous_typing_is_still_saved_within_max_wait(store):
     assert first_saved is not None and first_saved < 0.6
     assert len(saved_at) >= 3
     saver.stop()
+
+
+def test_a_read_after_leaving_a_field_sees_its_save_but_never_waits_out_typing(store):
+    """wait_for_due: what a list reloading as its screen comes back calls before reading."""
+    with store.write() as session:
+        insp = inspections.create_inspection(session, title="T", landlord="L")
+    release = threading.Event()
+
+    def slow(session):  # a save still being written when the read starts
+        release.wait(5)
+        _setter(insp.id, "Left the field")(session)
+
+    saver = AutoSaver(store)
+    saver.submit("title", slow, delay=0.0)
+    threading.Timer(0.2, release.set).start()
+    assert saver.wait_for_due()
+    assert _title(store, insp.id) == "Left the field"
+
+    saver.submit("scope", lambda s: None, delay=30)  # still being typed: not waited for
+    start = time.monotonic()
+    assert saver.wait_for_due()
+    assert time.monotonic() - start < 5
+    saver.stop()
