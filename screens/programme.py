@@ -121,10 +121,10 @@ class ProgrammeScreen(ReloadingScreen):
             return
         text = self.query_one("#prog-search", Input).value
         found = search(data.inspections, text=text)
-        title = f"Programme: {len(found)} of {len(data.inspections)} inspections"
-        self.query_one("#prog-title", Static).update(
-            escape(title if text else title.replace(f"{len(found)} of ", ""))
-        )
+        total = len(data.inspections)
+        counted = f"{len(found)} of {total}" if text else f"{total}"
+        noun = "inspection" if total == 1 else "inspections"
+        self.query_one("#prog-title", Static).update(escape(f"Programme: {counted} {noun}"))
         table = self.query_one("#prog-table-inspections", DataTable)
         table.clear()
         for i in found:

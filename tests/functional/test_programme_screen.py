@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, Input, TabbedContent
+from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from screens.dashboard import DashboardScreen
 from screens.programme import ProgrammeScreen
@@ -52,6 +52,7 @@ async def test_search_narrows_every_view_and_enter_opens(make_app, data_dir, set
         screen = app.screen
         assert isinstance(screen, ProgrammeScreen)
         assert len(_rows(screen, "inspections")) == 2
+        assert str(screen.query_one("#prog-title", Static).render()) == "Programme: 2 inspections"
         await pilot.press("2")
         assert screen.query_one("#prog-tabs", TabbedContent).active == "prog-weaknesses"
         [theme] = _rows(screen, "weaknesses")
@@ -63,6 +64,8 @@ async def test_search_narrows_every_view_and_enter_opens(make_app, data_dir, set
         await settle(pilot)
         assert screen.query_one("#prog-search", Input).value == "hillside"
         assert [r[0].startswith("Complaints") for r in _rows(screen, "inspections")] == [True]
+        title = str(screen.query_one("#prog-title", Static).render())
+        assert title == "Programme: 1 of 2 inspections"
         assert _rows(screen, "weaknesses")[0][1:3] == ["1", "1"]
         assert len(_rows(screen, "overdue")) == 1
         await pilot.press("enter")  # to the list of inspections
