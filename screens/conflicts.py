@@ -76,10 +76,13 @@ class ConflictsScreen(AnalysisScreen):
 
     HELP_TITLE = "Conflicts"
     HELP_TEXT = (
-        "A conflict is one thing changed on two laptops before they exchanged files. Nothing "
-        "is lost: the record shows one version and the other waits here.\n"
+        "A conflict is one thing changed in two places before they were brought together: on "
+        "two laptops before they exchanged files or synced, or by two people at once on a "
+        "programme's server. Nothing is lost: the record shows one version and the other "
+        "waits here.\n"
         "Move with ↑ ↓. k keeps the version shown now, o keeps the other one, m lets you "
-        "write one text from both. Your decision goes out with the next kit or return file."
+        "write one text from both. Your decision goes out with the next kit, return file or "
+        "sync (on a server, everyone sees it at once)."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -185,13 +188,18 @@ class ConflictsScreen(AnalysisScreen):
 
     def _count_words(self) -> str:
         count = len(self.items)
+        # On a programme's server a conflict may come from two laptops' syncs or from two
+        # people saving the same field at once; a laptop's come from files and syncs only.
+        on_server = bool(self.services.data_dir.database)
         if not count:
-            return (
-                "✓ No conflicts left to resolve. Your decisions go out with the next kit or "
-                "return file."
+            return "✓ No conflicts left to resolve. " + (
+                "Your decisions are on the server: everyone sees them at once."
+                if on_server
+                else "Your decisions go out with the next kit or return file."
             )
+        where = "in two places" if on_server else "on two laptops"
         return (
-            f"{count} thing{'s were' if count != 1 else ' was'} changed on two laptops: "
+            f"{count} thing{'s were' if count != 1 else ' was'} changed {where}: "
             "choose which version to keep."
         )
 

@@ -89,6 +89,9 @@ async def test_the_second_coordinator_is_told_and_both_texts_are_kept(tmp_path, 
             shown = str(screen.query_one("#shown-text", Static).render())
             other = str(screen.query_one("#other-text", Static).render())
             assert (shown, other) == (f"{AGREED} Ben: ask residents.", f"{AGREED} Ann: six weeks.")
+            # Two people on one server, not two laptops exchanging files:
+            status = str(screen.query_one("#conflicts-status", Static).render())
+            assert "1 thing was changed in two places" in status.replace("\n", " ")
     finally:
         ann.shutdown_store()
         ben.shutdown_store()
