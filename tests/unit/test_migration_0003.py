@@ -11,9 +11,8 @@ import json
 import sqlite3
 
 import pytest
-from test_migrations import _migrate, _rows, build_source, database_at_first_revision
+from test_migrations import _rows, database_at
 
-from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.migrations import SCHEMA_HEAD
 from tenant_inspect.storage.sqlite.migrate import stored_revision
 from tenant_inspect.store import open_store
@@ -24,9 +23,7 @@ NEW_STATUSES = ["on_track", "done", "off_track", "not_started"]
 
 @pytest.fixture
 def at_0002(tmp_path):
-    source_db, inspection_id, _ = build_source(resolve_data_dir(tmp_path / "source"))
-    data = database_at_first_revision(source_db, tmp_path / "old")
-    _migrate(data, "0002")
+    data, inspection_id = database_at(tmp_path, "0002")
     conn = sqlite3.connect(data.db_path)
     try:
         with conn:

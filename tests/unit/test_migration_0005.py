@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from test_migrations import _migrate, build_source, database_at_first_revision
+from test_migrations import database_at
 
-from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.migrations import SCHEMA_HEAD
 from tenant_inspect.storage.sqlite.migrate import stored_revision
 from tenant_inspect.store import open_store
@@ -24,9 +23,7 @@ def _listed(db) -> dict[str, int]:
 
 
 def test_a_0004_database_upgrades_and_lists_the_same_findings(tmp_path):
-    source_db, inspection_id, _ = build_source(resolve_data_dir(tmp_path / "source"))
-    data = database_at_first_revision(source_db, tmp_path / "old")
-    _migrate(data, "0004")
+    data, inspection_id = database_at(tmp_path, "0004")
     conn = sqlite3.connect(data.db_path)
     try:
         with conn:  # one finding deleted on this laptop: listed neither before nor after

@@ -162,6 +162,16 @@ def _rows(db: Path) -> Rows:
         conn.close()
 
 
+def database_at(tmp_path: Path, revision: str) -> tuple[DataDir, str]:
+    """The demo in a database migrated from the first schema to ``revision`` only, and its
+    inspection id: what a laptop last opened with that revision holds (a migration's own test
+    starts from here)."""
+    source_db, inspection_id, _ = build_source(resolve_data_dir(tmp_path / "source"))
+    data = database_at_first_revision(source_db, tmp_path / "old")
+    _migrate(data, revision)
+    return data, inspection_id
+
+
 def _migrate(data: DataDir, revision: str) -> None:
     engine = make_engine(data.db_path)
     try:
