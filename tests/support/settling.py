@@ -9,10 +9,12 @@ running and nothing pending, so a test waits exactly as long as the app is busy.
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import Any
 
-#: Rounds before giving up (a test's own assert then says what is missing).
-MAX_ROUNDS = 60
+#: Seconds before giving up (a test's own assert then says what is missing). A time, not a
+#: number of rounds: a round is as short as Pilot's idle check (2 ms, tests/conftest.py).
+MAX_WAIT_S = 30
 
 
 def _tables_pending(app: Any) -> bool:
@@ -26,6 +28,11 @@ def _tables_pending(app: Any) -> bool:
 
 
 def _busy(app: Any) -> bool:
+    # The store opens in a worker started once the first screen is drawn: until then no
+    # worker shows it, but the app is not settled (its event is set on failure too).
+    opened = getattr(app, "_store_ready", None)
+    if opened is not None and not opened.is_set():
+        return True
     # Pending counts too: a worker just created has not started running yet.
     if any(not worker.is_finished for worker in app.workers):
         return True
@@ -37,7 +44,8 @@ async def settle(pilot: Any) -> None:
     """Let reads, writes and their callbacks finish (no sleeps)."""
     app = pilot.app
     quiet = 0
-    for _ in range(MAX_ROUNDS):
+    deadline = monotonic() + MAX_WAIT_S
+    while monotonic() < deadline:
         was_busy = _busy(app)
         await app.workers.wait_for_complete()
         app.finish_saving()
