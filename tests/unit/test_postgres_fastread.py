@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from tenant_inspect import action_plan, analysis, inspections
 from tenant_inspect.demo import build_demo
 from tenant_inspect.inspections import list_inspections
 from tenant_inspect.locations import resolve_data_dir
@@ -29,6 +28,7 @@ from tenant_inspect.views.overview import load_overview, read_overview
 from tests.support.cli_run import cli_refused as refused
 from tests.support.postgres import PostgresServer
 from tests.support.programme_roles import Programme, build, drop_logins
+from tests.support.programme_seed import add_second_landlord
 
 TODAY = date(2026, 12, 5)
 SETTINGS = (
@@ -49,17 +49,8 @@ def server_demo(
         with open_postgres_store(resolve_data_dir(folder), url) as store:
             demo = build_demo(store, "small")
             with store.write() as s:
-                other = inspections.create_inspection(
-                    s, title="Repairs 2025", landlord="Hillside Homes", start_date=date(2025, 3, 1)
-                )
-                area = inspections.add_area(s, other.id, name="Repairs")
-                analysis.add_finding(
-                    s, other.id, kind="weakness", text="Slow.", area_id=area.id,
-                    themes=["access-customer-care"],
-                )  # fmt: skip
-                rec = analysis.add_recommendation(s, other.id, text="Fix repairs faster.")
-                action_plan.add_item(s, rec, key_actions="Hire", by_when="31/01/2026")
-        yield url, folder, [demo, other.id]
+                other = add_second_landlord(s)
+        yield url, folder, [demo, other]
     finally:
         postgres_server.drop_database(name)
 

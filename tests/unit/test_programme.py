@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from tenant_inspect import action_plan, analysis, inspections
 from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES, build_demo
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.programme import (
@@ -20,6 +19,7 @@ from tenant_inspect.programme import (
 from tenant_inspect.sql_marks import runner
 from tenant_inspect.store import open_store
 from tenant_inspect.views.action_plan_read import read_action_plan, read_overdue
+from tests.support.programme_seed import add_second_landlord
 
 TODAY = date(2026, 12, 5)
 
@@ -31,24 +31,7 @@ def programme(tmp_path_factory: pytest.TempPathFactory):
     store = open_store(resolve_data_dir(tmp_path_factory.mktemp("programme") / "data"))
     demo = build_demo(store, "small")
     with store.write() as s:
-        other = inspections.create_inspection(
-            s, title="Repairs 2025", landlord="Hillside Homes", start_date=date(2025, 3, 1)
-        )
-        area = inspections.add_area(s, other.id, name="Repairs")
-        analysis.add_finding(
-            s, other.id, kind="weakness", text="Mrs Quorn waited a year.", area_id=area.id,
-            themes=["access-customer-care"],
-        )  # fmt: skip
-        analysis.add_finding(
-            s, other.id, kind="weakness", text="Internal only", area_id=area.id,
-            themes=["diversity"], internal=True,
-        )  # fmt: skip
-        rec = analysis.add_recommendation(s, other.id, text="Fix repairs faster.")
-        action_plan.add_item(s, rec, key_actions="Hire two plumbers", by_when="31/01/2026")
-        action_plan.add_item(
-            s, rec, key_actions="Done already", by_when="31/01/2026", status="done"
-        )
-        with_plan = other.id
+        with_plan = add_second_landlord(s)
     with store.read() as s:
         data = load_programme(s, TODAY)
         run = runner(s.connection())
