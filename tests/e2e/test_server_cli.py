@@ -22,18 +22,15 @@ from tenant_inspect.store import open_store
 from tests.support.cli_run import cli_ok as ok
 from tests.support.cli_run import cli_refused as refused
 from tests.support.postgres import PostgresServer
-from tests.support.programme_roles import Programme, build, drop_logins
+from tests.support.programme_roles import Programme, programme_on
 
 
 @pytest.fixture(scope="module")
 def programme(
     postgres_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Programme]:
-    p = build(postgres_server, tmp_path_factory.mktemp("cli"))
-    try:
+    with programme_on(postgres_server, tmp_path_factory.mktemp("cli")) as p:
         yield p
-    finally:
-        drop_logins(p)
 
 
 def test_the_app_as_an_inspector_works_on_their_inspection_only(programme, tmp_path):

@@ -10,6 +10,8 @@ names end in a random suffix: roles are cluster-wide, and :func:`drop_logins` re
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,3 +103,13 @@ def _admin(p: Programme) -> Any:
     return psycopg.connect(
         host=str(p.server.folder), user=p.server.user, dbname="postgres", autocommit=True
     )
+
+
+@contextmanager
+def programme_on(server: PostgresServer, folder: Path) -> Iterator[Programme]:
+    """:func:`build` for a module's tests, its logins dropped after them, whatever happened."""
+    p = build(server, folder)
+    try:
+        yield p
+    finally:
+        drop_logins(p)

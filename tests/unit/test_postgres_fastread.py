@@ -27,7 +27,7 @@ from tenant_inspect.storage.postgres.store import open_postgres_store
 from tenant_inspect.views.overview import load_overview, read_overview
 from tests.support.cli_run import cli_refused as refused
 from tests.support.postgres import PostgresServer
-from tests.support.programme_roles import Programme, build, drop_logins
+from tests.support.programme_roles import Programme, programme_on
 from tests.support.programme_seed import add_second_landlord
 
 TODAY = date(2026, 12, 5)
@@ -118,11 +118,8 @@ def test_a_server_that_cannot_be_reached_is_left_to_the_store_which_says_why(tmp
 def roles(
     postgres_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Programme]:
-    p = build(postgres_server, tmp_path_factory.mktemp("fastread-roles"))
-    try:
+    with programme_on(postgres_server, tmp_path_factory.mktemp("fastread-roles")) as p:
         yield p
-    finally:
-        drop_logins(p)
 
 
 def test_an_inspector_sees_only_their_inspections_and_names_through_it(roles):

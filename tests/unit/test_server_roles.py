@@ -19,18 +19,15 @@ from psycopg import errors
 
 from tenant_inspect.storage.postgres.access import add_member, init_server, remove_member
 from tests.support.postgres import PostgresServer
-from tests.support.programme_roles import Programme, build, drop_logins
+from tests.support.programme_roles import Programme, programme_on
 
 
 @pytest.fixture(scope="module")
 def programme(
     postgres_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Programme]:
-    p = build(postgres_server, tmp_path_factory.mktemp("roles"))
-    try:
+    with programme_on(postgres_server, tmp_path_factory.mktemp("roles")) as p:
         yield p
-    finally:
-        drop_logins(p)
 
 
 def admin_value(p: Programme, sql: str, *params: object) -> object:
