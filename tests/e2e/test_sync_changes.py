@@ -30,6 +30,16 @@ def edit(folder: Path, inspection_id: str, texts: dict[int, str]) -> None:
             findings[index].text = text
 
 
+def three_laptops(tmp_path: Path, url: str) -> tuple[Path, Path, Path, str]:
+    """Ann's demo on the server and on Bob's and Carol's laptops: the three folders, the id."""
+    ann, bob, carol = tmp_path / "ann", tmp_path / "bob", tmp_path / "carol"
+    inspection_id = ok(ann, "demo").strip()
+    ok(ann, "sync", url)
+    for laptop in (bob, carol):
+        ok(laptop, "sync", url, inspection_id)
+    return ann, bob, carol, inspection_id
+
+
 def server_dump(tmp_path: Path, url: str, inspection_id: str) -> str:
     return ok(tmp_path / "server-view", "--database", url, "dump", inspection_id)
 
@@ -57,11 +67,7 @@ def test_an_edit_stamped_before_our_last_sync_still_comes_in(tmp_path, pg_url):
     """Carol edits offline, Ann edits and syncs later; then Carol's edit reaches the server
     two ways — her return file merged on Bob's laptop, and her own late sync — and Ann's
     next sync brings both, though they are stamped before her last sync."""
-    ann, bob, carol = tmp_path / "ann", tmp_path / "bob", tmp_path / "carol"
-    inspection_id = ok(ann, "demo").strip()
-    ok(ann, "sync", pg_url)
-    for laptop in (bob, carol):
-        ok(laptop, "sync", pg_url, inspection_id)
+    ann, bob, carol, inspection_id = three_laptops(tmp_path, pg_url)
     edit(carol, inspection_id, {1: "Carol, written offline on Monday"})
     returned = tmp_path / "carol-return.zip"
     ok(carol, "bundle", "export", inspection_id, "-o", str(returned))
@@ -121,11 +127,7 @@ def test_a_conflict_found_on_a_laptop_goes_up_though_the_row_kept_its_value(tmp_
     """Ann merges Carol's return file after her own newer edit of the same finding: her row
     keeps its text and stamps, only a conflict is new. Her next sync still sends it, and
     Bob's brings it down."""
-    ann, bob, carol = tmp_path / "ann", tmp_path / "bob", tmp_path / "carol"
-    inspection_id = ok(ann, "demo").strip()
-    ok(ann, "sync", pg_url)
-    for laptop in (bob, carol):
-        ok(laptop, "sync", pg_url, inspection_id)
+    ann, bob, carol, inspection_id = three_laptops(tmp_path, pg_url)
     edit(carol, inspection_id, {0: "Carol's version"})
     returned = tmp_path / "carol-return.zip"
     ok(carol, "bundle", "export", inspection_id, "-o", str(returned))
