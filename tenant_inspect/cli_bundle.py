@@ -198,6 +198,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     with _open(args) as store, store.read() as session:
         inspection = get_inspection(session, args.id)
         listed = conflict_origins(session, inspection.id, include_resolved=args.all)
+    on_server = bool(data_dir_of(args).database)
     if args.json:
         from .plain_text import json_for_terminals
 
@@ -218,7 +219,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                             "changed_fields": list(c.view.changed_fields),
                             "resolved": c.view.resolved,
                             "resolution": c.view.resolution,
-                            "description": c.view.describe(),
+                            "description": c.view.describe(on_server=on_server),
                         }
                         for c in listed
                     ],
@@ -234,7 +235,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     for c in listed:
         v = c.view
         state = f" [resolved: {v.resolution}]" if v.resolved else ""
-        _out(f"{v.id[:8]}  {v.describe()}{state}")
+        _out(f"{v.id[:8]}  {v.describe(on_server=on_server)}{state}")
         if v.kind == "edit":
             _out(f"          shown: {_plain(v.current_value)}  ({c.shown})")
             _out(f"          other: {_plain(v.other_value)}  ({c.other})")
@@ -266,7 +267,9 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         ).all()
         view = conflicts_by_prefix(session, list(inspections), args.conflict)
         done = resolve_conflict(session, view.id, args.keep, text)
-    _out(f"Resolved: {done.describe()} (kept {args.keep})")
+    _out(
+        f"Resolved: {done.describe(on_server=bool(data_dir_of(args).database))} (kept {args.keep})"
+    )
     return 0
 
 

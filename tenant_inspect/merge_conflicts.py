@@ -68,16 +68,24 @@ class ConflictView:
     def other_device(self) -> str:
         return self.other_hlc[19:]
 
-    def describe(self) -> str:
-        """One line for lists and the CLI."""
+    def describe(self, *, on_server: bool = False) -> str:
+        """One line for lists and the CLI. ``on_server``: the store is a programme's server,
+        where a conflict may also be two people saving the same field at once, so the line
+        says "in two places" rather than "on two laptops"."""
         what = (
             f"{self.label} {self.row_title!r}"
             if self.row_title
             else f"{self.label} {self.row_id[:8]}"
         )
+        one, another, two = (
+            ("in one place", "in another", "in two places")
+            if on_server
+            else ("on one laptop", "on another", "on two laptops")
+        )
         if self.kind == "delete":
-            return f"{what} was deleted on one laptop but changed on another ({', '.join(self.changed_fields)})"
-        return f"{what}: {self.field.replace('_', ' ')} changed on two laptops"
+            fields = ", ".join(self.changed_fields)
+            return f"{what} was deleted {one} but changed {another} ({fields})"
+        return f"{what}: {self.field.replace('_', ' ')} changed {two}"
 
 
 def _title(table: str, row: Any) -> str:

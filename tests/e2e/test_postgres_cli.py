@@ -49,7 +49,12 @@ def test_commands_on_the_server_and_a_round_trip_with_a_laptop(tmp_path, pg_url)
     assert "1 conflict" in ok(server_side, *db, "bundle", "import", str(back))
     assert "unchanged" in ok(server_side, *db, "bundle", "import", str(back))  # idempotent
     [conflict] = json.loads(ok(server_side, *db, "bundle", "conflicts", inspection_id, "--json"))
-    ok(server_side, *db, "bundle", "resolve", conflict["id"], "--keep", "other")
+    # On a server it may have been two people at once, not two laptops: said so.
+    assert "text changed in two places" in ok(
+        server_side, *db, "bundle", "conflicts", inspection_id
+    )
+    resolved = ok(server_side, *db, "bundle", "resolve", conflict["id"], "--keep", "other")
+    assert "text changed in two places" in resolved
     ok(server_side, *db, "bundle", "export", inspection_id, "-o", str(kit))
     ok(laptop, "bundle", "import", str(kit))
     on_server = ok(server_side, *db, "dump", inspection_id)
