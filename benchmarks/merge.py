@@ -35,7 +35,7 @@ from pathlib import Path
 
 from tenant_inspect import analysis, fieldwork, inspections, records, vocabulary
 from tenant_inspect import models as m
-from tenant_inspect.bundle import export_bundle
+from tenant_inspect.bundle.write import export_bundle
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import import_bundles
 from tenant_inspect.questionnaire import parse_questionnaire

@@ -312,7 +312,7 @@ class ConflictsScreen(AnalysisScreen):
         conflict_id = item.id
 
         def work(session: Session) -> Any:
-            from tenant_inspect.merge import resolve_conflict
+            from tenant_inspect.merge_conflicts import resolve_conflict
 
             try:
                 return resolve_conflict(session, conflict_id, keep, text)  # type: ignore[arg-type]

@@ -57,7 +57,7 @@ from .widgets.import_summary import ImportSummary, OpenConflicts
 from .widgets.tables import keyed_table
 
 if TYPE_CHECKING:
-    from tenant_inspect.bundle import ExportResult
+    from tenant_inspect.bundle.write import ExportResult
     from tenant_inspect.merge import FileResult, ImportProgress
     from tenant_inspect.store import Store
 
@@ -269,7 +269,7 @@ class TeamScreen(SyncAgain, InspectionScreen):  # F5: SyncAgain
         inspection_id = self.inspection_id
 
         def work(store: Store, report: Report) -> ExportResult:
-            from tenant_inspect.bundle import export_bundle
+            from tenant_inspect.bundle.write import export_bundle
 
             # A kit is recorded by the core (the Team screen shows when it was made).
             return export_bundle(

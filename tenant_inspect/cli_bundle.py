@@ -36,10 +36,10 @@ if TYPE_CHECKING:
     from .store import Store
 
 
-def _open(args: argparse.Namespace) -> Store:
+def _open(args: argparse.Namespace, *, defer_orm: bool = False) -> Store:
     from .store import open_store
 
-    store = open_store(data_dir_of(args))
+    store = open_store(data_dir_of(args), defer_orm=defer_orm)
     gc.freeze()  # as cli.freeze_loaded, for the same reason; cli.main unfreezes
     gc.enable()
     return store
@@ -80,7 +80,7 @@ def _member(session: Session, inspection_id: str, text: str) -> m.TeamMember:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .bundle import export_bundle
+    from .bundle.write import export_bundle
     from .inspections import get_inspection
 
     passphrase = None
@@ -124,7 +124,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
             passphrase = passphrase_for(encrypted, args.passphrase_file)
 
-        with _open(args) as store:
+        with _open(args, defer_orm=True) as store:
             into = None
             if args.into:
                 from .inspections import get_inspection
@@ -175,10 +175,26 @@ def _merged_before(args: argparse.Namespace) -> list[FileResult] | None:
 
 
 def _open_conflict_counts(store: Store, inspection_ids: set[str | None]) -> dict[str, int]:
-    from .merge import list_conflicts
+    """Conflicts to resolve per inspection, as the Conflicts screen counts them.
+
+    Only an inspection with unresolved conflict rows is listed (through the ORM session,
+    by :func:`~tenant_inspect.merge_conflicts.list_conflicts`, which leaves out twins): an
+    import that left none never loads the ORM."""
+    with store.sql_read() as db:
+        ids = [
+            i
+            for i in sorted(i for i in inspection_ids if i)
+            if db.run(
+                "SELECT count(*) FROM conflict WHERE inspection_id = ? AND resolved_at IS NULL",
+                (i,),
+            )[0][0]
+        ]
+    if not ids:
+        return {}
+    from .merge_conflicts import list_conflicts
 
     with store.read() as session:
-        return {i: len(list_conflicts(session, i)) for i in inspection_ids if i}
+        return {i: len(list_conflicts(session, i)) for i in ids}
 
 
 def _plain(value: Any) -> str:
@@ -249,7 +265,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     from . import models as m
-    from .merge import conflicts_by_prefix, resolve_conflict
+    from .merge_conflicts import conflicts_by_prefix, resolve_conflict
 
     text = args.text
     if args.text_file:

@@ -218,13 +218,15 @@ def keep_both(session: Session, row: SyncedRow, values: Mapping[str, tuple[Any, 
         write_states,
     )
     from .models import utcnow
+    from .sql_marks import session_sql
 
     session.flush()
+    db = session_sql(session)
     table = str(type(row).__tablename__)
     info = TABLES[table]
     inspection_id = row.id if table == "inspection" else getattr(row, "inspection_id")
     clock = session.info["clock"]
-    stored = load_stored(session, table, [row.id], inspection_id=inspection_id)[row.id]
+    stored = load_stored(db, table, [row.id], inspection_id=inspection_id)[row.id]
     state = copy_state(stored.state)
     stamp = clock.now()
 
@@ -249,7 +251,7 @@ def keep_both(session: Session, row: SyncedRow, values: Mapping[str, tuple[Any, 
     state.row["updated_at"] = format_time(utcnow())
     canonicalize(state)
     counts = WriteCounts()
-    write_states(session, inspection_id, table, [(stored, state)], counts)
+    write_states(db, inspection_id, table, [(stored, state)], counts)
     session.expire(row)  # the loaded object must show what is stored now
     session.info[KEPT] = session.info.get(KEPT, 0) + counts.conflicts
     return counts.conflicts

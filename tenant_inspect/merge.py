@@ -11,7 +11,7 @@ one on its own, in two steps, so that the app beside it can keep saving:
    questionnaire texts agree), joined with the stored rows
    (:func:`tenant_inspect.mergestate.join`) and turned into write plans, which wait in a
    temporary spool. A file at the size limits is never in memory all at once.
-2. **Writing**, in one short ``Store.write()`` transaction: the checks another writer
+2. **Writing**, in one short ``Store.sql_write()`` transaction: the checks another writer
    could have changed meanwhile are made again, every planned row whose stored version
    changed since step 1 (the inspector saved a note) is joined again with what is stored
    now, and the plans are written with plain SQL (so the store does not re-stamp them),
@@ -22,8 +22,9 @@ A refused file leaves the database exactly as it was; the other files still impo
 same result as importing it with the others). Each file gets one line: added / updated /
 unchanged / conflicts, or the reason it was refused.
 
-Conflicts: :func:`list_conflicts` and :func:`resolve_conflict` (in :mod:`.merge_conflicts`,
-re-exported here). Resolving writes a new version stamped by this laptop (an ordinary
+Conflicts: :func:`~.merge_conflicts.list_conflicts` and
+:func:`~.merge_conflicts.resolve_conflict` (in :mod:`.merge_conflicts`, which uses the ORM
+session; this module does not, so ``bundle import`` never loads SQLAlchemy). Resolving writes a new version stamped by this laptop (an ordinary
 edit), so the decision travels in the next kit or return file and settles the conflict on
 every laptop that had it.
 """
@@ -35,19 +36,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlmodel import Session
-
 from . import merged_files, settings
-from . import models as m
 from .bundle import BundleFile, BundleRefused, StampBound, local_inspection, open_bundle
 from .bundle.encryption import Unlocked, unlock_all
+from .fresh_values import utcnow
 from .merge_checks import References, UniqueKeys, check_inspection, check_questionnaires
-from .merge_conflicts import (
-    ConflictView,
-    conflicts_by_prefix,
-    list_conflicts,
-    resolve_conflict,
-)
 from .merged_files import FileResult
 from .mergestate import (
     LABELS,
@@ -66,18 +59,14 @@ from .mergestate import (
     open_conflicts,
     plan_row,
 )
-from .sql_marks import runner
+from .sql_marks import Sql
 from .store import Store
 
 __all__ = [
-    "ConflictView",
     "FileResult",
     "ImportProgress",
-    "conflicts_by_prefix",
     "import_bundle",
     "import_bundles",
-    "list_conflicts",
-    "resolve_conflict",
 ]
 
 # ---------------------------------------------------------------------------
@@ -174,8 +163,8 @@ def _import(
     if not remember:
         digest = None
     if digest is not None:
-        with store.read() as session:
-            done = merged_files.lookup(runner(session.connection()), [digest]).get(digest)
+        with store.sql_read() as db:
+            done = merged_files.lookup(db.run, [digest]).get(digest)
         if done is not None and (into is None or into == done.inspection_id):
             return done.result(path)
     bound = StampBound.for_clock(store.clock)
@@ -228,7 +217,7 @@ class _Merge:
         self.counts = WriteCounts()
         self.references = References(source.checks.ids)
         self.copies: list[tuple[str, str, str]] = []  # the file's questionnaire versions
-        self.now = format_time(m.utcnow())
+        self.now = format_time(utcnow())
         self.replanned = 0  # plans made again in the write transaction
         self.digest: str | None = None  # recorded as merged with the write (merged_files)
 
@@ -239,15 +228,15 @@ class _Merge:
         """Step 1 (see the module docstring): no write transaction is open."""
         inspection_id, refuse = self.inspection_id, self.refuse
         unique = UniqueKeys()
-        with self.store.read() as session:
-            here = local_inspection(session, inspection_id)
-            check_inspection(session, self.source.manifest, here, self.into, self.allow_new, refuse)
-            conflicts = open_conflicts(session, inspection_id)
+        with self.store.sql_read() as db:
+            here = local_inspection(db, inspection_id)
+            check_inspection(db, self.source.manifest, here, self.into, self.allow_new, refuse)
+            conflicts = open_conflicts(db, inspection_id)
             for chunk in self.source.chunks():
                 table = chunk.table
                 ids = [s.id for s in chunk.states]
                 stored = load_stored(
-                    session, table, ids, inspection_id=inspection_id, conflicts=conflicts
+                    db, table, ids, inspection_id=inspection_id, conflicts=conflicts
                 )
                 merged: list[RowState] = []
                 plans: list[RowPlan] = []
@@ -267,7 +256,7 @@ class _Merge:
                     if plan.changes_anything:
                         plans.append(plan)
                 self.references.add(table, merged)
-                unique.check(session, table, merged, refuse)
+                unique.check(db, table, merged, refuse)
                 spool.add(table, plans)
                 if table == "questionnaire_copy":
                     self.copies += [
@@ -276,29 +265,32 @@ class _Merge:
                     ]
                 if chunk.last:
                     self.references.end_table(table)
-            check_questionnaires(session, inspection_id, self.copies, refuse)
-            self.references.check_here(session, inspection_id, refuse)
+            check_questionnaires(db, inspection_id, self.copies, refuse)
+            self.references.check_here(db, inspection_id, refuse)
 
     def write(self, spool: Spool) -> None:
         """Step 2: one write transaction, as short as the plans allow."""
         inspection_id, refuse = self.inspection_id, self.refuse
         manifest = self.source.manifest
-        with self.store.write() as session:
-            session.info["preserve_stamps"] = True
-            here = local_inspection(session, inspection_id)
-            check_inspection(session, manifest, here, self.into, self.allow_new, refuse)
-            self.references.check_here(session, inspection_id, refuse)
-            check_questionnaires(session, inspection_id, self.copies, refuse)
-            conflicts = open_conflicts(session, inspection_id)
+        with self.store.sql_write() as db:
+            here = local_inspection(db, inspection_id)
+            check_inspection(db, manifest, here, self.into, self.allow_new, refuse)
+            self.references.check_here(db, inspection_id, refuse)
+            check_questionnaires(db, inspection_id, self.copies, refuse)
+            conflicts = open_conflicts(db, inspection_id)
             for table, plans in spool:
-                self._plan_changed_again(session, table, plans, conflicts)
-                apply_plans(session, table, plans)
+                self._plan_changed_again(db, table, plans, conflicts)
+                apply_plans(db, table, plans)
             if here is None and manifest.recipient is not None:
-                settings.remember_member(session, inspection_id, manifest.recipient.member_id)
+                settings.remember_member(db, inspection_id, manifest.recipient.member_id)
             exporter = manifest.exported_by
             if exporter.member_id:
                 settings.record_laptop(
-                    session, inspection_id, exporter.device_id, exporter.member_id
+                    db,
+                    inspection_id,
+                    exporter.device_id,
+                    exporter.member_id,
+                    here=self.store.device_id,
                 )
             c = self.counts
             if self.digest is not None and (c.added or c.updated or c.conflicts):
@@ -307,11 +299,11 @@ class _Merge:
                 done = merged_files.MergedFile(
                     inspection_id, manifest.inspection_title, c.added + c.updated + c.unchanged
                 )
-                settings.put(session, merged_files.key(self.digest), done.encode())
+                settings.put(db, merged_files.key(self.digest), done.encode())
 
     def _plan_changed_again(
         self,
-        session: Session,
+        db: Sql,
         table: str,
         plans: list[RowPlan],
         conflicts: dict[tuple[str, str], list[OpenConflict]],
@@ -319,7 +311,7 @@ class _Merge:
         """Plans whose row changed since they were made: join the new row with what the
         plan would have written (the join is associative, so that is the merge of the new
         row and the file)."""
-        versions = current_versions(session, table, [p.id for p in plans], conflicts)
+        versions = current_versions(db, table, [p.id for p in plans], conflicts)
         stale = [i for i, p in enumerate(plans) if versions.get(p.id) != p.version]
         if not stale:
             return
@@ -327,9 +319,7 @@ class _Merge:
         if self.replan_limit is not None and self.replanned > self.replan_limit:
             raise _ChangedMeanwhile
         ids = [plans[i].id for i in stale]
-        stored = load_stored(
-            session, table, ids, inspection_id=self.inspection_id, conflicts=conflicts
-        )
+        stored = load_stored(db, table, ids, inspection_id=self.inspection_id, conflicts=conflicts)
         for i in stale:
             old = self._own(table, stored.get(plans[i].id))
             self.counts.add(plans[i], -1)

@@ -14,18 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import UniqueConstraint, func, select
-from sqlmodel import Session
-
 from . import bundle_format as bf
 from .bundle import BundleRefused, local_inspection
 from .mergestate import LABELS, TABLES, RowState, chunked, references
+from .sql_marks import Sql
 
 Refuse = Callable[[str], BundleRefused]
 
 
 def check_inspection(
-    session: Session,
+    db: Sql,
     manifest: bf.Manifest,
     here: tuple[str, bool] | None,
     into: str | None,
@@ -35,15 +33,12 @@ def check_inspection(
     title = manifest.inspection_title
     theirs = f"{title!r} ({manifest.inspection_id[:8]})"
     if into is not None and into != manifest.inspection_id:
-        mine = local_inspection(session, into)
+        mine = local_inspection(db, into)
         name = f"{mine[0]!r} ({into[:8]})" if mine else into[:8]
         raise refuse(f"it is for another inspection, {theirs}, not {name}; nothing was imported")
     if here is not None or into is not None or allow_new:
         return
-    t = TABLES["inspection"].table
-    others = session.execute(
-        select(func.count()).select_from(t).where(t.c.deleted_at.is_(None))
-    ).scalar_one()
+    ((others,),) = db.run("SELECT count(*) FROM inspection WHERE deleted_at IS NULL")
     if others:
         raise refuse(
             f"it is for another inspection, {theirs}, which is not on this laptop; nothing "
@@ -82,13 +77,14 @@ class References:
                 self.here.setdefault(target, {}).setdefault(value, (source, row_id, name))
         self._later = []
 
-    def check_here(self, session: Session, inspection_id: str, refuse: Refuse) -> None:
+    def check_here(self, db: Sql, inspection_id: str, refuse: Refuse) -> None:
         for target, ids in self.here.items():
-            t = TABLES[target].table
-            key = t.c.id if target == "inspection" else t.c.inspection_id
+            key = "id" if target == "inspection" else "inspection_id"
             found: dict[str, str] = {}
             for chunk in chunked(sorted(ids)):
-                for row_id, owner in session.execute(select(t.c.id, key).where(t.c.id.in_(chunk))):
+                marks = ", ".join("?" * len(chunk))
+                sql = f'SELECT id, "{key}" FROM "{target}" WHERE id IN ({marks})'
+                for row_id, owner in db.run(sql, chunk):
                     found[row_id] = owner
             for value, (table, row_id, name) in sorted(ids.items()):
                 if found.get(value) != inspection_id:
@@ -105,13 +101,11 @@ class UniqueKeys:
     def __init__(self) -> None:
         self._owners: dict[tuple[str, str], dict[tuple[Any, ...], str]] = {}
 
-    def check(self, session: Session, table: str, states: list[RowState], refuse: Refuse) -> None:
-        info = TABLES[table]
-        for constraint in info.table.constraints:
-            if not isinstance(constraint, UniqueConstraint) or not states:
+    def check(self, db: Sql, table: str, states: list[RowState], refuse: Refuse) -> None:
+        for constraint, columns in TABLES[table].uniques:
+            if not states:
                 continue
-            columns = [c.name for c in constraint.columns]
-            owners = self._owners.setdefault((table, str(constraint.name)), {})
+            owners = self._owners.setdefault((table, constraint), {})
             keys: dict[tuple[Any, ...], str] = {}
             for state in states:
                 key = tuple(state.row[c] for c in columns)
@@ -121,12 +115,11 @@ class UniqueKeys:
                         f"two {LABELS[table]} rows ({other}, {state.id}) for the same {', '.join(columns)}"
                     )
                 keys[key] = state.id
-            first = info.table.c[columns[0]]
+            names = ", ".join(f'"{c}"' for c in columns)
             for chunk in chunked(sorted({k[0] for k in keys})):
-                query = select(info.table.c.id, *(info.table.c[c] for c in columns)).where(
-                    first.in_(chunk)
-                )
-                for row in session.execute(query):
+                marks = ", ".join("?" * len(chunk))
+                sql = f'SELECT id, {names} FROM "{table}" WHERE "{columns[0]}" IN ({marks})'
+                for row in db.run(sql, chunk):
                     owner = keys.get(tuple(row[1:]))
                     if owner is not None and owner != row[0]:
                         raise refuse(
@@ -136,7 +129,7 @@ class UniqueKeys:
 
 
 def check_questionnaires(
-    session: Session,
+    db: Sql,
     inspection_id: str,
     copies: Iterable[tuple[str, str, str]],
     refuse: Refuse,
@@ -145,11 +138,11 @@ def check_questionnaires(
 
     ``copies``: (questionnaire id, version, sha256) of the file's questionnaire copies.
     """
-    t = TABLES["questionnaire_copy"].table
-    query = select(t.c.questionnaire_id, t.c.version, t.c.sha256).where(
-        t.c.inspection_id == inspection_id
+    rows = db.run(
+        "SELECT questionnaire_id, version, sha256 FROM questionnaire_copy WHERE inspection_id = ?",
+        (inspection_id,),
     )
-    known = {(q, v): sha for q, v, sha in session.execute(query)}
+    known = {(q, v): sha for q, v, sha in rows}
     for qid, version, sha in copies:
         if known.setdefault((qid, version), sha) != sha:
             raise refuse(

@@ -17,9 +17,8 @@ from . import models as m
 from . import records
 from .errors import NotFound, UserError
 from .mergestate import (
-    CONFLICT_TABLE,
     LABELS,
-    MODELS,
+    SYNCED_TABLES,
     TABLES,
     RowState,
     Stored,
@@ -37,6 +36,7 @@ from .mergestate import (
     vec_of,
     write_states,
 )
+from .sql_marks import session_sql
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,10 @@ def list_conflicts(
     query = select(m.Conflict).where(m.Conflict.inspection_id == inspection_id)  # type: ignore[arg-type]
     if not include_resolved:
         query = query.where(m.Conflict.resolved_at.is_(None))  # type: ignore[union-attr]
-    order = {name: i for i, name in enumerate(MODELS)}
+    order = {name: i for i, name in enumerate(SYNCED_TABLES)}
     views: list[ConflictView] = []
     for c in session.scalars(query):
-        model = MODELS.get(c.table_name)
+        model = m.MODELS_BY_TABLE.get(c.table_name)
         row = session.get(model, c.row_id) if model is not None else None
         if row is None:
             continue
@@ -150,7 +150,9 @@ def _mapping(row: m.SyncedRow) -> dict[str, Any]:
 def _changed_since_deletion(session: Session, table: str, plain: dict[str, Any]) -> tuple[str, ...]:
     """The fields changed on another laptop while this row was deleted here (or vice versa)."""
     inspection_id = plain["id"] if table == "inspection" else plain["inspection_id"]
-    conflicts = open_conflicts(session, inspection_id, table).get((table, plain["id"]), [])
+    conflicts = open_conflicts(session_sql(session), inspection_id, table).get(
+        (table, plain["id"]), []
+    )
     found = delete_conflict(stored_state(table, plain, conflicts))
     return found.fields if found else ()
 
@@ -182,7 +184,8 @@ def resolve_conflict(
     clock = session.info.get("clock")
     if clock is None:
         raise UserError("resolve conflicts inside a write session of the store")
-    stored = load_stored(session, table, [conflict.row_id], inspection_id=conflict.inspection_id)
+    db = session_sql(session)
+    stored = load_stored(db, table, [conflict.row_id], inspection_id=conflict.inspection_id)
     if conflict.row_id not in stored:
         raise NotFound(f"the {LABELS[table]} of that conflict no longer exists")
     old = stored[conflict.row_id]
@@ -204,7 +207,7 @@ def resolve_conflict(
         elif keep == "other":
             value = conflict.other_value
         else:
-            value = _merged_value(session, info.model, state, name, merged_text)
+            value = _merged_value(session, m.MODELS_BY_TABLE[table], state, name, merged_text)
         # Settled too: versions saying the same as either side, and the hidden ones.
         for other_stamp, other_value in state.siblings.get(name, {}).items():
             if (
@@ -230,7 +233,7 @@ def resolve_conflict(
     canonicalize(state)
     # Conflict rows this decision settles: visible ones are marked resolved (history);
     # twins were never shown and simply go.
-    ct = CONFLICT_TABLE
+    ct = m.Conflict.__table__  # type: ignore[attr-defined]
     resolved_at = m.utcnow()
     for c in old.conflicts:
         settles = c.id == conflict.id or (
@@ -253,13 +256,13 @@ def resolve_conflict(
         )
     ]
     write_states(
-        session,
+        db,
         conflict.inspection_id,
         table,
         [(Stored(old.row, remaining, old.state), state)],
         WriteCounts(),
     )
-    _expire(session, info.model, conflict.row_id)
+    _expire(session, m.MODELS_BY_TABLE[table], conflict.row_id)
     session.expire(conflict)
     views = list_conflicts(session, conflict.inspection_id, include_resolved=True)
     return next(v for v in views if v.id == conflict.id)

@@ -8,7 +8,6 @@ synced table's ``field_clocks`` so a merge knows which changes this laptop has s
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -16,15 +15,9 @@ from sqlalchemy import JSON, String, TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from .dates import parse_stored_time
+from .fresh_values import new_id, utcnow
 
-
-def new_id() -> str:
-    """A fresh client-side UUID (canonical text form, so prefixes are usable ids)."""
-    return str(uuid.uuid4())
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["SyncedRow", "UTCDateTime", "new_id", "remember_replaced_stamps", "utcnow"]
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -366,6 +366,10 @@ SYNCED_MODELS: tuple[type[SyncedRow], ...] = (
     LetterText,
 )
 
+#: Table name -> its synced model, parents first.
+MODELS_BY_TABLE: dict[str, type[SyncedRow]] = {
+    str(model.__tablename__): model for model in SYNCED_MODELS
+}
 
 for _model in SYNCED_MODELS:
     event.listen(_model.field_clocks, "set", remember_replaced_stamps)

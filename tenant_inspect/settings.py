@@ -7,7 +7,8 @@ teach this laptop whose laptop it came from, so ``bundle conflicts`` and the Con
 can both say "from Ann's laptop" instead of "laptop 3fa2c1". Keeping the key formats here, in
 one place, is what makes the two agree.
 
-Every function takes an open session, so the caller decides what commits together.
+Every function takes an open session (or, for the merge, its bare connection as an
+:class:`~tenant_inspect.sql_marks.Sql`), so the caller decides what commits together.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from .sql_marks import Sql
 
 #: app_setting keys are at most this long (the column's width).
 KEY_WIDTH = 60
@@ -39,27 +42,35 @@ def laptop_key(inspection_id: str, device_id: str) -> str:
     return f"laptop:{inspection_id}:{device_id}"
 
 
-def get(session: Session, key: str) -> str | None:
-    from .models import AppSetting
+def _sql(db: Session | Sql) -> Sql:
+    """Settings are plain SQL, so the merge (on a bare connection) and the app (on a
+    session) keep them with the same statements."""
+    from .sql_marks import Sql, session_sql
 
-    setting = session.get(AppSetting, key)
-    return setting.value if setting is not None else None
+    return db if isinstance(db, Sql) else session_sql(db)
 
 
-def put(session: Session, key: str, value: str, *, keep_existing: bool = False) -> None:
-    """Store one setting (``keep_existing``: only if it is not set yet)."""
-    from .models import AppSetting
+def get(db: Session | Sql, key: str) -> str | None:
+    rows = _sql(db).run('SELECT value FROM app_setting WHERE "key" = ?', (key,))
+    return str(rows[0][0]) if rows else None
 
+
+def put(db: Session | Sql, key: str, value: str, *, keep_existing: bool = False) -> None:
+    """Store one setting (``keep_existing``: only if it is not set yet).
+
+    A value that is already stored is not written again: re-importing the same files
+    writes nothing, so the database file (and the exit backup) stays as it was."""
     if len(key) > KEY_WIDTH:
         return  # a device id this long never comes from us; not worth a refusal
-    setting = session.get(AppSetting, key)
-    if setting is None:
-        session.add(AppSetting(key=key, value=value))
-    elif keep_existing or setting.value == value:
-        return  # nothing to write: re-importing the same files stays cheap
-    else:
-        setting.value = value
-    session.flush()
+    on_conflict = (
+        "DO NOTHING"
+        if keep_existing
+        else "DO UPDATE SET value = excluded.value WHERE app_setting.value <> excluded.value"
+    )
+    _sql(db).run(
+        f'INSERT INTO app_setting ("key", value) VALUES (?, ?) ON CONFLICT ("key") {on_conflict}',
+        (key, value),
+    )
 
 
 def this_device(session: Session) -> str:
@@ -98,9 +109,9 @@ def laptop_member(session: Session, inspection_id: str, device_id: str | None = 
     return None
 
 
-def remember_member(session: Session, inspection_id: str, member_id: str) -> None:
+def remember_member(db: Session | Sql, inspection_id: str, member_id: str) -> None:
     """A kit made for a member was opened here: this laptop is that member's."""
-    put(session, member_key(inspection_id), member_id, keep_existing=True)
+    put(db, member_key(inspection_id), member_id, keep_existing=True)
 
 
 # -- kits issued ----------------------------------------------------------------
@@ -135,21 +146,23 @@ def kit_issued(session: Session, member_id: str) -> KitIssued | None:
 # -- laptops seen ---------------------------------------------------------------
 
 
-def record_laptop(session: Session, inspection_id: str, device_id: str, member_id: str) -> None:
-    """A return file from ``device_id`` was exported by ``member_id``: remember whose laptop."""
-    if device_id and member_id and device_id != this_device(session):
-        put(session, laptop_key(inspection_id, device_id), member_id)
+def record_laptop(
+    db: Session | Sql, inspection_id: str, device_id: str, member_id: str, *, here: str
+) -> None:
+    """A return file from ``device_id`` was exported by ``member_id``: remember whose laptop
+    (``here``: this laptop's own device id, never recorded as someone else's)."""
+    if device_id and member_id and device_id != here:
+        put(db, laptop_key(inspection_id, device_id), member_id)
 
 
-def laptops_seen(session: Session, inspection_id: str) -> dict[str, str]:
+def laptops_seen(db: Session | Sql, inspection_id: str) -> dict[str, str]:
     """Device id → member id for every laptop this one has had a file from."""
-    from sqlmodel import col, select
-
-    from .models import AppSetting
-
     prefix = laptop_key(inspection_id, "")
-    rows = session.exec(select(AppSetting).where(col(AppSetting.key).startswith(prefix)))
-    return {s.key[len(prefix) :]: s.value for s in rows}
+    rows = _sql(db).run(
+        'SELECT "key", value FROM app_setting WHERE substr("key", 1, ?) = ?',
+        (len(prefix), prefix),
+    )
+    return {str(key)[len(prefix) :]: str(value) for key, value in rows}
 
 
 # -- authors --------------------------------------------------------------------

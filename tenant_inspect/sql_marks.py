@@ -11,12 +11,13 @@ CLI's plain-sqlite3 readers never come here at all. Imports nothing heavy.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
 
 
 class Run(Protocol):
@@ -71,3 +72,53 @@ def runner(connection: Connection) -> Run:
 def driver_sql(connection: Connection, sql: str) -> str:
     """``sql`` for the DB-API cursor under ``connection`` (the merge's bulk statements)."""
     return for_paramstyle(sql, connection.dialect.paramstyle)
+
+
+class Sql:
+    """One DB-API connection inside a transaction its owner began and will end.
+
+    The merge, ``sync`` and the settings they keep run their plain SQL through this, so the
+    same statements serve the store's session (:func:`session_sql`, the app) and a bare
+    ``sqlite3`` or psycopg connection (:meth:`~tenant_inspect.store.Store.sql_write`, the
+    CLI's ``bundle import``, which then never imports the ORM). Marks are ``?``.
+    """
+
+    def __init__(self, connection: Any, paramstyle: str, dialect: str) -> None:
+        self.connection = connection
+        self.paramstyle = paramstyle
+        self.dialect = dialect  # "sqlite" or "postgresql", as SQLAlchemy names them
+
+    def text(self, sql: str) -> str:
+        """``sql`` as this driver expects it."""
+        return for_paramstyle(sql, self.paramstyle)
+
+    def cursor(self) -> Any:
+        """A DB-API cursor of the connection (close it when done)."""
+        return self.connection.cursor()
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Run one statement; its rows (none for a statement that returns none)."""
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute(self.text(sql), tuple(params))
+            return list(cursor.fetchall()) if cursor.description is not None else []
+        finally:
+            cursor.close()
+
+    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+        rows = [tuple(r) for r in rows]
+        if not rows:
+            return
+        cursor = self.connection.cursor()
+        try:
+            cursor.executemany(self.text(sql), rows)
+        finally:
+            cursor.close()
+
+
+def session_sql(session: Session) -> Sql:
+    """The :class:`Sql` of a session's connection, inside the session's transaction."""
+    connection = session.connection()
+    driver = connection.connection.driver_connection
+    return Sql(driver, connection.dialect.paramstyle, connection.dialect.name)

@@ -73,14 +73,15 @@ def storage_backend(data_dir: DataDir) -> Backend:
     return SqliteBackend(data_dir)
 
 
-def open_store(data_dir: DataDir, *, migrate: bool = True) -> Store:
+def open_store(data_dir: DataDir, *, migrate: bool = True, defer_orm: bool = False) -> Store:
     """Open (creating if needed) the data folder's database, migrating it first.
 
     A database made by a newer tenant-inspect is refused rather than touched,
     and so is an upgrade while the app is open on the folder in another
     process. A full disk or read-only folder gives a :class:`StorageProblem`.
+    ``defer_orm``: see :meth:`Backend.open`.
     """
-    return storage_backend(data_dir).open(migrate=migrate)
+    return storage_backend(data_dir).open(migrate=migrate, defer_orm=defer_orm)
 
 
 def quick_summaries(data_dir: DataDir) -> list[InspectionSummary] | None:

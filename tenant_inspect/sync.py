@@ -245,8 +245,9 @@ def _sync_one(
     where: tuple[str, str],
     between: Callable[[str], None] | None,
 ) -> SyncRecord:
-    from .bundle import export_bundle
-    from .merge import import_bundle, list_conflicts
+    from .bundle.write import export_bundle
+    from .merge import import_bundle
+    from .merge_conflicts import list_conflicts
     from .sync_rows import row_versions, rows_to_send
 
     with laptop.read() as session:

@@ -38,8 +38,8 @@ from typing import Any
 from pydantic_core import from_json
 from sqlmodel import Session
 
-from .mergestate import MODELS, OpenConflict, chunked, open_conflicts
-from .sql_marks import driver_sql
+from .mergestate import SYNCED_TABLES, OpenConflict, chunked, open_conflicts
+from .sql_marks import session_sql
 
 #: Row id -> version, per table.
 Versions = dict[str, dict[str, tuple[Any, ...]]]
@@ -67,13 +67,13 @@ def row_versions(
 ) -> Versions:
     """The version of every row of one inspection as this side holds it, or of the rows
     ``only`` names (the pull reads the server's again for those after the push)."""
-    conflicts = open_conflicts(session, inspection_id)
-    connection = session.connection()
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    db = session_sql(session)
+    conflicts = open_conflicts(db, inspection_id)
+    cursor = db.cursor()
     columns = ", ".join(f'"{c}"' for c in _COLUMNS)
     out: Versions = {}
     try:
-        for table in MODELS:
+        for table in SYNCED_TABLES:
             key = "id" if table == "inspection" else "inspection_id"
             batches: list[tuple[str, list[str]]] = []
             if only is None:
@@ -87,7 +87,7 @@ def row_versions(
                     batches.append((sql, list(chunk)))
             rows: dict[str, tuple[Any, ...]] = {}
             for sql, params in batches:
-                for row_id, *values in cursor.execute(driver_sql(connection, sql), params):
+                for row_id, *values in cursor.execute(db.text(sql), params):
                     for i in _JSONS:
                         if isinstance(values[i], str | bytes):
                             values[i] = from_json(values[i])

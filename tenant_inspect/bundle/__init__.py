@@ -22,7 +22,9 @@ file and the reason.
 The package is split by job: :mod:`.write` (export and kit selection), :mod:`.zipcheck`
 (the zip and its members), :mod:`.stream` (one row at a time), :mod:`.read` (the manifest,
 the limits, the rows in chunks), :mod:`.verify` (rows into merge states, the checks across
-rows) and :mod:`.refused` (the error). Public names are re-exported here.
+rows) and :mod:`.refused` (the error). The reading side's public names are re-exported here;
+writing is imported from :mod:`.write` itself, because it reads the database through the
+ORM session and importing a merge (``bundle import``) must not load the ORM.
 """
 
 from __future__ import annotations
@@ -30,18 +32,14 @@ from __future__ import annotations
 from .read import Bundle, BundleFile, Chunk, local_inspection, open_bundle, read_bundle
 from .refused import BundleRefused
 from .verify import Refuse, StampBound
-from .write import ExportResult, bundle_row, export_bundle
 
 __all__ = [
     "Bundle",
     "BundleFile",
     "BundleRefused",
     "Chunk",
-    "ExportResult",
     "Refuse",
     "StampBound",
-    "bundle_row",
-    "export_bundle",
     "local_inspection",
     "open_bundle",
     "read_bundle",

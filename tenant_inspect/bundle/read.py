@@ -25,13 +25,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from pydantic import ValidationError as PydanticError
-from sqlalchemy import select
-from sqlmodel import Session
 
 from .. import bundle_format as bf
 from ..bundle_format_v1 import row_upgrader, tables_of
-from ..mergestate import LABELS, MODELS, TABLES, RowState
+from ..mergestate import LABELS, SYNCED_TABLES, RowState
 from ..questionnaire import Questionnaire, QuestionnaireError
+from ..sql_marks import Sql
 from .encryption import looks_encrypted
 from .refused import BundleRefused
 from .stream import RowStream
@@ -78,8 +77,8 @@ class BundleFile:
         """Every table's rows, parents first, in chunks; each table ends with ``last``.
 
         A table the file's format version does not have is read as empty."""
-        present = tables_of(self.manifest.format_version, tuple(MODELS))
-        for table in MODELS:
+        present = tables_of(self.manifest.format_version, SYNCED_TABLES)
+        for table in SYNCED_TABLES:
             if table in present:
                 yield from self._table(table)
             else:
@@ -211,7 +210,7 @@ def _open_zip(
         refuse(f"{name} is listed in the manifest but missing from the bundle")
     for name in sorted(present - listed):
         refuse(f"{name} is in the bundle but not listed in its manifest")
-    tables = tables_of(manifest.format_version, tuple(MODELS))
+    tables = tables_of(manifest.format_version, SYNCED_TABLES)
     for table in tables:
         if f"data/{table}.json" not in listed:
             refuse(f"data/{table}.json is missing")
@@ -318,14 +317,13 @@ class Bundle:
 def read_bundle(path: Path | str, bound: StampBound | None = None) -> Bundle:
     """Open and verify a bundle file completely, or raise :class:`BundleRefused`."""
     with open_bundle(path, bound) as source:
-        states: dict[str, list[RowState]] = {table: [] for table in MODELS}
+        states: dict[str, list[RowState]] = {table: [] for table in SYNCED_TABLES}
         for chunk in source.chunks():
             states[chunk.table].extend(chunk.states)
         return Bundle(source.path, source.manifest, states, source.questionnaires, source.max_stamp)
 
 
-def local_inspection(session: Session, inspection_id: str) -> tuple[str, bool] | None:
+def local_inspection(db: Sql, inspection_id: str) -> tuple[str, bool] | None:
     """(title, deleted) of an inspection on this laptop, or None."""
-    t = TABLES["inspection"].table
-    row = session.execute(select(t.c.title, t.c.deleted_at).where(t.c.id == inspection_id)).first()
-    return None if row is None else (row[0], row[1] is not None)
+    rows = db.run("SELECT title, deleted_at FROM inspection WHERE id = ?", (inspection_id,))
+    return None if not rows else (rows[0][0], rows[0][1] is not None)

@@ -27,7 +27,7 @@ from .. import models as m
 from ..durable import write_atomically, write_bytes_atomically
 from ..errors import UserError
 from ..mergestate import (
-    MODELS,
+    SYNCED_TABLES,
     TABLES,
     RowState,
     canonicalize,
@@ -36,6 +36,7 @@ from ..mergestate import (
     load_stored,
     open_conflicts,
 )
+from ..sql_marks import session_sql
 from ..store import Store
 from .encryption import check_new_passphrase, encrypt_bytes
 
@@ -147,7 +148,8 @@ def export_bundle(
 def _inspection_states(
     session: Session, inspection_id: str, rows: Mapping[str, AbstractSet[str]] | None = None
 ) -> dict[str, dict[str, RowState]]:
-    conflicts = open_conflicts(session, inspection_id)
+    db = session_sql(session)
+    conflicts = open_conflicts(db, inspection_id)
 
     def ids(table: str) -> list[str] | None:
         if rows is None:
@@ -160,11 +162,11 @@ def _inspection_states(
         table: {
             row_id: stored.state
             for row_id, stored in load_stored(
-                session, table, ids(table), inspection_id=inspection_id, conflicts=conflicts
+                db, table, ids(table), inspection_id=inspection_id, conflicts=conflicts
             ).items()
             if table == "inspection" or stored.row["inspection_id"] == inspection_id
         }
-        for table in MODELS
+        for table in SYNCED_TABLES
     }
 
 

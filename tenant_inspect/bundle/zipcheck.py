@@ -17,7 +17,7 @@ from collections import Counter
 from typing import IO
 
 from .. import bundle_format as bf
-from ..mergestate import MODELS
+from ..mergestate import SYNCED_TABLES
 from .verify import Refuse
 
 # Everything zipfile / zlib may raise on a damaged or hostile archive.
@@ -59,7 +59,7 @@ def _expected_name(name: str) -> bool:
     if name == bf.MANIFEST_NAME or bf.QUESTIONNAIRE_NAME_RE.match(name):
         return True
     match = bf.DATA_NAME_RE.match(name)
-    return bool(match and match.group(1) in MODELS)
+    return bool(match and match.group(1) in SYNCED_TABLES)
 
 
 def member_cap(name: str) -> int:

@@ -66,9 +66,8 @@ from .storage import (
     stored_state,
 )
 from .tables import (
-    CONFLICT_TABLE,
     LABELS,
-    MODELS,
+    SYNCED_TABLES,
     TABLES,
     TableInfo,
     dumps_canonical,
@@ -82,9 +81,8 @@ from .tables import (
 )
 
 __all__ = [
-    "CONFLICT_TABLE",
     "LABELS",
-    "MODELS",
+    "SYNCED_TABLES",
     "TABLES",
     "DeleteConflict",
     "Inconsistent",

@@ -16,15 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, update
-from sqlmodel import Session
-
-from .. import models as m
-from ..sql_marks import driver_sql
+from ..fresh_values import new_id, utcnow
+from ..sql_marks import Sql
 from .join import delete_conflict
 from .rows import RowState
 from .storage import OpenConflict, Stored, chunked
-from .tables import CONFLICT_TABLE, TABLES, TableInfo, format_time, is_visible, parse_time
+from .tables import TABLES, TableInfo, format_time, is_visible
 
 #: What a plan does to the row: nothing (the file changed nothing), insert or update.
 KEEP, INSERT, UPDATE = "", "insert", "update"
@@ -136,67 +133,85 @@ class WriteCounts:
 
 
 def write_states(
-    session: Session,
+    db: Sql,
     inspection_id: str,
     table: str,
     pairs: Iterable[tuple[Stored | None, RowState]],
     counts: WriteCounts,
 ) -> None:
     """Store merged states at once (plan and apply), counting what changed."""
-    now = format_time(m.utcnow())
+    now = format_time(utcnow())
     plans = [plan_row(inspection_id, stored, state, now) for stored, state in pairs]
     for plan in plans:
         counts.add(plan)
-    apply_plans(session, table, plans)
+    apply_plans(db, table, plans)
 
 
-def apply_plans(session: Session, table: str, plans: list[RowPlan]) -> None:
+#: A conflict row's columns as :func:`_conflict_row` makes them, for inserting.
+_CONFLICT_INSERT = (
+    "id",
+    "inspection_id",
+    "table_name",
+    "row_id",
+    "field",
+    "kind",
+    "created_at",
+    "resolved_at",
+    "resolution",
+    "kept_value",
+    "kept_hlc",
+    "other_value",
+    "other_hlc",
+)
+_CONFLICT_JSON = ("kept_value", "other_value")
+
+
+def apply_plans(db: Sql, table: str, plans: list[RowPlan]) -> None:
     """Write planned rows and their conflict rows (bulk statements).
 
     Rows go straight to the DB-API cursor, already in their stored form: this runs in the
-    import's write transaction, which must stay short.
+    import's write transaction, which must stay short. A conflict's two values are JSON
+    text, as SQLAlchemy's JSON type writes them (``null`` for none), and its time the
+    fixed-form text every time column holds.
     """
     columns = TABLES[table].columns
     inserts = [p.values for p in plans if p.write == INSERT and p.values is not None]
     updates = [[*p.values[1:], p.id] for p in plans if p.write == UPDATE and p.values]
-    connection = session.connection()
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        if inserts:
-            names = ", ".join(f'"{c}"' for c in columns)
-            marks = ", ".join("?" * len(columns))
-            sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
-            cursor.executemany(driver_sql(connection, sql), inserts)
-        if updates:
-            assert columns[0] == "id"
-            sets = ", ".join(f'"{c}" = ?' for c in columns[1:])
-            cursor.executemany(
-                driver_sql(connection, f'UPDATE "{table}" SET {sets} WHERE id = ?'), updates
-            )
-    finally:
-        cursor.close()
-    ct = CONFLICT_TABLE
+    if inserts:
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        db.many(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', inserts)
+    if updates:
+        assert columns[0] == "id"
+        sets = ", ".join(f'"{c}" = ?' for c in columns[1:])
+        db.many(f'UPDATE "{table}" SET {sets} WHERE id = ?', updates)
     deletes = [c for p in plans for c in p.conflict_deletes]
     for chunk in chunked(deletes):
-        session.execute(delete(ct).where(ct.c.id.in_(list(chunk))))
-    conflict_updates = [c for p in plans for c in p.conflict_updates]
-    if conflict_updates:
-        stmt = (
-            update(ct)
-            .where(ct.c.id == bindparam("_id"))
-            .values(
-                kept_value=bindparam("kept_value"),
-                kept_hlc=bindparam("kept_hlc"),
-                other_value=bindparam("other_value"),
-                other_hlc=bindparam("other_hlc"),
-            )
-        )
-        session.execute(stmt, conflict_updates)
-    conflict_inserts = [
-        {**c, "created_at": parse_time(c["created_at"])} for p in plans for c in p.conflict_inserts
-    ]
-    if conflict_inserts:
-        session.execute(insert(ct), conflict_inserts)
+        db.run(f"DELETE FROM conflict WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+    db.many(
+        "UPDATE conflict SET kept_value = ?, kept_hlc = ?, other_value = ?, other_hlc = ? "
+        "WHERE id = ?",
+        (
+            [
+                json.dumps(c["kept_value"]),
+                c["kept_hlc"],
+                json.dumps(c["other_value"]),
+                c["other_hlc"],
+                c["_id"],
+            ]
+            for p in plans
+            for c in p.conflict_updates
+        ),
+    )
+    db.many(
+        f"INSERT INTO conflict ({', '.join(_CONFLICT_INSERT)}) "
+        f"VALUES ({', '.join('?' * len(_CONFLICT_INSERT))})",
+        (
+            [json.dumps(c[k]) if k in _CONFLICT_JSON else c[k] for k in _CONFLICT_INSERT]
+            for p in plans
+            for c in p.conflict_inserts
+        ),
+    )
 
 
 def _stored_values(info: TableInfo, row: dict[str, Any]) -> list[Any]:
@@ -282,7 +297,7 @@ def _conflict_row(
     inspection_id: str, state: RowState, name: str, kind: str, values: dict[str, Any], now: str
 ) -> dict[str, Any]:
     return {
-        "id": m.new_id(),
+        "id": new_id(),
         "inspection_id": inspection_id,
         "table_name": state.table,
         "row_id": state.id,

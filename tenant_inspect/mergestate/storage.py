@@ -1,7 +1,8 @@
 """Loading row states from the database, with their open conflicts and versions.
 
 Reads rows with their open conflicts in chunks of ids, straight through the DB-API cursor
-(the stored text is already the plain form). Every row read gets a *version*
+(the stored text is already the plain form), on an :class:`~tenant_inspect.sql_marks.Sql`:
+a session's connection in the app, a bare one in ``bundle import``. Every row read gets a *version*
 (:func:`row_version`), a fingerprint of its change stamps and open conflicts: a merge that
 planned a write from a row checks, in its write transaction, that the row still has that
 version (:func:`current_versions`). Writing is :mod:`.plan`.
@@ -11,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic_core import from_json
-from sqlalchemy import select
-from sqlmodel import Session
 
-from ..sql_marks import driver_sql
+from ..sql_marks import Sql
 from .rows import RowState, fill_deletion_contexts, vec_of
-from .tables import CONFLICT_TABLE, TABLES, same_value
+from .tables import TABLES, same_value
+
+if TYPE_CHECKING:
+    from ..clock import HybridClock
 
 
 @dataclass
@@ -65,46 +67,57 @@ def row_version(stamps: tuple[Any, ...], conflicts: list[OpenConflict]) -> int:
 
 
 def current_versions(
-    session: Session,
+    db: Sql,
     table: str,
     ids: Sequence[str],
     conflicts: dict[tuple[str, str], list[OpenConflict]],
 ) -> dict[str, int]:
     """The versions the rows with these ids have now (rows not stored are left out)."""
-    connection = session.connection()
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = db.cursor()
     columns = ", ".join(f'"{c}"' for c in VERSION_COLUMNS)
     out: dict[str, int] = {}
     try:
         for chunk in chunked(ids):
             marks = ", ".join("?" * len(chunk))
             sql = f'SELECT id, {columns} FROM "{table}" WHERE id IN ({marks})'
-            for row_id, *stamps in cursor.execute(driver_sql(connection, sql), list(chunk)):
+            for row_id, *stamps in cursor.execute(db.text(sql), list(chunk)):
                 out[row_id] = row_version(tuple(stamps), conflicts.get((table, row_id), []))
     finally:
         cursor.close()
     return out
 
 
+#: An open conflict's columns, in :class:`OpenConflict`'s order.
+_CONFLICT_COLUMNS = (
+    "id, table_name, row_id, field, kind, kept_value, kept_hlc, other_value, other_hlc"
+)
+
+
 def open_conflicts(
-    session: Session, inspection_id: str, table: str | None = None
+    db: Sql, inspection_id: str, table: str | None = None
 ) -> dict[tuple[str, str], list[OpenConflict]]:
-    ct = CONFLICT_TABLE
-    query = select(ct).where(ct.c.inspection_id == inspection_id, ct.c.resolved_at.is_(None))
+    """The inspection's unresolved conflict rows (of one table, if given), by (table, row)."""
+    sql = (
+        f"SELECT {_CONFLICT_COLUMNS} FROM conflict WHERE inspection_id = ? AND resolved_at IS NULL"
+    )
+    params: list[str] = [inspection_id]
     if table is not None:
-        query = query.where(ct.c.table_name == table)
+        sql += " AND table_name = ?"
+        params.append(table)
     out: dict[tuple[str, str], list[OpenConflict]] = {}
-    for r in session.execute(query.order_by(ct.c.id)).mappings():
+    for cid, table_name, row_id, field, kind, kept, kept_hlc, other, other_hlc in db.run(
+        sql + " ORDER BY id", params
+    ):
         c = OpenConflict(
-            id=r["id"],
-            table_name=r["table_name"],
-            row_id=r["row_id"],
-            field=r["field"],
-            kind=r["kind"],
-            kept_value=r["kept_value"],
-            kept_hlc=r["kept_hlc"],
-            other_value=r["other_value"],
-            other_hlc=r["other_hlc"],
+            id=cid,
+            table_name=table_name,
+            row_id=row_id,
+            field=field,
+            kind=kind,
+            kept_value=None if kept is None else from_json(kept),
+            kept_hlc=kept_hlc,
+            other_value=None if other is None else from_json(other),
+            other_hlc=other_hlc,
         )
         out.setdefault((c.table_name, c.row_id), []).append(c)
     return out
@@ -162,7 +175,7 @@ def copy_state(state: RowState) -> RowState:
 
 
 def load_stored(
-    session: Session,
+    db: Sql,
     table: str,
     ids: Sequence[str] | None = None,
     *,
@@ -172,11 +185,10 @@ def load_stored(
     """Rows of one table (by id, or the whole inspection) with their merge states."""
     info = TABLES[table]
     if conflicts is None:
-        conflicts = open_conflicts(session, inspection_id, table)
-    # Plain DB-API reads on the session's own connection (inside its transaction): the
-    # stored text already is the plain form, so this skips SQLAlchemy's per-value work.
-    connection = session.connection()
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        conflicts = open_conflicts(db, inspection_id, table)
+    # Plain DB-API reads inside the caller's transaction: the stored text already is the
+    # plain form, so nothing is parsed and re-formatted per value.
+    cursor = db.cursor()
     columns = ", ".join(f'"{c}"' for c in info.columns)
     key = "id" if table == "inspection" else "inspection_id"
     batches: list[tuple[str, Sequence[str]]] = []
@@ -193,7 +205,7 @@ def load_stored(
     stamp_at = [names.index(c) for c in VERSION_COLUMNS]
     try:
         for sql, params in batches:
-            for values in cursor.execute(driver_sql(connection, sql), list(params)):
+            for values in cursor.execute(db.text(sql), list(params)):
                 values = list(values)
                 stamps = tuple(values[i] for i in stamp_at)
                 for i in jsons:
@@ -208,3 +220,15 @@ def load_stored(
     finally:
         cursor.close()
     return out
+
+
+#: The newest stamp of every synced table, in one plain statement.
+NEWEST_STAMPS_SQL = " UNION ALL ".join(f'SELECT max(hlc) FROM "{table}"' for table in TABLES)
+
+
+def observe_newest_stamps(clock: HybridClock, db: Sql) -> None:
+    """Never hand out a stamp older than one already stored (a clock set back): every
+    back-end advances its clock past the newest stamp it holds when it opens."""
+    for (stamp,) in db.run(NEWEST_STAMPS_SQL):
+        if stamp:
+            clock.observe(stamp)

@@ -1,6 +1,6 @@
 """The synced tables as merging sees them, and plain (JSON) values of their columns.
 
-Which tables sync (:data:`MODELS`, parents first), what each column is (:class:`TableInfo`),
+Which tables sync (:data:`SYNCED_TABLES`, parents first), what each column is (:class:`TableInfo`),
 and how a value is written in a bundle and compared when merging. Every other merge module
 builds on these; they know nothing of row states.
 """
@@ -12,25 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Column,
-    Date,
-    MetaData,
-    String,
-    Table,
-)
-
-from .. import models as m
 from ..bundle_format import IMMUTABLE
 from ..bundle_format_types import TIMESTAMP_FORMAT
 from ..dates import parse_stored_time
-
-#: Table name -> model, in dependency order (parents first).
-MODELS: dict[str, type[m.SyncedRow]] = {
-    str(model.__tablename__): model for model in m.SYNCED_MODELS
-}
+from .shapes import read_shapes
 
 #: Human names for tables, for messages.
 LABELS: dict[str, str] = {
@@ -55,74 +40,56 @@ LABELS: dict[str, str] = {
     "letter_text": "letter to residents",
 }
 
-CONFLICT_TABLE: Table = m.Conflict.__table__  # type: ignore[attr-defined]
-
 
 @dataclass(frozen=True)
 class TableInfo:
+    """One synced table's columns and their kinds (from :mod:`.shapes`, made from the models).
+
+    Date and time columns are stored as fixed-form text, which is exactly their plain form,
+    so merges read and write them without parsing and re-formatting every value; JSON
+    columns are read and written as text."""
+
     name: str
-    model: type[m.SyncedRow]
-    table: Table
-    #: The same table with its date and time columns typed as plain text: those are
-    #: stored as fixed-form text already, which is exactly the plain form, so merges read
-    #: and write them without parsing and re-formatting every value.
-    raw: Table
-    jsons: frozenset[str]  # JSON columns: read and written as text by the raw table
-    bools: frozenset[str]
     columns: tuple[str, ...]
     content: tuple[str, ...]
     mutable: frozenset[str]
     dates: frozenset[str]
     times: frozenset[str]
+    jsons: frozenset[str]
+    bools: frozenset[str]
     defaults: dict[str, Any]
+    #: Unique keys other than the id: (constraint name, its columns).
+    uniques: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _info(name: str, model: type[m.SyncedRow]) -> TableInfo:
-    table: Table = model.__table__  # type: ignore[attr-defined]
-    columns = tuple(c.name for c in table.columns)
-    content = tuple(c for c in columns if c not in model.BOOKKEEPING)
-    dates = frozenset(
-        c.name
-        for c in table.columns
-        if isinstance(c.type, Date) and not isinstance(c.type, m.UTCDateTime)
-    )
-    times = frozenset(c.name for c in table.columns if isinstance(c.type, m.UTCDateTime))
-    defaults: dict[str, Any] = {}
-    for fname, finfo in model.model_fields.items():
-        if finfo.default_factory is not None:
-            defaults[fname] = finfo.default_factory()  # type: ignore[call-arg]
-        elif not finfo.is_required():
-            defaults[fname] = finfo.default
-    jsons = frozenset(c.name for c in table.columns if isinstance(c.type, JSON))
-    raw = Table(
-        table.name,
-        MetaData(),
-        *(
-            Column(
-                c.name,
-                String() if c.name in dates | times | jsons else c.type,
-                primary_key=c.primary_key,
-            )
-            for c in table.columns
-        ),
-    )
+def _info(name: str, shape: dict[str, Any], bookkeeping: frozenset[str]) -> TableInfo:
+    columns = tuple(shape["columns"])
+    content = tuple(c for c in columns if c not in bookkeeping)
     return TableInfo(
         name=name,
-        model=model,
-        table=table,
-        raw=raw,
-        jsons=jsons,
-        bools=frozenset(c.name for c in table.columns if isinstance(c.type, Boolean)),
         columns=columns,
         content=content,
         mutable=frozenset(content) - IMMUTABLE[name],
-        dates=dates,
-        times=times,
-        defaults=defaults,
+        dates=frozenset(shape["dates"]),
+        times=frozenset(shape["times"]),
+        jsons=frozenset(shape["jsons"]),
+        bools=frozenset(shape["bools"]),
+        defaults=dict(shape["defaults"]),
+        uniques=tuple((str(n), tuple(cols)) for n, cols in shape["uniques"]),
     )
 
 
-TABLES: dict[str, TableInfo] = {name: _info(name, model) for name, model in MODELS.items()}
+def _tables() -> dict[str, TableInfo]:
+    shapes = read_shapes()
+    bookkeeping = frozenset(shapes["bookkeeping"])
+    return {name: _info(name, shape, bookkeeping) for name, shape in shapes["tables"].items()}
+
+
+#: Table name -> its shape, in dependency order (parents first).
+TABLES: dict[str, TableInfo] = _tables()
+
+#: The synced tables, parents first (dump, bundles and merges go in this order).
+SYNCED_TABLES: tuple[str, ...] = tuple(TABLES)
 
 
 def format_time(value: datetime) -> str:

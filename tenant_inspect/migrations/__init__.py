@@ -7,6 +7,11 @@ database made by the previous revision; then regenerate ``head_schema.sql``, the
 SQLite database is made from without Alembic (a test fails until you do)::
 
     python -m tenant_inspect.storage.sqlite.head_schema --write
+
+and, when a synced table changed, the shapes the merge reads without the models (a test
+fails until you do)::
+
+    python -m tenant_inspect.mergestate.shapes --write
 """
 
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..clock import HybridClock
     from ..doctor_report import DoctorReport
     from ..merged_files import MergedFile
+    from ..sql_marks import Sql
     from ..summaries import InspectionSummary, RunQuery
 
 T = TypeVar("T")
@@ -106,6 +107,19 @@ class Store(Protocol):
         """
         ...
 
+    def sql_read(self) -> AbstractContextManager[Sql]:
+        """Plain SQL reads in one transaction, without the ORM (the merge's checks)."""
+        ...
+
+    def sql_write(self) -> AbstractContextManager[Sql]:
+        """One write transaction of plain SQL, committed when the block ends, rolled back on
+        any error; disk trouble comes out as a :class:`StorageProblem`.
+
+        Rows are written exactly as given (the merge writes rows with the stamps they
+        arrived with): nothing is stamped.
+        """
+        ...
+
     def explain(self, exc: BaseException, action: str = "save to") -> StorageProblem | None:
         """``exc`` as a :class:`StorageProblem` if it is disk trouble, else None (a real bug)."""
         ...
@@ -152,8 +166,12 @@ class Backend(Protocol):
         """Where the data is, in words for messages (a file path, a server)."""
         ...
 
-    def open(self, *, migrate: bool = True) -> Store:
-        """Open the store, creating and migrating (after a backup) as needed."""
+    def open(self, *, migrate: bool = True, defer_orm: bool = False) -> Store:
+        """Open the store, creating and migrating (after a backup) as needed.
+
+        ``defer_orm``: the caller means to use only :meth:`Store.sql_read` and
+        :meth:`Store.sql_write` (``bundle import``), so a back-end may leave SQLAlchemy
+        unloaded until a session is first asked for."""
         ...
 
     def is_read_only(self) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import event, inspect
 from sqlmodel import Session
 
-from ..models import SYNCED_MODELS, SyncedRow, utcnow
+from ..models import SyncedRow, utcnow
 from ..settings import author_for
 
 if TYPE_CHECKING:
@@ -70,16 +70,9 @@ def _stamp_rows(session: Session, flush_context: Any, instances: Any) -> None:
         obj.field_clocks = {**(obj.field_clocks or {}), **dict.fromkeys(changed, stamp)}
 
 
-#: The newest stamp of every synced table, in one plain statement: building and compiling
-#: fourteen ORM statements cost more than the rest of opening the store.
-_NEWEST_STAMPS = " UNION ALL ".join(
-    f'SELECT max(hlc) FROM "{model.__tablename__}"' for model in SYNCED_MODELS
-)
-
-
 def observe_newest_stamps(clock: HybridClock, session: Session) -> None:
-    """Never hand out a stamp older than one already stored (a clock set back): every
-    back-end advances its clock past the newest stamp it holds when it opens."""
-    for (stamp,) in session.connection().exec_driver_sql(_NEWEST_STAMPS):
-        if stamp:
-            clock.observe(stamp)
+    """:func:`tenant_inspect.mergestate.observe_newest_stamps` on a session's connection."""
+    from ..mergestate.storage import observe_newest_stamps as observe
+    from ..sql_marks import session_sql
+
+    observe(clock, session_sql(session))

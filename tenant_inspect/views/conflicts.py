@@ -33,7 +33,7 @@ from .conflict_words import (
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from ..merge import ConflictView
+    from ..merge_conflicts import ConflictView
 
 #: Choices whose stored keys have their own words (the action plan's, issue 12).
 _CHOICE_WORDS: dict[str, dict[str, str]] = {
@@ -269,9 +269,9 @@ class Describer:
         return text
 
     def item(self, view: ConflictView) -> ConflictItem:
-        from ..mergestate import MODELS
+        from ..models import MODELS_BY_TABLE
 
-        row = self.session.get(MODELS[view.table], view.row_id)
+        row = self.session.get(MODELS_BY_TABLE[view.table], view.row_id)
         what = self.what(view.table, row)
         if view.kind == "delete":
             changed = [
@@ -323,7 +323,7 @@ class Describer:
 
 def describe_conflicts(session: Session, inspection_id: str) -> tuple[ConflictItem, ...]:
     """Every open conflict of an inspection, in words (runs in a worker thread)."""
-    from ..merge import list_conflicts
+    from ..merge_conflicts import list_conflicts
 
     views = list_conflicts(session, inspection_id)
     if not views:
@@ -353,7 +353,7 @@ def conflict_origins(
     session: Session, inspection_id: str, *, include_resolved: bool = False
 ) -> list[ConflictOrigins]:
     """Every conflict with where each version came from, in the words the screen uses."""
-    from ..merge import list_conflicts
+    from ..merge_conflicts import list_conflicts
 
     views = list_conflicts(session, inspection_id, include_resolved=include_resolved)
     if not views:

@@ -80,3 +80,54 @@ def test_list_writes_nothing(d: Path) -> None:
     listed = _run(d, "list", "--json")
     assert [r["title"] for r in json.loads(listed.stdout)] == ["Repairs"]
     assert (db.read_bytes(), wal.read_bytes() if wal.exists() else b"") == before
+
+
+def _probe(d: Path, *args: str) -> tuple[str, str]:
+    out = subprocess.run(
+        [sys.executable, "-c", HEAVY, "--data-dir", str(d), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    return out.stdout.strip(), out.stderr
+
+
+def _dump(d: Path, inspection_id: str) -> dict[str, object]:
+    dumped = _run(d, "dump", inspection_id)
+    assert dumped.returncode == 0, dumped.stderr
+    data: dict[str, object] = json.loads(dumped.stdout)
+    return data
+
+
+def test_bundle_import_merges_without_loading_the_orm(tmp_path: Path) -> None:
+    """``bundle import`` runs the merge on a bare sqlite3 connection (``Store.sql_write``):
+    into a new laptop, then a later file with changes into the same laptop. What arrives is
+    exactly what was sent (``dump`` alike on both), and SQLAlchemy is never imported."""
+    coordinator, laptop = tmp_path / "coordinator", tmp_path / "laptop"
+    made = _run(coordinator, "demo")
+    assert made.returncode == 0, made.stderr
+    inspection_id = made.stdout.strip()
+    first = tmp_path / "first.zip"
+    assert _run(coordinator, "bundle", "export", inspection_id, "-o", str(first)).returncode == 0
+    assert _probe(laptop, "bundle", "import", str(first), "--new-inspection") == ("0 []", "")
+    assert _dump(laptop, inspection_id) == _dump(coordinator, inspection_id)
+
+    from tenant_inspect import analysis
+    from tenant_inspect.locations import resolve_data_dir
+    from tenant_inspect.store import open_store
+
+    store = open_store(resolve_data_dir(coordinator))
+    try:
+        with store.write() as session:
+            analysis.add_finding(
+                session, inspection_id, kind="strength", text="Repairs are booked in one call."
+            )
+    finally:
+        store.close()
+    later = tmp_path / "later.zip"
+    assert _run(coordinator, "bundle", "export", inspection_id, "-o", str(later)).returncode == 0
+    assert _probe(laptop, "bundle", "import", str(later)) == ("0 []", "")
+    assert _dump(laptop, inspection_id) == _dump(coordinator, inspection_id)
+    texts = [f["text"] for f in _dump(laptop, inspection_id)["tables"]["finding"]]  # type: ignore[index]
+    assert "Repairs are booked in one call." in texts

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tenant_inspect import inspections
-from tenant_inspect.bundle import export_bundle
+from tenant_inspect.bundle.write import export_bundle
 from tenant_inspect.locations import DataDir, resolve_data_dir
 from tenant_inspect.store import open_store
 from tests.support.read_only import listing, read_only, run_cli_batch, runner

@@ -160,9 +160,9 @@ def test_a_sync_broken_inside_a_merge_leaves_that_side_as_it_was(
     before["laptop"] = ok(laptop, "dump", inspection_id)
     real = merge.apply_plans
 
-    def written_then_dropped(session, table, plans):  # type: ignore[no-untyped-def]
-        real(session, table, plans)
-        if plans and session.get_bind().dialect.name == broken:
+    def written_then_dropped(db, table, plans):  # type: ignore[no-untyped-def]
+        real(db, table, plans)
+        if plans and db.dialect == broken:
             raise ConnectionError("the connection dropped")
 
     monkeypatch.setattr(merge, "apply_plans", written_then_dropped)

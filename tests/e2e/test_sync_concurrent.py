@@ -28,7 +28,7 @@ from tenant_inspect import models as m
 from tenant_inspect.dump import write_dump
 from tenant_inspect.inspections import create_inspection
 from tenant_inspect.locations import DataDir, resolve_data_dir
-from tenant_inspect.merge import list_conflicts
+from tenant_inspect.merge_conflicts import list_conflicts
 from tenant_inspect.store import open_store
 from tenant_inspect.sync import sync
 

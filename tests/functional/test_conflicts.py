@@ -19,9 +19,10 @@ from screens.dialogs.merge_text import MergeDialog
 from screens.team import TeamScreen
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
-from tenant_inspect.bundle import export_bundle
+from tenant_inspect.bundle.write import export_bundle
 from tenant_inspect.locations import resolve_data_dir
-from tenant_inspect.merge import import_bundles, list_conflicts
+from tenant_inspect.merge import import_bundles
+from tenant_inspect.merge_conflicts import list_conflicts
 from tenant_inspect.store import open_store
 from tests.support.empty_db import empty_data_dir
 

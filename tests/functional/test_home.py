@@ -57,7 +57,7 @@ async def test_an_inspector_opens_the_kit_from_the_home_screen(make_app, settle,
     """First step on a new laptop: k, the kit's path, Enter — and the inspection is there."""
     from textual import events
 
-    from tenant_inspect.bundle import export_bundle
+    from tenant_inspect.bundle.write import export_bundle
     from tenant_inspect.locations import resolve_data_dir
 
     coordinator = open_store(resolve_data_dir(tmp_path / "coordinator"))
@@ -103,7 +103,7 @@ async def test_the_kit_import_saves_what_was_typed_first(make_app, settle, tmp_p
 
     from screens.dialogs.file_picker import FilePicker
     from tenant_inspect import autosave, merge
-    from tenant_inspect.bundle import export_bundle
+    from tenant_inspect.bundle.write import export_bundle
     from tenant_inspect.locations import resolve_data_dir
 
     coordinator = open_store(resolve_data_dir(tmp_path / "coordinator"))

@@ -19,7 +19,7 @@ from screens.dialogs.team_files import default_bundle_path
 from screens.team import TeamScreen
 from tenant_inspect import analysis, fieldwork, inspections, records, settings
 from tenant_inspect import models as m
-from tenant_inspect.bundle import export_bundle
+from tenant_inspect.bundle.write import export_bundle
 from tenant_inspect.dump import dump_json
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import import_bundles

@@ -15,7 +15,7 @@ from sqlmodel import col
 from screens.app import TenantInspectApp
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
-from tenant_inspect.bundle import export_bundle
+from tenant_inspect.bundle.write import export_bundle
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import import_bundles
 from tenant_inspect.store import open_store

@@ -13,7 +13,7 @@ from typing import Any
 
 from tenant_inspect import analysis, fieldwork, inspections
 from tenant_inspect import models as m
-from tenant_inspect.bundle import export_bundle
+from tenant_inspect.bundle.write import export_bundle
 from tenant_inspect.dump import dump_json
 from tenant_inspect.locations import resolve_data_dir
 from tenant_inspect.merge import FileResult, import_bundles

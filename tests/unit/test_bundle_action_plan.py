@@ -26,7 +26,8 @@ from tenant_inspect import action_plan, records
 from tenant_inspect import bundle_format as bf
 from tenant_inspect import models as m
 from tenant_inspect.bundle import BundleRefused
-from tenant_inspect.merge import import_bundle, list_conflicts
+from tenant_inspect.merge import import_bundle
+from tenant_inspect.merge_conflicts import list_conflicts
 from tenant_inspect.views.action_plan_read import load_action_plan
 from tenant_inspect.views.conflicts import describe_conflicts
 

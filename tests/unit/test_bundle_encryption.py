@@ -11,12 +11,12 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from tenant_inspect.bundle import export_bundle
 from tenant_inspect.bundle.encryption import (
     decrypt_bytes,
     encrypt_bytes,
     is_encrypted,
 )
+from tenant_inspect.bundle.write import export_bundle
 from tenant_inspect.errors import UserError
 from tenant_inspect.merge import import_bundles
 from tests.unit.bundle_helpers import dump, export, fingerprint, import_ok, laptop

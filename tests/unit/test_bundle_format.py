@@ -17,7 +17,8 @@ from tenant_inspect import bundle_format as bf
 from tenant_inspect import bundle_format_types as bft
 from tenant_inspect import models as m
 from tenant_inspect import vocabulary
-from tenant_inspect.bundle import export_bundle, read_bundle
+from tenant_inspect.bundle import read_bundle
+from tenant_inspect.bundle.write import export_bundle
 from tenant_inspect.errors import UserError
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "bundle-format.md"

@@ -9,7 +9,7 @@ from bundle_helpers import export, import_ok, laptop, make_team_inspection, read
 
 from tenant_inspect import fieldwork, records
 from tenant_inspect import models as m
-from tenant_inspect.merge import list_conflicts
+from tenant_inspect.merge_conflicts import list_conflicts
 
 NAMES = (b"Jo Secret", b"Sam Hidden")
 

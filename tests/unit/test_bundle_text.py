@@ -30,7 +30,8 @@ from pydantic import TypeAdapter
 from tenant_inspect import analysis, bundle_format, records
 from tenant_inspect import models as m
 from tenant_inspect.bundle import BundleRefused
-from tenant_inspect.merge import import_bundle, list_conflicts
+from tenant_inspect.merge import import_bundle
+from tenant_inspect.merge_conflicts import list_conflicts
 from tenant_inspect.plain_text import clean, has_controls
 
 TITLE = "\x1b]0;pwned\x07Repairs\x1b[2J\ninspection\u202e"

@@ -16,7 +16,7 @@ from tenant_inspect.demo import LETTER_CONTACT, build_demo
 from tenant_inspect.errors import ValidationError
 from tenant_inspect.letter_texts import letter_text_id, set_letter_text
 from tenant_inspect.locations import resolve_data_dir
-from tenant_inspect.merge import list_conflicts
+from tenant_inspect.merge_conflicts import list_conflicts
 from tenant_inspect.report.export import build_from
 from tenant_inspect.report.letter.drafts import area_draft, letter_texts, recommendation_draft
 from tenant_inspect.report.letter.outline import build_letter

@@ -13,7 +13,8 @@ from bundle_helpers import dump, export, import_ok, laptop, make_team_inspection
 
 from tenant_inspect import analysis, fieldwork, merge, records
 from tenant_inspect import models as m
-from tenant_inspect.merge import ImportProgress, import_bundles, list_conflicts
+from tenant_inspect.merge import ImportProgress, import_bundles
+from tenant_inspect.merge_conflicts import list_conflicts
 
 
 @pytest.fixture

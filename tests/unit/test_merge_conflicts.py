@@ -11,7 +11,8 @@ from bundle_helpers import dump, export, import_ok, laptop, make_team_inspection
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
 from tenant_inspect.errors import NotFound, UserError, ValidationError
-from tenant_inspect.merge import ImportProgress, import_bundles, list_conflicts, resolve_conflict
+from tenant_inspect.merge import ImportProgress, import_bundles
+from tenant_inspect.merge_conflicts import list_conflicts, resolve_conflict
 
 
 @pytest.fixture

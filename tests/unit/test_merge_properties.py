@@ -30,7 +30,7 @@ from sqlmodel import col, select
 from tenant_inspect import analysis, fieldwork, inspections, merged_files, records, vocabulary
 from tenant_inspect import models as m
 from tenant_inspect.locations import resolve_data_dir
-from tenant_inspect.merge import list_conflicts, resolve_conflict
+from tenant_inspect.merge_conflicts import list_conflicts, resolve_conflict
 from tenant_inspect.store import Store, open_store
 from tests.support.empty_db import empty_data_dir
 

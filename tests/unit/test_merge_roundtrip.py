@@ -24,7 +24,7 @@ from bundle_helpers import (
 
 from tenant_inspect import analysis, fieldwork, inspections, records
 from tenant_inspect import models as m
-from tenant_inspect.merge import list_conflicts, resolve_conflict
+from tenant_inspect.merge_conflicts import list_conflicts, resolve_conflict
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from tenant_inspect import models as m
 from tenant_inspect.clock import HybridClock
 from tenant_inspect.edit_bases import KEPT, Loaded
 from tenant_inspect.locations import resolve_data_dir
-from tenant_inspect.merge import list_conflicts, resolve_conflict
+from tenant_inspect.merge_conflicts import list_conflicts, resolve_conflict
 from tenant_inspect.store import Store, open_store
 from tenant_inspect.views.conflicts import load_conflicts
 

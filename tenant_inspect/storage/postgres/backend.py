@@ -50,7 +50,8 @@ class PostgresBackend:
         except UserError:
             return "a PostgreSQL database (the URL given cannot be read)"
 
-    def open(self, *, migrate: bool = True) -> PostgresStore:
+    def open(self, *, migrate: bool = True, defer_orm: bool = False) -> PostgresStore:
+        """(``defer_orm`` is a SQLite economy: the server's store always has its engine.)"""
         from .store import open_postgres_store
 
         return open_postgres_store(self.data_dir, self.database, migrate=migrate)

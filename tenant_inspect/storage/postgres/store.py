@@ -26,6 +26,7 @@ from sqlmodel import Session
 from ...clock import HybridClock
 from ...errors import UserError
 from ...migrations import KNOWN_REVISIONS, SCHEMA_HEAD
+from ...sql_marks import Sql, session_sql
 from ..interface import BackupResult, ChangeWatch, StorageProblem
 from ..stamping import StampingSession, observe_newest_stamps
 from . import MIGRATION_LOCK_KEY
@@ -115,6 +116,29 @@ class PostgresStore:
                 raise UserError(
                     f"cannot save to the {self.location}: the server refused a value ({reason}); "
                     "nothing of this change was saved"
+                ) from exc
+
+    @contextmanager
+    def sql_read(self) -> Iterator[Sql]:
+        """Plain SQL on a read session's connection (the login's roles and policies hold)."""
+        with self.read() as session:
+            yield session_sql(session)
+
+    @contextmanager
+    def sql_write(self) -> Iterator[Sql]:
+        """Plain SQL in a write session's transaction; nothing is stamped. The driver's own
+        errors are turned into words as :meth:`write` turns SQLAlchemy's."""
+        with self.write() as session:
+            session.info["preserve_stamps"] = True
+            try:
+                yield session_sql(session)
+            except Exception as exc:
+                if getattr(exc, "sqlstate", None) is None:
+                    raise
+                from sqlalchemy import exc as sa_exc
+
+                raise sa_exc.DBAPIError.instance(  # as SQLAlchemy would have wrapped it
+                    "", None, exc, type(exc)
                 ) from exc
 
     def withholds_names(self, inspection_id: str) -> bool:

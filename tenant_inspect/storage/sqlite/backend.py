@@ -35,10 +35,10 @@ class SqliteBackend:
     def location(self) -> str:
         return str(self.data_dir.db_path)
 
-    def open(self, *, migrate: bool = True) -> SqliteStore:
+    def open(self, *, migrate: bool = True, defer_orm: bool = False) -> SqliteStore:
         from .store import open_sqlite_store
 
-        return open_sqlite_store(self.data_dir, migrate_schema=migrate)
+        return open_sqlite_store(self.data_dir, migrate_schema=migrate, defer_orm=defer_orm)
 
     def is_read_only(self) -> bool:
         from .connect import cannot_write

@@ -92,6 +92,11 @@ def run_migrations(engine: Engine, revision: str = "head") -> None:
         upgrade_on(conn, revision)
 
 
+def is_behind(revision: str | None) -> bool:
+    """Whether a database at ``revision`` (None: a new file) needs :func:`upgrade_if_behind`."""
+    return revision != SCHEMA_HEAD
+
+
 def upgrade_if_behind(data_dir: DataDir, engine: Engine, revision: str | None) -> None:
     """Bring the schema to :data:`SCHEMA_HEAD`; an existing database is backed up first.
 
