@@ -29,7 +29,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     data_dir = data_dir_of(args)
     if data_dir.database:
         raise UserError(NOT_A_LAPTOP)
-    with open_store(data_dir) as store:
+    with open_store(data_dir, defer_orm=True) as store:  # the merge needs no ORM
         records = sync(store, data_dir, args.url, args.id)
     for r in records:
         _out(f"Synced {r.title!r} ({r.inspection_id[:8]}) with {r.server}")

@@ -124,7 +124,13 @@ def set_coordinator(session: Session, member: m.TeamMember) -> None:
 
 
 def coordinator(session: Session, inspection_id: str) -> m.TeamMember | None:
-    return next((t for t in team(session, inspection_id) if t.role == "coordinator"), None)
+    """The coordinator (:func:`tenant_inspect.settings.coordinator_id`, one rule for both)."""
+    from .settings import coordinator_id
+
+    if session.autoflush:  # as a query would: members added in this session count
+        session.flush()
+    member_id = coordinator_id(session, inspection_id)
+    return None if member_id is None else session.get(m.TeamMember, member_id)
 
 
 def remove_member(session: Session, member: m.TeamMember) -> None:

@@ -88,25 +88,39 @@ def this_device(session: Session) -> str:
 # -- whose laptop ---------------------------------------------------------------
 
 
-def laptop_member(session: Session, inspection_id: str, device_id: str | None = None) -> str | None:
+def laptop_member(
+    db: Session | Sql, inspection_id: str, device_id: str | None = None
+) -> str | None:
     """Who works on this laptop for an inspection.
 
     The member its kit was made for; else the coordinator if the inspection was created on
-    this laptop; else nobody known (None).
+    this laptop; else nobody known (None). ``device_id``: this laptop's (asked of a
+    session's clock when not given).
     """
-    from . import models as m
-
-    member = get(session, member_key(inspection_id))
+    member = get(db, member_key(inspection_id))
     if member:
         return member
-    device_id = device_id if device_id is not None else this_device(session)
-    inspection = session.get(m.Inspection, inspection_id)
-    if inspection is not None and device_id and inspection.device_id == device_id:
-        from .inspections import coordinator
+    if device_id is None:
+        from .sql_marks import Sql
 
-        coord = coordinator(session, inspection_id)
-        return coord.id if coord is not None else None
+        device_id = get(db, "device_id") or "" if isinstance(db, Sql) else this_device(db)
+    rows = _sql(db).run("SELECT device_id FROM inspection WHERE id = ?", (inspection_id,))
+    if rows and device_id and rows[0][0] == device_id:
+        return coordinator_id(db, inspection_id)
     return None
+
+
+def coordinator_id(db: Session | Sql, inspection_id: str) -> str | None:
+    """The inspection's coordinator: the first live member with that role in the team's
+    order (position, name, id), as :func:`tenant_inspect.inspections.coordinator` gives it."""
+    rows = _sql(db).run(
+        "SELECT id, position, name FROM team_member "
+        "WHERE inspection_id = ? AND role = 'coordinator' AND deleted_at IS NULL",
+        (inspection_id,),
+    )
+    if not rows:
+        return None
+    return str(min(rows, key=lambda r: (r[1], str(r[2]).lower(), r[0]))[0])
 
 
 def remember_member(db: Session | Sql, inspection_id: str, member_id: str) -> None:
@@ -125,11 +139,11 @@ class KitIssued:
 
 
 def record_kit(
-    session: Session, member_id: str, file_name: str, at: datetime | None = None
+    db: Session | Sql, member_id: str, file_name: str, at: datetime | None = None
 ) -> None:
     """Remember that a kit for ``member_id`` was written here (shown on the Team screen)."""
     moment = (at or datetime.now(UTC)).astimezone()
-    put(session, kit_key(member_id), json.dumps({"at": moment.isoformat(), "file": file_name}))
+    put(db, kit_key(member_id), json.dumps({"at": moment.isoformat(), "file": file_name}))
 
 
 def kit_issued(session: Session, member_id: str) -> KitIssued | None:

@@ -50,9 +50,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlmodel import select
-
-from . import models as m
 from . import settings
 from .errors import UserError
 from .merged_files import FileResult
@@ -61,6 +58,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from .locations import DataDir
+    from .sql_marks import Sql
     from .store import Store
 
 
@@ -141,15 +139,19 @@ def sync_key(inspection_id: str) -> str:
     return f"sync:{inspection_id}"
 
 
-def last_sync(session: Session, inspection_id: str) -> SyncRecord | None:
+def last_sync(db: Session | Sql, inspection_id: str) -> SyncRecord | None:
     """This laptop's last sync of an inspection, or None if it never synced it."""
-    value = settings.get(session, sync_key(inspection_id))
+    value = settings.get(db, sync_key(inspection_id))
     return SyncRecord.decode(value) if value else None
 
 
 def server_name(url: str) -> str:
     """``host/database`` for a server URL: what the laptop shows, never the password."""
-    from .storage.postgres.url import engine_url
+    from .storage.postgres.url import connect_params, engine_url
+
+    params = connect_params(url)  # read as the engine would, without SQLAlchemy
+    if params is not None:
+        return f"{params.get('host') or 'localhost'}/{params['dbname']}"
 
     parsed = engine_url(url)
     host = parsed.host or parsed.query.get("host") or "localhost"
@@ -160,7 +162,11 @@ def server_name(url: str) -> str:
 
 def url_without_password(url: str) -> str:
     """The server's URL as the laptop may keep it: never with a password."""
-    from .storage.postgres.url import engine_url
+    from .storage.postgres.url import engine_url, without_password
+
+    kept = without_password(url)
+    if kept is not None:
+        return kept
 
     parsed = engine_url(url)  # (URL.set(password=None) would keep the password)
     return parsed._replace(password=None).render_as_string(hide_password=False)
@@ -184,7 +190,7 @@ def sync(
     if data_dir.database:
         raise UserError(NOT_A_LAPTOP)
     server_label, kept_url = server_name(url), url_without_password(url)
-    with open_store(replace(data_dir, database=url)) as server:
+    with open_store(replace(data_dir, database=url), defer_orm=True) as server:
         laptop.clock.observe(server.clock.now())  # past the newest stamp on the server
         done: list[SyncRecord] = []
         try:
@@ -210,17 +216,22 @@ def sync(
 
 
 def _inspections(laptop: Store, server: Store, given: str | None) -> list[str]:
-    from .inspections import get_inspection
-
     if given is None:
-        with laptop.read() as session:
-            ids = sorted(i.id for i in session.exec(select(m.Inspection)).all())
+        with laptop.sql_read() as db:
+            ids = sorted(str(row[0]) for row in db.run("SELECT id FROM inspection"))
         if not ids:
             raise UserError(
                 "this laptop holds no inspection yet: give the id of one on the server "
                 "(tenant-inspect sync URL ID)"
             )
         return ids
+    for store in (laptop, server):  # a whole id is its own only match (no ORM needed)
+        with store.sql_read() as db:
+            exact = "SELECT id FROM inspection WHERE id = ? AND deleted_at IS NULL"
+            if db.run(exact, (given.strip().lower(),)):
+                return [given.strip().lower()]
+    from .inspections import get_inspection
+
     with laptop.read() as session:
         try:
             return [get_inspection(session, given).id]
@@ -247,19 +258,18 @@ def _sync_one(
 ) -> SyncRecord:
     from .bundle.write import export_bundle
     from .merge import import_bundle
-    from .merge_conflicts import list_conflicts
     from .sync_rows import row_versions, rows_to_send
 
-    with laptop.read() as session:
-        here = session.get(m.Inspection, inspection_id)
-        member = settings.laptop_member(session, inspection_id, laptop.device_id)
+    with laptop.sql_read() as db:
+        here = db.run("SELECT id FROM inspection WHERE id = ?", (inspection_id,))
+        member = settings.laptop_member(db, inspection_id, laptop.device_id)
     sent: FileResult | None = None
     pull_rows: dict[str, set[str]] | None = None  # None: the whole inspection
-    if here is not None:
-        with laptop.read() as session:
-            mine = row_versions(session, inspection_id)
-        with server.read() as session:
-            theirs = row_versions(session, inspection_id)
+    if here:
+        with laptop.sql_read() as db:
+            mine = row_versions(db, inspection_id)
+        with server.sql_read() as db:
+            theirs = row_versions(db, inspection_id)
         push_rows = rows_to_send(mine, theirs)
         push = folder / f"push-{inspection_id[:8]}.tibundle"
         export_bundle(laptop, inspection_id, push, rows=push_rows, quick=True)
@@ -271,36 +281,54 @@ def _sync_one(
             table: ids | push_rows.get(table, set())
             for table, ids in rows_to_send(theirs, mine).items()
         }
-        with server.read() as session:
-            now = row_versions(session, inspection_id, only=candidates)
+        with server.sql_read() as db:
+            now = row_versions(db, inspection_id, only=candidates)
         pull_rows = rows_to_send(now, mine)
     if between is not None:
         between(inspection_id)
-    with server.read() as session:
-        names = _names_for(session, member)
+    with server.sql_read() as db:
+        names = _names_for(db, member)
     pull = folder / f"pull-{inspection_id[:8]}.tibundle"
     export_bundle(server, inspection_id, pull, include_names=names, rows=pull_rows, quick=True)
     received = import_bundle(laptop, pull, allow_new=True, remember=False)
     pull.unlink()
-    with laptop.write() as session:
-        title = session.get(m.Inspection, inspection_id)
-        record = SyncRecord(
-            inspection_id=inspection_id,
-            title=title.title if title is not None else received.inspection_title or "",
-            at=datetime.now(UTC),
-            server=where[0],
-            url=where[1],
-            sent=Counts.of(sent),
-            received=Counts.of(received),
-            open_conflicts=len(list_conflicts(session, inspection_id)),
+    record = SyncRecord(
+        inspection_id=inspection_id,
+        title="",
+        at=datetime.now(UTC),
+        server=where[0],
+        url=where[1],
+        sent=Counts.of(sent),
+        received=Counts.of(received),
+        open_conflicts=_conflicts_to_resolve(laptop, inspection_id),
+    )
+    with laptop.sql_write() as db:
+        title = db.run("SELECT title FROM inspection WHERE id = ?", (inspection_id,))
+        record = replace(
+            record, title=str(title[0][0]) if title else received.inspection_title or ""
         )
-        settings.put(session, sync_key(inspection_id), record.encode())
+        settings.put(db, sync_key(inspection_id), record.encode())
     return record
 
 
-def _names_for(session: Session, member_id: str | None) -> bool:
+def _conflicts_to_resolve(laptop: Store, inspection_id: str) -> int:
+    """As the Conflicts screen counts them; the ORM loads only if there are any to count."""
+    with laptop.sql_read() as db:
+        rows = db.run(
+            "SELECT count(*) FROM conflict WHERE inspection_id = ? AND resolved_at IS NULL",
+            (inspection_id,),
+        )
+    if not rows[0][0]:
+        return 0
+    from .merge_conflicts import list_conflicts
+
+    with laptop.read() as session:
+        return len(list_conflicts(session, inspection_id))
+
+
+def _names_for(db: Sql, member_id: str | None) -> bool:
     """Interviewee names go to the laptop as a full export would send them (module docstring)."""
     if member_id is None:
         return True
-    member = session.get(m.TeamMember, member_id)
-    return member is None or member.role == "coordinator"
+    rows = db.run("SELECT role FROM team_member WHERE id = ?", (member_id,))
+    return not rows or rows[0][0] == "coordinator"

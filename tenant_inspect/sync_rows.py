@@ -36,10 +36,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic_core import from_json
-from sqlmodel import Session
 
 from .mergestate import SYNCED_TABLES, OpenConflict, chunked, open_conflicts
-from .sql_marks import session_sql
+from .sql_marks import Sql
 
 #: Row id -> version, per table.
 Versions = dict[str, dict[str, tuple[Any, ...]]]
@@ -63,11 +62,10 @@ def _conflict_key(conflicts: list[OpenConflict]) -> frozenset[tuple[str, str, st
 
 
 def row_versions(
-    session: Session, inspection_id: str, only: Mapping[str, set[str]] | None = None
+    db: Sql, inspection_id: str, only: Mapping[str, set[str]] | None = None
 ) -> Versions:
     """The version of every row of one inspection as this side holds it, or of the rows
     ``only`` names (the pull reads the server's again for those after the push)."""
-    db = session_sql(session)
     conflicts = open_conflicts(db, inspection_id)
     cursor = db.cursor()
     columns = ", ".join(f'"{c}"' for c in _COLUMNS)

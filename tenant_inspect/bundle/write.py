@@ -19,13 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from sqlmodel import Session
-
 from .. import __version__, settings
 from .. import bundle_format as bf
-from .. import models as m
 from ..durable import write_atomically, write_bytes_atomically
 from ..errors import UserError
+from ..fresh_values import utcnow
 from ..mergestate import (
     SYNCED_TABLES,
     TABLES,
@@ -36,7 +34,7 @@ from ..mergestate import (
     load_stored,
     open_conflicts,
 )
-from ..sql_marks import session_sql
+from ..sql_marks import Sql
 from ..store import Store
 from .encryption import check_new_passphrase, encrypt_bytes
 
@@ -82,36 +80,38 @@ def export_bundle(
     path = Path(path)
     if passphrase is not None:
         check_new_passphrase(passphrase)
-    with store.read() as session:
-        inspection = session.get(m.Inspection, inspection_id)
-        if inspection is None:
+    with store.sql_read() as db:
+        found = db.run("SELECT title FROM inspection WHERE id = ?", (inspection_id,))
+        if not found:
             raise UserError(f"no inspection with id {inspection_id}")
-        recipient: m.TeamMember | None = None
+        title = str(found[0][0])
+        recipient: _Recipient | None = None
         if for_member_id is not None:
-            recipient = session.get(m.TeamMember, for_member_id)
-            if (
-                recipient is None
-                or recipient.inspection_id != inspection_id
-                or recipient.is_deleted
-            ):
+            member = db.run(
+                "SELECT id, role, name FROM team_member "
+                "WHERE id = ? AND inspection_id = ? AND deleted_at IS NULL",
+                (for_member_id, inspection_id),
+            )
+            if not member:
                 raise UserError(f"no team member with id {for_member_id} in this inspection")
+            recipient = _Recipient(*member[0])
         names = (
             include_names
             and (recipient is None or recipient.role == "coordinator")
             and not store.withholds_names(inspection_id)  # blanks are not names
         )
-        states = _inspection_states(session, inspection_id, rows)
+        states = _inspection_states(db, inspection_id, rows)
         if recipient is not None and recipient.role != "coordinator":
             states = kit_for(states, recipient.id)
-        exporter = settings.laptop_member(session, inspection_id, store.device_id)
+        exporter = settings.laptop_member(db, inspection_id, store.device_id)
         members, counts = _members(states, names)
         manifest = {
             "format": bf.FORMAT_NAME,
             "format_version": bf.FORMAT_VERSION,
             "app_version": __version__,
             "inspection_id": inspection_id,
-            "inspection_title": inspection.title[:200],
-            "created_at": format_time(m.utcnow()),
+            "inspection_title": title[:200],
+            "created_at": format_time(utcnow()),
             "exported_by": {"member_id": exporter, "device_id": store.device_id},
             "recipient": (
                 {"member_id": recipient.id, "role": recipient.role} if recipient else None
@@ -131,8 +131,8 @@ def export_bundle(
     # The Team screen and the CLI both show when a kit was made; a read-only data folder
     # (a copy on a locked stick) can still make the kit, it just cannot note it.
     if recipient_id is not None and not store.read_only:
-        with store.write() as session:
-            settings.record_kit(session, recipient_id, path.name)
+        with store.sql_write() as db:
+            settings.record_kit(db, recipient_id, path.name)
     return ExportResult(
         path=path,
         inspection_id=inspection_id,
@@ -145,10 +145,18 @@ def export_bundle(
     )
 
 
+@dataclass(frozen=True)
+class _Recipient:
+    """The team member a kit is for."""
+
+    id: str
+    role: str
+    name: str
+
+
 def _inspection_states(
-    session: Session, inspection_id: str, rows: Mapping[str, AbstractSet[str]] | None = None
+    db: Sql, inspection_id: str, rows: Mapping[str, AbstractSet[str]] | None = None
 ) -> dict[str, dict[str, RowState]]:
-    db = session_sql(session)
     conflicts = open_conflicts(db, inspection_id)
 
     def ids(table: str) -> list[str] | None:

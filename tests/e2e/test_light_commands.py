@@ -17,19 +17,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = r"""
-import sys, io, contextlib
-from tenant_inspect.cli import main
-argv = sys.argv[1:]
-out = io.StringIO()
-with contextlib.redirect_stdout(out):
-    code = main(argv)
-heavy = sorted(
-    m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "docx")
-    or m == "tenant_inspect.models"
-)
-print(code, heavy)
-"""
+from tests.support.orm_probe import heavy_imports
 
 
 def _run(d: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -52,14 +40,8 @@ def d(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["doctor"]])
 def test_light_commands_do_not_import_the_orm(d: Path, args: list[str]) -> None:
-    out = subprocess.run(
-        [sys.executable, "-c", HEAVY, "--data-dir", str(d), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
-    assert out.stdout.strip() == "0 []", out.stdout + out.stderr
+    loaded, errors = heavy_imports(d, *args)
+    assert loaded == "0 []", loaded + errors
 
 
 def test_list_on_an_older_schema_opens_the_full_store_which_migrates(d: Path) -> None:
@@ -82,17 +64,6 @@ def test_list_writes_nothing(d: Path) -> None:
     assert (db.read_bytes(), wal.read_bytes() if wal.exists() else b"") == before
 
 
-def _probe(d: Path, *args: str) -> tuple[str, str]:
-    out = subprocess.run(
-        [sys.executable, "-c", HEAVY, "--data-dir", str(d), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
-    return out.stdout.strip(), out.stderr
-
-
 def _dump(d: Path, inspection_id: str) -> dict[str, object]:
     dumped = _run(d, "dump", inspection_id)
     assert dumped.returncode == 0, dumped.stderr
@@ -110,7 +81,7 @@ def test_bundle_import_merges_without_loading_the_orm(tmp_path: Path) -> None:
     inspection_id = made.stdout.strip()
     first = tmp_path / "first.zip"
     assert _run(coordinator, "bundle", "export", inspection_id, "-o", str(first)).returncode == 0
-    assert _probe(laptop, "bundle", "import", str(first), "--new-inspection") == ("0 []", "")
+    assert heavy_imports(laptop, "bundle", "import", str(first), "--new-inspection") == ("0 []", "")
     assert _dump(laptop, inspection_id) == _dump(coordinator, inspection_id)
 
     from tenant_inspect import analysis
@@ -127,7 +98,7 @@ def test_bundle_import_merges_without_loading_the_orm(tmp_path: Path) -> None:
         store.close()
     later = tmp_path / "later.zip"
     assert _run(coordinator, "bundle", "export", inspection_id, "-o", str(later)).returncode == 0
-    assert _probe(laptop, "bundle", "import", str(later)) == ("0 []", "")
+    assert heavy_imports(laptop, "bundle", "import", str(later)) == ("0 []", "")
     assert _dump(laptop, inspection_id) == _dump(coordinator, inspection_id)
     texts = [f["text"] for f in _dump(laptop, inspection_id)["tables"]["finding"]]  # type: ignore[index]
     assert "Repairs are booked in one call." in texts

@@ -281,3 +281,20 @@ def test_a_whole_inspection_through_sync_three_laptops_and_the_server(tmp_path, 
         assert text in on_server
     for laptop in (coord, ann, bob):
         assert ok(laptop, "dump", inspection_id) == on_server, laptop.name
+
+
+def test_a_sync_with_a_current_server_never_loads_the_orm(tmp_path, pg_url):
+    """A day's sync and a first pull run the merge and the bundles on plain connections
+    (sqlite3 on the laptop, psycopg to the server), and every side ends with one dump."""
+    from tests.support.orm_probe import heavy_imports
+
+    laptop, other = tmp_path / "laptop", tmp_path / "other"
+    inspection_id = small(laptop)
+    ok(laptop, "sync", pg_url)  # the first sync on a new server makes its schema (Alembic)
+    edit(laptop, inspection_id, {0: "Typed offline", 3: "Also typed offline"})
+    assert heavy_imports(laptop, "sync", pg_url, inspection_id) == ("0 []", "")
+    on_server = server_dump(tmp_path, pg_url, inspection_id)
+    assert "Typed offline" in on_server and ok(laptop, "dump", inspection_id) == on_server
+    assert heavy_imports(other, "sync", pg_url, inspection_id) == ("0 []", "")
+    assert ok(other, "dump", inspection_id) == on_server
+    assert "Last synced with" in ok(other, "sync", pg_url)

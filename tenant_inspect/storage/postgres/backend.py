@@ -54,7 +54,9 @@ class PostgresBackend:
         """(``defer_orm`` is a SQLite economy: the server's store always has its engine.)"""
         from .store import open_postgres_store
 
-        return open_postgres_store(self.data_dir, self.database, migrate=migrate)
+        return open_postgres_store(
+            self.data_dir, self.database, migrate=migrate, defer_orm=defer_orm
+        )
 
     def is_read_only(self) -> bool:
         return False  # what a user may change is the server's business (its privileges)

@@ -46,6 +46,33 @@ def connect_problem(exc: BaseException, where: str) -> UserError | None:
     return UserError(f"cannot connect to the {where}: {why}; {what}")
 
 
+def write_refusal(exc: BaseException, where: str) -> UserError | None:
+    """A write the server refused, in words (everything in its transaction rolled back):
+    the connection lost or the disk full (:func:`storage_problem`), a privilege this login
+    lacks or a row another inspection's (row-level security), a value PostgreSQL refused.
+    None for anything else. Takes SQLAlchemy's wrapped errors and psycopg's own alike."""
+    import psycopg
+
+    problem = storage_problem(exc, where)
+    if problem is not None:
+        return problem
+    original = _original(exc)
+    if getattr(original, "sqlstate", "") == "42501":
+        return UserError(
+            f"cannot save to the {where}: this login may not make that change "
+            "(the server's roles decide who may); nothing of this change was saved"
+        )
+    if isinstance(original, psycopg.DataError):
+        # PostgreSQL enforces the column widths SQLite only declares; the checks before a
+        # save keep to them, but a value that slips past is refused in words.
+        reason = str(original).splitlines()[0]
+        return UserError(
+            f"cannot save to the {where}: the server refused a value ({reason}); "
+            "nothing of this change was saved"
+        )
+    return None
+
+
 def storage_problem(
     exc: BaseException, where: str, action: str = "save to"
 ) -> StorageProblem | None:

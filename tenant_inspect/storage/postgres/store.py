@@ -11,31 +11,37 @@ Opening migrates like SQLite does, with two differences said here so nobody look
 them: there is no file to copy before a migration (the server's administrator backs it up
 with ``pg_dump``), and a session-level advisory lock makes two people who start at once on
 a new server take turns instead of both creating the schema.
+
+**Without the ORM.** Opened with ``defer_orm=True`` (``bundle import`` and ``sync``), on a
+server whose schema is current, the store connects with plain psycopg exactly as the
+engine would (the same URL and login, session settings and text loaders), runs
+:meth:`PostgresStore.sql_read` and :meth:`PostgresStore.sql_write` on that one connection
+(``REPEATABLE READ`` reads; writes under the same advisory write lock), and makes the
+SQLAlchemy engine only when a session is first asked for. Anything else (an older schema,
+a URL only SQLAlchemy reads) opens the store as before.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from sqlalchemy import exc as sa_exc
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from ...clock import HybridClock
 from ...errors import UserError
+from ...mergestate.storage import observe_newest_stamps
 from ...migrations import KNOWN_REVISIONS, SCHEMA_HEAD
 from ...sql_marks import Sql, session_sql
 from ..interface import BackupResult, ChangeWatch, StorageProblem
-from ..stamping import StampingSession, observe_newest_stamps
-from . import MIGRATION_LOCK_KEY
-from .engine import make_engine, read_engine, write_engine
-from .problems import connect_problem, storage_problem
-from .url import describe, engine_url
+from . import CONNECT_TIMEOUT_S, LOADED_AS_TEXT, MIGRATION_LOCK_KEY, SESSION_OPTIONS, WRITE_LOCK_KEY
+from .problems import connect_problem, storage_problem, write_refusal
+from .url import connect_params, describe, describe_params, engine_url
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
+    from sqlmodel import Session
 
     from ...locations import DataDir
 
@@ -62,14 +68,25 @@ class PostgresStore:
     keeps_backups = False
     read_only = False
 
-    def __init__(self, engine: Engine, where: str, clock: HybridClock, *, is_new: bool) -> None:
-        self.engine = engine
+    def __init__(
+        self,
+        engine: Engine | None,
+        where: str,
+        clock: HybridClock,
+        *,
+        is_new: bool,
+        database: str = "",
+        connection: Any = None,
+    ) -> None:
+        self._engine = engine
+        self._database = database  # the URL, to make the engine later (see the docstring)
+        self._connection = connection  # plain psycopg, autocommit; None: sessions' own
+        self._lock = threading.Lock()
+        self._sql_lock = threading.Lock()
         self.location = where
         self.clock = clock
         self.device_id = clock.device
         self.is_new = is_new
-        self._read = read_engine(engine)
-        self._write = write_engine(engine)
         #: Inspection id → the team member this login is, on a server set up for members
         #: (``server init``): the author stamped on new rows, so "who recorded this
         #: interview" is the member PostgreSQL knows the login as (see ``access_sql``).
@@ -77,69 +94,92 @@ class PostgresStore:
         #: The inspections this login coordinates (it reads every name of those).
         self.coordinating: set[str] = set()
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made on first use when the store was opened without it."""
+        with self._lock:
+            if self._engine is None:
+                from .engine import make_engine
+
+                self._engine = make_engine(engine_url(self._database))
+            return self._engine
+
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with StampingSession(self._read, expire_on_commit=False) as session:
+        from ..stamping import StampingSession
+        from .engine import read_engine
+
+        with StampingSession(read_engine(self.engine), expire_on_commit=False) as session:
             session.info["clock"] = self.clock
             session.info["authors"] = dict(self.authors)
             yield session
 
     @contextmanager
     def write(self, author_id: str | None = None) -> Iterator[Session]:
-        """One write transaction (writers take turns), committed when the block ends."""
-        with StampingSession(self._write, expire_on_commit=False) as session:
+        """One write transaction (writers take turns), committed when the block ends.
+
+        What the server refuses comes out in words (:func:`.problems.write_refusal`), with
+        everything in the transaction rolled back."""
+        from ..stamping import StampingSession
+        from .engine import write_engine
+
+        with StampingSession(write_engine(self.engine), expire_on_commit=False) as session:
             session.info["clock"] = self.clock
             session.info["author_id"] = author_id
             session.info["authors"] = dict(self.authors)
             try:
                 with session.begin():
                     yield session
-            except sa_exc.OperationalError as exc:
-                problem = storage_problem(exc, self.location)
+            except Exception as exc:
+                problem = write_refusal(exc, self.location)
                 if problem is None:
                     raise
                 raise problem from exc
-            except sa_exc.ProgrammingError as exc:
-                # A member's login lacks the privilege, or the row is another inspection's
-                # (row-level security): PostgreSQL decides, and says so in one line.
-                if getattr(getattr(exc, "orig", None), "sqlstate", "") != "42501":
-                    raise
-                raise UserError(
-                    f"cannot save to the {self.location}: this login may not make that change "
-                    "(the server's roles decide who may); nothing of this change was saved"
-                ) from exc
-            except sa_exc.DataError as exc:
-                # PostgreSQL enforces the column widths SQLite only declares; the checks
-                # before a save keep to them, but a value that slips past must be refused
-                # in words, with everything in this transaction rolled back.
-                reason = str(getattr(exc, "orig", exc)).splitlines()[0]
-                raise UserError(
-                    f"cannot save to the {self.location}: the server refused a value ({reason}); "
-                    "nothing of this change was saved"
-                ) from exc
 
     @contextmanager
     def sql_read(self) -> Iterator[Sql]:
-        """Plain SQL on a read session's connection (the login's roles and policies hold)."""
-        with self.read() as session:
-            yield session_sql(session)
+        """Plain SQL in one snapshot (the login's roles and policies hold)."""
+        if self._connection is None:
+            with self.read() as session:
+                yield session_sql(session)
+            return
+        with self._plain("BEGIN ISOLATION LEVEL REPEATABLE READ") as db:
+            yield db
 
     @contextmanager
     def sql_write(self) -> Iterator[Sql]:
-        """Plain SQL in a write session's transaction; nothing is stamped. The driver's own
-        errors are turned into words as :meth:`write` turns SQLAlchemy's."""
-        with self.write() as session:
-            session.info["preserve_stamps"] = True
-            try:
+        """Plain SQL in one write transaction (writers take turns); nothing is stamped."""
+        if self._connection is None:
+            with self.write() as session:
+                session.info["preserve_stamps"] = True
                 yield session_sql(session)
-            except Exception as exc:
-                if getattr(exc, "sqlstate", None) is None:
-                    raise
-                from sqlalchemy import exc as sa_exc
+            return
+        try:
+            with self._plain("BEGIN") as db:
+                db.run(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+                yield db
+        except Exception as exc:
+            problem = write_refusal(exc, self.location)
+            if problem is None:
+                raise
+            raise problem from exc
 
-                raise sa_exc.DBAPIError.instance(  # as SQLAlchemy would have wrapped it
-                    "", None, exc, type(exc)
-                ) from exc
+    @contextmanager
+    def _plain(self, begin: str) -> Iterator[Sql]:
+        """One transaction on the plain connection, one block at a time."""
+        import psycopg
+
+        with self._sql_lock:
+            conn = self._connection
+            conn.execute(begin)
+            try:
+                yield Sql(conn, psycopg.paramstyle, "postgresql")
+            except BaseException:
+                if not conn.closed and conn.info.transaction_status != 0:  # not idle
+                    with suppress(psycopg.Error):  # a lost connection: the error below says so
+                        conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def withholds_names(self, inspection_id: str) -> bool:
         """A member's login that does not coordinate the inspection is shown only the names
@@ -161,7 +201,11 @@ class PostgresStore:
         raise UserError(f"backup works on a data folder's own database; {BACKUPS_ON_SERVER}")
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+        if self._connection is not None:
+            self._connection.close()
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -186,6 +230,8 @@ def _refuse_newer(where: str, revision: str | None) -> None:
 
 
 def _migrate(engine: Engine, where: str) -> bool:
+    from sqlalchemy import exc as sa_exc
+
     try:
         return migrate_schema(engine, where)
     except sa_exc.ProgrammingError as exc:
@@ -225,15 +271,15 @@ def migrate_schema(engine: Engine, where: str) -> bool:
         return revision is None
 
 
-def logged_in_as(conn: Connection) -> tuple[dict[str, str], set[str]]:
+def logged_in_as(db: Sql) -> tuple[dict[str, str], set[str]]:
     """Inspection id → member for this login, and the inspections it coordinates (both
     empty before ``server init``, and for the administrator, who is nobody's login)."""
-    if conn.exec_driver_sql("SELECT to_regclass('ti_access.member_role')").scalar() is None:
+    if db.run("SELECT to_regclass('ti_access.member_role')")[0][0] is None:
         return {}, set()
-    rows = conn.exec_driver_sql(
+    rows = db.run(
         "SELECT inspection_id, member_id, kind FROM ti_access.member_role "
         "WHERE rolname = current_user"
-    ).all()
+    )
     return {str(r[0]): str(r[1]) for r in rows}, {str(r[0]) for r in rows if r[2] == "coordinator"}
 
 
@@ -245,22 +291,35 @@ def laptop_clock(data_dir: DataDir) -> HybridClock:
     """
     from ..sqlite.store import open_sqlite_store
 
-    with open_sqlite_store(data_dir) as local:
+    with open_sqlite_store(data_dir, defer_orm=True) as local:
         return local.clock
 
 
-def open_postgres_store(data_dir: DataDir, database: str, *, migrate: bool = True) -> PostgresStore:
-    """Connect, migrate (unless ``migrate`` is False) and stamp with this laptop's clock."""
+def open_postgres_store(
+    data_dir: DataDir, database: str, *, migrate: bool = True, defer_orm: bool = False
+) -> PostgresStore:
+    """Connect, migrate (unless ``migrate`` is False) and stamp with this laptop's clock.
+
+    ``defer_orm``: plain psycopg if the schema is current (see the module docstring)."""
+    if defer_orm:
+        store = _open_plain(data_dir, database)
+        if store is not None:
+            return store
+    from sqlalchemy import exc as sa_exc
+
+    from .engine import make_engine
+
     url = engine_url(database)
     where = describe(url)
     clock = laptop_clock(data_dir)
     engine = make_engine(url)
     try:
         is_new = _migrate(engine, where) if migrate else False
-        store = PostgresStore(engine, where, clock, is_new=is_new)
+        store = PostgresStore(engine, where, clock, is_new=is_new, database=database)
         with store.read() as session:
-            store.authors, store.coordinating = logged_in_as(session.connection())
-            observe_newest_stamps(clock, session)
+            db = session_sql(session)
+            store.authors, store.coordinating = logged_in_as(db)
+            observe_newest_stamps(clock, db)
     except sa_exc.OperationalError as exc:
         engine.dispose()
         problem = connect_problem(exc, where)
@@ -269,5 +328,42 @@ def open_postgres_store(data_dir: DataDir, database: str, *, migrate: bool = Tru
         raise problem from None
     except BaseException:
         engine.dispose()
+        raise
+    return store
+
+
+def _open_plain(data_dir: DataDir, database: str) -> PostgresStore | None:
+    """The store on one plain psycopg connection, or None where only the engine may open it
+    (a URL only SQLAlchemy reads, no schema or another revision: migrate or refuse there)."""
+    params = connect_params(database)
+    if params is None:
+        return None
+    import psycopg
+    from psycopg.types.string import TextLoader
+
+    where = describe_params(params)
+    try:
+        conn = psycopg.connect(
+            **({"connect_timeout": CONNECT_TIMEOUT_S} | params | {"options": SESSION_OPTIONS}),
+            autocommit=True,
+        )
+    except psycopg.OperationalError as exc:
+        raise connect_problem(exc, where) or exc from None
+    try:
+        for name in LOADED_AS_TEXT:
+            conn.adapters.register_loader(name, TextLoader)
+        db = Sql(conn, psycopg.paramstyle, "postgresql")
+        if db.run("SELECT to_regclass('alembic_version')")[0][0] is None or db.run(
+            "SELECT version_num FROM alembic_version"
+        ) != [(SCHEMA_HEAD,)]:
+            conn.close()
+            return None
+        clock = laptop_clock(data_dir)
+        store = PostgresStore(None, where, clock, is_new=False, database=database, connection=conn)
+        with store.sql_read() as db:
+            store.authors, store.coordinating = logged_in_as(db)
+            observe_newest_stamps(clock, db)
+    except BaseException:
+        conn.close()
         raise
     return store

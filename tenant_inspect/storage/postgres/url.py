@@ -70,6 +70,25 @@ def engine_url(text: str) -> URL:
     return url.set(drivername=DRIVER)
 
 
+def describe_params(params: dict[str, Any]) -> str:
+    """:func:`describe` for :func:`connect_params`' keywords (no SQLAlchemy needed)."""
+    host = params.get("host") or "the local server"
+    port = f":{params['port']}" if params.get("port") else ""
+    user = f" as {params['user']}" if params.get("user") else ""
+    return f"PostgreSQL database {params['dbname']} on {host}{port}{user}"
+
+
+def without_password(text: str) -> str | None:
+    """The URL as typed, its password left out (None where :func:`connect_params` declines)."""
+    m = _PATTERN.match(text.strip())
+    if m is None or connect_params(text) is None:
+        return None
+    if m["password"] is None:
+        return text.strip()
+    start, end = m.span("password")
+    return text.strip()[: start - 1] + text.strip()[end:]  # the ":" before it goes too
+
+
 def describe(url: URL) -> str:
     """Where the data is, for messages: server, database and user — never the password."""
     host = url.host or url.query.get("host") or "the local server"
