@@ -69,11 +69,6 @@ def runner(connection: Connection) -> Run:
     return run
 
 
-def driver_sql(connection: Connection, sql: str) -> str:
-    """``sql`` for the DB-API cursor under ``connection`` (the merge's bulk statements)."""
-    return for_paramstyle(sql, connection.dialect.paramstyle)
-
-
 class Sql:
     """One DB-API connection inside a transaction its owner began and will end.
 
