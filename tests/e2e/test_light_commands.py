@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli_run import cli_ok
 from tests.support.orm_probe import heavy_imports
 
 
@@ -65,9 +66,7 @@ def test_list_writes_nothing(d: Path) -> None:
 
 
 def _dump(d: Path, inspection_id: str) -> dict[str, object]:
-    dumped = _run(d, "dump", inspection_id)
-    assert dumped.returncode == 0, dumped.stderr
-    data: dict[str, object] = json.loads(dumped.stdout)
+    data: dict[str, object] = json.loads(cli_ok(d, "dump", inspection_id))  # in this process
     return data
 
 
@@ -76,11 +75,9 @@ def test_bundle_import_merges_without_loading_the_orm(tmp_path: Path) -> None:
     into a new laptop, then a later file with changes into the same laptop. What arrives is
     exactly what was sent (``dump`` alike on both), and SQLAlchemy is never imported."""
     coordinator, laptop = tmp_path / "coordinator", tmp_path / "laptop"
-    made = _run(coordinator, "demo")
-    assert made.returncode == 0, made.stderr
-    inspection_id = made.stdout.strip()
+    inspection_id = cli_ok(coordinator, "demo").strip()
     first = tmp_path / "first.zip"
-    assert _run(coordinator, "bundle", "export", inspection_id, "-o", str(first)).returncode == 0
+    cli_ok(coordinator, "bundle", "export", inspection_id, "-o", str(first))
     assert heavy_imports(laptop, "bundle", "import", str(first), "--new-inspection") == ("0 []", "")
     assert _dump(laptop, inspection_id) == _dump(coordinator, inspection_id)
 
@@ -97,8 +94,9 @@ def test_bundle_import_merges_without_loading_the_orm(tmp_path: Path) -> None:
     finally:
         store.close()
     later = tmp_path / "later.zip"
-    assert _run(coordinator, "bundle", "export", inspection_id, "-o", str(later)).returncode == 0
+    cli_ok(coordinator, "bundle", "export", inspection_id, "-o", str(later))
     assert heavy_imports(laptop, "bundle", "import", str(later)) == ("0 []", "")
-    assert _dump(laptop, inspection_id) == _dump(coordinator, inspection_id)
-    texts = [f["text"] for f in _dump(laptop, inspection_id)["tables"]["finding"]]  # type: ignore[index]
+    merged = _dump(laptop, inspection_id)
+    assert merged == _dump(coordinator, inspection_id)
+    texts = [f["text"] for f in merged["tables"]["finding"]]  # type: ignore[index]
     assert "Repairs are booked in one call." in texts

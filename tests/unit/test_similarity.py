@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import dataclass
 
 from tenant_inspect.similarity import content_words, score_texts, suggest_duplicates
@@ -83,7 +82,10 @@ def test_scores_are_symmetric_and_bounded():
     assert score_texts("", "")[0] == 0
 
 
-def test_a_thousand_findings_are_compared_quickly_and_the_budget_is_respected():
+def test_a_thousand_findings_are_compared_within_the_budget_and_it_is_respected():
+    """A thousand findings (8 areas × 2 kinds) are compared pair by pair within each area and
+    kind, well inside the comparison budget that bounds the worst case (its time is not
+    measured here: timings belong to benchmarks/); a smaller budget stops early and says so."""
     rng = random.Random(7)
     words = [f"word{n}" for n in range(400)]
     areas = [f"area{n}" for n in range(8)]
@@ -97,9 +99,8 @@ def test_a_thousand_findings_are_compared_quickly_and_the_budget_is_respected():
         for n in range(1000)
     ]
     rows.append(F("dup", rows[0].text, rows[0].area_id, rows[0].kind))
-    started = time.perf_counter()
     result = suggest_duplicates(rows)
-    assert time.perf_counter() - started < 2.0  # typically well under 0.2 s
     assert ("0", "dup") in ids(result)
+    assert not result.truncated and 0 < result.compared < 1001 * 1000 // 2 // 8
     capped = suggest_duplicates(rows, max_comparisons=10)
     assert capped.truncated and capped.compared == 10
