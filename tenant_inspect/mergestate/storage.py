@@ -87,6 +87,13 @@ def current_versions(
     return out
 
 
+def json_value(stored: Any) -> Any:
+    """A JSON column's value as read by the driver: JSON text, parsed; or, on SQLite, a
+    number already (the column's declared type ``JSON`` has numeric affinity, so SQLite
+    keeps the text ``5`` as the integer 5, which is that JSON's value)."""
+    return from_json(stored) if isinstance(stored, str | bytes) else stored
+
+
 #: An open conflict's columns, in :class:`OpenConflict`'s order.
 _CONFLICT_COLUMNS = (
     "id, table_name, row_id, field, kind, kept_value, kept_hlc, other_value, other_hlc"
@@ -114,9 +121,9 @@ def open_conflicts(
             row_id=row_id,
             field=field,
             kind=kind,
-            kept_value=None if kept is None else from_json(kept),
+            kept_value=json_value(kept),
             kept_hlc=kept_hlc,
-            other_value=None if other is None else from_json(other),
+            other_value=json_value(other),
             other_hlc=other_hlc,
         )
         out.setdefault((c.table_name, c.row_id), []).append(c)
@@ -209,8 +216,7 @@ def load_stored(
                 values = list(values)
                 stamps = tuple(values[i] for i in stamp_at)
                 for i in jsons:
-                    if values[i] is not None:
-                        values[i] = from_json(values[i])
+                    values[i] = json_value(values[i])
                 for i in bools:
                     values[i] = bool(values[i])
                 row = dict(zip(names, values, strict=True))
