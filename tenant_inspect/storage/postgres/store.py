@@ -127,14 +127,8 @@ class PostgresStore:
             session.info["clock"] = self.clock
             session.info["author_id"] = author_id
             session.info["authors"] = dict(self.authors)
-            try:
-                with session.begin():
-                    yield session
-            except Exception as exc:
-                problem = write_refusal(exc, self.location)
-                if problem is None:
-                    raise
-                raise problem from exc
+            with self._refusals_in_words(), session.begin():
+                yield session
 
     @contextmanager
     def sql_read(self) -> Iterator[Sql]:
@@ -154,10 +148,16 @@ class PostgresStore:
                 session.info["preserve_stamps"] = True
                 yield session_sql(session)
             return
+        with self._refusals_in_words(), self._plain("BEGIN") as db:
+            db.run(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            yield db
+
+    @contextmanager
+    def _refusals_in_words(self) -> Iterator[None]:
+        """What the server refused in a write, said in words (:func:`.problems.write_refusal`);
+        the transaction inside has rolled back by then."""
         try:
-            with self._plain("BEGIN") as db:
-                db.run(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-                yield db
+            yield
         except Exception as exc:
             problem = write_refusal(exc, self.location)
             if problem is None:
