@@ -17,6 +17,7 @@ from .errors import NotFound, ValidationError
 from .questionnaire import Questionnaire, parse_questionnaire
 from .sql_marks import runner
 from .summaries import STAGE_SQL, InspectionSummary, read_summaries, shown_for, stages_from_rows
+from .team_order import team_order
 from .vocabulary import DEFAULT_ACKNOWLEDGEMENTS, DEFAULT_PREFACE
 from .vocabulary import area_letter as area_letter
 
@@ -83,7 +84,7 @@ def list_inspections(session: Session) -> list[InspectionSummary]:
 
 def team(session: Session, inspection_id: str) -> list[m.TeamMember]:
     members = records.live(session, m.TeamMember, inspection_id=inspection_id)
-    return sorted(members, key=lambda t: (t.position, t.name.lower(), t.id))
+    return sorted(members, key=lambda t: team_order(t.position, t.name, t.id))
 
 
 def add_member(

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from .team_order import team_order
+
 if TYPE_CHECKING:
     from sqlmodel import Session
 
@@ -73,16 +75,16 @@ def put(db: Session | Sql, key: str, value: str, *, keep_existing: bool = False)
     )
 
 
-def this_device(session: Session) -> str:
+def this_device(db: Session | Sql) -> str:
     """This laptop's device id (set when the store was first opened).
 
     The store's clock carries it in every session it hands out; that is the one to trust
     on a server, whose ``app_setting`` is shared by everyone and holds no device id.
     """
-    clock = session.info.get("clock")
+    clock = getattr(db, "info", {}).get("clock")  # a session's; a bare connection has none
     if clock is not None:
         return str(clock.device)
-    return get(session, "device_id") or ""
+    return get(db, "device_id") or ""
 
 
 # -- whose laptop ---------------------------------------------------------------
@@ -101,9 +103,7 @@ def laptop_member(
     if member:
         return member
     if device_id is None:
-        from .sql_marks import Sql
-
-        device_id = get(db, "device_id") or "" if isinstance(db, Sql) else this_device(db)
+        device_id = this_device(db)
     rows = _sql(db).run("SELECT device_id FROM inspection WHERE id = ?", (inspection_id,))
     if rows and device_id and rows[0][0] == device_id:
         return coordinator_id(db, inspection_id)
@@ -120,7 +120,7 @@ def coordinator_id(db: Session | Sql, inspection_id: str) -> str | None:
     )
     if not rows:
         return None
-    return str(min(rows, key=lambda r: (r[1], str(r[2]).lower(), r[0]))[0])
+    return str(min(rows, key=lambda r: team_order(r[1], str(r[2]), r[0]))[0])
 
 
 def remember_member(db: Session | Sql, inspection_id: str, member_id: str) -> None:

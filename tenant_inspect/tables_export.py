@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import UserError
 from .tables_sheets import Sheet, TablesData, build_sheets, redacted
+from .team_order import team_order
 
 if TYPE_CHECKING:
     from .store import Store
@@ -103,7 +104,7 @@ def read_tables_data(run: RunQuery, inspection_id: str, today: date) -> TablesDa
 
     report = read_report_data(run, inspection_id, today)
     iid = _resolved(run, inspection_id)
-    team = sorted(run(TEAM_SQL, (iid,)), key=lambda t: (t[4], t[1].lower(), t[0]))
+    team = sorted(run(TEAM_SQL, (iid,)), key=lambda t: team_order(t[4], t[1], t[0]))
     questionnaires = {}
     for qid, version, source_text in sorted(run(COPIES_SQL, (iid,)), key=lambda c: (c[0], c[1])):
         key = f"{qid} {version}"

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..summaries import RunQuery
+from ..team_order import team_order
 from ..views.action_plan import ActionPlanData
 from ..views.action_plan_read import day as _day
 from ..views.action_plan_read import read_action_plan
@@ -140,7 +141,7 @@ def read_report_data(run: RunQuery, inspection_id: str, today: date) -> ReportDa
     for rec_id, finding_id in run(LINKS_SQL, (iid,)):
         if finding_id in live:
             links.setdefault(rec_id, []).append(finding_id)
-    team = sorted(run(TEAM_SQL, (iid,)), key=lambda t: (t[4], t[1].lower(), t[0]))
+    team = sorted(run(TEAM_SQL, (iid,)), key=lambda t: team_order(t[4], t[1], t[0]))
     plan = read_action_plan(run, iid, today)
     return ReportData(
         title=title,

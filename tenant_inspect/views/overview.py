@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..dates import parse_stored_time
 from ..errors import NotFound
 from ..summaries import STAGE_SQL, RunQuery, interviews_expected, shown_for, stages_from_rows
+from ..team_order import team_order
 from ..vocabulary import area_letter
 from .shared import MemberData
 
@@ -186,7 +187,7 @@ def read_overview(run: RunQuery, inspection_id: str) -> Overview:
         )
         for index, (a_id, name, kind, _, _, planned) in enumerate(areas)
     )
-    members = sorted(run(TEAM_SQL, (inspection_id,)), key=lambda t: (t[3], t[1].lower(), t[0]))
+    members = sorted(run(TEAM_SQL, (inspection_id,)), key=lambda t: team_order(t[3], t[1], t[0]))
     stages = stages_from_rows(run(STAGE_ONE_SQL, (inspection_id,)))
     shown_ids = {r.id for r in rows}
     return Overview(

@@ -8,7 +8,12 @@ import pytest
 from tenant_inspect.cli import build_parser
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import data_dir_of
-from tenant_inspect.storage.postgres.url import describe, engine_url
+from tenant_inspect.storage.postgres.url import (
+    connect_params,
+    describe,
+    describe_params,
+    engine_url,
+)
 from tests.support import postgres as support
 
 
@@ -96,3 +101,29 @@ def test_urls_the_light_path_does_not_copy_are_left_to_the_store(text):
     from tenant_inspect.storage.postgres.url import connect_params
 
     assert connect_params(text) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept", "shown"),
+    [
+        ("postgresql://ann:s3cret@db.example.org/programme",
+         "postgresql://ann@db.example.org/programme", "db.example.org/programme"),
+        (" postgres://ann@/programme?host=/run/postgresql ",
+         "postgres://ann@/programme?host=/run/postgresql", "/run/postgresql/programme"),
+        ("postgresql://ann:p%40ss@[::1]:5433/programme?sslmode=require",
+         "postgresql://ann@[::1]:5433/programme?sslmode=require", "::1/programme"),
+    ],
+)  # fmt: skip
+def test_a_synced_laptop_keeps_the_url_without_its_password(typed, kept, shown):
+    """What ``sync`` records and shows (read without SQLAlchemy): the URL as typed less its
+    password, and host/database as SQLAlchemy's reading of the URL gives them."""
+    from tenant_inspect.sync import server_name, url_without_password
+
+    assert url_without_password(typed) == kept
+    assert "s3cret" not in url_without_password(typed) and "p%40ss" not in kept
+    assert server_name(typed) == shown
+    url = engine_url(typed)
+    host = url.host or url.query.get("host") or "localhost"
+    assert shown == f"{host}/{url.database}"
+    params = connect_params(typed)  # the plain store's "where", as the engine's store says it
+    assert params is not None and describe_params(params) == describe(url)

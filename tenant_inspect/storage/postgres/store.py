@@ -79,6 +79,7 @@ class PostgresStore:
         connection: Any = None,
     ) -> None:
         self._engine = engine
+        self._engine_sides: tuple[Engine, Engine] | None = None  # see _sides
         self._database = database  # the URL, to make the engine later (see the docstring)
         self._connection = connection  # plain psycopg, autocommit; None: sessions' own
         self._lock = threading.Lock()
@@ -104,12 +105,22 @@ class PostgresStore:
                 self._engine = make_engine(engine_url(self._database))
             return self._engine
 
+    def _sides(self) -> tuple[Engine, Engine]:
+        """The engine's read side (one snapshot per transaction) and write side (the write
+        lock first), made once."""
+        engine = self.engine
+        with self._lock:
+            if self._engine_sides is None:
+                from .engine import read_engine, write_engine
+
+                self._engine_sides = (read_engine(engine), write_engine(engine))
+            return self._engine_sides
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         from ..stamping import StampingSession
-        from .engine import read_engine
 
-        with StampingSession(read_engine(self.engine), expire_on_commit=False) as session:
+        with StampingSession(self._sides()[0], expire_on_commit=False) as session:
             session.info["clock"] = self.clock
             session.info["authors"] = dict(self.authors)
             yield session
@@ -121,9 +132,8 @@ class PostgresStore:
         What the server refuses comes out in words (:func:`.problems.write_refusal`), with
         everything in the transaction rolled back."""
         from ..stamping import StampingSession
-        from .engine import write_engine
 
-        with StampingSession(write_engine(self.engine), expire_on_commit=False) as session:
+        with StampingSession(self._sides()[1], expire_on_commit=False) as session:
             session.info["clock"] = self.clock
             session.info["author_id"] = author_id
             session.info["authors"] = dict(self.authors)

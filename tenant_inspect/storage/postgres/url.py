@@ -80,13 +80,14 @@ def describe_params(params: dict[str, Any]) -> str:
 
 def without_password(text: str) -> str | None:
     """The URL as typed, its password left out (None where :func:`connect_params` declines)."""
-    m = _PATTERN.match(text.strip())
-    if m is None or connect_params(text) is None:
+    url = text.strip()
+    m = _PATTERN.match(url)
+    if m is None or connect_params(url) is None:
         return None
     if m["password"] is None:
-        return text.strip()
+        return url
     start, end = m.span("password")
-    return text.strip()[: start - 1] + text.strip()[end:]  # the ":" before it goes too
+    return url[: start - 1] + url[end:]  # the ":" before it goes too
 
 
 def describe(url: URL) -> str:

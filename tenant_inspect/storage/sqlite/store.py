@@ -74,6 +74,7 @@ class SqliteStore:
         self.keeps_backups = True
         self._read_only_uri = read_only_uri
         self._engine = engine
+        self._immediate: Engine | None = None
         self._lock = threading.Lock()
         #: Bare connections not in use (see :meth:`_connection`).
         self._idle: list[sqlite3.Connection] = []
@@ -87,6 +88,13 @@ class SqliteStore:
 
                 self._engine = make_engine(self.db_path, read_only_uri=self._read_only_uri)
             return self._engine
+
+    @property
+    def _write_engine(self) -> Engine:
+        """The engine's ``BEGIN IMMEDIATE`` side, made once."""
+        if self._immediate is None:
+            self._immediate = self.engine.execution_options(sqlite_immediate=True)
+        return self._immediate
 
     @property
     def db_path(self) -> Path:
@@ -192,8 +200,7 @@ class SqliteStore:
 
         from ..stamping import StampingSession
 
-        engine = self.engine.execution_options(sqlite_immediate=True)
-        with StampingSession(engine, expire_on_commit=False) as session:
+        with StampingSession(self._write_engine, expire_on_commit=False) as session:
             session.info["clock"] = self.clock
             session.info["author_id"] = author_id
             try:
