@@ -12,6 +12,9 @@ from .docx_xml import twips, xml_attr, xml_run
 from .model import ProgressCallback
 
 PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+#: The closing paragraph after a table that ends the document: one point (20 twentieths)
+#: high, exactly, with no space before or after.
+CLOSING_SPACING = '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
 #: Namespaces a picture needs, declared on the fragment the body is parsed from.
 DRAWING_NS = (
     ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
@@ -134,8 +137,14 @@ class BodyWriter:
                 self.contents(block, toc)
             elif isinstance(block, rm.Image):
                 self.image(block, self.images[index], list(self.images).index(index), after)
-        if self.break_next or self.after_table or not self.out:
+        if self.break_next or not self.out:
             self.paragraph("body", "")
+        elif self.after_table:
+            # Word needs a paragraph after a closing table. At the body text's height it
+            # is pushed onto a page of its own when the table ends near the foot of a page
+            # (the progress report ended with a blank page); one point high, with no space
+            # around it, it fits. It holds no text, so the 12-point rule is untouched.
+            self.paragraph("body", "", extra=CLOSING_SPACING)
 
     def table(self, table: rm.Table) -> None:
         if self.break_next or self.after_table:

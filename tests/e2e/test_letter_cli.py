@@ -5,8 +5,6 @@ interviewee, and comes in large print and Markdown."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -15,6 +13,7 @@ import pytest
 from tenant_inspect.demo import DEMO_INTERVIEWEE_NAMES, LETTER_CONTACT
 from tests.support.cli_run import run_cli
 from tests.support.docx_reading import small_or_italic_runs
+from tests.support.libreoffice import SOFFICE, to_pdf
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +28,7 @@ def _words(path: Path) -> str:
     return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_the_letter_fits_two_pages_and_names_nobody(demo, tmp_path):
     import pdfplumber
 
@@ -43,12 +42,8 @@ def test_the_letter_fits_two_pages_and_names_nobody(demo, tmp_path):
     assert not [name for name in DEMO_INTERVIEWEE_NAMES if name in words]
     for abbreviation in ("KLOE", "RSL", " RI "):
         assert abbreviation not in words
-    subprocess.run(
-        ["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    with pdfplumber.open(tmp_path / "letter.pdf") as pdf:
+    (letter,) = to_pdf([target], tmp_path)
+    with pdfplumber.open(letter) as pdf:
         assert len(pdf.pages) <= 2
         sizes = {round(c["size"]) for page in pdf.pages for c in page.chars}
     assert min(sizes) >= 12

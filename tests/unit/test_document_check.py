@@ -7,7 +7,6 @@ it is installed), so the PDF reader is always exercised on real files.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from tests.support.built_documents import (
     build_b,
     locked_pdf,
 )
+from tests.support.libreoffice import SOFFICE, to_pdf
 
 TODAY = date(2026, 12, 5)
 
@@ -156,25 +156,11 @@ def test_a_pdf_drawn_with_matplotlib(tmp_path: Path) -> None:
     assert f.has_headings
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_a_word_document_saved_as_pdf_by_libreoffice(tmp_path: Path) -> None:
     a = build_a(tmp_path / "a.docx")
-    subprocess.run(
-        [
-            "libreoffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(a),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    (p,) = check(tmp_path / "a.pdf")
+    (pdf,) = to_pdf([a], tmp_path)
+    (p,) = check(pdf)
     f = p.figures
     expected = 100 * _nonspace(ITALIC) / (_nonspace(ITALIC) + _nonspace(PLAIN))
     assert f.smallest_size == 10

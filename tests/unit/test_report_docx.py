@@ -40,6 +40,7 @@ from tests.support.docx_reading import (
     small_or_italic_runs,
     xml_part,
 )
+from tests.support.libreoffice import SOFFICE, to_pdf
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "report_small.json"
 
@@ -554,34 +555,11 @@ def test_importing_any_core_module_does_not_import_docx() -> None:
 # ---------------------------------------------------------------------------
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_converts_the_report_and_the_contents_pages_are_right(
     ex: Exported, tmp_path: Path
 ) -> None:
-    soffice = _soffice()
-    assert soffice is not None
-    profile = tmp_path / "profile"
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(ex.docx),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    pdf = tmp_path / "report.pdf"
-    assert done.returncode == 0 and pdf.exists(), done.stderr
+    (pdf,) = to_pdf([ex.docx], tmp_path)
     assert pdf.stat().st_size > 20_000
     if shutil.which("pdftotext") is None:
         return

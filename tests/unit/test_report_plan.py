@@ -8,6 +8,7 @@ slips, one is done) and the panel's prospects, so every part has real content.
 from __future__ import annotations
 
 import base64
+import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -27,6 +28,7 @@ from tenant_inspect.report.model import Heading, Image, Table
 from tenant_inspect.store import Store, open_store
 from tests.support.demo_copy import demo_data_dir
 from tests.support.docx_reading import parts, small_or_italic_runs
+from tests.support.libreoffice import SOFFICE, to_pdf
 
 
 class Reports:
@@ -138,6 +140,31 @@ def test_an_inspection_without_a_plan_has_no_plan_in_its_report(tmp_path: Path) 
         render_report(store, iid, tmp_path / "p.docx", progress_report=True)
     assert not (tmp_path / "p.docx").exists()
     store.close()
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_both_reports_open_in_libreoffice_with_the_appendix_the_chart_and_no_blank_page(
+    reports: Reports, tmp_path: Path
+) -> None:
+    import pdfplumber
+
+    main, progress = to_pdf([reports.main, reports.progress], tmp_path)
+    for pdf_path in (main, progress):
+        with pdfplumber.open(pdf_path) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+            images = [len(page.images) for page in pdf.pages]
+        # Every page carries more than its footer ("Page 8 of 8"): no page left blank,
+        # such as one holding only the paragraph Word needs after a closing table.
+        body = [
+            [line for line in text.splitlines() if not re.fullmatch(r"Page \d+ of \d+", line)]
+            for text in pages
+        ]
+        assert all(body), [n + 1 for n, lines in enumerate(body) if not lines]
+        text = "\n".join(pages)
+        if pdf_path == main:
+            assert "The landlord's action plan" in text and "Key outcomes" in text
+        else:
+            assert "Progress by recommendation" in text and sum(images) >= 1
 
 
 # ---------------------------------------------------------------------------
