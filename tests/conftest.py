@@ -20,26 +20,6 @@ if TYPE_CHECKING:
 GC_THRESHOLD = (10_000, 10, 10)
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Compile the package's bytecode once, before any worker starts (the controller only).
-
-    Hundreds of tests run the real command in a fresh interpreter. A user's ``pip install``
-    compiles the package, but an editable install in a fresh clone does not, and where
-    ``PYTHONDONTWRITEBYTECODE`` is set (as on the CI machine) no child ever writes the cache:
-    every child compiled every module it imported from source again, about 0.1 s of CPU
-    a command (``report``: 0.39 s instead of 0.30 s) that no user meets. Compiling is
-    idempotent (files already up to date are skipped, 0.1 s in all), and the cache is
-    ignored by git.
-    """
-    if hasattr(config, "workerinput"):
-        return
-    import compileall
-
-    import tenant_inspect
-
-    compileall.compile_dir(Path(tenant_inspect.__file__).parent, quiet=2)
-
-
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Collect garbage less often in this (worker) process: about a fifth of a Pilot test's
     CPU went on the collector walking the same long-lived objects again and again.
