@@ -33,6 +33,7 @@ from .commands import ScreenActionsProvider
 from .messages import Deferred
 from .startup_order import once_drawn, ui_thread_first
 from .themes import CURSOR_STYLES, DEFAULT_THEME, HIGH_CONTRAST
+from .widgets.key_order import keep_keys_in_order
 from .widgets.text_box import (
     focus_move_bindings,
     leave_text_box,
@@ -74,6 +75,7 @@ class TenantInspectApp(App[int]):
 
     def __init__(self, data_dir: DataDir, *, author_id: str | None = None) -> None:
         super().__init__()
+        keep_keys_in_order()  # keys typed together reach text boxes in their order
         self.data_dir = data_dir
         self.author_id = author_id
         self._store: Store | None = None
