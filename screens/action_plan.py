@@ -137,6 +137,7 @@ class ActionPlanScreen(PlanFiles, AnalysisScreen):
         if self._edit_after_load:
             self._edit_after_load = False
             self.action_edit()
+            self.services.release_keys()
         elif self.focused is None and data.recommendations:
             self.query_one("#plan-recs", OptionList).focus()
 
@@ -280,9 +281,13 @@ class ActionPlanScreen(PlanFiles, AnalysisScreen):
     def write_change(self, fn: Callable[[Session], Any], done: str, then: str = "") -> None:
         """One change, written after the typing; reload; ``then`` "edit" goes into the item."""
         self.save_typing()
+        if then == "edit":
+            self.services.hold_keys()  # what is typed meanwhile goes into the new item
 
         def finished(result: tuple[Any, UserError | None]) -> None:
             value, error = result
+            if error is not None or not self.is_attached:
+                self.services.release_keys(keep=False)
             if not self.is_attached:
                 return
             if error is not None:

@@ -33,6 +33,7 @@ from .commands import ScreenActionsProvider
 from .messages import Deferred
 from .startup_order import once_drawn, ui_thread_first
 from .themes import CURSOR_STYLES, DEFAULT_THEME, HIGH_CONTRAST
+from .type_ahead import TypeAheadApp
 from .widgets.key_order import keep_keys_in_order
 from .widgets.text_box import (
     focus_move_bindings,
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from tenant_inspect.views.overview import Overview
 
 
-class TenantInspectApp(App[int]):
+class TenantInspectApp(TypeAheadApp):
     """tenant-inspect's TUI."""
 
     CSS_PATH = "app.tcss"

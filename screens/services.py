@@ -69,6 +69,16 @@ class AppServices(Protocol):
         """
         ...
 
+    def hold_keys(self) -> None:
+        """Hold the keys typed from now on: a command is under way that ends in a text box
+        (:mod:`screens.type_ahead`); :meth:`release_keys` once the box has the focus."""
+        ...
+
+    def release_keys(self, *, keep: bool = True) -> None:
+        """Let the held keys go, in order, to what now has the focus (``keep`` False: drop
+        them, when the command failed)."""
+        ...
+
     def quick_overview(self, inspection_id: str) -> Overview | None:
         """An inspection's dashboard overview read cheaply before the store opens (same rules
         as :meth:`quick_summaries`: None means read it through :meth:`read` once open)."""

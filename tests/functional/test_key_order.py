@@ -1,5 +1,9 @@
 """Keys that reach the app in one read are applied in the order they were typed.
 
+Two halves: inside a text box (``screens/widgets/key_order.py``), and a command key with
+the typing that follows it (``screens/type_ahead.py``): the typing goes where the command
+leads, never to the list the command was typed on, and never taken for more commands.
+
 A busy laptop (saving, redrawing), a fast typist or a typing aid hands the app several keys
 in one read. Textual applies a typed character as the box reads it but Backspace, the arrows,
 Home and End only after they have bubbled up to the app, so the characters behind them went
@@ -17,6 +21,8 @@ from textual.widgets import Input, TextArea
 
 from screens.action_plan import ActionPlanScreen
 from screens.dashboard import DashboardScreen
+from screens.dialogs.text_entry import TextDialog
+from screens.recommendations import RecommendationsScreen
 from tenant_inspect import action_plan, analysis, inspections, records
 from tenant_inspect import models as m
 from tenant_inspect.store import open_store
@@ -50,19 +56,23 @@ def stored_response(data_dir, rec_id: str) -> m.ActionPlanResponse | None:
     return response
 
 
+async def open_from_dashboard(app, pilot, settle, key: str) -> object:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, DashboardScreen)
+    await pilot.press(key)
+    await settle(pilot)
+    return app.screen
+
+
 async def test_backspace_arrows_home_and_end_keep_their_place_among_typed_keys(
     data_dir, make_app, settle
 ):
     _, rec_id = seed(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DashboardScreen)
-        await pilot.press("p")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_from_dashboard(app, pilot, settle, "p")
         assert isinstance(screen, ActionPlanScreen)
         await pilot.press("e", "tab")
         reason = screen.query_one("#r-reason", TextArea)
@@ -90,3 +100,45 @@ async def test_backspace_arrows_home_and_end_keep_their_place_among_typed_keys(
         "Budget for 2027.",
         "The Head of Housing",
     )
+
+
+def stored_items(data_dir, rec_id: str) -> list[m.ActionPlanItem]:
+    store = open_store(empty_data_dir(data_dir))
+    with store.read() as s:
+        items = action_plan.items(s, records.get(s, m.Recommendation, rec_id))
+    store.close()
+    return items
+
+
+async def test_typing_straight_after_add_item_goes_into_the_new_item(data_dir, make_app, settle):
+    _, rec_id = seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_from_dashboard(app, pilot, settle, "p")
+        assert isinstance(screen, ActionPlanScreen)
+        # "a" adds an item (a write, then a read, then the cursor goes into the item):
+        # every key after it waits for that, so the "a" and "i" in the words are typed,
+        # not taken for "add another item" and "import".
+        typed_together(app, "aFaster repairs\tReply within ten days")
+        await settle(pilot)
+        assert screen.query_one("#i-key_outcomes", TextArea).text == "Faster repairs"
+        assert screen.query_one("#i-key_actions", TextArea).text == "Reply within ten days"
+        assert isinstance(app.screen, ActionPlanScreen)  # no import dialog opened
+        await pilot.press("escape")
+        await settle(pilot)
+    (item,) = stored_items(data_dir, rec_id)
+    assert (item.key_outcomes, item.key_actions) == ("Faster repairs", "Reply within ten days")
+
+
+async def test_typing_straight_after_a_key_that_opens_a_dialog_goes_into_the_dialog(
+    data_dir, make_app, settle
+):
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_from_dashboard(app, pilot, settle, "m")
+        assert isinstance(screen, RecommendationsScreen)
+        typed_together(app, "aPublish repair times")
+        await settle(pilot)
+        assert isinstance(app.screen, TextDialog)
+        assert app.screen.query_one("#text-input", TextArea).text == "Publish repair times"
