@@ -16,6 +16,8 @@ and what is saved is what was typed, in a text area and in a one-line box alike.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual._xterm_parser import XTermParser
 from textual.widgets import Input, TextArea
 
@@ -27,6 +29,8 @@ from tenant_inspect import action_plan, analysis, inspections, records
 from tenant_inspect import models as m
 from tenant_inspect.store import open_store
 from tests.support.empty_db import empty_data_dir
+
+T = TypeVar("T")
 
 BACKSPACE, LEFT, HOME, END = "\x7f", "\x1b[D", "\x1b[H", "\x1b[F"
 
@@ -56,13 +60,14 @@ def stored_response(data_dir, rec_id: str) -> m.ActionPlanResponse | None:
     return response
 
 
-async def open_from_dashboard(app, pilot, settle, key: str) -> object:
+async def open_from_dashboard(app, pilot, settle, key: str, kind: type[T]) -> T:
     await settle(pilot)
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(app.screen, DashboardScreen)
     await pilot.press(key)
     await settle(pilot)
+    assert isinstance(app.screen, kind)
     return app.screen
 
 
@@ -72,8 +77,7 @@ async def test_backspace_arrows_home_and_end_keep_their_place_among_typed_keys(
     _, rec_id = seed(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_from_dashboard(app, pilot, settle, "p")
-        assert isinstance(screen, ActionPlanScreen)
+        screen = await open_from_dashboard(app, pilot, settle, "p", ActionPlanScreen)
         await pilot.press("e", "tab")
         reason = screen.query_one("#r-reason", TextArea)
         assert screen.focused is reason
@@ -114,8 +118,7 @@ async def test_typing_straight_after_add_item_goes_into_the_new_item(data_dir, m
     _, rec_id = seed(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_from_dashboard(app, pilot, settle, "p")
-        assert isinstance(screen, ActionPlanScreen)
+        screen = await open_from_dashboard(app, pilot, settle, "p", ActionPlanScreen)
         # "a" adds an item (a write, then a read, then the cursor goes into the item):
         # every key after it waits for that, so the "a" and "i" in the words are typed,
         # not taken for "add another item" and "import".
@@ -136,8 +139,7 @@ async def test_typing_straight_after_a_key_that_opens_a_dialog_goes_into_the_dia
     seed(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_from_dashboard(app, pilot, settle, "m")
-        assert isinstance(screen, RecommendationsScreen)
+        await open_from_dashboard(app, pilot, settle, "m", RecommendationsScreen)
         typed_together(app, "aPublish repair times")
         await settle(pilot)
         assert isinstance(app.screen, TextDialog)
