@@ -131,8 +131,14 @@ class QuestionRunnerScreen(RunnerFindingsBase):
         """Hook: fill subclass widgets from the loaded data."""
 
     async def show_question(self, qid: str) -> None:
-        """Leave the current question (saving it) and show ``qid``."""
+        """Leave the current question (saving it) and show ``qid``.
+
+        The keys typed meanwhile wait for the new answer box and then go into it
+        (:mod:`screens.type_ahead`): the old box is gone, and on opening an interview, or
+        after choosing a question in the Ctrl+G list, there was no box at all yet.
+        """
         assert self.data is not None and self.path is not None
+        self.services.hold_keys()
         if self.view is not None:
             self.leave_question(warn=qid != self.current)
         question = self.data.questionnaire.question(qid)
@@ -153,6 +159,7 @@ class QuestionRunnerScreen(RunnerFindingsBase):
             # Textual's own scrolling raced the layout and left either position.
             view.answer_input.focus_input(scroll_visible=False)
             self.call_after_refresh(self._answer_in_sight, view)
+        self.services.release_keys()
 
     def _answer_in_sight(self, view: QuestionView) -> None:
         if view is not self.view or self.focused is None:

@@ -1,4 +1,4 @@
-"""Keys that arrive in the same burst as Tab go to the next field, not the one being left.
+"""Keys that arrive in the same burst as Tab or PgDn go where that key leads, not where it left.
 
 Found by the kill harness. On a busy laptop (or when text is pasted) the terminal hands the
 app "Tab, n, o, t, e, s" in one read; Textual gives each key to the focused widget's queue
@@ -21,6 +21,8 @@ if sys.platform == "win32":  # pragma: no cover
     pytest.skip("needs a POSIX pseudo-terminal", allow_module_level=True)
 
 from harness import CTRL_Q, PGDN, Terminal, read_state, seed_soak
+
+PGUP = "\x1b[5~"
 
 
 def test_keys_typed_ahead_after_tab_go_to_the_next_field(tmp_path: Path) -> None:
@@ -48,3 +50,38 @@ def test_keys_typed_ahead_after_tab_go_to_the_next_field(tmp_path: Path) -> None
         term.close()
     _, fields = read_state(data, interview)
     assert (fields.get(("q002", "value")), fields.get(("q002", "notes"))) == ("answer", "notes")
+
+
+def test_answers_typed_ahead_of_pgdn_and_pgup_go_to_their_questions(tmp_path: Path) -> None:
+    """PgDn, the next answer, PgUp and more words in one read (``screens/type_ahead.py``).
+
+    PgDn replaces the question on screen, answer box and all. The keys after it used to go
+    to the box being removed and were lost; and a PgUp after them ran before the new box had
+    taken them, so it saved the new answer empty. Each part must end up in its own question.
+    """
+    data = tmp_path / "data"
+    interview = seed_soak(data, questions=3)
+    term = Terminal(data)
+    try:
+        term.wait_for("Kill soak")
+        term.send("\r")
+        term.wait_for("Start interview")
+        term.send("i")
+        term.wait_for("Enter opens")
+        term.send("\r")
+        term.wait_for("Question 1 of")
+        time.sleep(0.3)
+        term.send("first")
+        time.sleep(0.3)
+        term.send(f"{PGDN}second{PGUP} and back")  # one burst
+        time.sleep(1.0)
+        term.send(CTRL_Q)
+        term.process.wait(timeout=20)
+    finally:
+        term.close()
+    current, fields = read_state(data, interview)
+    assert (fields.get(("q001", "value")), fields.get(("q002", "value"))) == (
+        "first and back",
+        "second",
+    )
+    assert current == "q001"
