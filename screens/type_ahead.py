@@ -125,7 +125,8 @@ class TypeAheadApp(App[int]):
         # then runs on the app's (as bindings do; never on the widget's own, which the
         # command may remove), and the keys typed after it wait for it.
         self.hold_keys()
-        focused.call_later(self.call_later, self._run_command, event, command)
+        if not focused.call_later(self.call_later, self._run_command, event, command):
+            self.call_later(self._run_command, event, command)  # the widget is closing
 
     async def _run_command(self, event: events.Key, command: Command) -> None:
         try:
