@@ -144,3 +144,24 @@ async def test_typing_straight_after_a_key_that_opens_a_dialog_goes_into_the_dia
         await settle(pilot)
         assert isinstance(app.screen, TextDialog)
         assert app.screen.query_one("#text-input", TextArea).text == "Publish repair times"
+
+
+async def test_a_hold_nobody_lets_go_of_never_swallows_the_keys(data_dir, make_app, settle):
+    """A command that never says it is done (a bug, a write that hangs) delays the keys by
+    at most the time limit; it does not lose them. The limit's timer is Textual's; here its
+    moment is reached by moving the hold's deadline, not by waiting for the clock."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_from_dashboard(app, pilot, settle, "p", ActionPlanScreen)
+        await pilot.press("e", "tab")
+        reason = screen.query_one("#r-reason", TextArea)
+        assert screen.focused is reason
+        app.hold_keys()
+        typed_together(app, "Kept")
+        await pilot.pause()
+        assert reason.text == ""  # held (the limit is seconds away)
+        app._hold_until = 0.0
+        app._hold_expired()  # what the timer calls at the limit
+        await settle(pilot)
+        assert reason.text == "Kept"
