@@ -44,6 +44,7 @@ from textual.widgets import Input, TextArea
 if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.dom import DOMNode
+    from textual.timer import Timer
 
 #: The longest keys are held for a command (seconds): a write on a slow disk, then a read.
 HOLD_LIMIT = 3.0
@@ -64,6 +65,7 @@ class TypeAheadApp(App[int]):
         #: too): the keys go on when the last one lets go, or at the time limit.
         self._holds = 0
         self._hold_until = 0.0
+        self._hold_check: Timer | None = None
 
     # -- holding --------------------------------------------------------------------------
 
@@ -71,7 +73,8 @@ class TypeAheadApp(App[int]):
         """Hold the keys read from now on until :meth:`release_keys` (or the time limit)."""
         self._holds += 1
         self._hold_until = time.monotonic() + HOLD_LIMIT
-        self.set_timer(HOLD_LIMIT, self._hold_expired)
+        if self._hold_check is None:  # one timer for the app, not one per command key
+            self._hold_check = self.set_interval(HOLD_LIMIT / 4, self._hold_expired)
 
     def release_keys(self, *, keep: bool = True) -> None:
         """Let go of one hold; the held keys are routed once no hold is left. ``keep`` False
@@ -171,5 +174,7 @@ class TypeAheadApp(App[int]):
         """Open a screen; the keys typed meanwhile wait until it has put its focus."""
         result = super().push_screen(*args, **kwargs)
         self.hold_keys()
-        self.screen.call_after_refresh(self.release_keys)
+        # After the screen's own start (compose, mount, resume: where it puts its focus),
+        # not after its first paint: nothing waits a frame.
+        self.screen.call_later(self.release_keys)
         return result
