@@ -52,6 +52,15 @@ def seed(data_dir) -> tuple[str, str]:
     return ids
 
 
+async def into_the_reason(app, pilot, settle) -> tuple[ActionPlanScreen, TextArea]:
+    """The Action plan, the first recommendation's response, the cursor in its reason."""
+    screen = await open_from_dashboard(app, pilot, settle, "p", ActionPlanScreen)
+    await pilot.press("e", "tab")
+    reason = screen.query_one("#r-reason", TextArea)
+    assert screen.focused is reason
+    return screen, reason
+
+
 def stored_response(data_dir, rec_id: str) -> m.ActionPlanResponse | None:
     store = open_store(empty_data_dir(data_dir))
     with store.read() as s:
@@ -77,10 +86,7 @@ async def test_backspace_arrows_home_and_end_keep_their_place_among_typed_keys(
     _, rec_id = seed(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_from_dashboard(app, pilot, settle, "p", ActionPlanScreen)
-        await pilot.press("e", "tab")
-        reason = screen.query_one("#r-reason", TextArea)
-        assert screen.focused is reason
+        screen, reason = await into_the_reason(app, pilot, settle)
         await pilot.press(*"Budget agreed.")
         # Rub out "agreed.", type on with a slip ("2O27"), go back over it and mend it,
         # then finish the sentence at the end: all in one read.
@@ -153,10 +159,7 @@ async def test_a_hold_nobody_lets_go_of_never_swallows_the_keys(data_dir, make_a
     seed(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_from_dashboard(app, pilot, settle, "p", ActionPlanScreen)
-        await pilot.press("e", "tab")
-        reason = screen.query_one("#r-reason", TextArea)
-        assert screen.focused is reason
+        _, reason = await into_the_reason(app, pilot, settle)
         app.hold_keys()
         typed_together(app, "Kept")
         await pilot.pause()

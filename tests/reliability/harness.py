@@ -242,6 +242,17 @@ class Terminal:
 # ---------------------------------------------------------------------------
 
 
+def open_first_interview(term: Terminal) -> None:
+    """From the start: open the soak inspection, its interviews, the interview, question 1."""
+    term.wait_for("Kill soak")
+    term.send("\r")
+    term.wait_for("Start interview")
+    term.send("i")
+    term.wait_for("Enter opens")
+    term.send("\r")
+    term.wait_for("Question 1 of")
+
+
 def soak_questionnaire(questions: int) -> str:
     """A questionnaire of free-text questions only, so every question has an answer box."""
     lines = [

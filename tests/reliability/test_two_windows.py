@@ -14,7 +14,17 @@ import pytest
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("needs a POSIX pseudo-terminal", allow_module_level=True)
 
-from harness import CTRL_Q, PGDN, TAB, Terminal, db_path, integrity, read_state, seed_soak
+from harness import (
+    CTRL_Q,
+    PGDN,
+    TAB,
+    Terminal,
+    db_path,
+    integrity,
+    open_first_interview,
+    read_state,
+    seed_soak,
+)
 
 
 def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -27,22 +37,12 @@ def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _open_runner(term: Terminal) -> None:
-    term.wait_for("Kill soak")
-    term.send("\r")
-    term.wait_for("Start interview")
-    term.send("i")
-    term.wait_for("Enter opens")
-    term.send("\r")
-    term.wait_for("Question 1 of")
-
-
 def test_second_window_refused_cli_beside_it_and_no_stale_lock(tmp_path: Path) -> None:
     data = tmp_path / "data"
     interview = seed_soak(data, questions=5)
     first = Terminal(data)
     try:
-        _open_runner(first)
+        open_first_interview(first)
         # A second window: refused at once, naming the first one; nothing is drawn.
         second = _cli(data)
         assert second.returncode == 1

@@ -20,9 +20,21 @@ import pytest
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("needs a POSIX pseudo-terminal", allow_module_level=True)
 
-from harness import CTRL_Q, PGDN, Terminal, read_state, seed_soak
+from harness import CTRL_Q, PGDN, Terminal, open_first_interview, read_state, seed_soak
 
 PGUP = "\x1b[5~"
+
+
+def type_then_burst(term: Terminal, typed: str, burst: str) -> None:
+    """Type ``typed`` at a pause, then ``burst`` in one write, as a busy laptop delivers it;
+    then quit (which saves everything) and wait for the app to end."""
+    time.sleep(0.3)
+    term.send(typed)
+    time.sleep(0.3)
+    term.send(burst)
+    time.sleep(1.0)
+    term.send(CTRL_Q)
+    term.process.wait(timeout=20)
 
 
 def test_keys_typed_ahead_after_tab_go_to_the_next_field(tmp_path: Path) -> None:
@@ -30,22 +42,10 @@ def test_keys_typed_ahead_after_tab_go_to_the_next_field(tmp_path: Path) -> None
     interview = seed_soak(data, questions=3)
     term = Terminal(data)
     try:
-        term.wait_for("Kill soak")
-        term.send("\r")
-        term.wait_for("Start interview")
-        term.send("i")
-        term.wait_for("Enter opens")
-        term.send("\r")
-        term.wait_for("Question 1 of")
+        open_first_interview(term)
         term.send(PGDN)
         term.wait_for("Question 2 of")
-        time.sleep(0.3)
-        term.send("answer")
-        time.sleep(0.3)
-        term.send("\tnotes")  # one burst, as a busy laptop delivers it
-        time.sleep(0.5)
-        term.send(CTRL_Q)
-        term.process.wait(timeout=20)
+        type_then_burst(term, "answer", "\tnotes")
     finally:
         term.close()
     _, fields = read_state(data, interview)
@@ -63,20 +63,8 @@ def test_answers_typed_ahead_of_pgdn_and_pgup_go_to_their_questions(tmp_path: Pa
     interview = seed_soak(data, questions=3)
     term = Terminal(data)
     try:
-        term.wait_for("Kill soak")
-        term.send("\r")
-        term.wait_for("Start interview")
-        term.send("i")
-        term.wait_for("Enter opens")
-        term.send("\r")
-        term.wait_for("Question 1 of")
-        time.sleep(0.3)
-        term.send("first")
-        time.sleep(0.3)
-        term.send(f"{PGDN}second{PGUP} and back")  # one burst
-        time.sleep(1.0)
-        term.send(CTRL_Q)
-        term.process.wait(timeout=20)
+        open_first_interview(term)
+        type_then_burst(term, "first", f"{PGDN}second{PGUP} and back")
     finally:
         term.close()
     current, fields = read_state(data, interview)
