@@ -20,7 +20,8 @@ box does not bind (Tab, Escape, the screen's keys, the question runner's PgUp/Pg
 before; priority bindings have already run in the app before the key reached the box.
 
 It replaces a private method of the two classes, so it is tied to the Textual version the
-project pins (``pyproject.toml``); ``tests/functional/test_key_order.py`` fails if an upgrade
+project pins (``pyproject.toml``; applied with the others by :mod:`.textual_fixes`);
+``tests/functional/test_key_order.py`` fails if an upgrade
 changes what it relies on, and this module can go once Textual's own fix is released.
 """
 
