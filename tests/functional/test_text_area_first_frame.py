@@ -2,8 +2,8 @@
 
 Textual 8.2 can draw a newly mounted ``TextArea`` before its styles exist (Textual issue
 6528); the ``KeyError`` ended the app, once in about ten runs of the screen tests, while the
-question runner changed question. Here the moment is made on purpose: the notes area of an
-open interview is asked to draw with its styles taken away.
+question runner changed question. Here the moment is made on purpose: a text area of an
+open screen (the Action plan's reason box) is asked to draw with its styles taken away.
 """
 
 from __future__ import annotations

@@ -573,6 +573,8 @@ def test_libreoffice_converts_the_report_and_the_contents_pages_are_right(
         if out.returncode != 0:
             break
         pages.append(out.stdout)
+    # The landlord's action plan is there as the appendix (issue 12).
+    assert "The landlord's action plan" in "\n".join(pages)
     contents = next(i for i, p in enumerate(pages) if re.search(r"^\s*Contents\s*$", p, re.M))
     entries = re.findall(r"^\s*(.+?)\s*\.{3,}\s*(\d+)\s*$", pages[contents], re.M)
     assert [t for t, _ in entries] == [t for level, t in _headings(ex.docx) if level == 1]
