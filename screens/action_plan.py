@@ -33,9 +33,9 @@ from tenant_inspect.views.action_plan_read import load_action_plan
 
 from .base import AnalysisScreen
 from .bindings import QUIT, bind, move_bindings
-from .dialogs.confirm import ConfirmDialog
-from .markup import clip, escape, problem_words, shown
+from .markup import escape, problem_words, shown
 from .plan_files import PlanFiles
+from .plan_item_moves import PlanItemMoves
 from .widgets.footer import FittingFooter
 from .widgets.plan_forms import ItemForm, ResponseForm, item_line, items_words, rec_line
 from .widgets.save_indicator import SaveIndicator
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 TYPING = (TextArea, Input, Select)
 
 
-class ActionPlanScreen(PlanFiles, AnalysisScreen):
+class ActionPlanScreen(PlanFiles, PlanItemMoves, AnalysisScreen):
     """The response and items for each recommendation (see the module docstring)."""
 
     HELP_TITLE = "Action plan"
@@ -322,38 +322,6 @@ class ActionPlanScreen(PlanFiles, AnalysisScreen):
         if self.selected_rec() is None:
             return
         self.query_one(target).focus()
-
-    def action_move(self, offset: int) -> None:
-        item, rec = self.selected_item(), self.selected_rec()
-        if item is None or rec is None:
-            self.say("Choose an item to move (Tab to the items).", error=True)
-            return
-        index = [i.id for i in rec.items].index(item.id)
-        if not 0 <= index + offset < len(rec.items):
-            self.say(f"{item.label} is already {'first' if offset < 0 else 'last'}.")
-            return
-        item_id = item.id
-        self.write_change(
-            lambda s: plan_edits.move_item(s, item_id, offset),
-            f"Moved: it is now {rec.number}.{index + offset + 1}.",
-        )
-
-    def action_delete(self) -> None:
-        item = self.selected_item()
-        if item is None:
-            self.say("Choose an item to delete (Tab to the items).", error=True)
-            return
-        item_id = item.id
-        text = clip(self.item_form.value(item, "key_actions") or item.key_outcomes, 100)
-
-        def confirmed(sure: bool | None) -> None:
-            if sure:
-                self.write_change(
-                    lambda s: plan_edits.delete_item(s, item_id), f"{item.label} deleted."
-                )
-
-        question = f"Delete item {item.label}? Its monitoring notes are kept.\n\n“{text}”"
-        self.app.push_screen(ConfirmDialog(question, "Delete"), confirmed)
 
     def action_monitoring(self) -> None:
         self.save_typing()

@@ -20,27 +20,15 @@ import contextlib
 import gc
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
-
-from textual.app import App
-from textual.binding import BindingType
+from typing import TYPE_CHECKING, Any
 
 from tenant_inspect.errors import UserError
 from tenant_inspect.locations import DataDir
 
-from .bindings import QUIT, bind
-from .commands import ScreenActionsProvider
+from .app_keys import AppKeys
 from .messages import Deferred
 from .startup_order import once_drawn, ui_thread_first
-from .themes import CURSOR_STYLES, DEFAULT_THEME, HIGH_CONTRAST
-from .type_ahead import TypeAheadApp
-from .widgets.text_box import (
-    focus_move_bindings,
-    leave_text_box,
-    select_all_binding,
-    select_all_text,
-)
-from .widgets.textual_fixes import apply_textual_fixes
+from .themes import CURSOR_STYLES, HIGH_CONTRAST
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -52,31 +40,14 @@ if TYPE_CHECKING:
     from tenant_inspect.views.overview import Overview
 
 
-class TenantInspectApp(TypeAheadApp):
+class TenantInspectApp(AppKeys):
     """tenant-inspect's TUI."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Tenant Inspect"
-    COMMANDS: ClassVar[set[Any]] = {*App.COMMANDS, ScreenActionsProvider}
-    COMMAND_PALETTE_BINDING = "ctrl+p"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        bind("f1", "help", "Help", "Keys for this screen"),
-        QUIT,
-        bind(
-            "f2",
-            "toggle_contrast",
-            "Contrast",
-            "High-contrast theme on or off",
-            id="contrast",
-            show=False,
-        ),
-        select_all_binding(),
-        *focus_move_bindings(),
-    ]
 
     def __init__(self, data_dir: DataDir, *, author_id: str | None = None) -> None:
         super().__init__()
-        apply_textual_fixes()  # Textual fixes not yet released (widgets/textual_fixes.py)
         self.data_dir = data_dir
         self.author_id = author_id
         self._store: Store | None = None
@@ -366,22 +337,6 @@ class TenantInspectApp(TypeAheadApp):
         message.fn(*message.args)
 
     # -- actions -------------------------------------------------------------
-
-    def action_help(self) -> None:
-        from .dialogs.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(HelpScreen(self.screen))
-
-    def action_select_all_text(self) -> None:
-        select_all_text(self.screen)
-
-    def action_leave_text_box(self, step: int) -> None:
-        leave_text_box(self.screen, step)
-
-    def action_toggle_contrast(self) -> None:
-        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
 
     async def action_quit(self) -> None:
         self.finish_saving()
